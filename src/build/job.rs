@@ -1,0 +1,129 @@
+//! One input file through the whole pipeline: read → parse → validate → render →
+//! typeset → (write). Every outcome, good or bad, becomes a [`FileReport`].
+
+use std::path::{Path, PathBuf};
+
+use super::discover::output_for;
+use super::write::atomic_write;
+use crate::case::load_case;
+use crate::diag::{Diagnostic, shown_path};
+use crate::engine::Engine;
+use crate::input::{parse_toml, read_source};
+use crate::project::Project;
+use crate::render::case_source;
+use crate::render::templates::Templates;
+
+/// What happened to one input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// A PDF was written (build) or could be written (check).
+    Built {
+        /// Where the PDF is (or would be).
+        output: PathBuf,
+        /// Its page count.
+        pages: usize,
+    },
+    /// The file is valid but is not built by this version (meetings).
+    Skipped,
+    /// The file has errors; nothing was written.
+    Failed,
+}
+
+/// The result of one input file: its outcome and every diagnostic.
+#[derive(Debug)]
+pub struct FileReport {
+    /// The input file.
+    pub input: PathBuf,
+    /// What happened.
+    pub outcome: Outcome,
+    /// Errors and warnings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Everything a run shares between files.
+pub struct Context<'a> {
+    /// The project.
+    pub project: &'a Project,
+    /// Its templates.
+    pub templates: &'a Templates,
+    /// The typesetting engine.
+    pub engine: &'a Engine,
+    /// Where PDFs go.
+    pub output_dir: PathBuf,
+    /// Whether to write anything (false for `check`).
+    pub write: bool,
+    /// Whether to write the generated Typst beside each PDF.
+    pub emit_typst: bool,
+}
+
+/// Runs one input file through the pipeline.
+pub fn process(ctx: &Context<'_>, input: &Path) -> FileReport {
+    let mut diagnostics = Vec::new();
+    let outcome = match run(ctx, input, &mut diagnostics) {
+        Ok(outcome) => outcome,
+        Err(()) => Outcome::Failed,
+    };
+    // Typst's caches grow with every distinct document; keep them bounded.
+    typst::comemo::evict(2);
+    FileReport {
+        input: input.to_path_buf(),
+        outcome,
+        diagnostics,
+    }
+}
+
+fn run(ctx: &Context<'_>, input: &Path, diags: &mut Vec<Diagnostic>) -> Result<Outcome, ()> {
+    let shown = shown_path(input);
+    let source = read_source(input, &shown).map_err(|d| diags.push(d))?;
+    let table = parse_toml(&source).map_err(|d| diags.push(d))?;
+    if is_meeting(table.get_ref()) {
+        diags.push(
+            Diagnostic::warning(
+                "meeting files (type = \"moede\") are not built yet by this version of sagsgen",
+            )
+            .in_file(&source),
+        );
+        return Ok(Outcome::Skipped);
+    }
+    let loaded = load_case(ctx.project, &source, table.get_ref(), input);
+    diags.extend(loaded.diagnostics);
+    let case = loaded.case.ok_or(())?;
+    let output = output_for(input, &ctx.project.root, &ctx.output_dir).ok_or_else(|| {
+        diags.push(Diagnostic::error("the file lies outside the project folder").in_file(&source));
+    })?;
+    let typst_source =
+        case_source(ctx.templates, &case, &ctx.project.config).map_err(|d| diags.push(d))?;
+    let pdf = ctx
+        .engine
+        .pdf(typst_source.clone(), ctx.project.config.conformance, &shown);
+    let pdf = pdf.map_err(|errors| diags.extend(errors))?;
+    diags.extend(pdf.warnings);
+    if ctx.write {
+        write_outputs(ctx, &output, &pdf.bytes, &typst_source).map_err(|d| diags.push(d))?;
+    }
+    Ok(Outcome::Built {
+        output,
+        pages: pdf.pages,
+    })
+}
+
+fn is_meeting(table: &toml::de::DeTable<'_>) -> bool {
+    table
+        .iter()
+        .any(|(k, v)| k.get_ref() == "type" && v.get_ref().as_str() == Some("moede"))
+}
+
+fn write_outputs(
+    ctx: &Context<'_>,
+    output: &Path,
+    pdf: &[u8],
+    typst_source: &str,
+) -> Result<(), Diagnostic> {
+    let fail =
+        |e: std::io::Error| Diagnostic::error(format!("cannot write {}: {e}", shown_path(output)));
+    atomic_write(output, pdf).map_err(fail)?;
+    if ctx.emit_typst {
+        atomic_write(&output.with_extension("typ"), typst_source.as_bytes()).map_err(fail)?;
+    }
+    Ok(())
+}

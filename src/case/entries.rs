@@ -1,0 +1,228 @@
+//! The repeated entries of a case (`[[lovgrundlag]]`, `[[beslutninger]]`, `[[bilag]]`)
+//! and committee references.
+
+use std::io::Read;
+use std::ops::Range;
+use std::path::Path;
+
+use toml::Spanned;
+use toml::de::DeTable;
+
+use super::load::read_adgang;
+use super::{Beslutning, Bilag, Lov};
+use crate::committee::{Committee, Committees};
+use crate::input::fields::{Fields, Reader};
+use crate::project::Project;
+
+const LOV: &[&str] = &["titel", "henvisning", "url"];
+const BESLUTNING: &[&str] = &["udvalg", "dato", "tekst", "offentlig_tekst"];
+const BILAG: &[&str] = &[
+    "titel",
+    "dokumentnummer",
+    "henvisning",
+    "markering",
+    "adgang",
+    "fil",
+];
+
+/// Resolves one committee reference, reporting unknown abbreviations (error) and names
+/// not in `[udvalg]` (warning).
+pub fn committee(
+    reader: &mut Reader,
+    table: &Committees,
+    written: &str,
+    span: Range<usize>,
+) -> Option<Committee> {
+    match table.resolve(written) {
+        Ok(c) => {
+            if !c.known {
+                reader
+                    .warning(span, format!("the committee \"{written}\" is not in `[udvalg]` of sagsgen.toml; it is used as written"))
+                    .help("add it to `[udvalg]` in sagsgen.toml, or check the spelling");
+            }
+            Some(c)
+        }
+        Err(_) => {
+            let known = table.abbreviations().join(", ");
+            reader
+                .error(
+                    span,
+                    format!("\"{written}\" is not a committee abbreviation in sagsgen.toml"),
+                )
+                .help(format!(
+                    "the known abbreviations are {known}; or write the committee's full name"
+                ));
+            None
+        }
+    }
+}
+
+/// Resolves a list of committee references.
+pub fn committees(
+    reader: &mut Reader,
+    table: &Committees,
+    written: &[Spanned<String>],
+) -> Vec<Committee> {
+    written
+        .iter()
+        .filter_map(|w| committee(reader, table, w.get_ref(), w.span()))
+        .collect()
+}
+
+fn entry_fields<'a, 'i>(
+    reader: &mut Reader,
+    table: &'a DeTable<'i>,
+    span: &Range<usize>,
+    name: &str,
+    known: &[&'static str],
+) -> Fields<'a, 'i> {
+    let anchor = reader.first_line(span.clone());
+    Fields::new(
+        reader,
+        table,
+        format!("a `[[{name}]]` entry"),
+        anchor,
+        known,
+    )
+}
+
+/// Reads `[[lovgrundlag]]` entries.
+pub fn load_lovgrundlag(reader: &mut Reader, tables: &[(&DeTable<'_>, Range<usize>)]) -> Vec<Lov> {
+    let mut out = Vec::new();
+    for (table, span) in tables {
+        let fields = entry_fields(reader, table, span, "lovgrundlag", LOV);
+        let titel = fields.text(reader, "titel", true);
+        let henvisning = fields.text(reader, "henvisning", false);
+        let url = fields.text(reader, "url", false).filter(|url| {
+            let span = fields.value_span("url").unwrap_or(0..0);
+            check_url(reader, url, span)
+        });
+        if let Some(titel) = titel {
+            out.push(Lov {
+                titel,
+                henvisning,
+                url,
+            });
+        }
+    }
+    out
+}
+
+/// Whether `url` is an acceptable `https://` address; reports it if not.
+pub fn check_url(reader: &mut Reader, url: &str, span: Range<usize>) -> bool {
+    let rest = url.strip_prefix("https://");
+    let host_ok = rest.is_some_and(|r| {
+        r.split(['/', '?', '#'])
+            .next()
+            .is_some_and(|h| !h.is_empty())
+    });
+    let clean = !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    if host_ok && clean {
+        return true;
+    }
+    let why = if rest.is_none() {
+        "must start with https://"
+    } else {
+        "is not a valid web address"
+    };
+    reader
+        .error(span, format!("the address \"{url}\" {why}"))
+            .help("write the whole address as a browser shows it, e.g. url = \"https://www.retsinformation.dk/eli/lta/2018/102\"");
+    false
+}
+
+/// Reads `[[beslutninger]]` entries.
+pub fn load_beslutninger(
+    reader: &mut Reader,
+    committees_table: &Committees,
+    tables: &[(&DeTable<'_>, Range<usize>)],
+) -> Vec<Beslutning> {
+    let mut out = Vec::new();
+    for (table, span) in tables {
+        let fields = entry_fields(reader, table, span, "beslutninger", BESLUTNING);
+        let udvalg = fields.text(reader, "udvalg", true).and_then(|name| {
+            let span = fields.value_span("udvalg").unwrap_or(0..0);
+            committee(reader, committees_table, &name, span)
+        });
+        let dato = fields.date(reader, "dato", true);
+        let tekst = fields.markdown(reader, "tekst", true);
+        let offentlig_tekst = fields.markdown(reader, "offentlig_tekst", false);
+        if let (Some(udvalg), Some(dato), Some(tekst)) = (udvalg, dato, tekst) {
+            out.push(Beslutning {
+                udvalg,
+                dato,
+                tekst,
+                offentlig_tekst,
+            });
+        }
+    }
+    out
+}
+
+/// Reads `[[bilag]]` entries, checking each `fil`.
+pub fn load_bilag(
+    reader: &mut Reader,
+    project: &Project,
+    dir: &Path,
+    tables: &[(&DeTable<'_>, Range<usize>)],
+) -> Vec<Bilag> {
+    let mut out = Vec::new();
+    for (table, span) in tables {
+        let fields = entry_fields(reader, table, span, "bilag", BILAG);
+        let titel = fields.text(reader, "titel", true);
+        let fil = fields.text(reader, "fil", false).and_then(|fil| {
+            let span = fields.value_span("fil").unwrap_or(0..0);
+            check_attachment(reader, project, dir, &fil, span)
+        });
+        let bilag = Bilag {
+            titel: titel.unwrap_or_default(),
+            dokumentnummer: fields.text(reader, "dokumentnummer", false),
+            henvisning: fields.text(reader, "henvisning", false),
+            markering: fields.text(reader, "markering", false),
+            adgang: read_adgang(reader, &fields),
+            fil,
+        };
+        out.push(bilag);
+    }
+    out
+}
+
+/// Checks that an attachment exists, lies inside the project and is a PDF.
+fn check_attachment(
+    reader: &mut Reader,
+    project: &Project,
+    dir: &Path,
+    fil: &str,
+    span: Range<usize>,
+) -> Option<std::path::PathBuf> {
+    let path = dir.join(fil);
+    let Ok(canonical) = path.canonicalize() else {
+        reader
+            .error(span, format!("the attachment \"{fil}\" does not exist"))
+            .help("`fil` is relative to the folder of this case file");
+        return None;
+    };
+    if !canonical.starts_with(&project.root) {
+        reader
+            .error(span, format!("the attachment \"{fil}\" lies outside the project folder"))
+            .help("copy the PDF into the project (e.g. a `bilag/` folder) and point `fil` at the copy");
+        return None;
+    }
+    if !canonical.is_file() || !is_pdf(&canonical) {
+        reader
+            .error(span, format!("the attachment \"{fil}\" is not a PDF file"))
+            .help("attachments must be PDF files; export the document as PDF first");
+        return None;
+    }
+    Some(canonical)
+}
+
+/// A PDF starts with `%PDF-` within its first kilobyte.
+fn is_pdf(path: &Path) -> bool {
+    let mut head = [0u8; 1024];
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let n = file.read(&mut head).unwrap_or(0);
+    head[..n].windows(5).any(|w| w == b"%PDF-")
+}

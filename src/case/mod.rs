@@ -1,0 +1,186 @@
+//! The case model: notat, beslutningssag and orienteringssag, as `case-format.md` defines
+//! them, after validation (committees resolved, attachments checked).
+
+mod entries;
+mod load;
+
+use std::path::PathBuf;
+
+pub use load::{CaseFile, TYPES, load_case, read_kind};
+
+use crate::committee::Committee;
+use crate::dates::Date;
+
+/// The kind of document a case file describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A memo to a committee.
+    Notat,
+    /// An agenda item that asks for a decision.
+    Beslutningssag,
+    /// An agenda item that informs.
+    Orienteringssag,
+}
+
+impl Kind {
+    /// The `type` value as written in a case file.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Notat => "notat",
+            Self::Beslutningssag => "beslutningssag",
+            Self::Orienteringssag => "orienteringssag",
+        }
+    }
+
+    /// The kind for a `type` value.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "notat" => Some(Self::Notat),
+            "beslutningssag" => Some(Self::Beslutningssag),
+            "orienteringssag" => Some(Self::Orienteringssag),
+            _ => None,
+        }
+    }
+}
+
+/// Whether an item or attachment may be published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Adgang {
+    /// Open: published.
+    #[default]
+    Aaben,
+    /// Closed: internal only.
+    Lukket,
+}
+
+impl Adgang {
+    /// Parses `"åben"` / `"lukket"` (any case; `aaben` accepted too).
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_lowercase().as_str() {
+            "åben" | "aaben" => Some(Self::Aaben),
+            "lukket" => Some(Self::Lukket),
+            _ => None,
+        }
+    }
+
+    /// The Danish label, capitalised: `Åben` / `Lukket`.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Aaben => "Åben",
+            Self::Lukket => "Lukket",
+        }
+    }
+}
+
+/// A validated case.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// Which document this is.
+    pub kind: Kind,
+    /// `titel`.
+    pub titel: String,
+    /// `sagsnummer`.
+    pub sagsnummer: Option<String>,
+    /// `dato`.
+    pub dato: Option<Date>,
+    /// `forfatter` (sagsbehandler).
+    pub forfatter: Option<String>,
+    /// `afsender`.
+    pub afsender: Option<String>,
+    /// `adgang`.
+    pub adgang: Adgang,
+    /// `udkast`.
+    pub udkast: bool,
+    /// `emneord`.
+    pub emneord: Vec<String>,
+    /// The kind-specific fields.
+    pub body: Body,
+}
+
+/// The fields that differ by kind.
+#[derive(Debug, Clone)]
+pub enum Body {
+    /// A notat's fields.
+    Notat(Notat),
+    /// A beslutningssag's or orienteringssag's fields.
+    Sag(Box<Sag>),
+}
+
+/// The fields of a notat.
+#[derive(Debug, Clone)]
+pub struct Notat {
+    /// `til`.
+    pub til: String,
+    /// `fra`.
+    pub fra: Option<String>,
+    /// `tekst` (Markdown).
+    pub tekst: String,
+}
+
+/// The fields of a beslutningssag or orienteringssag.
+#[derive(Debug, Clone, Default)]
+pub struct Sag {
+    /// `udvalg`.
+    pub udvalg: Vec<Committee>,
+    /// `beslutningskompetence`.
+    pub beslutningskompetence: Option<Committee>,
+    /// `beslutningstema` (Markdown).
+    pub beslutningstema: Option<String>,
+    /// `sagsfremstilling` (Markdown).
+    pub sagsfremstilling: String,
+    /// `oekonomiske_konsekvenser` (Markdown).
+    pub oekonomiske_konsekvenser: String,
+    /// `borgerinddragelse` (Markdown).
+    pub borgerinddragelse: Option<String>,
+    /// `[[lovgrundlag]]`.
+    pub lovgrundlag: Vec<Lov>,
+    /// `det_videre_forloeb` (Markdown).
+    pub det_videre_forloeb: Option<String>,
+    /// `indstilling` (Markdown).
+    pub indstilling: String,
+    /// `[[beslutninger]]`.
+    pub beslutninger: Vec<Beslutning>,
+    /// `[[bilag]]`.
+    pub bilag: Vec<Bilag>,
+}
+
+/// One `[[lovgrundlag]]` entry.
+#[derive(Debug, Clone)]
+pub struct Lov {
+    /// The law's title.
+    pub titel: String,
+    /// E.g. `LBK nr. 102 af 29/01/2018`.
+    pub henvisning: Option<String>,
+    /// An `https://` address.
+    pub url: Option<String>,
+}
+
+/// One `[[beslutninger]]` entry.
+#[derive(Debug, Clone)]
+pub struct Beslutning {
+    /// The committee that decided.
+    pub udvalg: Committee,
+    /// When.
+    pub dato: Date,
+    /// The decision (Markdown).
+    pub tekst: String,
+    /// What may be published of a decision on a closed item (Markdown).
+    pub offentlig_tekst: Option<String>,
+}
+
+/// One `[[bilag]]` entry.
+#[derive(Debug, Clone)]
+pub struct Bilag {
+    /// Title.
+    pub titel: String,
+    /// Document number in the ESDH system.
+    pub dokumentnummer: Option<String>,
+    /// Reference shown in parentheses.
+    pub henvisning: Option<String>,
+    /// Short marker shown in its own parentheses.
+    pub markering: Option<String>,
+    /// Open or closed.
+    pub adgang: Adgang,
+    /// The attached PDF, canonical path inside the project.
+    pub fil: Option<PathBuf>,
+}

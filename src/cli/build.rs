@@ -1,0 +1,24 @@
+//! `sagsgen build`: compile case files to PDFs.
+
+use super::batch::{resolve, run_and_report};
+use super::{BuildArgs, Exit, GlobalArgs};
+use crate::build::Options;
+
+/// Runs `sagsgen build`.
+pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Exit {
+    let inputs = match resolve(global, &args.project, args.output.as_deref()) {
+        Ok(inputs) => inputs,
+        Err(exit) => return exit,
+    };
+    let output_dir = args
+        .output
+        .clone()
+        .unwrap_or_else(|| inputs.project.root.join("output"));
+    let options = Options {
+        output_dir,
+        write: true,
+        emit_typst: args.emit_typst,
+        jobs: args.jobs,
+    };
+    run_and_report(global, &inputs, &options, "Built")
+}

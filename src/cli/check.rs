@@ -1,0 +1,21 @@
+//! `sagsgen check`: everything `build` does except writing.
+
+use super::batch::{resolve, run_and_report};
+use super::{CheckArgs, Exit, GlobalArgs};
+use crate::build::Options;
+
+/// Runs `sagsgen check`.
+pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Exit {
+    let inputs = match resolve(global, &args.project, None) {
+        Ok(inputs) => inputs,
+        Err(exit) => return exit,
+    };
+    let output_dir = inputs.project.root.join("output");
+    let options = Options {
+        output_dir,
+        write: false,
+        emit_typst: false,
+        jobs: 0,
+    };
+    run_and_report(global, &inputs, &options, "Checked")
+}

@@ -1,0 +1,138 @@
+//! The command line: argument definitions (clap derive; doc comments are the help text)
+//! and dispatch to one module per subcommand.
+
+mod batch;
+mod build;
+mod check;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::ColorChoice;
+
+/// How a run ended, as the process exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Everything was built / is valid.
+    Ok = 0,
+    /// Some input had errors (the rest was still built).
+    InputErrors = 1,
+    /// The command was used wrongly.
+    Usage = 2,
+}
+
+/// sagsgen — case files (TOML) to the PDF documents of a committee secretariat.
+///
+/// Write each case (notat, beslutningssag, orienteringssag) as a TOML file under `cases/`,
+/// then run `sagsgen build`: every case becomes an accessible, archivable PDF (PDF/A +
+/// PDF/UA) under `output/`, mirroring the folders of `cases/`.
+#[derive(Debug, Parser)]
+#[command(name = "sagsgen", version, propagate_version = true)]
+pub struct Cli {
+    /// Options for every command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options that apply to every command.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Print only errors (no progress, warnings or summary).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// When to colour messages.
+    #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
+    pub color: Color,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Color {
+    /// When writing to a terminal.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl GlobalArgs {
+    /// The colour choice for messages on standard error.
+    pub fn color_choice(&self) -> ColorChoice {
+        match self.color {
+            Color::Auto if std::io::stderr().is_terminal() => ColorChoice::Auto,
+            Color::Auto | Color::Never => ColorChoice::Never,
+            Color::Always => ColorChoice::Always,
+        }
+    }
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build case files into PDFs under `output/`.
+    Build(BuildArgs),
+    /// Check case files for every problem, without writing anything.
+    Check(CheckArgs),
+}
+
+/// Which files, in which project.
+#[derive(Debug, Args)]
+pub struct ProjectArgs {
+    /// Case files, or folders searched for `.toml` files.
+    #[arg(value_name = "PATH", default_value = "cases")]
+    pub paths: Vec<PathBuf>,
+    /// The project folder (default: the nearest folder above PATH holding sagsgen.toml,
+    /// else the current folder).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+}
+
+/// Arguments of `sagsgen build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Which files.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Where to write the PDFs (default: `output/` in the project folder).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// How many documents to build at once (default: one per CPU core).
+    #[arg(short, long, value_name = "N", default_value_t = 0)]
+    pub jobs: usize,
+    /// Also write the generated Typst source beside each PDF (for template authors).
+    #[arg(long)]
+    pub emit_typst: bool,
+}
+
+/// Arguments of `sagsgen check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Which files.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Exit {
+    match cli.command {
+        Command::Build(args) => build::run(&cli.global, &args),
+        Command::Check(args) => check::run(&cli.global, &args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,253 @@
+//! The one diagnostic type: every problem sagsgen reports (TOML syntax, fields, semantics,
+//! templates, Typst) is a [`Diagnostic`], printed one way, rustc-style.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream, WriteColor};
+use codespan_reporting::term::{self, Config};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The input is wrong; nothing is written for it.
+    Error,
+    /// The input is accepted, but probably not what the user meant.
+    Warning,
+}
+
+/// A file's text as it was read, shared by every diagnostic that points into it.
+#[derive(Debug)]
+pub struct SourceText {
+    /// The path as shown to the user (relative to where sagsgen runs, where possible).
+    pub shown: String,
+    /// The text, lossily decoded if the file was not UTF-8.
+    pub text: String,
+}
+
+impl SourceText {
+    /// Wraps a file's display name and text.
+    pub fn new(shown: impl Into<String>, text: impl Into<String>) -> Arc<Self> {
+        Arc::new(Self {
+            shown: shown.into(),
+            text: text.into(),
+        })
+    }
+
+    /// 1-based line and column of a byte offset (column counted in characters).
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before[line_start..].chars().count() + 1;
+        (line, col)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Where a diagnostic points: a file, and a byte range in it where one is known.
+#[derive(Debug, Clone)]
+pub struct Location {
+    /// The file's text (for the snippet) and display name.
+    pub source: Arc<SourceText>,
+    /// The byte range the problem is at, if known.
+    pub span: Option<Range<usize>>,
+}
+
+/// One problem, with where it is and how to fix it.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// One plain sentence in the user's terms.
+    pub message: String,
+    /// Where, if the problem is in a file.
+    pub location: Option<Location>,
+    /// A file path to name when there is no source text to show (e.g. unreadable files).
+    pub path: Option<PathBuf>,
+    /// What to do about it, where known.
+    pub help: Option<String>,
+    /// Extra lines of context.
+    pub notes: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error with a message and nothing else yet.
+    pub fn error(message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, message)
+    }
+
+    /// A warning with a message and nothing else yet.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, message)
+    }
+
+    fn new(severity: Severity, message: impl Into<String>) -> Self {
+        Self {
+            severity,
+            message: message.into(),
+            location: None,
+            path: None,
+            help: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Points the diagnostic at a byte range of a source file.
+    pub fn at(mut self, source: &Arc<SourceText>, span: Range<usize>) -> Self {
+        self.location = Some(Location {
+            source: source.clone(),
+            span: Some(span),
+        });
+        self
+    }
+
+    /// Names the file the diagnostic is about, without a position.
+    pub fn in_file(mut self, source: &Arc<SourceText>) -> Self {
+        self.location = Some(Location {
+            source: source.clone(),
+            span: None,
+        });
+        self
+    }
+
+    /// Names a path the diagnostic is about when its text is not available.
+    pub fn with_path(mut self, path: impl Into<PathBuf>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+
+    /// Adds a hint saying how to fix the problem.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a hint to a diagnostic already recorded (see [`Self::with_help`]).
+    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a note line.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Whether this is an error (as opposed to a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:col` (or just the file) for one-line summaries.
+    pub fn position(&self) -> Option<String> {
+        match &self.location {
+            Some(Location {
+                source,
+                span: Some(span),
+            }) => {
+                let (line, col) = source.line_col(span.start);
+                Some(format!("{}:{line}:{col}", source.shown))
+            }
+            Some(Location { source, span: None }) => Some(source.shown.clone()),
+            None => self.path.as_ref().map(|p| p.display().to_string()),
+        }
+    }
+
+    /// Renders the diagnostic, rustc-style, with the offending line and a caret.
+    pub fn emit(&self, out: &mut dyn WriteColor) {
+        let file = match &self.location {
+            Some(loc) => SimpleFile::new(loc.source.shown.clone(), loc.source.text.as_str()),
+            None => SimpleFile::new(String::new(), ""),
+        };
+        let config = Config::default();
+        // Writing to a terminal or buffer only fails when the stream is gone; nothing to do then.
+        let _ = term::emit(out, &config, &file, &self.to_codespan());
+    }
+
+    fn to_codespan(&self) -> CsDiagnostic<()> {
+        let mut d = match self.severity {
+            Severity::Error => CsDiagnostic::error(),
+            Severity::Warning => CsDiagnostic::warning(),
+        }
+        .with_message(self.headline());
+        if let Some(Location {
+            source,
+            span: Some(span),
+        }) = &self.location
+        {
+            let span = clamp_span(&source.text, span.clone());
+            d = d.with_labels(vec![Label::primary((), span)]);
+        }
+        let mut notes: Vec<String> = self.notes.clone();
+        if let Some(help) = &self.help {
+            notes.push(format!("help: {help}"));
+        }
+        d.with_notes(notes)
+    }
+
+    /// The message, prefixed with the file when there is no snippet to show it.
+    fn headline(&self) -> String {
+        match (&self.location, self.position()) {
+            (Some(Location { span: Some(_), .. }), _) | (_, None) => self.message.clone(),
+            (_, Some(position)) => format!("{position}: {}", self.message),
+        }
+    }
+}
+
+fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
+    let start = floor_char_boundary(text, span.start.min(text.len()));
+    let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
+    start..end
+}
+
+impl fmt::Display for Diagnostic {
+    /// A one-line form: `error: file:line:col: message`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match self.position() {
+            Some(pos) => write!(f, "{level}: {pos}: {}", self.message),
+            None => write!(f, "{level}: {}", self.message),
+        }
+    }
+}
+
+/// Renders diagnostics to a string without colour (for tests and reports).
+pub fn render_plain(diagnostics: &[Diagnostic]) -> String {
+    let mut buffer = Buffer::no_color();
+    for d in diagnostics {
+        d.emit(&mut buffer);
+    }
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+/// Prints diagnostics to standard error, coloured when it is a terminal.
+pub fn print(diagnostics: &[Diagnostic], color: ColorChoice) {
+    let stream = StandardStream::stderr(color);
+    let mut lock = stream.lock();
+    for d in diagnostics {
+        d.emit(&mut lock);
+    }
+}
+
+/// A path as the user should see it: relative to the working directory where possible.
+pub fn shown_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let rel = cwd.as_deref().and_then(|cwd| path.strip_prefix(cwd).ok());
+    rel.unwrap_or(path).display().to_string()
+}

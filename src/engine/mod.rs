@@ -1,0 +1,140 @@
+//! Typst, in-process: generated Typst source → laid-out document → PDF/A + PDF/UA bytes.
+
+pub mod fonts;
+mod world;
+
+use std::path::Path;
+
+use typst::WorldExt;
+use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
+use typst::foundations::Smart;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+pub use world::{Base, DocWorld};
+
+use crate::diag::{Diagnostic, SourceText};
+use crate::project::Conformance;
+
+/// The `/Creator` written into every PDF: fixed per sagsgen version, so output is reproducible.
+pub const CREATOR: &str = concat!("sagsgen ", env!("CARGO_PKG_VERSION"));
+
+/// A compiled PDF.
+#[derive(Debug)]
+pub struct Pdf {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Its number of pages.
+    pub pages: usize,
+    /// Warnings from Typst that did not stop it.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The typesetting engine of a run: fonts and library loaded once, shared by all documents.
+pub struct Engine {
+    base: Base,
+}
+
+impl Engine {
+    /// Loads fonts (bundled + the project's `fonts/`) for a project root.
+    pub fn new(root: &Path) -> Result<Self, Diagnostic> {
+        let fonts = fonts::load(&root.join("fonts"))?;
+        Ok(Self {
+            base: Base::new(root, fonts),
+        })
+    }
+
+    /// Typesets generated Typst source into a PDF at the given conformance level.
+    ///
+    /// `what` names the document in messages (usually its case file).
+    pub fn pdf(
+        &self,
+        source: String,
+        conformance: Conformance,
+        what: &str,
+    ) -> Result<Pdf, Vec<Diagnostic>> {
+        let world = DocWorld::new(&self.base, source);
+        let result = typst::compile::<PagedDocument>(&world);
+        let mut warnings = Vec::new();
+        let mut errors = Vec::new();
+        for w in &result.warnings {
+            let d = convert(&world, w, what);
+            // An unknown font silently falls back to another; for us that is an error.
+            if w.message.contains("unknown font family") {
+                errors.push(Diagnostic {
+                    severity: crate::diag::Severity::Error,
+                    ..d
+                });
+            } else {
+                warnings.push(d);
+            }
+        }
+        let document = match result.output {
+            Ok(doc) => doc,
+            Err(diags) => {
+                errors.extend(diags.iter().map(|d| convert(&world, d, what)));
+                return Err(errors);
+            }
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let options = pdf_options(conformance).map_err(|e| vec![e])?;
+        let bytes = typst_pdf::pdf(&document, &options).map_err(|diags| {
+            diags
+                .iter()
+                .map(|d| convert(&world, d, what))
+                .collect::<Vec<_>>()
+        })?;
+        Ok(Pdf {
+            bytes,
+            pages: document.pages().len(),
+            warnings,
+        })
+    }
+}
+
+/// The export options: PDF/A at the chosen level together with PDF/UA-1, tagged, no clock.
+pub fn pdf_options(conformance: Conformance) -> Result<PdfOptions, Diagnostic> {
+    let level = match conformance {
+        Conformance::A2a => PdfStandard::A_2a,
+        Conformance::A2b => PdfStandard::A_2b,
+        Conformance::A3a => PdfStandard::A_3a,
+        Conformance::A3b => PdfStandard::A_3b,
+    };
+    let standards = PdfStandards::new(&[level, PdfStandard::Ua_1])
+        .map_err(|e| Diagnostic::error(format!("PDF standards cannot be combined: {e:?}")))?;
+    Ok(PdfOptions {
+        ident: Smart::Auto,
+        creator: Smart::Custom(Some(CREATOR.to_string())),
+        timestamp: None,
+        page_ranges: None,
+        standards,
+        tagged: true,
+        pretty: false,
+    })
+}
+
+/// A Typst diagnostic in our terms, pointing into the generated source where it can.
+fn convert(world: &DocWorld<'_>, d: &SourceDiagnostic, what: &str) -> Diagnostic {
+    let message = format!("typesetting {what} failed: {}", d.message);
+    let mut out = match d.severity {
+        TypstSeverity::Error => Diagnostic::error(message),
+        TypstSeverity::Warning => {
+            Diagnostic::warning(format!("while typesetting {what}: {}", d.message))
+        }
+    };
+    if let Some(range) = world.range(d.span) {
+        let text = world.main_source().text();
+        let source = SourceText::new("<generated Typst>", text.to_string());
+        let (line, _) = source.line_col(range.start);
+        let line_text = text.lines().nth(line - 1).unwrap_or("").trim();
+        out = out.with_note(format!(
+            "at line {line} of the generated Typst: {line_text}"
+        ));
+    }
+    for hint in &d.hints {
+        out = out.with_note(format!("hint: {}", hint.v));
+    }
+    out.with_help("run `sagsgen build --emit-typst` to see the generated Typst source")
+}

@@ -1,0 +1,126 @@
+//! The Typst World: a shared base (library, fonts) and a cheap per-document world that
+//! brings only its generated main source. Files are readable only inside the project
+//! root; there are no packages and no clock.
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use typst::diag::{FileError, FileResult, PackageError};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::fonts::FontStore;
+
+/// Every document has the same main file id. File ids are interned for the life of the
+/// process (at most 65,535), so one per document would run out in a long batch.
+static MAIN: LazyLock<FileId> = LazyLock::new(|| {
+    let path = VirtualPath::new("/main.typ").expect("a valid virtual path");
+    FileId::new(RootedPath::new(VirtualRoot::Project, path))
+});
+
+/// What every document of a run shares: the standard library, fonts and the root.
+pub struct Base {
+    library: LazyHash<Library>,
+    fonts: FontStore,
+    root: PathBuf,
+}
+
+impl Base {
+    /// A base over a project root with loaded fonts.
+    pub fn new(root: &Path, fonts: FontStore) -> Self {
+        Self {
+            library: LazyHash::new(Library::builder().build()),
+            fonts,
+            root: root.to_path_buf(),
+        }
+    }
+
+    /// The font book (for checks on font families).
+    pub fn book(&self) -> &FontBook {
+        self.fonts.book()
+    }
+}
+
+/// One document: the base plus its generated Typst source.
+pub struct DocWorld<'a> {
+    base: &'a Base,
+    main: Source,
+}
+
+impl<'a> DocWorld<'a> {
+    /// A world whose main file is `text`.
+    pub fn new(base: &'a Base, text: String) -> Self {
+        Self {
+            base,
+            main: Source::new(*MAIN, text),
+        }
+    }
+
+    /// The main source (for mapping diagnostics to lines).
+    pub fn main_source(&self) -> &Source {
+        &self.main
+    }
+
+    fn read(&self, id: FileId) -> FileResult<Bytes> {
+        if let VirtualRoot::Package(spec) = id.root() {
+            return Err(FileError::Package(PackageError::NotFound(spec.clone())));
+        }
+        let path = id
+            .vpath()
+            .realize(&self.base.root)
+            .map_err(|_| FileError::AccessDenied)?;
+        // Symlinks could lead out of the project: compare the real path with the root.
+        let real = path
+            .canonicalize()
+            .map_err(|e| FileError::from_io(e, &path))?;
+        if !real.starts_with(&self.base.root) {
+            return Err(FileError::AccessDenied);
+        }
+        if real.is_dir() {
+            return Err(FileError::IsDirectory);
+        }
+        std::fs::read(&real)
+            .map(Bytes::new)
+            .map_err(|e| FileError::from_io(e, &real))
+    }
+}
+
+impl World for DocWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.base.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.base.fonts.book()
+    }
+
+    fn main(&self) -> FileId {
+        *MAIN
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == *MAIN {
+            return Ok(self.main.clone());
+        }
+        // Only the generated main file is Typst source; nothing else may be imported.
+        Err(FileError::AccessDenied)
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == *MAIN {
+            return Ok(Bytes::from_string(self.main.clone()));
+        }
+        self.read(id)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.base.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        // No clock: output must not depend on when it was built.
+        None
+    }
+}

@@ -1,0 +1,444 @@
+//! Reading fields out of a spanned TOML table, collecting every problem with its position.
+//!
+//! Keys are matched in their ASCII-folded form (`økonomiske_konsekvenser` and
+//! `oekonomiske_konsekvenser` are the same field); unknown keys get a "did you mean"
+//! suggestion; type errors and missing keys name the field as the user writes it.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use toml::Spanned;
+use toml::de::{DeString, DeTable, DeValue};
+
+use crate::dates::Date;
+use crate::diag::{Diagnostic, SourceText};
+
+/// Longest accepted single-line text (titles, names, numbers).
+pub const MAX_LINE_CHARS: usize = 1_000;
+/// Longest accepted Markdown text field.
+pub const MAX_TEXT_CHARS: usize = 1_000_000;
+
+/// Collects diagnostics for one file while its fields are read.
+pub struct Reader {
+    /// The file being read.
+    pub source: Arc<SourceText>,
+    /// Every problem found so far.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Reader {
+    /// A reader for one file's text.
+    pub fn new(source: Arc<SourceText>) -> Self {
+        Self {
+            source,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Records an error at a span.
+    pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
+        let d = Diagnostic::error(message).at(&self.source, span);
+        self.diagnostics.push(d);
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    /// Records a warning at a span.
+    pub fn warning(&mut self, span: Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
+        let d = Diagnostic::warning(message).at(&self.source, span);
+        self.diagnostics.push(d);
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    /// Whether any error (not warning) was recorded.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The first line of a span, so a caret under a whole table stays one line long.
+    pub fn first_line(&self, span: Range<usize>) -> Range<usize> {
+        let text = &self.source.text;
+        let start = span.start.min(text.len());
+        let end = text[start..]
+            .find('\n')
+            .map_or(span.end, |i| (start + i).min(span.end));
+        start..end.max(start)
+    }
+}
+
+/// Folds the Danish letters of a key to the ASCII spelling TOML bare keys allow.
+pub fn fold_key(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        match c {
+            'æ' => out.push_str("ae"),
+            'ø' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            'Æ' => out.push_str("Ae"),
+            'Ø' => out.push_str("Oe"),
+            'Å' => out.push_str("Aa"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The known field nearest to an unknown key, if one is close enough to be a typo.
+pub fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let key = fold_key(key).to_lowercase();
+    let limit = (key.chars().count() / 3).max(2);
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&key, k), *k))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+type Entry<'a, 'i> = (&'a Spanned<DeString<'i>>, &'a Spanned<DeValue<'i>>);
+
+/// The fields of one TOML table, matched against the names a kind of table allows.
+pub struct Fields<'a, 'i> {
+    what: String,
+    anchor: Range<usize>,
+    entries: BTreeMap<&'static str, Entry<'a, 'i>>,
+}
+
+impl<'a, 'i> Fields<'a, 'i> {
+    /// Matches a table's keys against `known`, reporting unknown and duplicate keys.
+    ///
+    /// `what` names the table in messages ("a beslutningssag", "a `[[bilag]]` entry");
+    /// `anchor` is where a missing field is reported.
+    pub fn new(
+        reader: &mut Reader,
+        table: &'a DeTable<'i>,
+        what: impl Into<String>,
+        anchor: Range<usize>,
+        known: &[&'static str],
+    ) -> Self {
+        let mut fields = Self {
+            what: what.into(),
+            anchor,
+            entries: BTreeMap::new(),
+        };
+        let mut keys: Vec<Entry<'a, 'i>> = table.iter().collect();
+        keys.sort_by_key(|(k, _)| k.span().start);
+        for (key, value) in keys {
+            fields.add(reader, key, value, known);
+        }
+        fields
+    }
+
+    fn add(
+        &mut self,
+        reader: &mut Reader,
+        key: &'a Spanned<DeString<'i>>,
+        value: &'a Spanned<DeValue<'i>>,
+        known: &[&'static str],
+    ) {
+        let folded = fold_key(key.get_ref());
+        let Some(name) = known.iter().find(|k| **k == folded) else {
+            self.unknown(reader, key, known);
+            return;
+        };
+        if let Some((first, _)) = self.entries.get(name) {
+            let line = reader.source.line_col(first.span().start).0;
+            reader
+                .error(
+                    key.span(),
+                    format!("`{}` is given twice in {}", key.get_ref(), self.what),
+                )
+                .help(format!(
+                    "it is already set on line {line}; keep one of them"
+                ));
+            return;
+        }
+        self.entries.insert(name, (key, value));
+    }
+
+    fn unknown(&self, reader: &mut Reader, key: &Spanned<DeString<'i>>, known: &[&'static str]) {
+        let name = key.get_ref();
+        let mut message = format!("`{name}` is not a field of {}", self.what);
+        match suggest(name, known) {
+            Some(s) => {
+                message.push_str(&format!("; did you mean `{s}`?"));
+                reader
+                    .error(key.span(), message)
+                    .help(format!("write `{s}` instead"));
+            }
+            None => {
+                let list = known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>();
+                reader.error(key.span(), message).help(format!(
+                    "the fields of {} are {}",
+                    self.what,
+                    list.join(", ")
+                ));
+            }
+        }
+    }
+
+    /// Whether the field is present.
+    pub fn has(&self, name: &str) -> bool {
+        self.entries.contains_key(name)
+    }
+
+    /// The span of a present field's value.
+    pub fn value_span(&self, name: &str) -> Option<Range<usize>> {
+        self.entries.get(name).map(|(_, v)| v.span())
+    }
+
+    /// The raw value of a present field.
+    pub fn value(&self, name: &str) -> Option<&'a Spanned<DeValue<'i>>> {
+        self.entries.get(name).map(|(_, v)| *v)
+    }
+
+    /// The key as the user wrote it (with Danish letters, if they used them).
+    pub fn written_key(&self, name: &str) -> String {
+        self.entries
+            .get(name)
+            .map_or(name.to_string(), |(k, _)| k.get_ref().to_string())
+    }
+
+    /// Reports a missing required field.
+    pub fn missing(&self, reader: &mut Reader, name: &str, example: &str) {
+        reader
+            .error(
+                self.anchor.clone(),
+                format!("missing field `{name}`: {} must have it", self.what),
+            )
+            .help(format!("add a line such as `{name} = {example}`"));
+    }
+
+    fn wrong_type(&self, reader: &mut Reader, name: &str, expected: &str) {
+        let Some(value) = self.value(name) else {
+            return;
+        };
+        let found = describe(value.get_ref());
+        let key = self.written_key(name);
+        reader.error(
+            value.span(),
+            format!("`{key}` must be {expected}, not {found}"),
+        );
+    }
+
+    /// A text field (single line), checked for length.
+    pub fn text(&self, reader: &mut Reader, name: &str, required: bool) -> Option<String> {
+        self.text_limited(reader, name, required, MAX_LINE_CHARS)
+    }
+
+    /// A Markdown text field, checked for length.
+    pub fn markdown(&self, reader: &mut Reader, name: &str, required: bool) -> Option<String> {
+        self.text_limited(reader, name, required, MAX_TEXT_CHARS)
+    }
+
+    fn text_limited(
+        &self,
+        reader: &mut Reader,
+        name: &str,
+        required: bool,
+        limit: usize,
+    ) -> Option<String> {
+        let Some(value) = self.value(name) else {
+            if required {
+                self.missing(reader, name, "\"…\"");
+            }
+            return None;
+        };
+        let Some(text) = value.get_ref().as_str() else {
+            self.wrong_type(reader, name, "text in quotes");
+            return None;
+        };
+        let count = text.chars().count();
+        if count > limit {
+            let key = self.written_key(name);
+            reader
+                .error(
+                    value.span(),
+                    format!("`{key}` is {count} characters long; at most {limit} are allowed"),
+                )
+                .help("shorten the text, or move the detail into an attachment (bilag)");
+            return None;
+        }
+        if required && text.trim().is_empty() {
+            let key = self.written_key(name);
+            reader.error(value.span(), format!("`{key}` is empty"));
+            return None;
+        }
+        Some(text.to_string())
+    }
+
+    /// A TOML date (`2020-10-20`, no time of day).
+    pub fn date(&self, reader: &mut Reader, name: &str, required: bool) -> Option<Date> {
+        let Some(value) = self.value(name) else {
+            if required {
+                self.missing(reader, name, "2020-10-20");
+            }
+            return None;
+        };
+        let date = value.get_ref().as_datetime().and_then(Date::from_toml);
+        if date.is_none() {
+            let key = self.written_key(name);
+            let found = describe(value.get_ref());
+            reader
+                .error(
+                    value.span(),
+                    format!("`{key}` must be a date such as 2020-10-20, not {found}"),
+                )
+                .help("write the date without quotes and without a time: `dato = 2020-10-20`");
+        }
+        date
+    }
+
+    /// A boolean field.
+    pub fn boolean(&self, reader: &mut Reader, name: &str) -> Option<bool> {
+        let value = self.value(name)?;
+        let b = value.get_ref().as_bool();
+        if b.is_none() {
+            self.wrong_type(reader, name, "true or false (without quotes)");
+        }
+        b
+    }
+
+    /// A list of texts; a single text is accepted as a list of one.
+    pub fn texts(&self, reader: &mut Reader, name: &str) -> Vec<Spanned<String>> {
+        let Some(value) = self.value(name) else {
+            return Vec::new();
+        };
+        match value.get_ref() {
+            DeValue::String(s) => vec![Spanned::new(value.span(), s.to_string())],
+            DeValue::Array(items) => items
+                .iter()
+                .filter_map(|item| self.text_item(reader, name, item))
+                .collect(),
+            _ => {
+                self.wrong_type(reader, name, "a list of texts, such as [\"…\", \"…\"]");
+                Vec::new()
+            }
+        }
+    }
+
+    fn text_item(
+        &self,
+        reader: &mut Reader,
+        name: &str,
+        item: &Spanned<DeValue<'_>>,
+    ) -> Option<Spanned<String>> {
+        let key = self.written_key(name);
+        let Some(s) = item.get_ref().as_str() else {
+            let found = describe(item.get_ref());
+            reader.error(
+                item.span(),
+                format!("each entry of `{key}` must be text in quotes, not {found}"),
+            );
+            return None;
+        };
+        if s.chars().count() > MAX_LINE_CHARS {
+            reader.error(
+                item.span(),
+                format!("an entry of `{key}` is longer than {MAX_LINE_CHARS} characters"),
+            );
+            return None;
+        }
+        Some(Spanned::new(item.span(), s.to_string()))
+    }
+
+    /// An array of tables (`[[bilag]]`), each with its span.
+    pub fn tables(&self, reader: &mut Reader, name: &str) -> Vec<(&'a DeTable<'i>, Range<usize>)> {
+        let Some(value) = self.value(name) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = value.get_ref() else {
+            let key = self.written_key(name);
+            reader
+                .error(
+                    value.span(),
+                    format!("`{key}` must be a list of tables, written as `[[{key}]]` sections"),
+                )
+                .help(format!(
+                    "start each entry with a line `[[{key}]]` followed by its fields"
+                ));
+            return Vec::new();
+        };
+        let mut tables = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(t) => tables.push((t, item.span())),
+                other => {
+                    let key = self.written_key(name);
+                    reader.error(
+                        item.span(),
+                        format!(
+                            "each entry of `{key}` must be a table, not {}",
+                            describe(other)
+                        ),
+                    );
+                }
+            }
+        }
+        tables
+    }
+
+    /// A sub-table (`[organisation]`).
+    pub fn table(
+        &self,
+        reader: &mut Reader,
+        name: &str,
+    ) -> Option<(&'a DeTable<'i>, Range<usize>)> {
+        let value = self.value(name)?;
+        match value.get_ref() {
+            DeValue::Table(t) => Some((t, value.span())),
+            _ => {
+                self.wrong_type(
+                    reader,
+                    name,
+                    &format!("a table, written as a `[{name}]` section"),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// How a TOML value is described in messages.
+pub fn describe(value: &DeValue<'_>) -> String {
+    match value {
+        DeValue::String(s) => format!("the text \"{}\"", shorten(s)),
+        DeValue::Integer(i) => format!("the number {}", i.as_str()),
+        DeValue::Float(f) => format!("the number {}", f.as_str()),
+        DeValue::Boolean(b) => format!("{b}"),
+        DeValue::Datetime(d) => format!("the date/time {d}"),
+        DeValue::Array(_) => "a list".to_string(),
+        DeValue::Table(_) => "a table".to_string(),
+    }
+}
+
+fn shorten(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_danish_letters() {
+        assert_eq!(
+            fold_key("økonomiske_konsekvenser"),
+            "oekonomiske_konsekvenser"
+        );
+        assert_eq!(fold_key("det_videre_forløb"), "det_videre_forloeb");
+        assert_eq!(fold_key("Åben"), "Aaben");
+    }
+
+    #[test]
+    fn suggests_near_keys_only() {
+        let known = ["sagsfremstilling", "indstilling", "titel"];
+        assert_eq!(suggest("sagsfremstiling", &known), Some("sagsfremstilling"));
+        assert_eq!(suggest("titl", &known), Some("titel"));
+        assert_eq!(suggest("xyzzy", &known), None);
+    }
+}

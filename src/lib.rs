@@ -1,0 +1,24 @@
+//! sagsgen turns case definitions written in TOML into the PDF documents of a Danish
+//! municipality's committee secretariat: notater, beslutningssager and orienteringssager.
+//!
+//! The pipeline, one module per step:
+//!
+//! ```text
+//! case.toml ─input─▶ spanned TOML ─case─▶ validated Case ─render::view─▶ template view
+//!   ─render::templates (minijinja, every value Typst-escaped)─▶ Typst source
+//!   ─engine (Typst in-process, sandboxed World, embedded fonts)─▶ PDF/A + PDF/UA bytes
+//!   ─build (parallel batch, atomic writes)─▶ output/…/case.pdf
+//! ```
+//!
+//! Every problem on the way is a [`diag::Diagnostic`] naming file, line and column.
+
+pub mod build;
+pub mod case;
+pub mod cli;
+pub mod committee;
+pub mod dates;
+pub mod diag;
+pub mod engine;
+pub mod input;
+pub mod project;
+pub mod render;

@@ -1,0 +1,234 @@
+//! The project: its root folder and its `sagsgen.toml` (organisation, committees, PDF level).
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use toml::de::DeTable;
+
+use crate::committee::Committees;
+use crate::diag::{Diagnostic, SourceText, shown_path};
+use crate::input::fields::{Fields, Reader};
+use crate::input::read_source;
+
+/// The name of the project file at the root.
+pub const CONFIG_FILE: &str = "sagsgen.toml";
+
+/// The organisation printed in every page header.
+#[derive(Debug, Clone, Default)]
+pub struct Organisation {
+    /// Its name, e.g. "Eksempel Kommune".
+    pub navn: String,
+    /// The logo, relative to the project root.
+    pub logo: Option<String>,
+    /// Its address.
+    pub adresse: Option<String>,
+}
+
+/// The PDF/A level documents are written in (PDF/UA-1 is always added).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Conformance {
+    /// PDF/A-2a (accessible), the default.
+    #[default]
+    A2a,
+    /// PDF/A-2b (basic).
+    A2b,
+    /// PDF/A-3a.
+    A3a,
+    /// PDF/A-3b.
+    A3b,
+}
+
+impl Conformance {
+    /// The spellings accepted in `[pdf] standard`.
+    pub const NAMES: [&'static str; 4] = ["a-2a", "a-2b", "a-3a", "a-3b"];
+
+    /// Parses `a-2a` etc.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.to_ascii_lowercase().as_str() {
+            "a-2a" => Some(Self::A2a),
+            "a-2b" => Some(Self::A2b),
+            "a-3a" => Some(Self::A3a),
+            "a-3b" => Some(Self::A3b),
+            _ => None,
+        }
+    }
+
+    /// The name as written in `sagsgen.toml`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::A2a => "a-2a",
+            Self::A2b => "a-2b",
+            Self::A3a => "a-3a",
+            Self::A3b => "a-3b",
+        }
+    }
+}
+
+/// Everything `sagsgen.toml` says, or the built-in defaults.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// `[organisation]`.
+    pub organisation: Organisation,
+    /// `[udvalg]`: abbreviation → full name.
+    pub committees: Committees,
+    /// `[pdf] standard`.
+    pub conformance: Conformance,
+}
+
+/// A project: where it lives and how it is configured.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The project root (canonical); nothing outside it is read.
+    pub root: PathBuf,
+    /// The configuration.
+    pub config: Config,
+    /// The text of `sagsgen.toml`, when there is one (its bytes count for rebuilds).
+    pub config_text: Option<Arc<SourceText>>,
+}
+
+impl Project {
+    /// Loads the project at `root`, reading `sagsgen.toml` if present.
+    pub fn load(root: &Path) -> Result<Self, Vec<Diagnostic>> {
+        let root = root.canonicalize().map_err(|e| {
+            vec![Diagnostic::error(format!("cannot open the project folder: {e}")).with_path(root)]
+        })?;
+        let path = root.join(CONFIG_FILE);
+        if !path.exists() {
+            return Ok(Self {
+                root,
+                config: Config::default_config(),
+                config_text: None,
+            });
+        }
+        let source = read_source(&path, &shown_path(&path)).map_err(|d| vec![d])?;
+        let config = parse_config(&source, &root)?;
+        Ok(Self {
+            root,
+            config,
+            config_text: Some(source),
+        })
+    }
+
+    /// Finds the project root: the nearest folder at or above `start` holding
+    /// `sagsgen.toml`, or `fallback` when there is none.
+    pub fn find_root(start: &Path, fallback: &Path) -> PathBuf {
+        let start = start.canonicalize().unwrap_or_else(|_| start.to_path_buf());
+        start
+            .ancestors()
+            .find(|dir| dir.join(CONFIG_FILE).is_file())
+            .map_or_else(|| fallback.to_path_buf(), Path::to_path_buf)
+    }
+
+    /// Whether `path` (canonicalised) lies inside the project root.
+    pub fn contains(&self, path: &Path) -> bool {
+        path.canonicalize().is_ok_and(|p| p.starts_with(&self.root))
+    }
+}
+
+impl Config {
+    /// The built-in defaults used when a project has no `sagsgen.toml`.
+    pub fn default_config() -> Self {
+        Self {
+            committees: Committees::defaults(),
+            ..Self::default()
+        }
+    }
+}
+
+const TOP_FIELDS: &[&str] = &["organisation", "udvalg", "pdf"];
+const ORG_FIELDS: &[&str] = &["navn", "logo", "adresse"];
+const PDF_FIELDS: &[&str] = &["standard"];
+
+fn parse_config(source: &Arc<SourceText>, root: &Path) -> Result<Config, Vec<Diagnostic>> {
+    let table = crate::input::parse_toml(source).map_err(|d| vec![d])?;
+    let mut reader = Reader::new(source.clone());
+    let fields = Fields::new(
+        &mut reader,
+        table.get_ref(),
+        format!("`{CONFIG_FILE}`"),
+        0..0,
+        TOP_FIELDS,
+    );
+    let organisation = fields
+        .table(&mut reader, "organisation")
+        .map(|(t, span)| parse_organisation(&mut reader, t, span, root))
+        .unwrap_or_default();
+    let committees = match fields.table(&mut reader, "udvalg") {
+        Some((t, _)) => Committees::from_table(&mut reader, t),
+        None => Committees::defaults(),
+    };
+    let conformance = fields
+        .table(&mut reader, "pdf")
+        .and_then(|(t, span)| parse_pdf(&mut reader, t, span))
+        .unwrap_or_default();
+    if reader.has_errors() {
+        return Err(reader.diagnostics);
+    }
+    Ok(Config {
+        organisation,
+        committees,
+        conformance,
+    })
+}
+
+fn parse_organisation(
+    reader: &mut Reader,
+    table: &DeTable<'_>,
+    span: Range<usize>,
+    root: &Path,
+) -> Organisation {
+    let anchor = reader.first_line(span);
+    let fields = Fields::new(reader, table, "`[organisation]`", anchor, ORG_FIELDS);
+    let navn = fields.text(reader, "navn", false).unwrap_or_default();
+    let adresse = fields.text(reader, "adresse", false);
+    let logo = fields.text(reader, "logo", false);
+    if let (Some(logo), Some(span)) = (&logo, fields.value_span("logo")) {
+        check_logo(reader, logo, span, root);
+    }
+    Organisation {
+        navn,
+        logo,
+        adresse,
+    }
+}
+
+fn check_logo(reader: &mut Reader, logo: &str, span: Range<usize>, root: &Path) {
+    let path = root.join(logo);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !matches!(ext.as_deref(), Some("svg" | "png" | "jpg" | "jpeg")) {
+        reader.error(
+            span,
+            format!("the logo \"{logo}\" must be an SVG, PNG or JPEG file"),
+        );
+    } else if !path.is_file() {
+        reader
+            .error(span, format!("the logo \"{logo}\" does not exist"))
+            .help("give the path relative to the folder holding sagsgen.toml");
+    } else if !path.canonicalize().is_ok_and(|p| p.starts_with(root)) {
+        reader.error(
+            span,
+            format!("the logo \"{logo}\" lies outside the project folder"),
+        );
+    }
+}
+
+fn parse_pdf(reader: &mut Reader, table: &DeTable<'_>, span: Range<usize>) -> Option<Conformance> {
+    let anchor = reader.first_line(span);
+    let fields = Fields::new(reader, table, "`[pdf]`", anchor, PDF_FIELDS);
+    let name = fields.text(reader, "standard", false)?;
+    let level = Conformance::parse(&name);
+    if level.is_none() {
+        let span = fields.value_span("standard").unwrap_or(0..0);
+        reader
+            .error(
+                span,
+                format!("\"{name}\" is not a PDF/A level sagsgen writes"),
+            )
+            .help(format!("use one of {}", Conformance::NAMES.join(", ")));
+    }
+    level
+}

@@ -1,0 +1,23 @@
+//! Rendering: case → view → minijinja templates → Typst source.
+
+pub mod escape;
+pub mod markdown;
+pub mod templates;
+pub mod view;
+
+use crate::case::Case;
+use crate::diag::Diagnostic;
+use crate::project::Config;
+use templates::Templates;
+
+/// The template every standalone case document starts from.
+pub const DOCUMENT_TEMPLATE: &str = "dokument.typ.j2";
+
+/// Generates the Typst source of a standalone case document.
+pub fn case_source(
+    templates: &Templates,
+    case: &Case,
+    config: &Config,
+) -> Result<String, Diagnostic> {
+    templates.render(DOCUMENT_TEMPLATE, &view::document(case, config))
+}

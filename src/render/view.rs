@@ -1,0 +1,325 @@
+//! The view templates see: a serializable picture of a case with Danish dates formatted,
+//! committee names resolved and Markdown already converted to (safe) Typst markup.
+
+use minijinja::Value;
+use serde::Serialize;
+
+use super::escape::plain_line;
+use super::markdown;
+use crate::case::{Beslutning, Bilag, Body, Case, Kind, Lov, Notat, Sag};
+use crate::dates::Date;
+use crate::project::Config;
+
+/// The date written into PDF metadata when a case has none (PDF/A requires one, and the
+/// wall clock would make builds irreproducible).
+pub const FALLBACK_DATE: Date = Date {
+    year: 2000,
+    month: 1,
+    day: 1,
+};
+
+/// Heading depth of a standalone document's sections (the title is depth 1).
+const SECTION_DEPTH: u8 = 2;
+
+/// Everything a document template is given.
+#[derive(Debug, Serialize)]
+pub struct DocumentView {
+    /// The organisation (page header).
+    pub org: OrgView,
+    /// PDF metadata.
+    pub meta: MetaView,
+    /// The case itself.
+    pub doc: CaseView,
+    /// Text at the left of the page footer.
+    pub sidefod: Option<String>,
+    /// Whether every page carries the `UDKAST` watermark.
+    pub udkast: bool,
+}
+
+/// The organisation as the page header shows it.
+#[derive(Debug, Serialize)]
+pub struct OrgView {
+    /// Name.
+    pub navn: String,
+    /// Logo as a path from the project root, starting with `/`.
+    pub logo: Option<String>,
+    /// Address.
+    pub adresse: Option<String>,
+}
+
+/// PDF metadata, as plain single-line text.
+#[derive(Debug, Serialize)]
+pub struct MetaView {
+    /// Document title.
+    pub titel: String,
+    /// Authors.
+    pub forfattere: Vec<String>,
+    /// Keywords.
+    pub emneord: Vec<String>,
+    /// Subject / description.
+    pub emne: String,
+    /// Document date (metadata).
+    pub dato: Date,
+}
+
+/// A case, ready to print.
+#[derive(Debug, Serialize)]
+pub struct CaseView {
+    /// `notat`, `beslutningssag` or `orienteringssag`.
+    pub kind: &'static str,
+    /// `NOTAT`, `Beslutning` or `Orientering`.
+    pub label: &'static str,
+    /// Title.
+    pub titel: String,
+    /// Case number.
+    pub sagsnummer: Option<String>,
+    /// Long Danish date.
+    pub dato: Option<String>,
+    /// Author.
+    pub forfatter: Option<String>,
+    /// Sending unit.
+    pub afsender: Option<String>,
+    /// `Åben` / `Lukket`.
+    pub adgang: &'static str,
+    /// Draft watermark.
+    pub udkast: bool,
+    /// Notat: recipient.
+    pub til: Option<String>,
+    /// Notat: sender.
+    pub fra: Option<String>,
+    /// Notat: body (Typst markup).
+    pub tekst: Option<Value>,
+    /// Committee abbreviations joined by `/`.
+    pub udvalg: Option<String>,
+    /// Decision authority (full name).
+    pub beslutningskompetence: Option<String>,
+    /// The sections, in order, each present field only.
+    pub sektioner: Vec<SectionView>,
+    /// Decisions, in the order given.
+    pub beslutninger: Vec<DecisionView>,
+    /// Attachments, numbered.
+    pub bilag: Vec<AttachmentView>,
+}
+
+/// One section of a beslutningssag/orienteringssag.
+#[derive(Debug, Serialize)]
+pub struct SectionView {
+    /// The heading (`Sagsfremstilling`, …).
+    pub overskrift: &'static str,
+    /// The body (Typst markup), for Markdown sections.
+    pub indhold: Option<Value>,
+    /// The laws, for the Lovgrundlag section.
+    pub love: Vec<LawView>,
+}
+
+/// One law of Lovgrundlag.
+#[derive(Debug, Serialize)]
+pub struct LawView {
+    /// Title (the link text).
+    pub titel: String,
+    /// Reference, shown in parentheses.
+    pub henvisning: Option<String>,
+    /// Link target.
+    pub url: Option<String>,
+}
+
+/// One decision.
+#[derive(Debug, Serialize)]
+pub struct DecisionView {
+    /// `Beslutning i <udvalg> den <dd-mm-åååå>`.
+    pub overskrift: String,
+    /// The decision (Typst markup).
+    pub tekst: Value,
+}
+
+/// One attachment line.
+#[derive(Debug, Serialize)]
+pub struct AttachmentView {
+    /// 1-based number.
+    pub nummer: usize,
+    /// Document number.
+    pub dokumentnummer: Option<String>,
+    /// `Åben` / `Lukket`.
+    pub adgang: &'static str,
+    /// Title.
+    pub titel: String,
+    /// Reference.
+    pub henvisning: Option<String>,
+    /// Marker.
+    pub markering: Option<String>,
+}
+
+/// Builds the whole view of a standalone case document.
+pub fn document(case: &Case, config: &Config) -> DocumentView {
+    let sidefod = case.sagsnummer.as_ref().map(|n| format!("Sagsnr. {n}"));
+    DocumentView {
+        org: org(config),
+        meta: meta(case),
+        doc: case_view(case),
+        sidefod,
+        udkast: case.udkast,
+    }
+}
+
+/// The organisation part of a view.
+pub fn org(config: &Config) -> OrgView {
+    let o = &config.organisation;
+    OrgView {
+        navn: o.navn.clone(),
+        logo: o
+            .logo
+            .as_ref()
+            .map(|l| format!("/{}", l.replace('\\', "/").trim_start_matches("./"))),
+        adresse: o.adresse.clone(),
+    }
+}
+
+fn meta(case: &Case) -> MetaView {
+    let emne = match &case.body {
+        Body::Notat(n) => format!("Notat til {}", plain_line(&n.til)),
+        Body::Sag(_) => format!(
+            "{} {}",
+            label(case.kind),
+            case.sagsnummer.as_deref().unwrap_or("")
+        )
+        .trim()
+        .to_string(),
+    };
+    MetaView {
+        titel: plain_line(&case.titel),
+        forfattere: case
+            .forfatter
+            .iter()
+            .chain(case.afsender.iter())
+            .map(|a| plain_line(a))
+            .collect(),
+        emneord: case
+            .emneord
+            .iter()
+            .map(|k| plain_line(k))
+            .filter(|k| !k.is_empty())
+            .collect(),
+        emne,
+        dato: case.dato.unwrap_or(FALLBACK_DATE),
+    }
+}
+
+fn label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Notat => "NOTAT",
+        Kind::Beslutningssag => "Beslutning",
+        Kind::Orienteringssag => "Orientering",
+    }
+}
+
+/// The case part of a view.
+pub fn case_view(case: &Case) -> CaseView {
+    let mut view = CaseView {
+        kind: case.kind.name(),
+        label: label(case.kind),
+        titel: case.titel.clone(),
+        sagsnummer: case.sagsnummer.clone(),
+        dato: case.dato.map(|d| d.long()),
+        forfatter: case.forfatter.clone(),
+        afsender: case.afsender.clone(),
+        adgang: case.adgang.label(),
+        udkast: case.udkast,
+        til: None,
+        fra: None,
+        tekst: None,
+        udvalg: None,
+        beslutningskompetence: None,
+        sektioner: Vec::new(),
+        beslutninger: Vec::new(),
+        bilag: Vec::new(),
+    };
+    match &case.body {
+        Body::Notat(n) => fill_notat(&mut view, n),
+        Body::Sag(s) => fill_sag(&mut view, s),
+    }
+    view
+}
+
+fn md(text: &str, depth: u8) -> Value {
+    Value::from_safe_string(markdown::to_typst(text, depth))
+}
+
+fn fill_notat(view: &mut CaseView, notat: &Notat) {
+    view.til = Some(notat.til.clone());
+    view.fra = notat.fra.clone();
+    view.tekst = Some(md(&notat.tekst, 1));
+}
+
+fn fill_sag(view: &mut CaseView, sag: &Sag) {
+    let short: Vec<&str> = sag.udvalg.iter().map(|c| c.short.as_str()).collect();
+    view.udvalg = (!short.is_empty()).then(|| short.join("/"));
+    view.beslutningskompetence = sag.beslutningskompetence.as_ref().map(|c| c.full.clone());
+    view.sektioner = sections(sag);
+    view.beslutninger = sag.beslutninger.iter().map(decision).collect();
+    view.bilag = sag
+        .bilag
+        .iter()
+        .enumerate()
+        .map(|(i, b)| attachment(i + 1, b))
+        .collect();
+}
+
+fn sections(sag: &Sag) -> Vec<SectionView> {
+    let text = |overskrift, body: &str| SectionView {
+        overskrift,
+        indhold: Some(md(body, SECTION_DEPTH)),
+        love: Vec::new(),
+    };
+    let mut out = Vec::new();
+    if let Some(t) = &sag.beslutningstema {
+        out.push(text("Beslutningstema", t));
+    }
+    out.push(text("Sagsfremstilling", &sag.sagsfremstilling));
+    out.push(text(
+        "Økonomiske konsekvenser",
+        &sag.oekonomiske_konsekvenser,
+    ));
+    if let Some(t) = &sag.borgerinddragelse {
+        out.push(text("Borgerinddragelse", t));
+    }
+    if !sag.lovgrundlag.is_empty() {
+        let love = sag.lovgrundlag.iter().map(law).collect();
+        out.push(SectionView {
+            overskrift: "Lovgrundlag",
+            indhold: None,
+            love,
+        });
+    }
+    if let Some(t) = &sag.det_videre_forloeb {
+        out.push(text("Det videre forløb", t));
+    }
+    out.push(text("Indstilling", &sag.indstilling));
+    out
+}
+
+fn law(lov: &Lov) -> LawView {
+    LawView {
+        titel: lov.titel.clone(),
+        henvisning: lov.henvisning.clone(),
+        url: lov.url.clone(),
+    }
+}
+
+/// A decision heading and text.
+pub fn decision(b: &Beslutning) -> DecisionView {
+    DecisionView {
+        overskrift: format!("Beslutning i {} den {}", b.udvalg.full, b.dato.short()),
+        tekst: md(&b.tekst, SECTION_DEPTH),
+    }
+}
+
+fn attachment(nummer: usize, b: &Bilag) -> AttachmentView {
+    AttachmentView {
+        nummer,
+        dokumentnummer: b.dokumentnummer.clone(),
+        adgang: b.adgang.label(),
+        titel: b.titel.clone(),
+        henvisning: b.henvisning.clone(),
+        markering: b.markering.clone(),
+    }
+}
