@@ -75,9 +75,9 @@ pub struct Diagnostic {
     /// Where, if the problem is in a file.
     pub location: Option<Location>,
     /// A file path to name when there is no source text to show (e.g. unreadable files).
-    pub path: Option<PathBuf>,
+    pub path: Option<Box<Path>>,
     /// What to do about it, where known.
-    pub help: Option<String>,
+    pub help: Option<Box<str>>,
     /// Extra lines of context.
     pub notes: Vec<String>,
 }
@@ -124,19 +124,19 @@ impl Diagnostic {
 
     /// Names a path the diagnostic is about when its text is not available.
     pub fn with_path(mut self, path: impl Into<PathBuf>) -> Self {
-        self.path = Some(path.into());
+        self.path = Some(path.into().into_boxed_path());
         self
     }
 
     /// Adds a hint saying how to fix the problem.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(help.into().into_boxed_str());
         self
     }
 
     /// Adds a hint to a diagnostic already recorded (see [`Self::with_help`]).
     pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
-        self.help = Some(help.into());
+        self.help = Some(help.into().into_boxed_str());
         self
     }
 

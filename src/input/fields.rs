@@ -102,6 +102,8 @@ pub struct Fields<'a, 'i> {
     what: String,
     anchor: Range<usize>,
     entries: BTreeMap<&'static str, Entry<'a, 'i>>,
+    /// Fields suggested for misspelt keys: not reported again as missing.
+    suggested: Vec<&'static str>,
 }
 
 impl<'a, 'i> Fields<'a, 'i> {
@@ -120,6 +122,7 @@ impl<'a, 'i> Fields<'a, 'i> {
             what: what.into(),
             anchor,
             entries: BTreeMap::new(),
+            suggested: Vec::new(),
         };
         let mut keys: Vec<Entry<'a, 'i>> = table.iter().collect();
         keys.sort_by_key(|(k, _)| k.span().start);
@@ -156,11 +159,17 @@ impl<'a, 'i> Fields<'a, 'i> {
         self.entries.insert(name, (key, value));
     }
 
-    fn unknown(&self, reader: &mut Reader, key: &Spanned<DeString<'i>>, known: &[&'static str]) {
+    fn unknown(
+        &mut self,
+        reader: &mut Reader,
+        key: &Spanned<DeString<'i>>,
+        known: &[&'static str],
+    ) {
         let name = key.get_ref();
         let mut message = format!("`{name}` is not a field of {}", self.what);
         match suggest(name, known) {
             Some(s) => {
+                self.suggested.push(s);
                 message.push_str(&format!("; did you mean `{s}`?"));
                 reader
                     .error(key.span(), message)
@@ -201,6 +210,10 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// Reports a missing required field.
     pub fn missing(&self, reader: &mut Reader, name: &str, example: &str) {
+        if self.suggested.contains(&name) {
+            // The misspelt key's error already says to write this one.
+            return;
+        }
         reader
             .error(
                 self.anchor.clone(),

@@ -279,7 +279,7 @@ impl Converter {
         let cell = |c: &String| format!("[{c}]");
         let head: Vec<String> = header.iter().map(cell).collect();
         let mut body: Vec<String> = cells.iter().map(cell).collect();
-        while body.len() % columns != 0 {
+        while !body.len().is_multiple_of(columns) {
             body.push("[]".to_string());
         }
         let call = format!(

@@ -62,15 +62,12 @@ impl Templates {
     }
 
     fn diagnostic(&self, error: &Error) -> Diagnostic {
+        let error = innermost(error);
         let name = error.name().unwrap_or("?");
-        let mut message = format!(
-            "template {name}: {}",
-            error.detail().unwrap_or(&error.kind().to_string())
-        );
-        if let Some(source) = std::error::Error::source(error) {
-            message.push_str(&format!(" ({source})"));
-        }
-        let diag = Diagnostic::error(message);
+        let detail = error
+            .detail()
+            .map_or_else(|| error.kind().to_string(), str::to_string);
+        let diag = Diagnostic::error(format!("template {name}: {detail}"));
         let Some(path) = self.override_path(name) else {
             return diag.with_note(format!(
                 "in the built-in template {name}; this is a bug in sagsgen"
@@ -85,6 +82,20 @@ impl Templates {
         diag.at(&source, span)
             .with_help("the project's own template overrides the built-in one; fix it, or delete it to use the built-in")
     }
+}
+
+/// An error in an included template is wrapped in its includer's: report the innermost.
+fn innermost(error: &Error) -> &Error {
+    let mut current = error;
+    while let Some(inner) =
+        std::error::Error::source(current).and_then(|e| e.downcast_ref::<Error>())
+    {
+        if inner.name().is_none() {
+            break;
+        }
+        current = inner;
+    }
+    current
 }
 
 fn line_span(text: &str, line: usize) -> std::ops::Range<usize> {

@@ -1,0 +1,86 @@
+//! The command line as users meet it: help, exit statuses, quiet mode.
+
+use crate::common::{Project, notat};
+
+#[test]
+fn help_lists_the_commands() {
+    let run = Project::empty().run(&["--help"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout.contains("build") && run.stdout.contains("check"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn wrong_usage_exits_2() {
+    let project = Project::empty();
+    assert_eq!(project.run(&["frobnicate"]).code, 2);
+    assert_eq!(project.run(&["build", "--no-such-flag"]).code, 2);
+    let run = project.run(&["build", "no-such-folder"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("no such file or folder: no-such-folder"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn success_exits_0_with_a_summary_and_quiet_is_quiet() {
+    let project = Project::empty();
+    project.write("cases/a.toml", notat(""));
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.contains("Built output/a.pdf (1 page)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("Finished: 1 built"), "{}", run.stderr);
+    let quiet = project.run(&["build", "--quiet"]);
+    assert_eq!(quiet.code, 0);
+    assert!(
+        quiet.stderr.is_empty() && quiet.stdout.is_empty(),
+        "{quiet:?}"
+    );
+}
+
+#[test]
+fn build_works_from_a_subfolder_of_the_project() {
+    let project = Project::empty();
+    project.write("sagsgen.toml", "[organisation]\nnavn = \"Rodby Kommune\"\n");
+    project.write("cases/2024/a.toml", notat(""));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+        .args(["build", "."])
+        .current_dir(project.path().join("cases/2024"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        project.exists("output/2024/a.pdf"),
+        "output goes to the project's output/"
+    );
+    assert!(project.text("output/2024/a.pdf").contains("Rodby Kommune"));
+}
+
+#[test]
+fn meeting_files_are_passed_over_with_a_warning() {
+    let project = Project::empty();
+    project.write("cases/a.toml", notat(""));
+    project.write(
+        "moeder/m.toml",
+        "type = \"moede\"\nudvalg = \"OEU\"\ndato = 2025-05-05\n",
+    );
+    let run = project.run(&["build", "cases", "moeder"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("not built yet"), "{}", run.stderr);
+    assert!(project.exists("output/a.pdf"));
+}

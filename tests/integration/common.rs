@@ -1,0 +1,229 @@
+//! Helpers: temporary projects, running the binary, reading PDFs.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use lopdf::{Document, Object};
+use tempfile::TempDir;
+
+/// The repository root (for the example cases and fixtures).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A throwaway project folder.
+pub struct Project {
+    pub dir: TempDir,
+}
+
+/// What a run of the binary printed and returned.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Project {
+    /// An empty project.
+    pub fn empty() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// A project holding a copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> Self {
+        let project = Self::empty();
+        copy_tree(&repo().join("tests/fixtures").join(name), project.path());
+        project
+    }
+
+    /// A copy of the repository's own example project (`sagsgen.toml` and `cases/`).
+    pub fn examples() -> Self {
+        let project = Self::empty();
+        std::fs::copy(
+            repo().join("sagsgen.toml"),
+            project.path().join("sagsgen.toml"),
+        )
+        .unwrap();
+        copy_tree(&repo().join("cases"), &project.path().join("cases"));
+        project
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes a file (creating folders).
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) {
+        let path = self.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+    }
+
+    /// Runs `sagsgen ARGS` in the project folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+            .args(args)
+            .current_dir(self.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run sagsgen");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Bytes of a file in the project.
+    pub fn read(&self, rel: &str) -> Vec<u8> {
+        std::fs::read(self.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.path().join(rel).exists()
+    }
+
+    /// Extracted text of a PDF in the project.
+    pub fn text(&self, rel: &str) -> String {
+        pdf_text(&self.read(rel))
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The text of a PDF, as a reader extracting it would get it.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    pdf_extract::extract_text_from_mem(bytes).expect("extract text")
+}
+
+/// Letters and digits only: compares text regardless of line breaks, hyphenation,
+/// bullets and spacing.
+pub fn alnum(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Asserts that every needle occurs in the haystack, in order (compared as [`alnum`]).
+pub fn assert_in_order(haystack: &str, needles: &[&str]) {
+    let hay = alnum(haystack);
+    let mut from = 0;
+    for needle in needles {
+        let n = alnum(needle);
+        match hay[from..].find(&n) {
+            Some(i) => from += i + n.len(),
+            None => {
+                panic!("not found (in order) in the PDF text: {needle:?}\n--- text ---\n{haystack}")
+            }
+        }
+    }
+}
+
+/// A parsed PDF.
+pub fn pdf(bytes: &[u8]) -> Document {
+    Document::load_mem(bytes).expect("a readable PDF")
+}
+
+/// A text string of the Info dictionary (Title, Creator, …).
+pub fn info(doc: &Document, key: &str) -> Option<String> {
+    let info = doc.trailer.get(b"Info").ok()?;
+    let dict = doc.dereference(info).ok()?.1.as_dict().ok()?.clone();
+    let value = dict.get(key.as_bytes()).ok()?;
+    Some(decode_text(doc.dereference(value).ok()?.1))
+}
+
+/// The document catalog.
+pub fn catalog(doc: &Document) -> lopdf::Dictionary {
+    doc.catalog().expect("catalog").clone()
+}
+
+/// Decodes a PDF text string (PDFDocEncoding/UTF-16BE).
+pub fn decode_text(obj: &Object) -> String {
+    match obj {
+        Object::String(bytes, _) => {
+            if bytes.starts_with(&[0xfe, 0xff]) {
+                let units: Vec<u16> = bytes[2..]
+                    .chunks(2)
+                    .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                    .collect();
+                String::from_utf16_lossy(&units)
+            } else {
+                bytes.iter().map(|&b| b as char).collect()
+            }
+        }
+        Object::Name(n) => String::from_utf8_lossy(n).into_owned(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// Every URI of every link annotation (actions are often inline dictionaries).
+pub fn link_uris(doc: &Document) -> Vec<String> {
+    fn collect(obj: &Object, out: &mut Vec<String>) {
+        match obj {
+            Object::Dictionary(dict) => {
+                for (key, value) in dict.iter() {
+                    if key == b"URI" {
+                        out.push(decode_text(value));
+                    } else if key != b"Parent" && key != b"P" {
+                        collect(value, out);
+                    }
+                }
+            }
+            Object::Array(items) => items.iter().for_each(|i| collect(i, out)),
+            _ => {}
+        }
+    }
+    let mut uris = Vec::new();
+    for object in doc.objects.values() {
+        collect(object, &mut uris);
+    }
+    uris.sort();
+    uris.dedup();
+    uris
+}
+
+/// The XMP metadata stream as text.
+pub fn xmp(doc: &Document) -> String {
+    let cat = catalog(doc);
+    let id = cat
+        .get(b"Metadata")
+        .and_then(Object::as_reference)
+        .expect("XMP metadata");
+    let stream = doc
+        .get_object(id)
+        .and_then(Object::as_stream)
+        .expect("metadata stream");
+    let content = stream
+        .decompressed_content()
+        .unwrap_or_else(|_| stream.content.clone());
+    String::from_utf8_lossy(&content).into_owned()
+}
+
+/// A minimal valid notat with the given extra lines.
+pub fn notat(extra: &str) -> String {
+    format!(
+        "type = \"notat\"\ntitel = \"Et notat\"\ntil = \"Udvalget\"\ntekst = \"Brødtekst.\"\n{extra}"
+    )
+}
+
+/// A minimal valid beslutningssag with the given extra lines.
+pub fn beslutningssag(extra: &str) -> String {
+    format!(
+        "type = \"beslutningssag\"\ntitel = \"En sag\"\nsagsnummer = \"25/1\"\nbeslutningskompetence = \"Byrådet\"\n\
+         beslutningstema = \"Tema.\"\nsagsfremstilling = \"Fremstilling.\"\noekonomiske_konsekvenser = \"Ingen.\"\n\
+         indstilling = \"Indstilling.\"\n{extra}"
+    )
+}

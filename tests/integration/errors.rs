@@ -1,0 +1,241 @@
+//! Bad input: every kind of broken file gets exit 1, a message naming file, line, column
+//! and field, no PDF — and the good files of the same run are still built.
+
+use crate::common::{Project, notat};
+
+/// (file stem, position prefix, message fragments)
+const BROKEN: &[(&str, &str, &[&str])] = &[
+    ("syntax", "cases/syntax.toml:2:", &["TOML syntax error"]),
+    (
+        "typo",
+        "cases/typo.toml:6:1",
+        &[
+            "`sagsfremstiling` is not a field of a beslutningssag",
+            "did you mean `sagsfremstilling`?",
+        ],
+    ),
+    (
+        "wrong-type",
+        "cases/wrong-type.toml:2:9",
+        &["`titel` must be text in quotes, not the number 2025"],
+    ),
+    (
+        "wrong-value",
+        "cases/wrong-value.toml:5:10",
+        &["`adgang` must be \"åben\" or \"lukket\", not \"offentlig\""],
+    ),
+    (
+        "unknown-committee",
+        "cases/unknown-committee.toml:2:18",
+        &["\"XYZ\" is not a committee abbreviation", "USS, UDF, USU"],
+    ),
+    (
+        "bad-url",
+        "cases/bad-url.toml:10:7",
+        &["must start with https://"],
+    ),
+    (
+        "outside",
+        "cases/outside.toml:10:7",
+        &["lies outside the project folder"],
+    ),
+    (
+        "missing-attachment",
+        "cases/missing-attachment.toml:10:7",
+        &["\"../bilag/findes-ikke.pdf\" does not exist"],
+    ),
+    (
+        "missing-attachment",
+        "cases/missing-attachment.toml:14:7",
+        &["\"../bilag/not-a-pdf.pdf\" is not a PDF file"],
+    ),
+    ("latin1", "cases/latin1.toml:5:4", &["not valid UTF-8"]),
+    (
+        "too-long",
+        "cases/too-long.toml:2:9",
+        &["`titel` is 5000 characters long; at most 1000"],
+    ),
+    (
+        "missing",
+        "cases/missing.toml:1:1",
+        &["missing field `til`: a notat must have it"],
+    ),
+    (
+        "bad-kind",
+        "cases/bad-kind.toml:1:8",
+        &[
+            "\"beslutingssag\" is not a kind of case",
+            "did you mean \"beslutningssag\"?",
+        ],
+    ),
+    (
+        "date-with-time",
+        "cases/date-with-time.toml:5:8",
+        &["`dato` must be a date such as 2020-10-20"],
+    ),
+];
+
+#[test]
+fn every_broken_file_is_reported_with_position_and_nothing_is_written_for_it() {
+    let project = Project::fixture("broken");
+    let run = project.run(&["build"]);
+    assert_eq!(
+        run.code, 1,
+        "exit status 1 for input errors\n{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    for (stem, position, fragments) in BROKEN {
+        assert!(
+            run.stderr.contains(position),
+            "no diagnostic at {position}\n{}",
+            run.stderr
+        );
+        for fragment in *fragments {
+            assert!(
+                run.stderr.contains(fragment),
+                "missing {fragment:?} for {stem}\n{}",
+                run.stderr
+            );
+        }
+        assert!(
+            !project.exists(&format!("output/{stem}.pdf")),
+            "{stem}.pdf must not be written"
+        );
+    }
+    assert!(
+        project.exists("output/good.pdf"),
+        "the good case of the same run is built"
+    );
+    assert!(run.stderr.contains("1 built"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("{} failed", 13)),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn check_reports_the_same_problems_and_writes_nothing() {
+    let project = Project::fixture("broken");
+    let run = project.run(&["check"]);
+    assert_eq!(run.code, 1);
+    for (_, position, _) in BROKEN {
+        assert!(
+            run.stderr.contains(position),
+            "no diagnostic at {position}\n{}",
+            run.stderr
+        );
+    }
+    assert!(!project.exists("output"), "check writes nothing");
+}
+
+#[test]
+fn diagnostics_show_the_offending_line_with_a_caret() {
+    let project = Project::fixture("broken");
+    let run = project.run(&["check", "cases/typo.toml"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("sagsfremstiling = \"Fremstilling.\""),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("^^^^^^^^^^^^^^^"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("help: write `sagsfremstilling` instead"),
+        "{}",
+        run.stderr
+    );
+    // The misspelt key's suggestion is enough: no second "missing field" error for it.
+    assert!(
+        !run.stderr.contains("missing field `sagsfremstilling`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn all_problems_of_one_file_are_reported_at_once() {
+    let project = Project::empty();
+    project.write(
+        "cases/many.toml",
+        "type = \"notat\"\ntitel = 1\ntiil = \"x\"\ntekst = \"y\"\nudkast = \"ja\"\nemneord = [1]\n",
+    );
+    let run = project.run(&["check"]);
+    assert_eq!(run.code, 1);
+    for position in [
+        "many.toml:2:9",
+        "many.toml:3:1",
+        "many.toml:5:10",
+        "many.toml:6:12",
+    ] {
+        assert!(
+            run.stderr.contains(position),
+            "no diagnostic at {position}\n{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_broken_case_never_replaces_a_good_pdf() {
+    let project = Project::empty();
+    project.write("cases/a.toml", notat(""));
+    assert_eq!(project.run(&["build"]).code, 0);
+    let good = project.read("output/a.pdf");
+    project.write("cases/a.toml", notat("titel = \"twice\""));
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        project.read("output/a.pdf"),
+        good,
+        "the earlier PDF is kept as it was"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(project.path().join("output"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(leftovers, ["a.pdf"], "no temporary files left behind");
+}
+
+#[test]
+fn unknown_committee_names_warn_in_check_but_build() {
+    let project = Project::empty();
+    project.write("sagsgen.toml", "[udvalg]\nOEU = \"Økonomiudvalget\"\n");
+    project.write(
+        "cases/a.toml",
+        crate::common::beslutningssag("udvalg = [\"OEU\", \"Et helt andet udvalg\"]"),
+    );
+    let run = project.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("warning: the committee \"Et helt andet udvalg\" is not in `[udvalg]`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn broken_sagsgen_toml_is_reported_with_position() {
+    let project = Project::empty();
+    project.write(
+        "sagsgen.toml",
+        "[pdf]\nstandard = \"a-9z\"\n[organisation]\nnavnn = \"X\"\n",
+    );
+    project.write("cases/a.toml", notat(""));
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("sagsgen.toml:2:12"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("\"a-9z\" is not a PDF/A level"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("sagsgen.toml:4:1") && run.stderr.contains("did you mean `navn`?"),
+        "{}",
+        run.stderr
+    );
+}

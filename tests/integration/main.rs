@@ -1,0 +1,12 @@
+//! One integration-test binary: runs the real `sagsgen` binary (and the library, for the
+//! property tests) on fixture projects and asserts on exit codes, messages and the PDFs'
+//! extracted text, metadata, structure and conformance.
+
+mod common;
+
+mod cli;
+mod conformance;
+mod errors;
+mod escaping;
+mod output;
+mod seeds;

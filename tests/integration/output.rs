@@ -1,0 +1,396 @@
+//! What the PDFs contain: metadata, layout pieces, Markdown structures, file layout,
+//! reproducibility, overrides.
+
+use crate::common::{
+    Project, assert_in_order, beslutningssag, catalog, info, link_uris, notat, pdf, pdf_text, xmp,
+};
+
+#[test]
+fn metadata_comes_from_the_case() {
+    let project = Project::empty();
+    project.write(
+        "cases/a.toml",
+        notat(
+            "forfatter = \"Mette Sørensen\"\nemneord = [\"budget\", \"skoler\"]\ndato = 2020-10-20",
+        ),
+    );
+    assert_eq!(project.run(&["build"]).code, 0);
+    let doc = pdf(&project.read("output/a.pdf"));
+    assert_eq!(info(&doc, "Title").as_deref(), Some("Et notat"));
+    assert_eq!(info(&doc, "Author").as_deref(), Some("Mette Sørensen"));
+    assert_eq!(info(&doc, "Keywords").as_deref(), Some("budget, skoler"));
+    assert_eq!(
+        info(&doc, "Creator").as_deref(),
+        Some(concat!("sagsgen ", env!("CARGO_PKG_VERSION")))
+    );
+    assert!(
+        info(&doc, "CreationDate")
+            .unwrap()
+            .starts_with("D:20201020"),
+        "document date from the case"
+    );
+    let cat = catalog(&doc);
+    assert_eq!(crate::common::decode_text(cat.get(b"Lang").unwrap()), "da");
+    let mark = cat
+        .get(b"MarkInfo")
+        .and_then(|m| doc.dereference(m))
+        .unwrap()
+        .1
+        .as_dict()
+        .unwrap()
+        .clone();
+    assert!(
+        mark.get(b"Marked").unwrap().as_bool().unwrap(),
+        "tagged PDF"
+    );
+    assert!(cat.get(b"StructTreeRoot").is_ok(), "has a structure tree");
+    let xmp = xmp(&doc);
+    assert!(
+        xmp.contains("<pdfaid:part>2</pdfaid:part>")
+            && xmp.contains("<pdfaid:conformance>A</pdfaid:conformance>"),
+        "{xmp}"
+    );
+    assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"), "{xmp}");
+    let text = pdf_text(&project.read("output/a.pdf"));
+    assert!(
+        text.contains("Dato:") && text.contains("20. oktober 2020"),
+        "{text}"
+    );
+}
+
+#[test]
+fn fonts_are_embedded() {
+    let project = Project::examples();
+    assert_eq!(project.run(&["build"]).code, 0);
+    let doc = pdf(&project.read("output/2020/rammeaftale-2021-2022.pdf"));
+    let mut descriptors = 0;
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        let kind = dict.get(b"Type").ok().and_then(|t| t.as_name().ok());
+        if kind == Some(b"FontDescriptor".as_slice()) {
+            descriptors += 1;
+            let embedded = [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+                .iter()
+                .any(|k| dict.has(k));
+            assert!(embedded, "font not embedded: {dict:?}");
+        }
+    }
+    assert!(descriptors >= 2, "regular and bold at least");
+}
+
+#[test]
+fn identical_input_gives_identical_bytes() {
+    let a = Project::examples();
+    let b = Project::examples();
+    assert_eq!(a.run(&["build"]).code, 0);
+    let first = a.read("output/2020/rammeaftale-2021-2022.pdf");
+    assert_eq!(a.run(&["build"]).code, 0);
+    assert_eq!(b.run(&["build", "--jobs", "1"]).code, 0);
+    assert_eq!(
+        a.read("output/2020/rammeaftale-2021-2022.pdf"),
+        first,
+        "rebuild in place"
+    );
+    assert_eq!(
+        b.read("output/2020/rammeaftale-2021-2022.pdf"),
+        first,
+        "another folder, one thread"
+    );
+}
+
+#[test]
+fn a_case_without_date_still_has_a_fixed_document_date() {
+    let project = Project::empty();
+    project.write("cases/a.toml", notat(""));
+    assert_eq!(project.run(&["build"]).code, 0);
+    let doc = pdf(&project.read("output/a.pdf"));
+    assert!(
+        info(&doc, "CreationDate").unwrap().starts_with("D:2000"),
+        "fixed, not the clock"
+    );
+}
+
+#[test]
+fn drafts_say_udkast_on_every_page() {
+    let project = Project::empty();
+    let long = "Et afsnit med tekst. ".repeat(1500);
+    project.write(
+        "cases/a.toml",
+        notat("udkast = true").replace("Brødtekst.", &long),
+    );
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc = pdf(&project.read("output/a.pdf"));
+    let pages = doc.get_pages();
+    assert!(pages.len() >= 3, "a long draft has several pages");
+    for (number, _) in pages {
+        let text = doc.extract_text(&[number]).unwrap();
+        assert!(
+            text.contains("UDKAST"),
+            "page {number} lacks UDKAST: {text}"
+        );
+    }
+    let final_version = Project::empty();
+    final_version.write("cases/a.toml", notat(""));
+    assert_eq!(final_version.run(&["build"]).code, 0);
+    assert!(!final_version.text("output/a.pdf").contains("UDKAST"));
+}
+
+#[test]
+fn footer_counts_pages_and_header_names_the_organisation() {
+    let project = Project::empty();
+    project.write(
+        "sagsgen.toml",
+        "[organisation]\nnavn = \"Testby Kommune\"\n",
+    );
+    let long = "Et afsnit med tekst. ".repeat(900);
+    project.write("cases/a.toml", notat("").replace("Brødtekst.", &long));
+    assert_eq!(project.run(&["build"]).code, 0);
+    let doc = pdf(&project.read("output/a.pdf"));
+    let total = doc.get_pages().len();
+    assert!(total >= 2);
+    for (number, _) in doc.get_pages() {
+        let text = doc.extract_text(&[number]).unwrap();
+        assert!(
+            text.contains(&format!("Side {number} af {total}")),
+            "page {number}: {text}"
+        );
+        assert!(text.contains("Testby Kommune"), "page {number}: {text}");
+    }
+}
+
+#[test]
+fn markdown_fields_keep_their_structure() {
+    let project = Project::empty();
+    let sag = beslutningssag("").replace(
+        "sagsfremstilling = \"Fremstilling.\"",
+        r#"sagsfremstilling = """
+Indledning med **fed** og *kursiv* tekst og et [link](https://www.example.dk/side).
+
+## Underoverskrift
+
+• første punkt
+• andet punkt
+
+1. et
+2. to
+
+| Område | Beløb |
+|---|--:|
+| Skoler | 1.200 |
+
+> Et citat.
+
+Linje et  
+linje to
+""""#,
+    );
+    project.write("cases/a.toml", sag);
+    let run = project.run(&["build", "--emit-typst"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = project.text("output/a.pdf");
+    assert_in_order(
+        &text,
+        &[
+            "Indledning med fed og kursiv tekst og et link",
+            "Underoverskrift",
+            "første punkt",
+            "andet punkt",
+            "et",
+            "to",
+            "Område",
+            "Beløb",
+            "Skoler",
+            "1.200",
+            "Et citat",
+            "Linje et",
+            "linje to",
+        ],
+    );
+    let typst = String::from_utf8(project.read("output/a.typ")).unwrap();
+    assert!(
+        typst.contains("#heading(depth: 3)[Underoverskrift]"),
+        "a ## heading is one level below its section"
+    );
+    assert!(
+        typst.contains("#list([første punkt], [andet punkt])"),
+        "• bullets are a list"
+    );
+    assert!(
+        typst.contains("table.header([Område], [Beløb])"),
+        "tables have header rows"
+    );
+    let doc = pdf(&project.read("output/a.pdf"));
+    assert!(link_uris(&doc).contains(&"https://www.example.dk/side".to_string()));
+}
+
+#[test]
+fn absent_optional_sections_leave_no_heading() {
+    let project = Project::empty();
+    project.write("cases/a.toml", beslutningssag(""));
+    assert_eq!(project.run(&["build"]).code, 0);
+    let text = project.text("output/a.pdf");
+    for absent in [
+        "Borgerinddragelse",
+        "Lovgrundlag",
+        "Det videre forløb",
+        "Bilag",
+        "Beslutning i",
+    ] {
+        assert!(!text.contains(absent), "{absent} must be left out\n{text}");
+    }
+    assert_in_order(
+        &text,
+        &[
+            "Beslutningstema",
+            "Sagsfremstilling",
+            "Økonomiske konsekvenser",
+            "Indstilling",
+        ],
+    );
+}
+
+#[test]
+fn output_mirrors_the_source_tree() {
+    let project = Project::empty();
+    project.write("cases/2020/x.toml", notat(""));
+    project.write("cases/2021/udvalg/y.toml", notat(""));
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(project.exists("output/2020/x.pdf"));
+    assert!(project.exists("output/2021/udvalg/y.pdf"));
+}
+
+#[test]
+fn output_dir_and_single_files_can_be_chosen() {
+    let project = Project::empty();
+    project.write("cases/a.toml", notat(""));
+    project.write("cases/b.toml", notat(""));
+    let run = project.run(&["build", "cases/b.toml", "--output", "ud"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(project.exists("ud/b.pdf"));
+    assert!(!project.exists("ud/a.pdf") && !project.exists("output"));
+}
+
+#[test]
+fn danish_spelling_of_keys_is_accepted() {
+    let project = Project::empty();
+    let sag = beslutningssag("\"det_videre_forløb\" = \"Sagen sendes videre.\"")
+        .replace("oekonomiske_konsekvenser", "\"økonomiske_konsekvenser\"");
+    project.write("cases/a.toml", sag);
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_in_order(
+        &project.text("output/a.pdf"),
+        &[
+            "Økonomiske konsekvenser",
+            "Ingen.",
+            "Det videre forløb",
+            "Sagen sendes videre.",
+        ],
+    );
+}
+
+#[test]
+fn committees_resolve_through_sagsgen_toml() {
+    let project = Project::empty();
+    project.write(
+        "sagsgen.toml",
+        "[udvalg]\nBU = \"Børne- og Ungeudvalget\"\nBR = \"Byrådet\"\n",
+    );
+    let sag = beslutningssag("udvalg = [\"BU\"]\n[[beslutninger]]\nudvalg = \"BU\"\ndato = 2025-01-07\ntekst = \"Godkendt.\"")
+        .replace("beslutningskompetence = \"Byrådet\"", "beslutningskompetence = \"BR\"");
+    project.write("cases/a.toml", sag);
+    assert_eq!(project.run(&["build"]).code, 0);
+    let text = project.text("output/a.pdf");
+    assert!(text.contains("Beslutning: (BU) En sag"), "{text}");
+    assert!(
+        text.contains("Beslutningskompetence:") && text.contains("Byrådet"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Beslutning i Børne- og Ungeudvalget den 07-01-2025"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_project_template_overrides_the_built_in_one() {
+    let project = Project::empty();
+    project.write("cases/a.toml", notat(""));
+    project.write(
+        "templates/notat.typ.j2",
+        "#heading(depth: 1)[Egen skabelon: {{ doc.titel }}]\n\n{{ doc.tekst }}\n",
+    );
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = project.text("output/a.pdf");
+    assert!(text.contains("Egen skabelon: Et notat"), "{text}");
+}
+
+#[test]
+fn a_broken_template_override_points_into_the_template() {
+    let project = Project::empty();
+    project.write("cases/a.toml", notat(""));
+    project.write(
+        "templates/notat.typ.j2",
+        "line one\n{{ doc.no_such_field }}\n",
+    );
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("templates/notat.typ.j2:2"),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.exists("output/a.pdf"));
+}
+
+#[test]
+fn standard_can_be_chosen_in_sagsgen_toml() {
+    let project = Project::empty();
+    project.write("sagsgen.toml", "[pdf]\nstandard = \"a-3b\"\n");
+    project.write("cases/a.toml", notat(""));
+    assert_eq!(project.run(&["build"]).code, 0);
+    let xmp = xmp(&pdf(&project.read("output/a.pdf")));
+    assert!(
+        xmp.contains("<pdfaid:part>3</pdfaid:part>")
+            && xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+        "{xmp}"
+    );
+    assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"));
+}
+
+#[test]
+fn projects_without_sagsgen_toml_use_defaults() {
+    let project = Project::empty();
+    project.write("cases/a.toml", beslutningssag("udvalg = [\"OEU\"]"));
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        project
+            .text("output/a.pdf")
+            .contains("Beslutning: (OEU) En sag")
+    );
+}
+
+#[test]
+fn long_documents_flow_over_many_pages() {
+    let project = Project::empty();
+    let body: String = (1..=60)
+        .map(|i| format!("## Afsnit {i}\n\n{}\n\n", "Tekst i afsnittet. ".repeat(60)))
+        .collect();
+    project.write(
+        "cases/a.toml",
+        format!("type = \"notat\"\ntitel = \"Langt\"\ntil = \"x\"\ntekst = '''\n{body}'''\n"),
+    );
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("pages)"), "{}", run.stderr);
+    let doc = pdf(&project.read("output/a.pdf"));
+    assert!(doc.get_pages().len() > 10);
+    assert_in_order(
+        &project.text("output/a.pdf"),
+        &["Afsnit 1", "Afsnit 30", "Afsnit 60"],
+    );
+}
