@@ -13,7 +13,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 pub use world::{Base, DocWorld};
 
-use crate::diag::{Diagnostic, SourceText};
+use crate::diag::Diagnostic;
 use crate::project::Conformance;
 
 /// The `/Creator` written into every PDF: fixed per sagsgen version, so output is reproducible.
@@ -115,6 +115,14 @@ pub fn pdf_options(conformance: Conformance) -> Result<PdfOptions, Diagnostic> {
     })
 }
 
+/// At most 100 characters of a line, for messages.
+fn excerpt(line: &str) -> String {
+    match line.char_indices().nth(100) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line.to_string(),
+    }
+}
+
 /// A Typst diagnostic in our terms, pointing into the generated source where it can.
 fn convert(world: &DocWorld<'_>, d: &SourceDiagnostic, what: &str) -> Diagnostic {
     let message = format!("typesetting {what} failed: {}", d.message);
@@ -125,12 +133,13 @@ fn convert(world: &DocWorld<'_>, d: &SourceDiagnostic, what: &str) -> Diagnostic
         }
     };
     if let Some(range) = world.range(d.span) {
-        let text = world.main_source().text();
-        let source = SourceText::new("<generated Typst>", text.to_string());
-        let (line, _) = source.line_col(range.start);
-        let line_text = text.lines().nth(line - 1).unwrap_or("").trim();
+        let source = world.main_source();
+        let line = source.lines().byte_to_line(range.start).unwrap_or(0);
+        let line_text = source.text().lines().nth(line).unwrap_or("").trim();
         out = out.with_note(format!(
-            "at line {line} of the generated Typst: {line_text}"
+            "at line {} of the generated Typst: {}",
+            line + 1,
+            excerpt(line_text)
         ));
     }
     for hint in &d.hints {

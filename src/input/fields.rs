@@ -18,6 +18,9 @@ use crate::diag::{Diagnostic, SourceText};
 pub const MAX_LINE_CHARS: usize = 1_000;
 /// Longest accepted Markdown text field.
 pub const MAX_TEXT_CHARS: usize = 1_000_000;
+/// Longest run of characters without a space (a long web address fits). PDF/A caps a
+/// string at 32,767 bytes, and no real word comes near this.
+pub const MAX_WORD_CHARS: usize = 4_000;
 
 /// Collects diagnostics for one file while its fields are read.
 pub struct Reader {
@@ -270,6 +273,21 @@ impl<'a, 'i> Fields<'a, 'i> {
                     format!("`{key}` is {count} characters long; at most {limit} are allowed"),
                 )
                 .help("shorten the text, or move the detail into an attachment (bilag)");
+            return None;
+        }
+        let longest = text
+            .split(char::is_whitespace)
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
+        if longest > MAX_WORD_CHARS {
+            let key = self.written_key(name);
+            reader
+                .error(
+                    value.span(),
+                    format!("`{key}` contains {longest} characters without a space; at most {MAX_WORD_CHARS} are allowed"),
+                )
+                .help("break the text into words, or shorten it");
             return None;
         }
         if required && text.trim().is_empty() {

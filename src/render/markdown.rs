@@ -8,6 +8,11 @@ use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Par
 
 use super::escape;
 
+/// Deepest nesting of quotes, lists and inline styles rendered as such; deeper levels are
+/// flattened to plain text. Typst's parser stops at 256 levels, and every level here costs
+/// several; no real document nests this deep.
+const MAX_NESTING: usize = 16;
+
 /// Converts a Markdown field to Typst markup.
 ///
 /// `section_level` is the heading level of the section the field sits in: a `#`/`##`
@@ -46,6 +51,10 @@ fn normalise_bullets(markdown: &str) -> String {
 /// What an open Markdown element collects until it ends.
 enum Frame {
     Root,
+    /// A container nested too deep: its content is passed through unwrapped.
+    Flat {
+        block: bool,
+    },
     Paragraph,
     Heading,
     Quote,
@@ -133,6 +142,11 @@ impl Converter {
     }
 
     fn start(&mut self, tag: Tag<'_>) {
+        if is_container(&tag) && self.nesting() >= MAX_NESTING {
+            let block = matches!(tag, Tag::BlockQuote(_) | Tag::List(_) | Tag::Item);
+            self.stack.push((Frame::Flat { block }, String::new()));
+            return;
+        }
         let frame = match tag {
             Tag::Paragraph => Frame::Paragraph,
             Tag::Heading { .. } => Frame::Heading,
@@ -172,6 +186,8 @@ impl Converter {
         let content = content.trim().to_string();
         match frame {
             Frame::Root => unreachable!("the root frame is never ended"),
+            Frame::Flat { block: true } => self.block(&content),
+            Frame::Flat { block: false } => self.inline(&content),
             Frame::Paragraph | Frame::Code | Frame::Html => self.block(&content),
             Frame::Heading => self.heading(tag, &content),
             Frame::Quote => self.block(&format!("#quote(block: true)[{content}]")),
@@ -200,9 +216,18 @@ impl Converter {
         self.out().push_str(text);
     }
 
+    /// How many containers are open.
+    fn nesting(&self) -> usize {
+        self.stack.iter().filter(|(f, _)| f.is_container()).count()
+    }
+
     fn block(&mut self, content: &str) {
         if !content.is_empty() {
             let out = self.out();
+            // A block after inline text (a nested list in a tight item) starts a new paragraph.
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push_str("\n\n");
+            }
             out.push_str(content);
             out.push_str("\n\n");
         }
@@ -232,8 +257,10 @@ impl Converter {
     }
 
     fn item(&mut self, content: String) {
-        if let Some((Frame::List { items, .. }, _)) = self.stack.last_mut() {
-            items.push(content);
+        match self.stack.last_mut() {
+            Some((Frame::List { items, .. }, _)) => items.push(content),
+            // The list itself was flattened: its items become plain blocks.
+            _ => self.block(&content),
         }
     }
 
@@ -304,6 +331,35 @@ impl Converter {
     }
 }
 
+impl Frame {
+    fn is_container(&self) -> bool {
+        matches!(
+            self,
+            Frame::Quote
+                | Frame::List { .. }
+                | Frame::Item
+                | Frame::Emphasis
+                | Frame::Strong
+                | Frame::Strikethrough
+                | Frame::Link { .. }
+                | Frame::Flat { .. }
+        )
+    }
+}
+
+fn is_container(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::BlockQuote(_)
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+    )
+}
+
 fn align_name(a: &Alignment) -> &'static str {
     match a {
         Alignment::None | Alignment::Left => "left",
@@ -352,6 +408,29 @@ mod tests {
         let t = to_typst("[lov](https://x.dk/a) og [fil](file:///etc/passwd)", 2);
         assert!(t.contains("#link(\"https://x.dk/a\")[lov]"), "{t}");
         assert!(!t.contains("#link(\"file"), "{t}");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_not_lost() {
+        let t = to_typst(&format!("{} dyb", ">".repeat(500)), 2);
+        assert!(t.contains("dyb"), "{t}");
+        assert!(t.matches("#quote").count() <= MAX_NESTING, "{t}");
+        let lists: String = (0..200)
+            .map(|i| format!("{}- punkt{i}\n", "  ".repeat(i)))
+            .collect();
+        let t = to_typst(&lists, 2);
+        assert!(t.contains("punkt0") && t.contains("punkt199"), "{t}");
+        let t = to_typst(&format!("{}x{}", "*".repeat(3000), "*".repeat(3000)), 2);
+        assert!(
+            t.matches("#strong").count() + t.matches("#emph").count() <= MAX_NESTING,
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn nested_lists_start_a_new_block() {
+        let t = to_typst("- a\n  - b\n", 2);
+        assert!(t.contains("[a\n\n#list([b])]"), "{t}");
     }
 
     #[test]

@@ -179,6 +179,43 @@ fn all_problems_of_one_file_are_reported_at_once() {
 }
 
 #[test]
+fn absurd_markdown_builds_or_fails_cleanly() {
+    let project = Project::empty();
+    let deep_quote = format!("{} dyb", ">".repeat(3000));
+    let deep_list: String = (0..300)
+        .map(|i| format!("{}- punkt{i}\n", "  ".repeat(i)))
+        .collect();
+    let deep_emph = format!("{}x{}", "*".repeat(1900), "*".repeat(1900));
+    for (name, text) in [
+        ("quote", deep_quote),
+        ("list", deep_list),
+        ("emph", deep_emph),
+    ] {
+        let case = notat("").replace("\"Brødtekst.\"", &format!("'''\n{text}\n'''"));
+        project.write(&format!("cases/{name}.toml"), case);
+    }
+    project.write(
+        "cases/word.toml",
+        notat("").replace("Brødtekst.", &"a".repeat(200_000)),
+    );
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for name in ["quote", "list", "emph"] {
+        let built = project.exists(&format!("output/{name}.pdf"));
+        assert!(
+            built,
+            "deep nesting is flattened, not fatal: {name}\n{}",
+            run.stderr
+        );
+    }
+    assert!(project.text("output/quote.pdf").contains("dyb"));
+    assert!(project.text("output/list.pdf").contains("punkt299"));
+    assert!(run.stderr.contains("cases/word.toml:4:9"), "{}", run.stderr);
+    let message = "`tekst` contains 200000 characters without a space";
+    assert!(run.stderr.contains(message), "{}", run.stderr);
+}
+
+#[test]
 fn a_broken_case_never_replaces_a_good_pdf() {
     let project = Project::empty();
     project.write("cases/a.toml", notat(""));
