@@ -58,21 +58,17 @@ impl Engine {
         let mut warnings = Vec::new();
         let mut errors = Vec::new();
         for w in &result.warnings {
-            let d = convert(&world, w, what);
             // An unknown font silently falls back to another; for us that is an error.
             if w.message.contains("unknown font family") {
-                errors.push(Diagnostic {
-                    severity: crate::diag::Severity::Error,
-                    ..d
-                });
+                errors.push(convert(&world, w, what, TypstSeverity::Error));
             } else {
-                warnings.push(d);
+                warnings.push(convert(&world, w, what, w.severity));
             }
         }
         let document = match result.output {
             Ok(doc) => doc,
             Err(diags) => {
-                errors.extend(diags.iter().map(|d| convert(&world, d, what)));
+                errors.extend(diags.iter().map(|d| convert(&world, d, what, d.severity)));
                 return Err(errors);
             }
         };
@@ -83,7 +79,7 @@ impl Engine {
         let bytes = typst_pdf::pdf(&document, &options).map_err(|diags| {
             diags
                 .iter()
-                .map(|d| convert(&world, d, what))
+                .map(|d| convert(&world, d, what, d.severity))
                 .collect::<Vec<_>>()
         })?;
         Ok(Pdf {
@@ -124,9 +120,14 @@ fn excerpt(line: &str) -> String {
 }
 
 /// A Typst diagnostic in our terms, pointing into the generated source where it can.
-fn convert(world: &DocWorld<'_>, d: &SourceDiagnostic, what: &str) -> Diagnostic {
+fn convert(
+    world: &DocWorld<'_>,
+    d: &SourceDiagnostic,
+    what: &str,
+    severity: TypstSeverity,
+) -> Diagnostic {
     let message = format!("typesetting {what} failed: {}", d.message);
-    let mut out = match d.severity {
+    let mut out = match severity {
         TypstSeverity::Error => Diagnostic::error(message),
         TypstSeverity::Warning => {
             Diagnostic::warning(format!("while typesetting {what}: {}", d.message))

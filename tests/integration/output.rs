@@ -394,3 +394,113 @@ fn long_documents_flow_over_many_pages() {
         &["Afsnit 1", "Afsnit 30", "Afsnit 60"],
     );
 }
+
+const LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="40" height="40" fill="#1d4f73"/></svg>"##;
+
+#[test]
+fn a_logo_from_sagsgen_toml_is_drawn_in_the_header() {
+    let project = Project::empty();
+    project.write("logo.svg", LOGO);
+    project.write(
+        "sagsgen.toml",
+        "[organisation]\nnavn = \"Logoby Kommune\"\nlogo = \"logo.svg\"\n",
+    );
+    project.write("cases/a.toml", notat(""));
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc = pdf(&project.read("output/a.pdf"));
+    let (_, page) = doc.get_pages().into_iter().next().unwrap();
+    let content = String::from_utf8_lossy(&doc.get_page_content(page).unwrap()).into_owned();
+    // The SVG's 40×40 rectangle, drawn as vector paths inside the header artifact.
+    let header = content
+        .split("/Subtype/Header")
+        .nth(1)
+        .expect("a header artifact");
+    let header = header.split("EMC").next().unwrap();
+    assert!(header.contains("0 0 m 40 0 l 40 40 l 0 40 l"), "{header}");
+}
+
+#[test]
+fn a_missing_logo_is_an_error_in_sagsgen_toml() {
+    let project = Project::empty();
+    project.write("sagsgen.toml", "[organisation]\nlogo = \"mangler.svg\"\n");
+    project.write("cases/a.toml", notat(""));
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("sagsgen.toml:2:8")
+            && run
+                .stderr
+                .contains("the logo \"mangler.svg\" does not exist"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_unknown_font_in_a_template_is_an_error() {
+    let project = Project::empty();
+    project.write("cases/a.toml", notat(""));
+    project.write(
+        "templates/notat.typ.j2",
+        "#set text(font: \"Ingen Saadan Skrift\")\n{{ doc.tekst }}\n",
+    );
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("unknown font family: ingen saadan skrift"),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.exists("output/a.pdf"));
+}
+
+#[test]
+fn templates_cannot_read_outside_the_project() {
+    let project = Project::empty();
+    project.write("cases/a.toml", notat(""));
+    project.write(
+        "templates/notat.typ.j2",
+        "#read(\"/../../../../etc/hostname\")\n",
+    );
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("would escape the project root"),
+        "{}",
+        run.stderr
+    );
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("/etc/hostname", project.path().join("link")).unwrap();
+        project.write("templates/notat.typ.j2", "#read(\"/link\")\n");
+        let run = project.run(&["build"]);
+        assert_eq!(run.code, 1, "a symlink out of the project is refused too");
+        assert!(run.stderr.contains("access denied"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn a_sag_shows_its_date_sender_and_author_when_given() {
+    let project = Project::empty();
+    project.write(
+        "cases/a.toml",
+        beslutningssag("dato = 2025-05-05\nafsender = \"Borgerservice\"\nforfatter = \"Ida Holm\""),
+    );
+    assert_eq!(project.run(&["build"]).code, 0);
+    let text = project.text("output/a.pdf");
+    assert_in_order(
+        &text,
+        &[
+            "Sagsnr. i ESDH:",
+            "25/1",
+            "Dato:",
+            "5. maj 2025",
+            "Afsender:",
+            "Borgerservice",
+            "Sagsbehandler:",
+            "Ida Holm",
+        ],
+    );
+}
