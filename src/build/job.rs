@@ -93,13 +93,15 @@ fn run(ctx: &Context<'_>, input: &Path, diags: &mut Vec<Diagnostic>) -> Result<O
     })?;
     let typst_source =
         case_source(ctx.templates, &case, &ctx.project.config).map_err(|d| diags.push(d))?;
+    // The source is kept only when it is to be written beside the PDF.
+    let emitted = ctx.emit_typst.then(|| typst_source.clone());
     let pdf = ctx
         .engine
-        .pdf(typst_source.clone(), ctx.project.config.conformance, &shown);
+        .pdf(typst_source, ctx.project.config.conformance, &shown);
     let pdf = pdf.map_err(|errors| diags.extend(errors))?;
     diags.extend(pdf.warnings);
     if ctx.write {
-        write_outputs(ctx, &output, &pdf.bytes, &typst_source).map_err(|d| diags.push(d))?;
+        write_outputs(&output, &pdf.bytes, emitted.as_deref()).map_err(|d| diags.push(d))?;
     }
     Ok(Outcome::Built {
         output,
@@ -113,17 +115,12 @@ fn is_meeting(table: &toml::de::DeTable<'_>) -> bool {
         .any(|(k, v)| k.get_ref() == "type" && v.get_ref().as_str() == Some("moede"))
 }
 
-fn write_outputs(
-    ctx: &Context<'_>,
-    output: &Path,
-    pdf: &[u8],
-    typst_source: &str,
-) -> Result<(), Diagnostic> {
+fn write_outputs(output: &Path, pdf: &[u8], typst_source: Option<&str>) -> Result<(), Diagnostic> {
     let fail =
         |e: std::io::Error| Diagnostic::error(format!("cannot write {}: {e}", shown_path(output)));
     atomic_write(output, pdf).map_err(fail)?;
-    if ctx.emit_typst {
-        atomic_write(&output.with_extension("typ"), typst_source.as_bytes()).map_err(fail)?;
+    if let Some(source) = typst_source {
+        atomic_write(&output.with_extension("typ"), source.as_bytes()).map_err(fail)?;
     }
     Ok(())
 }
