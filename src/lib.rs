@@ -20,5 +20,6 @@ pub mod dates;
 pub mod diag;
 pub mod engine;
 pub mod input;
+pub mod meeting;
 pub mod project;
 pub mod render;

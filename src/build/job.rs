@@ -23,7 +23,14 @@ pub enum Outcome {
         /// Its page count.
         pages: usize,
     },
-    /// The file is valid but is not built by this version (meetings).
+    /// A meeting's files were written (build) or could be (check).
+    Meeting {
+        /// The folder holding them.
+        folder: PathBuf,
+        /// Each file's name and page count.
+        files: Vec<(String, usize)>,
+    },
+    /// The file is valid but is not built.
     Skipped,
     /// The file has errors; nothing was written.
     Failed,
@@ -77,13 +84,7 @@ fn run(ctx: &Context<'_>, input: &Path, diags: &mut Vec<Diagnostic>) -> Result<O
     let source = read_source(input, &shown).map_err(|d| diags.push(d))?;
     let table = parse_toml(&source).map_err(|d| diags.push(d))?;
     if is_meeting(table.get_ref()) {
-        diags.push(
-            Diagnostic::warning(
-                "meeting files (type = \"moede\") are not built yet by this version of sagsgen",
-            )
-            .in_file(&source),
-        );
-        return Ok(Outcome::Skipped);
+        return super::meeting_job::run(ctx, input, &source, table.get_ref(), diags);
     }
     let loaded = load_case(ctx.project, &source, table.get_ref(), input);
     diags.extend(loaded.diagnostics);

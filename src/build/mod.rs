@@ -3,6 +3,7 @@
 
 mod discover;
 mod job;
+mod meeting_job;
 mod write;
 
 use std::path::PathBuf;
@@ -40,7 +41,7 @@ pub struct Report {
 impl Report {
     /// Files that were built (or would be, for check).
     pub fn built(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Built { .. }))
+        self.count(|o| matches!(o, Outcome::Built { .. } | Outcome::Meeting { .. }))
     }
 
     /// Files with errors.

@@ -1,7 +1,7 @@
 //! The case model: notat, beslutningssag and orienteringssag, as `case-format.md` defines
 //! them, after validation (committees resolved, attachments checked).
 
-mod entries;
+pub(crate) mod entries;
 mod load;
 
 use std::path::PathBuf;

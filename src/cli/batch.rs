@@ -106,6 +106,13 @@ fn print_report(global: &GlobalArgs, report: &Report, verb: &str) {
                 };
                 eprintln!("{verb:>9} {} ({pages})", shown_path(output));
             }
+            Outcome::Meeting { folder, files } => {
+                let list: Vec<String> = files
+                    .iter()
+                    .map(|(name, pages)| format!("{name} ({pages} p.)"))
+                    .collect();
+                eprintln!("{verb:>9} {}/: {}", shown_path(folder), list.join(", "));
+            }
             Outcome::Skipped => eprintln!("  Skipped {}", shown_path(&file.input)),
             Outcome::Failed => {
                 let errors = file.diagnostics.iter().filter(|d| d.is_error()).count();

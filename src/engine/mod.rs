@@ -53,6 +53,34 @@ impl Engine {
         conformance: Conformance,
         what: &str,
     ) -> Result<Pdf, Vec<Diagnostic>> {
+        let options = pdf_options(conformance).map_err(|e| vec![e])?;
+        self.pdf_with(source, &options, what)
+    }
+
+    /// Typesets into a tagged PDF with no conformance claim (packets that embed other
+    /// people's PDFs, which PDF/A and PDF/UA forbid). PDF 2.0, so attachments of any
+    /// version can be embedded.
+    pub fn plain_pdf(&self, source: String, what: &str) -> Result<Pdf, Vec<Diagnostic>> {
+        let standards = PdfStandards::new(&[PdfStandard::V_2_0]).map_err(|e| {
+            vec![Diagnostic::error(format!(
+                "PDF version not available: {e:?}"
+            ))]
+        })?;
+        let options = PdfOptions {
+            creator: Smart::Custom(Some(CREATOR.to_string())),
+            standards,
+            tagged: true,
+            ..PdfOptions::default()
+        };
+        self.pdf_with(source, &options, what)
+    }
+
+    fn pdf_with(
+        &self,
+        source: String,
+        options: &PdfOptions,
+        what: &str,
+    ) -> Result<Pdf, Vec<Diagnostic>> {
         let world = DocWorld::new(&self.base, source);
         let result = typst::compile::<PagedDocument>(&world);
         let mut warnings = Vec::new();
@@ -75,8 +103,7 @@ impl Engine {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let options = pdf_options(conformance).map_err(|e| vec![e])?;
-        let bytes = typst_pdf::pdf(&document, &options).map_err(|diags| {
+        let bytes = typst_pdf::pdf(&document, options).map_err(|diags| {
             diags
                 .iter()
                 .map(|d| convert(&world, d, what, d.severity))

@@ -235,6 +235,10 @@ impl Converter {
 
     fn heading(&mut self, tag: TagEnd, content: &str) {
         let TagEnd::Heading(level) = tag else { return };
+        if content.is_empty() {
+            // A bare `##` titles nothing; an empty heading would also break PDF/UA.
+            return;
+        }
         let below = match level {
             HeadingLevel::H1 | HeadingLevel::H2 => 1,
             HeadingLevel::H3 => 2,
@@ -385,6 +389,12 @@ mod tests {
         assert!(t.contains("#heading(depth: 4)[Deep]"), "{t}");
         let t = to_typst("### Straight to three", 1);
         assert!(t.contains("#heading(depth: 2)"), "{t}");
+    }
+
+    #[test]
+    fn empty_headings_are_left_out() {
+        assert_eq!(to_typst("##\n\ntekst", 2), "tekst");
+        assert_eq!(to_typst("# \u{1}\n", 2), "");
     }
 
     #[test]

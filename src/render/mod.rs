@@ -2,6 +2,7 @@
 
 pub mod escape;
 pub mod markdown;
+pub mod meeting_view;
 pub mod templates;
 pub mod view;
 

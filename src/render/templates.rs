@@ -19,6 +19,11 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("stil.typ.j2", include_str!("../../templates/stil.typ.j2")),
     ("notat.typ.j2", include_str!("../../templates/notat.typ.j2")),
     ("sag.typ.j2", include_str!("../../templates/sag.typ.j2")),
+    ("moede.typ.j2", include_str!("../../templates/moede.typ.j2")),
+    (
+        "forside.typ.j2",
+        include_str!("../../templates/forside.typ.j2"),
+    ),
 ];
 
 const TYPST: AutoEscape = AutoEscape::Custom("typst");

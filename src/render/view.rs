@@ -65,6 +65,8 @@ pub struct MetaView {
 /// A case, ready to print.
 #[derive(Debug, Serialize)]
 pub struct CaseView {
+    /// The item number when the case is an item of a meeting.
+    pub nummer: Option<usize>,
     /// `notat`, `beslutningssag` or `orienteringssag`.
     pub kind: &'static str,
     /// `NOTAT`, `Beslutning` or `Orientering`.
@@ -212,9 +214,26 @@ fn label(kind: Kind) -> &'static str {
     }
 }
 
+/// How a case is shown when it is an item of a meeting.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct InMeeting<'a> {
+    /// The item number.
+    pub nummer: Option<usize>,
+    /// A decision to leave out of the case's own decisions (the meeting shows it itself).
+    pub own_decision: Option<&'a Beslutning>,
+    /// Whether closed attachments are left out.
+    pub public: bool,
+}
+
 /// The case part of a view.
 pub fn case_view(case: &Case) -> CaseView {
+    case_view_in(case, InMeeting::default())
+}
+
+/// The case part of a view, as an item of a meeting.
+pub fn case_view_in(case: &Case, meeting: InMeeting<'_>) -> CaseView {
     let mut view = CaseView {
+        nummer: meeting.nummer,
         kind: case.kind.name(),
         label: label(case.kind),
         titel: case.titel.clone(),
@@ -235,12 +254,13 @@ pub fn case_view(case: &Case) -> CaseView {
     };
     match &case.body {
         Body::Notat(n) => fill_notat(&mut view, n),
-        Body::Sag(s) => fill_sag(&mut view, s),
+        Body::Sag(s) => fill_sag(&mut view, s, meeting),
     }
     view
 }
 
-fn md(text: &str, depth: u8) -> Value {
+/// Markdown converted to Typst markup, marked safe for the templates.
+pub fn md(text: &str, depth: u8) -> Value {
     Value::from_safe_string(markdown::to_typst(text, depth))
 }
 
@@ -250,16 +270,24 @@ fn fill_notat(view: &mut CaseView, notat: &Notat) {
     view.tekst = Some(md(&notat.tekst, 1));
 }
 
-fn fill_sag(view: &mut CaseView, sag: &Sag) {
+fn fill_sag(view: &mut CaseView, sag: &Sag, meeting: InMeeting<'_>) {
     let short: Vec<&str> = sag.udvalg.iter().map(|c| c.short.as_str()).collect();
     view.udvalg = (!short.is_empty()).then(|| short.join("/"));
     view.beslutningskompetence = sag.beslutningskompetence.as_ref().map(|c| c.full.clone());
     view.sektioner = sections(sag);
-    view.beslutninger = sag.beslutninger.iter().map(decision).collect();
+    let own = |b: &&Beslutning| meeting.own_decision.is_some_and(|o| std::ptr::eq(o, *b));
+    view.beslutninger = sag
+        .beslutninger
+        .iter()
+        .filter(|b| !own(b))
+        .map(decision)
+        .collect();
+    // Attachments keep their numbers in every edition, so "bilag 3" means the same everywhere.
     view.bilag = sag
         .bilag
         .iter()
         .enumerate()
+        .filter(|(_, b)| !(meeting.public && b.adgang == crate::case::Adgang::Lukket))
         .map(|(i, b)| attachment(i + 1, b))
         .collect();
 }

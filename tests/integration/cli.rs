@@ -70,17 +70,3 @@ fn build_works_from_a_subfolder_of_the_project() {
     );
     assert!(project.text("output/2024/a.pdf").contains("Rodby Kommune"));
 }
-
-#[test]
-fn meeting_files_are_passed_over_with_a_warning() {
-    let project = Project::empty();
-    project.write("cases/a.toml", notat(""));
-    project.write(
-        "moeder/m.toml",
-        "type = \"moede\"\nudvalg = \"OEU\"\ndato = 2025-05-05\n",
-    );
-    let run = project.run(&["build", "cases", "moeder"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("not built yet"), "{}", run.stderr);
-    assert!(project.exists("output/a.pdf"));
-}

@@ -41,7 +41,7 @@ impl Project {
         project
     }
 
-    /// A copy of the repository's own example project (`sagsgen.toml` and `cases/`).
+    /// A copy of the repository's own example project (`sagsgen.toml`, `cases/`, `moeder/`, `bilag/`).
     pub fn examples() -> Self {
         let project = Self::empty();
         std::fs::copy(
@@ -49,7 +49,9 @@ impl Project {
             project.path().join("sagsgen.toml"),
         )
         .unwrap();
-        copy_tree(&repo().join("cases"), &project.path().join("cases"));
+        for dir in ["cases", "moeder", "bilag"] {
+            copy_tree(&repo().join(dir), &project.path().join(dir));
+        }
         project
     }
 

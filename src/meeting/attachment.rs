@@ -1,0 +1,93 @@
+//! Attachment PDFs: counted and inspected in Rust before Typst embeds their pages
+//! (Typst cannot tell a PDF's page count, and refuses encrypted ones).
+
+use std::path::Path;
+
+use lopdf::Document;
+
+/// Largest attachment accepted.
+pub const MAX_ATTACHMENT_BYTES: u64 = 200 * 1024 * 1024;
+
+/// What the packet report needs to know about an attachment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachmentInfo {
+    /// Number of pages.
+    pub pages: usize,
+    /// Whether it is a tagged PDF (has a structure tree).
+    pub tagged: bool,
+    /// Whether every font it uses is embedded.
+    pub fonts_embedded: bool,
+    /// Whether it has no text at all (a scan).
+    pub scanned: bool,
+}
+
+/// Reads an attachment; the error is a sentence for the user.
+pub fn inspect(path: &Path) -> Result<AttachmentInfo, String> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("cannot be read: {e}"))?
+        .len();
+    if size > MAX_ATTACHMENT_BYTES {
+        return Err(format!(
+            "is {} MB; attachments may be at most {} MB",
+            size / 1_000_000,
+            MAX_ATTACHMENT_BYTES / 1_000_000
+        ));
+    }
+    let doc = Document::load(path).map_err(|e| format!("is not a readable PDF ({e})"))?;
+    if doc.is_encrypted() || doc.trailer.get(b"Encrypt").is_ok() {
+        return Err("is encrypted (password-protected); save an unprotected copy".to_string());
+    }
+    let pages = doc.get_pages().len();
+    if pages == 0 {
+        return Err("has no pages".to_string());
+    }
+    let (fonts, unembedded) = font_counts(&doc);
+    Ok(AttachmentInfo {
+        pages,
+        tagged: is_tagged(&doc),
+        fonts_embedded: unembedded == 0,
+        scanned: fonts == 0,
+    })
+}
+
+fn is_tagged(doc: &Document) -> bool {
+    doc.catalog()
+        .is_ok_and(|c| c.get(b"StructTreeRoot").is_ok())
+}
+
+/// (fonts, fonts without an embedded font program). Standard-14 fonts count as unembedded.
+fn font_counts(doc: &Document) -> (usize, usize) {
+    let mut fonts = 0;
+    let mut unembedded = 0;
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Type").ok().and_then(|t| t.as_name().ok()) != Some(b"Font".as_slice()) {
+            continue;
+        }
+        let subtype = dict
+            .get(b"Subtype")
+            .ok()
+            .and_then(|t| t.as_name().ok())
+            .unwrap_or_default();
+        if subtype == b"Type0" || subtype == b"Type3" {
+            // Type0 fonts embed through their descendant; Type3 glyphs are drawn inline.
+            fonts += 1;
+            continue;
+        }
+        fonts += 1;
+        let descriptor = dict
+            .get(b"FontDescriptor")
+            .ok()
+            .and_then(|d| doc.dereference(d).ok())
+            .map(|(_, o)| o);
+        let embedded = descriptor.and_then(|d| d.as_dict().ok()).is_some_and(|d| {
+            [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+                .iter()
+                .any(|k| d.has(k))
+        });
+        if !embedded {
+            unembedded += 1;
+        }
+    }
+    (fonts, unembedded)
+}

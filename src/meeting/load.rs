@@ -1,0 +1,312 @@
+//! Loading a meeting file: its fields, and every item's case file (validated on its own,
+//! with its own positions).
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use toml::de::DeTable;
+
+use super::{Meeting, Punkt};
+use crate::case::entries::committee;
+use crate::case::{Adgang, Kind, load_case, read_kind};
+use crate::diag::{Diagnostic, SourceText, shown_path};
+use crate::input::fields::{Fields, Reader};
+use crate::input::{parse_toml, read_source};
+use crate::project::Project;
+
+const MEETING: &[&str] = &[
+    "type",
+    "udvalg",
+    "dato",
+    "tid",
+    "sted",
+    "medlemmer",
+    "afbud",
+    "punkter",
+];
+const ITEM: &[&str] = &["sag", "titel", "tekst", "beslutning"];
+/// Titles that do not say what a closed item is about.
+const VAGUE_TITLES: &[&str] = &[
+    "lukket punkt",
+    "lukket",
+    "lukket sag",
+    "personsag",
+    "ejendomssag",
+    "fortrolig",
+    "fortroligt",
+    "fortrolig sag",
+];
+
+/// A meeting file after loading.
+#[derive(Debug)]
+pub struct MeetingFile {
+    /// The meeting, when neither it nor any of its cases has errors.
+    pub meeting: Option<Meeting>,
+    /// Diagnostics of the meeting file and of its items' case files.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads and validates a meeting from its parsed table. `path` is the meeting file.
+pub fn load_meeting(
+    project: &Project,
+    source: &Arc<SourceText>,
+    table: &DeTable<'_>,
+    path: &Path,
+) -> MeetingFile {
+    let mut reader = Reader::new(source.clone());
+    let mut case_diagnostics = Vec::new();
+    let anchor = table
+        .iter()
+        .find(|(k, _)| k.get_ref() == "type")
+        .map_or(0..0, |(k, v)| k.span().start..v.span().end);
+    let fields = Fields::new(&mut reader, table, "a moede", anchor, MEETING);
+    let committees = &project.config.committees;
+    let udvalg = fields.text(&mut reader, "udvalg", true).and_then(|name| {
+        let span = fields.value_span("udvalg").unwrap_or(0..0);
+        committee(&mut reader, committees, &name, span)
+    });
+    let dato = fields.date(&mut reader, "dato", true);
+    let tid = fields
+        .text(&mut reader, "tid", false)
+        .filter(|t| check_time(&mut reader, &fields, t));
+    let sted = fields.text(&mut reader, "sted", false);
+    let medlemmer = fields
+        .texts(&mut reader, "medlemmer")
+        .into_iter()
+        .map(|s| s.into_inner())
+        .collect();
+    let afbud = fields
+        .texts(&mut reader, "afbud")
+        .into_iter()
+        .map(|s| s.into_inner())
+        .collect();
+    if !fields.has("punkter") {
+        fields.missing(&mut reader, "punkter", "[{ sag = \"sager/x.toml\" }]");
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let tables = fields.tables(&mut reader, "punkter");
+    let mut punkter = Vec::new();
+    for (item, span) in &tables {
+        if let Some(p) = load_item(
+            &mut reader,
+            &mut case_diagnostics,
+            project,
+            dir,
+            item,
+            span.clone(),
+        ) {
+            punkter.push((p, span.clone()));
+        }
+    }
+    let meeting = match (udvalg, dato) {
+        (Some(udvalg), Some(dato)) => Some(Meeting {
+            udvalg,
+            dato,
+            tid,
+            sted,
+            medlemmer,
+            afbud,
+            punkter: Vec::new(),
+        }),
+        _ => None,
+    };
+    let meeting = meeting.map(|mut m| {
+        for (p, span) in &punkter {
+            warn_about_item(&mut reader, &m, p, span.clone());
+        }
+        m.punkter = punkter.into_iter().map(|(p, _)| p).collect();
+        m
+    });
+    let mut diagnostics = case_diagnostics;
+    let mut own = reader.diagnostics;
+    own.sort_by_key(|d| {
+        d.location
+            .as_ref()
+            .and_then(|l| l.span.as_ref())
+            .map_or(0, |s| s.start)
+    });
+    diagnostics.extend(own);
+    // An item that failed to load has recorded an error, so "no errors" covers it.
+    let meeting = meeting.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
+    MeetingFile {
+        meeting,
+        diagnostics,
+    }
+}
+
+fn check_time(reader: &mut Reader, fields: &Fields<'_, '_>, tid: &str) -> bool {
+    let ok = tid.len() == 5
+        && tid.as_bytes()[2] == b':'
+        && tid[..2].parse::<u8>().is_ok_and(|h| h < 24)
+        && tid[3..].parse::<u8>().is_ok_and(|m| m < 60);
+    if !ok {
+        let span = fields.value_span("tid").unwrap_or(0..0);
+        reader
+            .error(
+                span,
+                format!("`tid` must be a time such as \"15:30\", not \"{tid}\""),
+            )
+            .help("write hours and minutes with a colon, e.g. tid = \"09:00\"");
+    }
+    ok
+}
+
+fn load_item(
+    reader: &mut Reader,
+    case_diagnostics: &mut Vec<Diagnostic>,
+    project: &Project,
+    dir: &Path,
+    table: &DeTable<'_>,
+    span: Range<usize>,
+) -> Option<Punkt> {
+    let anchor = reader.first_line(span);
+    let fields = Fields::new(reader, table, "a `[[punkter]]` entry", anchor.clone(), ITEM);
+    if fields.has("sag") {
+        if fields.has("titel") || fields.has("tekst") || fields.has("beslutning") {
+            reader
+                .error(
+                    anchor,
+                    "an item is either `sag = \"…\"` or a standing item with `titel`, not both",
+                )
+                .help("the title, text and decisions of a case item come from its case file");
+        }
+        let sag = fields.text(reader, "sag", true)?;
+        let span = fields.value_span("sag").unwrap_or(0..0);
+        return load_case_item(reader, case_diagnostics, project, dir, &sag, span);
+    }
+    let titel = fields.text(reader, "titel", false);
+    if titel.is_none() && !fields.has("titel") {
+        reader
+            .error(anchor, "an item needs `sag = \"…\"` (a case file) or a `titel` (a standing item)")
+            .help("e.g. `sag = \"../cases/2025/budget.toml\"`, or `titel = \"Godkendelse af dagsorden\"`");
+        return None;
+    }
+    Some(Punkt::Staaende {
+        titel: titel?,
+        tekst: fields.markdown(reader, "tekst", false),
+        beslutning: fields.markdown(reader, "beslutning", false),
+    })
+}
+
+fn load_case_item(
+    reader: &mut Reader,
+    case_diagnostics: &mut Vec<Diagnostic>,
+    project: &Project,
+    dir: &Path,
+    sag: &str,
+    span: Range<usize>,
+) -> Option<Punkt> {
+    let path = dir.join(sag);
+    let Ok(canonical) = path.canonicalize() else {
+        reader
+            .error(span, format!("the case file \"{sag}\" does not exist"))
+            .help("`sag` is relative to the folder of this meeting file");
+        return None;
+    };
+    if !canonical.starts_with(&project.root) {
+        reader.error(
+            span,
+            format!("the case file \"{sag}\" lies outside the project folder"),
+        );
+        return None;
+    }
+    let source = match read_source(&canonical, &shown_path(&canonical)) {
+        Ok(source) => source,
+        Err(d) => {
+            case_diagnostics.push(d);
+            reader.error(span, format!("the case file \"{sag}\" cannot be read"));
+            return None;
+        }
+    };
+    let table = match parse_toml(&source) {
+        Ok(table) => table,
+        Err(d) => {
+            case_diagnostics.push(d);
+            reader.error(
+                span,
+                format!("the case file \"{sag}\" has errors (shown above)"),
+            );
+            return None;
+        }
+    };
+    let mut kind_reader = Reader::new(source.clone());
+    if read_kind(&mut kind_reader, table.get_ref()).is_none() {
+        let moede = table
+            .get_ref()
+            .iter()
+            .any(|(k, v)| k.get_ref() == "type" && v.get_ref().as_str() == Some("moede"));
+        if moede {
+            reader.error(span, format!("\"{sag}\" is a meeting, not a case"));
+        } else {
+            case_diagnostics.extend(kind_reader.diagnostics);
+            reader.error(
+                span,
+                format!("the case file \"{sag}\" has errors (shown above)"),
+            );
+        }
+        return None;
+    }
+    let loaded = load_case(project, &source, table.get_ref(), &canonical);
+    let failed = loaded.case.is_none();
+    case_diagnostics.extend(loaded.diagnostics);
+    if failed {
+        reader.error(
+            span,
+            format!("the case file \"{sag}\" has errors (shown above)"),
+        );
+    }
+    let case = loaded.case?;
+    Some(Punkt::Sag {
+        path: canonical,
+        case: Box::new(case),
+    })
+}
+
+/// The warnings `check` gives about an item of a meeting.
+fn warn_about_item(reader: &mut Reader, meeting: &Meeting, punkt: &Punkt, span: Range<usize>) {
+    let anchor = reader.first_line(span);
+    let closed = punkt.adgang() == Adgang::Lukket;
+    let titel = punkt
+        .titel()
+        .trim()
+        .trim_end_matches(['.', ':'])
+        .to_lowercase();
+    if closed && VAGUE_TITLES.contains(&titel.as_str()) {
+        reader
+            .warning(anchor.clone(), format!("the closed item \"{}\" does not say what it is about", punkt.titel()))
+            .help("the public agenda shows a closed item's title: name its subject without confidential details, e.g. \"Salg af grund på Industrivej\"");
+    }
+    let decision = match punkt {
+        Punkt::Sag { case, .. } => {
+            if case.kind == Kind::Notat {
+                return;
+            }
+            meeting
+                .decision_of(case)
+                .map(|b| b.offentlig_tekst.is_some())
+        }
+        Punkt::Staaende { beslutning, .. } => beslutning.as_ref().map(|_| true),
+    };
+    match decision {
+        None => {
+            let help = match punkt {
+                Punkt::Sag { .. } => {
+                    "add a [[beslutninger]] entry with this committee and date to the case file once the decision is taken"
+                }
+                Punkt::Staaende { .. } => {
+                    "add `beslutning = \"…\"` to this item once the decision is taken"
+                }
+            };
+            reader
+                .warning(anchor, format!("\"{}\" has no decision of {} dated {}; the minutes will say \"Ingen beslutning registreret\"", punkt.titel(), meeting.udvalg.full, meeting.dato.short()))
+                .help(help);
+        }
+        Some(false) if closed => {
+            reader
+                .warning(anchor, format!("the closed item \"{}\" has a decision without `offentlig_tekst`", punkt.titel()))
+                .help("Danish law requires decisions taken behind closed doors to be published as far as confidentiality allows: add offentlig_tekst to the decision");
+        }
+        Some(_) => {}
+    }
+}

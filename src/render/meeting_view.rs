@@ -1,0 +1,252 @@
+//! The view of one edition of a meeting (dagsorden, referat, public versions, packets).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use minijinja::Value;
+use serde::Serialize;
+
+use super::view::{CaseView, DecisionView, InMeeting, MetaView, OrgView, case_view_in, md, org};
+use crate::case::{Adgang, Body, Case};
+use crate::meeting::{Edition, Meeting, Punkt};
+use crate::project::Config;
+
+/// Heading depth of an item's sections: the item heading is depth 1.
+const SECTION_DEPTH: u8 = 2;
+
+/// Everything the meeting template is given.
+#[derive(Debug, Serialize)]
+pub struct MeetingDocView {
+    /// The organisation.
+    pub org: OrgView,
+    /// PDF metadata.
+    pub meta: MetaView,
+    /// Footer text.
+    pub sidefod: Option<String>,
+    /// Meetings are never drafts.
+    pub udkast: bool,
+    /// The meeting.
+    pub moede: MoedeView,
+    /// The items.
+    pub punkter: Vec<ItemView>,
+}
+
+/// The meeting as the cover page shows it.
+#[derive(Debug, Serialize)]
+pub struct MoedeView {
+    /// `Dagsorden` or `Referat`.
+    pub label: &'static str,
+    /// The committee's full name.
+    pub udvalg: String,
+    /// Long Danish date.
+    pub dato: String,
+    /// Start time.
+    pub tid: Option<String>,
+    /// Place.
+    pub sted: Option<String>,
+    /// Members.
+    pub medlemmer: Vec<String>,
+    /// Absent (shown in the minutes).
+    pub afbud: Vec<String>,
+    /// Whether this is the minutes.
+    pub referat: bool,
+    /// Whether this is a public edition.
+    pub offentlig: bool,
+    /// Whether attachments' pages follow their items.
+    pub pakke: bool,
+}
+
+/// One item of the edition.
+#[derive(Debug, Serialize)]
+pub struct ItemView {
+    /// 1-based number.
+    pub nummer: usize,
+    /// Title.
+    pub titel: String,
+    /// `Åben` / `Lukket`.
+    pub adgang: &'static str,
+    /// Shown only as number, title and `Lukket punkt` (closed item, public edition).
+    pub lukket: bool,
+    /// The case document, for case items shown in full.
+    pub doc: Option<CaseView>,
+    /// The text of a standing item.
+    pub tekst: Option<Value>,
+    /// The decision shown in the minutes (or in the public minutes: its public text).
+    pub beslutning: Option<DecisionView>,
+    /// The heading a missing decision is reported under.
+    pub beslutning_overskrift: String,
+    /// Attachment pages that follow the item in a packet.
+    pub bilag: Vec<AttachmentPages>,
+}
+
+/// An attachment whose pages follow its item in a packet.
+#[derive(Debug, Serialize)]
+pub struct AttachmentPages {
+    /// Its number in the item's attachment list.
+    pub nummer: usize,
+    /// Title.
+    pub titel: String,
+    /// Path from the project root, starting with `/`.
+    pub sti: String,
+    /// Page count.
+    pub sider: usize,
+}
+
+/// Page counts of attachment files, by canonical path.
+pub type PageCounts = HashMap<PathBuf, usize>;
+
+/// Builds the view of one edition.
+pub fn meeting(
+    meeting: &Meeting,
+    edition: Edition,
+    config: &Config,
+    root: &Path,
+    pages: &PageCounts,
+) -> MeetingDocView {
+    let label = edition.label();
+    let dato = meeting.dato.long();
+    let public = if edition.is_public() {
+        " (offentlig udgave)"
+    } else {
+        ""
+    };
+    let meta = MetaView {
+        titel: format!("{label}: {} {dato}{public}", meeting.udvalg.full),
+        forfattere: (!config.organisation.navn.is_empty())
+            .then(|| config.organisation.navn.clone())
+            .into_iter()
+            .collect(),
+        emneord: vec![label.to_string(), meeting.udvalg.full.clone()],
+        emne: format!("{label} for mødet i {} den {dato}", meeting.udvalg.full),
+        dato: meeting.dato,
+    };
+    let moede = MoedeView {
+        label,
+        udvalg: meeting.udvalg.full.clone(),
+        dato: dato.clone(),
+        tid: meeting.tid.clone(),
+        sted: meeting.sted.clone(),
+        medlemmer: meeting.medlemmer.clone(),
+        afbud: meeting.afbud.clone(),
+        referat: edition.is_minutes(),
+        offentlig: edition.is_public(),
+        pakke: edition.is_packet(),
+    };
+    let punkter = meeting
+        .punkter
+        .iter()
+        .enumerate()
+        .map(|(i, p)| item(meeting, edition, i + 1, p, root, pages))
+        .collect();
+    MeetingDocView {
+        org: org(config),
+        meta,
+        sidefod: Some(format!("{} – {label} – {dato}", meeting.udvalg.full)),
+        udkast: false,
+        moede,
+        punkter,
+    }
+}
+
+fn item(
+    meeting: &Meeting,
+    edition: Edition,
+    nummer: usize,
+    punkt: &Punkt,
+    root: &Path,
+    pages: &PageCounts,
+) -> ItemView {
+    let lukket = edition.is_public() && punkt.adgang() == Adgang::Lukket;
+    let mut view = ItemView {
+        nummer,
+        titel: punkt.titel().to_string(),
+        adgang: punkt.adgang().label(),
+        lukket,
+        doc: None,
+        tekst: None,
+        beslutning: None,
+        beslutning_overskrift: format!(
+            "Beslutning i {} den {}",
+            meeting.udvalg.full,
+            meeting.dato.short()
+        ),
+        bilag: Vec::new(),
+    };
+    match punkt {
+        Punkt::Sag { case, .. } => fill_case_item(&mut view, meeting, edition, case, root, pages),
+        Punkt::Staaende {
+            tekst, beslutning, ..
+        } => {
+            view.tekst = tekst.as_deref().map(|t| md(t, SECTION_DEPTH));
+            if edition.is_minutes() {
+                view.beslutning = beslutning.as_deref().map(|t| DecisionView {
+                    overskrift: view.beslutning_overskrift.clone(),
+                    tekst: md(t, SECTION_DEPTH),
+                });
+            }
+        }
+    }
+    view
+}
+
+fn fill_case_item(
+    view: &mut ItemView,
+    meeting: &Meeting,
+    edition: Edition,
+    case: &Case,
+    root: &Path,
+    pages: &PageCounts,
+) {
+    let own = meeting.decision_of(case);
+    if edition.is_minutes() {
+        let text = match (view.lukket, own) {
+            (false, Some(b)) => Some(&b.tekst),
+            (true, Some(b)) => b.offentlig_tekst.as_ref(),
+            (_, None) => None,
+        };
+        view.beslutning = text.map(|t| DecisionView {
+            overskrift: view.beslutning_overskrift.clone(),
+            tekst: md(t, SECTION_DEPTH),
+        });
+    }
+    if view.lukket {
+        // Nothing of a closed item's content reaches a public edition.
+        return;
+    }
+    let options = InMeeting {
+        nummer: Some(view.nummer),
+        own_decision: own,
+        public: edition.is_public(),
+    };
+    view.doc = Some(case_view_in(case, options));
+    if edition.is_packet() {
+        view.bilag = packet_attachments(case, edition.is_public(), root, pages);
+    }
+}
+
+fn packet_attachments(
+    case: &Case,
+    public: bool,
+    root: &Path,
+    pages: &PageCounts,
+) -> Vec<AttachmentPages> {
+    let Body::Sag(sag) = &case.body else {
+        return Vec::new();
+    };
+    sag.bilag
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !(public && b.adgang == Adgang::Lukket))
+        .filter_map(|(i, b)| {
+            let fil = b.fil.as_ref()?;
+            let rel = fil.strip_prefix(root).ok()?;
+            let sti = format!("/{}", rel.to_string_lossy().replace('\\', "/"));
+            Some(AttachmentPages {
+                nummer: i + 1,
+                titel: b.titel.clone(),
+                sti,
+                sider: *pages.get(fil)?,
+            })
+        })
+        .collect()
+}
