@@ -229,3 +229,139 @@ pub fn beslutningssag(extra: &str) -> String {
          indstilling = \"Indstilling.\"\n{extra}"
     )
 }
+
+/// The bookmarks (outline) as (depth, title), depth-first in order.
+pub fn bookmarks(doc: &Document) -> Vec<(usize, String)> {
+    fn walk(doc: &Document, first: Option<&Object>, depth: usize, out: &mut Vec<(usize, String)>) {
+        let mut next = first.and_then(|o| o.as_reference().ok());
+        while let Some(id) = next {
+            let Ok(item) = doc.get_dictionary(id) else {
+                break;
+            };
+            out.push((
+                depth,
+                item.get(b"Title").map(decode_text).unwrap_or_default(),
+            ));
+            walk(doc, item.get(b"First").ok(), depth + 1, out);
+            next = item.get(b"Next").ok().and_then(|o| o.as_reference().ok());
+        }
+    }
+    let mut out = Vec::new();
+    let cat = catalog(doc);
+    if let Some(outlines) = cat
+        .get(b"Outlines")
+        .ok()
+        .and_then(|o| doc.dereference(o).ok())
+        .and_then(|(_, o)| o.as_dict().ok().cloned())
+    {
+        walk(doc, outlines.get(b"First").ok(), 0, &mut out);
+    }
+    out
+}
+
+/// Every text string and every decompressed stream of a PDF, as text: what a search of the
+/// file for a confidential phrase would find (metadata, bookmarks, annotations, XMP…).
+pub fn all_strings(doc: &Document) -> String {
+    let mut out = String::new();
+    for object in doc.objects.values() {
+        collect_strings(object, &mut out);
+    }
+    out
+}
+
+fn collect_strings(object: &Object, out: &mut String) {
+    match object {
+        Object::String(..) => {
+            out.push_str(&decode_text(object));
+            out.push('\n');
+        }
+        Object::Array(items) => items.iter().for_each(|i| collect_strings(i, out)),
+        Object::Dictionary(dict) => dict.iter().for_each(|(_, v)| collect_strings(v, out)),
+        Object::Stream(stream) => {
+            stream
+                .dict
+                .iter()
+                .for_each(|(_, v)| collect_strings(v, out));
+            let content = stream
+                .decompressed_content()
+                .unwrap_or_else(|_| stream.content.clone());
+            out.push_str(&String::from_utf8_lossy(&content));
+            out.push('\n');
+        }
+        _ => {}
+    }
+}
+
+/// A one-page PDF without tags and with a non-embedded standard font (a typical
+/// word-processor export), saying `text`.
+pub fn untagged_pdf(text: &str) -> Vec<u8> {
+    use lopdf::{Stream, dictionary};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
+    );
+    let content = format!("BT /F1 24 Tf 72 700 Td ({text}) Tj ET");
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "Contents" => content_id,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
+        ),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+/// Whether `packet` carries the first page of `attachment` as vector content: the
+/// attachment page's content stream (its text-showing operators) is copied into the packet.
+/// Text extractors do not descend into embedded pages, so this is how the test can see them.
+pub fn embeds_first_page_of(packet: &[u8], attachment: &[u8]) -> bool {
+    let att = pdf(attachment);
+    let (_, page) = att.get_pages().into_iter().next().expect("a page");
+    let content = att.get_page_content(page).expect("page content");
+    // The whole stream: documents from one generator share long common prefixes.
+    let probe = content.trim_ascii_end();
+    pdf(packet)
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .any(|s| {
+            let data = s
+                .decompressed_content()
+                .unwrap_or_else(|_| s.content.clone());
+            data.windows(probe.len()).any(|w| w == probe)
+        })
+}
+
+/// A page's own text with every run of whitespace made one space (extractors break lines
+/// between grid cells and wrapped words).
+pub fn page_text(doc: &Document, page: u32) -> String {
+    doc.extract_text(&[page])
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The 1-based numbers of the pages whose own text contains `needle`.
+pub fn pages_with(doc: &Document, needle: &str) -> Vec<u32> {
+    let mut pages: Vec<u32> = doc
+        .get_pages()
+        .keys()
+        .copied()
+        .filter(|p| page_text(doc, *p).contains(needle))
+        .collect();
+    pages.sort();
+    pages
+}

@@ -79,7 +79,7 @@ fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).rposition(|w| w == needle)
 }
 
-fn assert_conforms(bytes: &[u8], level: ValidationProfile, what: &str) {
+pub fn assert_conforms(bytes: &[u8], level: ValidationProfile, what: &str) {
     for profile in [level, ValidationProfile::PdfUa1] {
         let failed = failures(bytes, profile);
         assert!(

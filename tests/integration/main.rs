@@ -8,5 +8,6 @@ mod cli;
 mod conformance;
 mod errors;
 mod escaping;
+mod meetings;
 mod output;
 mod seeds;

@@ -1,0 +1,465 @@
+//! Meetings: the six files, cover, table of contents and bookmarks, the minutes, public
+//! editions that leak nothing of closed items, and packets with the attachments' pages.
+
+use page_validation::ValidationProfile;
+
+use crate::common::{
+    Project, all_strings, assert_in_order, beslutningssag, bookmarks, embeds_first_page_of,
+    page_text, pages_with, pdf, pdf_text, untagged_pdf, xmp,
+};
+use crate::conformance::assert_conforms;
+
+const DIR: &str = "output/moeder/uss-2020-11-02";
+const FILES: [&str; 6] = [
+    "dagsorden",
+    "dagsorden-offentlig",
+    "referat",
+    "referat-offentlig",
+    "dagsorden-med-bilag",
+    "dagsorden-offentlig-med-bilag",
+];
+/// Phrases that only the closed item (its text, its closed attachment, its decision) holds.
+const SECRETS: [&str; 5] = [
+    "Køberen tilbyder 4,1 mio",
+    "Valuarvurdering af Industrivej 12",
+    "Køberen orienteres",
+    "laveste acceptable pris",
+    "Salget giver en indtægt",
+];
+
+fn built() -> Project {
+    let project = Project::examples();
+    let run = project.run(&["build", "moeder"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    project
+}
+
+fn file(name: &str) -> String {
+    format!("{DIR}/{name}.pdf")
+}
+
+#[test]
+fn a_meeting_builds_six_files() {
+    let project = built();
+    for name in FILES {
+        assert!(project.exists(&file(name)), "{name}.pdf");
+    }
+    let pages = |name: &str| pdf(&project.read(&file(name))).get_pages().len();
+    // Each attachment of the example is one page: two in the full packet, one (open) in the public.
+    assert_eq!(pages("dagsorden-med-bilag"), pages("dagsorden") + 2);
+    assert_eq!(
+        pages("dagsorden-offentlig-med-bilag"),
+        pages("dagsorden-offentlig") + 1
+    );
+}
+
+#[test]
+fn cover_lists_meeting_and_members() {
+    let project = built();
+    let doc = pdf(&project.read(&file("dagsorden")));
+    let cover = doc.extract_text(&[1]).unwrap();
+    assert_in_order(
+        &cover,
+        &[
+            "Eksempel Kommune",
+            "Dagsorden",
+            "Udvalg for sociale forhold, sundhed og et godt seniorliv",
+            "Mødedato:",
+            "2. november 2020",
+            "Mødetidspunkt:",
+            "15:30",
+            "Mødested:",
+            "Rådhuset",
+            "Medlemmer:",
+            "Anne Jensen (formand)",
+            "Eva Pedersen",
+        ],
+    );
+    assert!(
+        !cover.contains("Afbud"),
+        "attendance belongs to the minutes"
+    );
+    let text = pdf_text(&project.read(&file("dagsorden")));
+    assert!(text.contains("Udvalg for sociale forhold, sundhed og et godt seniorliv – Dagsorden – 2. november 2020"), "footer");
+}
+
+#[test]
+fn table_of_contents_gives_each_items_page() {
+    let project = built();
+    let doc = pdf(&project.read(&file("dagsorden")));
+    assert!(page_text(&doc, 2).contains("Indholdsfortegnelse"));
+    let items = [
+        ("1.", "(Åben)", "Godkendelse af dagsorden"),
+        (
+            "2.",
+            "(Åben)",
+            "Rammeaftale 2021-2022 og Centrale Udmeldinger",
+        ),
+        ("3.", "(Lukket)", "Salg af grund på Industrivej"),
+        ("4.", "(Åben)", "Meddelelser"),
+        ("5.", "(Åben)", "Eventuelt"),
+    ];
+    let toc = page_text(&doc, 2);
+    for (nr, adgang, titel) in items {
+        let entry = format!("{nr} {adgang} {titel}");
+        let at = toc
+            .find(&entry)
+            .unwrap_or_else(|| panic!("{entry} not in the TOC:\n{toc}"));
+        let after = &toc[at + entry.len()..];
+        let page: u32 = after
+            .split_whitespace()
+            .find_map(|w| w.parse().ok())
+            .unwrap_or_else(|| panic!("no page number after {entry}"));
+        let on_page = page_text(&doc, page);
+        assert!(
+            on_page.contains(&format!("{nr} ")) && on_page.contains(titel),
+            "item {nr} is not on page {page}: {on_page}"
+        );
+    }
+    let internal_links = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| {
+            d.get(b"Subtype").ok().and_then(|s| s.as_name().ok()) == Some(b"Link".as_slice())
+        })
+        .filter(|d| {
+            d.has(b"Dest")
+                || d.get(b"A")
+                    .ok()
+                    .and_then(|a| a.as_dict().ok())
+                    .is_some_and(|a| a.has(b"D"))
+        })
+        .count();
+    assert!(
+        internal_links >= 5,
+        "each TOC line links to its item: {internal_links}"
+    );
+}
+
+#[test]
+fn bookmarks_mirror_the_table_of_contents() {
+    let project = built();
+    let marks = bookmarks(&pdf(&project.read(&file("dagsorden"))));
+    let titles: Vec<&str> = marks.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Indholdsfortegnelse",
+            "1. Godkendelse af dagsorden",
+            "2. Beslutning: (USS/UDF/USU) Rammeaftale 2021-2022 og Centrale Udmeldinger til politisk behandling",
+            "3. Beslutning: (USS) Salg af grund på Industrivej",
+            "4. Meddelelser",
+            "5. Eventuelt",
+        ]
+    );
+    let packet = bookmarks(&pdf(&project.read(&file("dagsorden-med-bilag"))));
+    let attachment = packet
+        .iter()
+        .position(|(_, t)| t == "Bilag 2 til punkt 2: Teknisk bilag til Styringsaftale")
+        .expect("attachment bookmark");
+    assert_eq!(
+        packet[attachment].0, 1,
+        "attachments are children of their item"
+    );
+    assert!(packet[attachment - 1].1.starts_with("2. "), "{packet:?}");
+}
+
+#[test]
+fn minutes_have_attendance_and_each_items_decision() {
+    let project = built();
+    let text = pdf_text(&project.read(&file("referat")));
+    assert_in_order(&text, &["Referat", "Afbud:", "Dennis Olsen"]);
+    let heading =
+        "Beslutning i Udvalg for sociale forhold, sundhed og et godt seniorliv den 02-11-2020";
+    assert_in_order(
+        &text,
+        &[
+            "1. Godkendelse af dagsorden",
+            heading,
+            "Godkendt.",
+            "2. Beslutning",
+            "Beslutning i Udvalg for dagtilbud og familier den 02-11-2020",
+            heading,
+            "Anbefalet.",
+            "3. Beslutning: (USS) Salg af grund",
+            heading,
+            "Godkendt. Køberen orienteres",
+            "4. Meddelelser",
+            heading,
+            "Taget til efterretning.",
+            "5. Eventuelt",
+            heading,
+            "Ingen beslutning registreret",
+        ],
+    );
+    let agenda = pdf_text(&project.read(&file("dagsorden")));
+    assert!(
+        !agenda.contains(heading),
+        "the agenda does not show this meeting's decisions"
+    );
+    assert!(!agenda.contains("Ingen beslutning registreret") && !agenda.contains("Afbud"));
+}
+
+#[test]
+fn closed_content_is_in_the_internal_editions() {
+    let project = built();
+    let agenda = pdf_text(&project.read(&file("dagsorden")));
+    for secret in [
+        "Køberen tilbyder 4,1 mio",
+        "Valuarvurdering af Industrivej 12",
+        "Salget giver en indtægt",
+    ] {
+        assert!(
+            agenda.contains(secret),
+            "{secret} missing from the internal agenda"
+        );
+    }
+    assert!(pdf_text(&project.read(&file("referat"))).contains("Køberen orienteres"));
+    let closed_attachment = project.read("bilag/vurdering-grund.pdf");
+    assert!(embeds_first_page_of(
+        &project.read(&file("dagsorden-med-bilag")),
+        &closed_attachment
+    ));
+}
+
+#[test]
+fn nothing_confidential_reaches_a_public_file() {
+    let project = built();
+    for name in [
+        "dagsorden-offentlig",
+        "referat-offentlig",
+        "dagsorden-offentlig-med-bilag",
+    ] {
+        let bytes = project.read(&file(name));
+        let text = pdf_text(&bytes);
+        let strings = all_strings(&pdf(&bytes));
+        for secret in SECRETS {
+            assert!(!text.contains(secret), "{secret} in the text of {name}");
+            assert!(
+                !strings.contains(secret),
+                "{secret} in the strings/streams of {name}"
+            );
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "{secret} in the bytes of {name}"
+            );
+        }
+        assert_in_order(&text, &["3. Salg af grund på Industrivej", "Lukket punkt"]);
+    }
+    let public_minutes = pdf_text(&project.read(&file("referat-offentlig")));
+    assert_in_order(
+        &public_minutes,
+        &[
+            "3. Salg af grund på Industrivej",
+            "Lukket punkt",
+            "Udvalget godkendte salget af grunden.",
+        ],
+    );
+    let public_agenda = pdf_text(&project.read(&file("dagsorden-offentlig")));
+    assert!(
+        !public_agenda.contains("Udvalget godkendte"),
+        "decisions belong to the minutes"
+    );
+}
+
+#[test]
+fn packets_put_attachment_pages_after_their_item() {
+    let project = built();
+    let bytes = project.read(&file("dagsorden-med-bilag"));
+    let doc = pdf(&bytes);
+    let total = doc.get_pages().len();
+    let item2 = pages_with(&doc, "2. Beslutning: (USS/UDF/USU)");
+    let attachment2 = pages_with(&doc, "Bilag 2 til punkt 2");
+    let item3 = pages_with(&doc, "3. Beslutning: (USS) Salg af grund");
+    let attachment3 = pages_with(&doc, "Bilag 1 til punkt 3");
+    let item4 = pages_with(&doc, "4. Meddelelser");
+    assert_eq!(attachment2.len(), 1, "one stamped page: {attachment2:?}");
+    assert!(
+        item2.iter().any(|p| *p > 2) && item2.last() < attachment2.first(),
+        "{item2:?} {attachment2:?}"
+    );
+    assert!(
+        attachment2.last() < item3.iter().find(|p| **p > 2),
+        "{attachment2:?} {item3:?}"
+    );
+    assert!(
+        item3.iter().filter(|p| **p > 2).max() < attachment3.first()
+            && attachment3.last() < item4.iter().find(|p| **p > 2)
+    );
+    for page in attachment2.iter().chain(&attachment3) {
+        let on_page = doc.extract_text(&[*page]).unwrap();
+        assert!(
+            on_page.contains(&format!("Side {page} af {total}")),
+            "page numbers run on through attachments: {on_page}"
+        );
+    }
+    let open_attachment = project.read("bilag/teknisk-bilag-styringsaftale.pdf");
+    let closed_attachment = project.read("bilag/vurdering-grund.pdf");
+    assert!(
+        embeds_first_page_of(&bytes, &open_attachment),
+        "the attachment's own page, as vector content"
+    );
+    let public = project.read(&file("dagsorden-offentlig-med-bilag"));
+    assert!(
+        embeds_first_page_of(&public, &open_attachment),
+        "open attachments are in the public packet"
+    );
+    assert!(
+        !embeds_first_page_of(&public, &closed_attachment),
+        "closed attachments are not"
+    );
+    assert!(pages_with(&pdf(&public), "Bilag 1 til punkt 3").is_empty());
+}
+
+#[test]
+fn the_four_documents_conform_and_the_packets_are_tagged_with_title_and_language() {
+    let project = built();
+    for name in [
+        "dagsorden",
+        "dagsorden-offentlig",
+        "referat",
+        "referat-offentlig",
+    ] {
+        assert_conforms(&project.read(&file(name)), ValidationProfile::PdfA2a, name);
+    }
+    for name in ["dagsorden-med-bilag", "dagsorden-offentlig-med-bilag"] {
+        let doc = pdf(&project.read(&file(name)));
+        assert!(
+            !xmp(&doc).contains("pdfaid:part"),
+            "{name} makes no PDF/A claim"
+        );
+        let cat = crate::common::catalog(&doc);
+        assert!(cat.has(b"StructTreeRoot"), "{name} is tagged");
+        assert_eq!(crate::common::decode_text(cat.get(b"Lang").unwrap()), "da");
+        // PDF 2.0 keeps the title in the XMP metadata (the Info dictionary is deprecated).
+        assert!(
+            xmp(&doc)
+                .contains("<rdf:li xml:lang=\"x-default\">Dagsorden: Udvalg for sociale forhold"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn meetings_are_reproducible() {
+    let a = built();
+    let b = built();
+    for name in FILES {
+        assert_eq!(a.read(&file(name)), b.read(&file(name)), "{name}");
+    }
+}
+
+fn meeting_project(items: &str) -> Project {
+    let project = Project::empty();
+    project.write("sagsgen.toml", "[udvalg]\nOEU = \"Økonomiudvalget\"\n");
+    project.write(
+        "moeder/m.toml",
+        format!("type = \"moede\"\nudvalg = \"OEU\"\ndato = 2025-05-05\n{items}"),
+    );
+    project
+}
+
+#[test]
+fn check_warns_about_vague_closed_titles_and_missing_public_decisions() {
+    let project = meeting_project("[[punkter]]\nsag = \"../sager/a.toml\"\n");
+    let case = beslutningssag("adgang = \"lukket\"\n[[beslutninger]]\nudvalg = \"OEU\"\ndato = 2025-05-05\ntekst = \"Godkendt.\"")
+        .replace("titel = \"En sag\"", "titel = \"Personsag\"");
+    project.write("sager/a.toml", case);
+    let run = project.run(&["check", "moeder"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("moeder/m.toml:4:1"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the closed item \"Personsag\" does not say what it is about"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("has a decision without `offentlig_tekst`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.exists("output"), "check writes nothing");
+}
+
+#[test]
+fn broken_meetings_are_reported_and_write_nothing() {
+    let project = meeting_project(
+        "tid = \"25:00\"\n[[punkter]]\nsag = \"../sager/mangler.toml\"\n[[punkter]]\nsag = \"../sager/fejl.toml\"\n[[punkter]]\nsag = \"../sager/fejl.toml\"\ntitel = \"Både og\"\n[[punkter]]\ntekst = \"Uden titel\"\n",
+    );
+    project.write("sager/fejl.toml", beslutningssag("sagsfremstiling = \"x\""));
+    let run = project.run(&["build", "moeder"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for expected in [
+        "moeder/m.toml:4:7",
+        "`tid` must be a time such as \"15:30\"",
+        "moeder/m.toml:6:7",
+        "the case file \"../sager/mangler.toml\" does not exist",
+        "sager/fejl.toml:9:1",
+        "did you mean `sagsfremstilling`?",
+        "moeder/m.toml:8:7",
+        "the case file \"../sager/fejl.toml\" has errors",
+        "either `sag = \"…\"` or a standing item",
+        "an item needs `sag = \"…\"` (a case file) or a `titel`",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "missing {expected:?}\n{}",
+            run.stderr
+        );
+    }
+    assert!(!project.exists("output/moeder"), "no half-built meeting");
+}
+
+#[test]
+fn unusable_attachments_are_errors_naming_the_file() {
+    let project = meeting_project("[[punkter]]\nsag = \"../sager/a.toml\"\n");
+    project.write("bilag/broken.pdf", b"%PDF-1.4\nthis is not really a PDF\n");
+    project.write(
+        "sager/a.toml",
+        beslutningssag("[[bilag]]\ntitel = \"Ødelagt\"\nfil = \"../bilag/broken.pdf\""),
+    );
+    let run = project.run(&["build", "moeder"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the attachment bilag/broken.pdf is not a readable PDF"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("sager/a.toml"),
+        "names the case that attaches it: {}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"));
+}
+
+#[test]
+fn inaccessible_attachments_are_reported_but_built() {
+    let project = meeting_project("[[punkter]]\nsag = \"../sager/a.toml\"\n");
+    project.write(
+        "bilag/word.pdf",
+        untagged_pdf("Hello from a word processor"),
+    );
+    project.write(
+        "sager/a.toml",
+        beslutningssag("[[bilag]]\ntitel = \"Fra Word\"\nfil = \"../bilag/word.pdf\""),
+    );
+    let run = project.run(&["build", "moeder"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "the attachment bilag/word.pdf has fonts that are not embedded and is not a tagged PDF"
+        ),
+        "{}",
+        run.stderr
+    );
+    let packet = pdf_text(&project.read("output/moeder/m/dagsorden-med-bilag.pdf"));
+    assert!(
+        packet.contains("Hello from a word processor"),
+        "the attachment's own text is in the packet"
+    );
+}
