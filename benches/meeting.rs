@@ -82,7 +82,7 @@ fn case(i: usize) -> String {
         .map(|p| format!("{}\n\n", paragraph.repeat(3 + p % 3)))
         .collect();
     let adgang = if i % 7 == 3 { "lukket" } else { "åben" };
-    let attachment = if i % 4 == 0 {
+    let attachment = if i.is_multiple_of(4) {
         format!(
             "[[bilag]]\ntitel = \"Bilag til sag {i}\"\ndokumentnummer = \"{}\"\nfil = \"../bilag/b{}.pdf\"\n",
             1000 + i,
