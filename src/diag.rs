@@ -248,6 +248,14 @@ pub fn print(diagnostics: &[Diagnostic], color: ColorChoice) {
 /// A path as the user should see it: relative to the working directory where possible.
 pub fn shown_path(path: &Path) -> String {
     let cwd = std::env::current_dir().ok();
-    let rel = cwd.as_deref().and_then(|cwd| path.strip_prefix(cwd).ok());
-    rel.unwrap_or(path).display().to_string()
+    let rel = cwd
+        .as_deref()
+        .and_then(|cwd| path.strip_prefix(cwd).ok())
+        .unwrap_or(path);
+    // `./cases/x.toml` and `cases/x.toml` are the same file: show it one way.
+    let clean: PathBuf = rel
+        .components()
+        .filter(|c| *c != std::path::Component::CurDir)
+        .collect();
+    clean.display().to_string()
 }

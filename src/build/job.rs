@@ -30,8 +30,6 @@ pub enum Outcome {
         /// Each file's name and page count.
         files: Vec<(String, usize)>,
     },
-    /// The file is valid but is not built.
-    Skipped,
     /// The file has errors; nothing was written.
     Failed,
 }

@@ -49,11 +49,6 @@ impl Report {
         self.count(|o| *o == Outcome::Failed)
     }
 
-    /// Files passed over.
-    pub fn skipped(&self) -> usize {
-        self.count(|o| *o == Outcome::Skipped)
-    }
-
     /// Warnings over all files.
     pub fn warnings(&self) -> usize {
         self.files

@@ -86,11 +86,14 @@ pub fn run_and_report(global: &GlobalArgs, inputs: &Inputs, options: &Options, v
 }
 
 fn print_report(global: &GlobalArgs, report: &Report, verb: &str) {
+    // A case used by a meeting is validated twice in a run; say each thing once.
+    let mut said = std::collections::HashSet::new();
     for file in &report.files {
         let shown: Vec<Diagnostic> = file
             .diagnostics
             .iter()
             .filter(|d| d.is_error() || !global.quiet)
+            .filter(|d| said.insert(d.to_string()))
             .cloned()
             .collect();
         diag::print(&shown, global.color_choice());
@@ -113,7 +116,6 @@ fn print_report(global: &GlobalArgs, report: &Report, verb: &str) {
                     .collect();
                 eprintln!("{verb:>9} {}/: {}", shown_path(folder), list.join(", "));
             }
-            Outcome::Skipped => eprintln!("  Skipped {}", shown_path(&file.input)),
             Outcome::Failed => {
                 let errors = file.diagnostics.iter().filter(|d| d.is_error()).count();
                 let plural = if errors == 1 { "" } else { "s" };
@@ -133,9 +135,6 @@ fn summary(report: &Report, verb: &str) -> String {
     let mut parts = vec![format!("{} {}", report.built(), verb.to_lowercase())];
     if report.failed() > 0 {
         parts.push(format!("{} failed", report.failed()));
-    }
-    if report.skipped() > 0 {
-        parts.push(format!("{} skipped", report.skipped()));
     }
     if report.warnings() > 0 {
         parts.push(format!(
