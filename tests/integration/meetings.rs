@@ -463,3 +463,32 @@ fn inaccessible_attachments_are_reported_but_built() {
         "the attachment's own text is in the packet"
     );
 }
+
+#[test]
+fn encrypted_attachments_are_refused_with_the_file_named() {
+    use lopdf::{Object, dictionary};
+    let mut doc = pdf(&untagged_pdf("secret"));
+    let encrypt = doc.add_object(dictionary! {
+        "Filter" => "Standard", "V" => 1, "R" => 2, "P" => -4,
+        "O" => Object::string_literal(vec![0u8; 32]), "U" => Object::string_literal(vec![0u8; 32]),
+    });
+    doc.trailer.set("Encrypt", encrypt);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let project = meeting_project("[[punkter]]\nsag = \"../sager/a.toml\"\n");
+    project.write("bilag/locked.pdf", bytes);
+    project.write(
+        "sager/a.toml",
+        beslutningssag("[[bilag]]\ntitel = \"Låst\"\nfil = \"../bilag/locked.pdf\""),
+    );
+    let run = project.run(&["build", "moeder"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let named = run
+        .stderr
+        .contains("the attachment bilag/locked.pdf is encrypted")
+        || run
+            .stderr
+            .contains("the attachment bilag/locked.pdf is not a readable PDF");
+    assert!(named, "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked") && !project.exists("output/moeder"));
+}
