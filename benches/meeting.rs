@@ -27,7 +27,9 @@ fn main() {
         write: true,
         emit_typst: false,
         jobs: 0,
+        incremental: false,
     };
+    let never = std::sync::atomic::AtomicBool::new(false);
     let pages = ITEMS / 4 * PAGES_PER_ATTACHMENT;
     println!(
         "meeting: {ITEMS} items, every fourth with a {PAGES_PER_ATTACHMENT}-page attachment: {pages} attachment pages"
@@ -37,7 +39,14 @@ fn main() {
         // Every run starts cold, as a fresh `sagsgen` process does: no memoized layout.
         typst::comemo::evict(0);
         let start = Instant::now();
-        let report = build::run(&project, std::slice::from_ref(&meeting), &options).expect("run");
+        let report = build::run(
+            &project,
+            std::slice::from_ref(&meeting),
+            &options,
+            &|_| {},
+            &never,
+        )
+        .expect("run");
         let elapsed = start.elapsed().as_secs_f64();
         let file = &report.files[0];
         let Outcome::Meeting { files, .. } = &file.outcome else {

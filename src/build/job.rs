@@ -30,8 +30,15 @@ pub enum Outcome {
         /// Each file's name and page count.
         files: Vec<(String, usize)>,
     },
+    /// Nothing the file's PDFs depend on changed since they were built.
+    Unchanged {
+        /// The PDFs, as they are.
+        outputs: Vec<PathBuf>,
+    },
     /// The file has errors; nothing was written.
     Failed,
+    /// The run was interrupted before this file was started.
+    Interrupted,
 }
 
 /// The result of one input file: its outcome and every diagnostic.
@@ -78,6 +85,11 @@ pub fn process(ctx: &Context<'_>, input: &Path) -> FileReport {
 }
 
 fn run(ctx: &Context<'_>, input: &Path, diags: &mut Vec<Diagnostic>) -> Result<Outcome, ()> {
+    // Lets the tests prove that a panic in one document does not stop the others.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("SAGSGEN_TEST_PANIC").is_some_and(|name| input.ends_with(name)) {
+        panic!("a deliberate test panic");
+    }
     let shown = shown_path(input);
     let source = read_source(input, &shown).map_err(|d| diags.push(d))?;
     let table = parse_toml(&source).map_err(|d| diags.push(d))?;

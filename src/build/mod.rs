@@ -1,12 +1,16 @@
 //! Batches: every input file of a run goes through the pipeline in parallel; each gets a
-//! report, and one bad file never stops the others.
+//! report, and one bad (or panicking) file never stops the others. Unchanged inputs are
+//! not rebuilt (see [`cache`]).
 
+pub mod cache;
 mod discover;
 mod job;
 mod meeting_job;
 mod write;
 
-use std::path::PathBuf;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
@@ -14,9 +18,14 @@ pub use discover::{inputs, output_for};
 pub use job::{Context, FileReport, Outcome, process};
 pub use write::atomic_write;
 
+use crate::diag::{Diagnostic, shown_path};
 use crate::engine::Engine;
 use crate::project::Project;
 use crate::render::templates::Templates;
+use cache::{Cache, Entry, input_fingerprint, project_fingerprint};
+
+/// Stack size of the worker threads that typeset documents.
+const WORKER_STACK: usize = 64 * 1024 * 1024;
 
 /// How to run a batch.
 #[derive(Debug, Clone)]
@@ -29,6 +38,8 @@ pub struct Options {
     pub emit_typst: bool,
     /// Worker threads; 0 = all cores.
     pub jobs: usize,
+    /// Whether inputs unchanged since the last build are skipped.
+    pub incremental: bool,
 }
 
 /// The outcome of a batch.
@@ -44,9 +55,19 @@ impl Report {
         self.count(|o| matches!(o, Outcome::Built { .. } | Outcome::Meeting { .. }))
     }
 
+    /// Files left alone because nothing they depend on changed.
+    pub fn unchanged(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Unchanged { .. }))
+    }
+
     /// Files with errors.
     pub fn failed(&self) -> usize {
         self.count(|o| *o == Outcome::Failed)
+    }
+
+    /// Files not reached because the run was interrupted.
+    pub fn interrupted(&self) -> usize {
+        self.count(|o| *o == Outcome::Interrupted)
     }
 
     /// Warnings over all files.
@@ -63,26 +84,174 @@ impl Report {
     }
 }
 
+/// One input with its cache key and fingerprint.
+struct Planned {
+    input: PathBuf,
+    key: String,
+    fingerprint: String,
+}
+
 /// Runs every input file of a project through the pipeline.
+///
+/// `observe` is called (from worker threads) as each file finishes; once `interrupted` is
+/// set, files not yet started are left alone and reported as interrupted.
 pub fn run(
     project: &Project,
     files: &[PathBuf],
     options: &Options,
-) -> Result<Report, crate::diag::Diagnostic> {
-    let engine = Engine::new(&project.root)?;
-    let templates = Templates::new(&project.root);
-    let ctx = Context {
-        project,
-        templates: &templates,
-        engine: &engine,
-        output_dir: options.output_dir.clone(),
-        write: options.write,
-        emit_typst: options.emit_typst,
+    observe: &(dyn Fn(&FileReport) + Sync),
+    interrupted: &AtomicBool,
+) -> Result<Report, Diagnostic> {
+    let mut cache = if options.incremental {
+        Cache::load(&options.output_dir)
+    } else {
+        Cache::default()
     };
+    let project_fp = project_fingerprint(project, options.emit_typst);
+    let planned: Vec<Planned> = files
+        .par_iter()
+        .map(|f| plan(project, &project_fp, f))
+        .collect();
+    let fresh: Vec<bool> = planned
+        .iter()
+        .map(|p| options.incremental && cache.is_fresh(&p.key, &p.fingerprint, &options.output_dir))
+        .collect();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs)
+        // Typst's layout recurses deeply; worker threads get more than the 2 MiB default
+        // (address space only: pages are committed as they are used).
+        .stack_size(WORKER_STACK)
         .build()
-        .map_err(|e| crate::diag::Diagnostic::error(format!("cannot start worker threads: {e}")))?;
-    let files = pool.install(|| files.par_iter().map(|f| process(&ctx, f)).collect());
-    Ok(Report { files })
+        .map_err(|e| Diagnostic::error(format!("cannot start worker threads: {e}")))?;
+    let to_build = fresh.iter().filter(|f| !**f).count();
+    let engine = if to_build > 0 {
+        Some(Engine::new(&project.root)?)
+    } else {
+        None
+    };
+    let templates = Templates::new(&project.root);
+    let reports: Vec<FileReport> = pool.install(|| {
+        planned
+            .par_iter()
+            .zip(fresh.par_iter())
+            .map(|(p, fresh)| {
+                let report = if *fresh {
+                    unchanged(p, &cache, &options.output_dir)
+                } else if interrupted.load(Ordering::SeqCst) {
+                    FileReport {
+                        input: p.input.clone(),
+                        outcome: Outcome::Interrupted,
+                        diagnostics: Vec::new(),
+                    }
+                } else {
+                    let engine = engine.as_ref().expect("an engine when anything is built");
+                    let ctx = Context {
+                        project,
+                        templates: &templates,
+                        engine,
+                        output_dir: options.output_dir.clone(),
+                        write: options.write,
+                        emit_typst: options.emit_typst,
+                    };
+                    isolated(&ctx, &p.input)
+                };
+                observe(&report);
+                report
+            })
+            .collect()
+    });
+    if options.write && options.incremental {
+        update_cache(&mut cache, &planned, &reports, &options.output_dir);
+    }
+    Ok(Report { files: reports })
+}
+
+fn plan(project: &Project, project_fp: &str, input: &Path) -> Planned {
+    let canonical = input.canonicalize().unwrap_or_else(|_| input.to_path_buf());
+    let key = canonical
+        .strip_prefix(&project.root)
+        .unwrap_or(&canonical)
+        .to_string_lossy()
+        .replace('\\', "/");
+    Planned {
+        input: input.to_path_buf(),
+        key,
+        fingerprint: input_fingerprint(project_fp, input),
+    }
+}
+
+fn unchanged(p: &Planned, cache: &Cache, output_dir: &Path) -> FileReport {
+    let outputs = cache
+        .outputs(&p.key)
+        .into_iter()
+        .map(|o| output_dir.join(o))
+        .collect();
+    FileReport {
+        input: p.input.clone(),
+        outcome: Outcome::Unchanged { outputs },
+        diagnostics: Vec::new(),
+    }
+}
+
+/// Runs one file, turning a panic anywhere below (our code or a dependency's) into an error
+/// for that file alone.
+fn isolated(ctx: &Context<'_>, input: &Path) -> FileReport {
+    match catch_unwind(AssertUnwindSafe(|| process(ctx, input))) {
+        Ok(report) => report,
+        Err(payload) => {
+            typst::comemo::evict(2);
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown cause".to_string());
+            let d = Diagnostic::error(format!("sagsgen failed unexpectedly on this file: {what}"))
+                .with_path(shown_path(input))
+                .with_help("this is a bug in sagsgen; the other files were built. Please report it with this file");
+            FileReport {
+                input: input.to_path_buf(),
+                outcome: Outcome::Failed,
+                diagnostics: vec![d],
+            }
+        }
+    }
+}
+
+/// Records what was built, forgets what failed, keeps what was not reached; saves only if
+/// something changed (a run that builds nothing writes nothing).
+fn update_cache(cache: &mut Cache, planned: &[Planned], reports: &[FileReport], output_dir: &Path) {
+    let before = serde_json::to_string(&*cache).unwrap_or_default();
+    for (p, r) in planned.iter().zip(reports) {
+        let outputs: Vec<PathBuf> = match &r.outcome {
+            Outcome::Built { output, .. } => vec![output.clone()],
+            Outcome::Meeting { folder, files } => {
+                files.iter().map(|(name, _)| folder.join(name)).collect()
+            }
+            Outcome::Failed => {
+                cache.forget(&p.key);
+                continue;
+            }
+            Outcome::Unchanged { .. } | Outcome::Interrupted => continue,
+        };
+        let outputs = outputs
+            .iter()
+            .map(|o| {
+                o.strip_prefix(output_dir)
+                    .unwrap_or(o)
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        cache.record(
+            p.key.clone(),
+            Entry {
+                fingerprint: p.fingerprint.clone(),
+                outputs,
+            },
+        );
+    }
+    if serde_json::to_string(&*cache).unwrap_or_default() != before {
+        // A lost cache only costs a rebuild next time; the PDFs themselves are written.
+        let _ = cache.save(output_dir);
+    }
 }

@@ -3,8 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::progress::Progress;
 use super::{Exit, GlobalArgs, ProjectArgs};
-use crate::build::{self, Options, Outcome, Report};
+use crate::build::{self, FileReport, Options, Outcome, Report};
 use crate::diag::{self, Diagnostic, shown_path};
 use crate::project::Project;
 
@@ -62,80 +65,85 @@ pub fn resolve(
     Ok(Inputs { project, files })
 }
 
+/// Set by Ctrl-C: files not yet started are left alone, files in progress are finished.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+fn watch_for_interrupt() {
+    // Only the first call can install the handler; later calls (none in the binary) are fine.
+    let _ = ctrlc::set_handler(|| {
+        if !INTERRUPTED.swap(true, Ordering::SeqCst) {
+            eprintln!(
+                "\nInterrupted: finishing the documents in progress; existing PDFs are kept as they are."
+            );
+        }
+    });
+}
+
 /// Runs the batch and prints its report; returns the exit status.
-pub fn run_and_report(global: &GlobalArgs, inputs: &Inputs, options: &Options, verb: &str) -> Exit {
+pub fn run_and_report(
+    global: &GlobalArgs,
+    inputs: &Inputs,
+    options: &Options,
+    verb: &'static str,
+) -> Exit {
     if inputs.files.is_empty() {
         if !global.quiet {
             eprintln!("warning: no case files (.toml) found");
         }
         return Exit::Ok;
     }
-    let report = match build::run(&inputs.project, &inputs.files, options) {
+    watch_for_interrupt();
+    let progress = Progress::new(global, inputs.files.len(), verb);
+    let observe = |report: &FileReport| progress.file_done(report);
+    let result = build::run(
+        &inputs.project,
+        &inputs.files,
+        options,
+        &observe,
+        &INTERRUPTED,
+    );
+    progress.finish();
+    let report = match result {
         Ok(report) => report,
         Err(d) => {
             diag::print(&[d], global.color_choice());
             return Exit::InputErrors;
         }
     };
-    print_report(global, &report, verb);
-    if report.failed() > 0 {
+    if !global.quiet {
+        print_summary(&report, verb);
+    }
+    if report.interrupted() > 0 {
+        Exit::Interrupted
+    } else if report.failed() > 0 {
         Exit::InputErrors
     } else {
         Exit::Ok
     }
 }
 
-fn print_report(global: &GlobalArgs, report: &Report, verb: &str) {
-    // A case used by a meeting is validated twice in a run; say each thing once.
-    let mut said = std::collections::HashSet::new();
-    for file in &report.files {
-        let shown: Vec<Diagnostic> = file
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error() || !global.quiet)
-            .filter(|d| said.insert(d.to_string()))
-            .cloned()
-            .collect();
-        diag::print(&shown, global.color_choice());
-        if global.quiet {
-            continue;
-        }
-        match &file.outcome {
-            Outcome::Built { output, pages } => {
-                let pages = if *pages == 1 {
-                    "1 page".to_string()
-                } else {
-                    format!("{pages} pages")
-                };
-                eprintln!("{verb:>9} {} ({pages})", shown_path(output));
-            }
-            Outcome::Meeting { folder, files } => {
-                let list: Vec<String> = files
-                    .iter()
-                    .map(|(name, pages)| format!("{name} ({pages} p.)"))
-                    .collect();
-                eprintln!("{verb:>9} {}/: {}", shown_path(folder), list.join(", "));
-            }
-            Outcome::Failed => {
-                let errors = file.diagnostics.iter().filter(|d| d.is_error()).count();
-                let plural = if errors == 1 { "" } else { "s" };
-                eprintln!(
-                    "   Failed {} ({errors} error{plural}; no PDF written)",
-                    shown_path(&file.input)
-                );
-            }
-        }
+fn print_summary(report: &Report, verb: &str) {
+    let failed: Vec<String> = report
+        .files
+        .iter()
+        .filter(|f| f.outcome == Outcome::Failed)
+        .map(|f| shown_path(&f.input))
+        .collect();
+    if !failed.is_empty() {
+        eprintln!("Files with errors (no PDF written): {}", failed.join(", "));
     }
-    if !global.quiet {
-        eprintln!("{}", summary(report, verb));
-    }
-}
-
-fn summary(report: &Report, verb: &str) -> String {
     let mut parts = vec![format!("{} {}", report.built(), verb.to_lowercase())];
-    if report.failed() > 0 {
-        parts.push(format!("{} failed", report.failed()));
-    }
+    let counts = [
+        (report.unchanged(), "unchanged"),
+        (report.failed(), "failed"),
+        (report.interrupted(), "not started (interrupted)"),
+    ];
+    parts.extend(
+        counts
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{n} {what}")),
+    );
     if report.warnings() > 0 {
         parts.push(format!(
             "{} warning{}",
@@ -143,5 +151,5 @@ fn summary(report: &Report, verb: &str) -> String {
             if report.warnings() == 1 { "" } else { "s" }
         ));
     }
-    format!("Finished: {}", parts.join(", "))
+    eprintln!("Finished: {}", parts.join(", "));
 }

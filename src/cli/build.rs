@@ -19,6 +19,7 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Exit {
         write: true,
         emit_typst: args.emit_typst,
         jobs: args.jobs,
+        incremental: !args.force,
     };
     run_and_report(global, &inputs, &options, "Built")
 }

@@ -11,11 +11,13 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Exit {
         Err(exit) => return exit,
     };
     let output_dir = inputs.project.root.join("output");
+    // check always looks at everything: it is about the input, not about what was built.
     let options = Options {
         output_dir,
         write: false,
         emit_typst: false,
         jobs: 0,
+        incremental: false,
     };
     run_and_report(global, &inputs, &options, "Checked")
 }

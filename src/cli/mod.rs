@@ -4,6 +4,7 @@
 mod batch;
 mod build;
 mod check;
+mod progress;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -20,6 +21,8 @@ pub enum Exit {
     InputErrors = 1,
     /// The command was used wrongly.
     Usage = 2,
+    /// Ctrl-C stopped the run (what was built is kept).
+    Interrupted = 130,
 }
 
 /// sagsgen — case files (TOML) to the PDF documents of a committee secretariat.
@@ -107,6 +110,9 @@ pub struct BuildArgs {
     /// Also write the generated Typst source beside each PDF (for template authors).
     #[arg(long)]
     pub emit_typst: bool,
+    /// Rebuild everything, even files unchanged since the last build.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `sagsgen check`.

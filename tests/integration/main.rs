@@ -4,6 +4,7 @@
 
 mod common;
 
+mod batch;
 mod cli;
 mod conformance;
 mod errors;

@@ -1,0 +1,221 @@
+//! Incremental builds: each input's fingerprint covers everything its PDFs depend on — its
+//! own bytes, the files it references (case files, attachments), and what every document
+//! depends on (sagsgen's version, `sagsgen.toml`, templates, project fonts). An input whose
+//! fingerprint is unchanged and whose PDFs still exist is not rebuilt.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::write::atomic_write;
+use crate::project::Project;
+use crate::render::templates::BUILTIN;
+
+/// The cache file, inside the output folder (hidden, so it is never taken for input).
+pub const CACHE_FILE: &str = ".sagsgen-cache.json";
+const FORMAT: u32 = 1;
+
+/// What was built from each input last time.
+#[derive(Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Cache {
+    format: u32,
+    entries: BTreeMap<String, Entry>,
+}
+
+/// One input's last successful build.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Entry {
+    /// Fingerprint of everything the outputs depend on.
+    pub fingerprint: String,
+    /// The files written, relative to the output folder.
+    pub outputs: Vec<String>,
+}
+
+impl Cache {
+    /// The cache of an output folder; empty when missing, unreadable or of another format.
+    pub fn load(output_dir: &Path) -> Self {
+        std::fs::read(output_dir.join(CACHE_FILE))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Cache>(&bytes).ok())
+            .filter(|c| c.format == FORMAT)
+            .unwrap_or(Cache {
+                format: FORMAT,
+                entries: BTreeMap::new(),
+            })
+    }
+
+    /// Writes the cache (atomically) into the output folder.
+    pub fn save(&self, output_dir: &Path) -> std::io::Result<()> {
+        let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
+        atomic_write(&output_dir.join(CACHE_FILE), &json)
+    }
+
+    /// Whether `key` was built with this fingerprint and its outputs are all still there.
+    pub fn is_fresh(&self, key: &str, fingerprint: &str, output_dir: &Path) -> bool {
+        self.entries.get(key).is_some_and(|e| {
+            e.fingerprint == fingerprint
+                && !e.outputs.is_empty()
+                && e.outputs.iter().all(|o| output_dir.join(o).is_file())
+        })
+    }
+
+    /// The outputs recorded for `key`.
+    pub fn outputs(&self, key: &str) -> Vec<String> {
+        self.entries
+            .get(key)
+            .map(|e| e.outputs.clone())
+            .unwrap_or_default()
+    }
+
+    /// Records a successful build.
+    pub fn record(&mut self, key: String, entry: Entry) {
+        self.entries.insert(key, entry);
+    }
+
+    /// Forgets an input (it failed: build it again next time).
+    pub fn forget(&mut self, key: &str) {
+        self.entries.remove(key);
+    }
+}
+
+/// What every document of a project depends on, as a hash.
+pub fn project_fingerprint(project: &Project, emit_typst: bool) -> String {
+    let mut hash = Sha256::new();
+    hash.update(env!("CARGO_PKG_VERSION"));
+    hash.update([u8::from(emit_typst)]);
+    match &project.config_text {
+        Some(text) => hash.update(text.text.as_bytes()),
+        None => hash.update(b"<no sagsgen.toml>"),
+    }
+    for (name, text) in BUILTIN {
+        hash.update(name);
+        hash.update(text);
+    }
+    for dir in ["templates", "fonts"] {
+        for file in files_under(&project.root.join(dir)) {
+            hash_file(&mut hash, &file);
+        }
+    }
+    hex(&hash.finalize())
+}
+
+/// An input's fingerprint: the project's, its own bytes, and the files it references.
+pub fn input_fingerprint(project_fingerprint: &str, input: &Path) -> String {
+    let mut hash = Sha256::new();
+    hash.update(project_fingerprint);
+    hash_file(&mut hash, input);
+    for dependency in dependencies(input) {
+        hash_file(&mut hash, &dependency);
+    }
+    hex(&hash.finalize())
+}
+
+/// Files an input refers to: a case's attachments; a meeting's case files and theirs.
+fn dependencies(input: &Path) -> Vec<PathBuf> {
+    let Some(table) = read_table(input) else {
+        return Vec::new();
+    };
+    let dir = input.parent().unwrap_or(Path::new("."));
+    let mut out = paths_in(&table, "bilag", "fil", dir);
+    for case in paths_in(&table, "punkter", "sag", dir) {
+        if let Some(case_table) = read_table(&case) {
+            out.extend(paths_in(
+                &case_table,
+                "bilag",
+                "fil",
+                case.parent().unwrap_or(Path::new(".")),
+            ));
+        }
+        out.push(case);
+    }
+    out
+}
+
+fn read_table(path: &Path) -> Option<toml::Table> {
+    std::fs::read_to_string(path).ok()?.parse().ok()
+}
+
+/// `table[array][*][key]` as paths relative to `dir`.
+fn paths_in(table: &toml::Table, array: &str, key: &str, dir: &Path) -> Vec<PathBuf> {
+    let Some(items) = table.get(array).and_then(|v| v.as_array()) else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|i| i.get(key)?.as_str())
+        .map(|p| dir.join(p))
+        .collect()
+}
+
+fn hash_file(hash: &mut Sha256, path: &Path) {
+    hash.update(path.to_string_lossy().as_bytes());
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            hash.update((bytes.len() as u64).to_le_bytes());
+            hash.update(&bytes);
+        }
+        Err(_) => hash.update(b"<missing>"),
+    }
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    files.sort();
+    files
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_follow_the_input_and_its_attachments() {
+        let dir = tempfile::tempdir().unwrap();
+        let case = dir.path().join("a.toml");
+        std::fs::write(dir.path().join("b.pdf"), "%PDF-1").unwrap();
+        std::fs::write(&case, "type = \"x\"\n[[bilag]]\nfil = \"b.pdf\"\n").unwrap();
+        let first = input_fingerprint("p", &case);
+        assert_eq!(first, input_fingerprint("p", &case), "stable");
+        assert_ne!(first, input_fingerprint("q", &case), "follows the project");
+        std::fs::write(dir.path().join("b.pdf"), "%PDF-2").unwrap();
+        assert_ne!(
+            first,
+            input_fingerprint("p", &case),
+            "follows the attachment"
+        );
+    }
+
+    #[test]
+    fn cache_round_trips_and_checks_outputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cache = Cache::load(dir.path());
+        cache.record(
+            "a.toml".into(),
+            Entry {
+                fingerprint: "f".into(),
+                outputs: vec!["a.pdf".into()],
+            },
+        );
+        cache.save(dir.path()).unwrap();
+        let loaded = Cache::load(dir.path());
+        assert_eq!(loaded, cache);
+        assert!(
+            !loaded.is_fresh("a.toml", "f", dir.path()),
+            "the output is missing"
+        );
+        std::fs::write(dir.path().join("a.pdf"), "x").unwrap();
+        assert!(loaded.is_fresh("a.toml", "f", dir.path()));
+        assert!(!loaded.is_fresh("a.toml", "g", dir.path()));
+    }
+}

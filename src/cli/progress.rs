@@ -1,0 +1,123 @@
+//! What a batch prints while it runs: on a terminal a progress bar (count, rate, ETA) with
+//! problems printed above it; otherwise one plain line per file; with `--quiet`, only errors.
+
+use std::collections::HashSet;
+use std::io::IsTerminal;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::GlobalArgs;
+use crate::build::{FileReport, Outcome};
+use crate::diag::{self, Diagnostic, shown_path};
+
+/// Live output of a batch.
+pub struct Progress<'a> {
+    global: &'a GlobalArgs,
+    verb: &'static str,
+    bar: Option<ProgressBar>,
+    /// Diagnostics already printed: a case used by a meeting is validated twice in a run.
+    said: Mutex<HashSet<String>>,
+}
+
+impl<'a> Progress<'a> {
+    /// Output for a batch of `total` files.
+    pub fn new(global: &'a GlobalArgs, total: usize, verb: &'static str) -> Self {
+        let terminal = std::io::stderr().is_terminal();
+        let bar = (terminal && !global.quiet && total > 1).then(|| bar(total));
+        Self {
+            global,
+            verb,
+            bar,
+            said: Mutex::new(HashSet::new()),
+        }
+    }
+
+    /// Reports one finished file.
+    pub fn file_done(&self, report: &FileReport) {
+        let shown: Vec<Diagnostic> = {
+            let mut said = self.said.lock().unwrap_or_else(|e| e.into_inner());
+            report
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error() || !self.global.quiet)
+                .filter(|d| said.insert(d.to_string()))
+                .cloned()
+                .collect()
+        };
+        let line = (!self.global.quiet)
+            .then(|| self.status_line(report))
+            .flatten();
+        let print = || {
+            diag::print(&shown, self.global.color_choice());
+            if let Some(line) = &line {
+                eprintln!("{line}");
+            }
+        };
+        match &self.bar {
+            Some(bar) => {
+                if !shown.is_empty() || matches!(report.outcome, Outcome::Failed) {
+                    bar.suspend(print);
+                }
+                bar.inc(1);
+            }
+            None => print(),
+        }
+    }
+
+    /// The line that says what happened to a file (none for unchanged ones, as cargo does).
+    fn status_line(&self, report: &FileReport) -> Option<String> {
+        let verb = self.verb;
+        match &report.outcome {
+            Outcome::Built { output, pages } if self.bar.is_none() => {
+                let pages = if *pages == 1 {
+                    "1 page".to_string()
+                } else {
+                    format!("{pages} pages")
+                };
+                Some(format!("{verb:>9} {} ({pages})", shown_path(output)))
+            }
+            Outcome::Meeting { folder, files } if self.bar.is_none() => {
+                let list: Vec<String> = files
+                    .iter()
+                    .map(|(name, pages)| format!("{name} ({pages} p.)"))
+                    .collect();
+                Some(format!(
+                    "{verb:>9} {}/: {}",
+                    shown_path(folder),
+                    list.join(", ")
+                ))
+            }
+            Outcome::Failed => {
+                let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+                let plural = if errors == 1 { "" } else { "s" };
+                Some(format!(
+                    "   Failed {} ({errors} error{plural}; nothing written)",
+                    shown_path(&report.input)
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    /// Removes the bar.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+fn bar(total: usize) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template(
+        "{prefix:>9.cyan.bold} [{bar:30}] {pos}/{len} {per_sec} ETA {eta}",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar())
+    .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_prefix("Building");
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}

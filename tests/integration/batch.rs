@@ -1,0 +1,218 @@
+//! Batch builds: incremental rebuilds, --force, fault isolation, interruption.
+
+use std::path::Path;
+use std::time::SystemTime;
+
+use crate::common::{Project, notat};
+
+fn mtime(path: &Path) -> SystemTime {
+    std::fs::metadata(path).unwrap().modified().unwrap()
+}
+
+fn project_with(n: usize) -> Project {
+    let project = Project::empty();
+    for i in 0..n {
+        project.write(
+            &format!("cases/c{i}.toml"),
+            notat("").replace("Et notat", &format!("Notat {i}")),
+        );
+    }
+    project
+}
+
+#[test]
+fn an_unchanged_project_is_not_rebuilt_and_nothing_is_written() {
+    let project = project_with(5);
+    assert_eq!(project.run(&["build"]).code, 0);
+    let out = project.path().join("output");
+    let before: Vec<SystemTime> = (0..5)
+        .map(|i| mtime(&out.join(format!("c{i}.pdf"))))
+        .collect();
+    let cache_before = mtime(&out.join(".sagsgen-cache.json"));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.contains("Finished: 0 built, 5 unchanged"),
+        "{}",
+        run.stderr
+    );
+    let after: Vec<SystemTime> = (0..5)
+        .map(|i| mtime(&out.join(format!("c{i}.pdf"))))
+        .collect();
+    assert_eq!(before, after, "no PDF rewritten");
+    assert_eq!(
+        cache_before,
+        mtime(&out.join(".sagsgen-cache.json")),
+        "nothing written at all"
+    );
+}
+
+#[test]
+fn a_changed_case_rebuilds_only_itself() {
+    let project = project_with(4);
+    assert_eq!(project.run(&["build"]).code, 0);
+    project.write(
+        "cases/c2.toml",
+        notat("").replace("Et notat", "Ændret titel"),
+    );
+    let run = project.run(&["build"]);
+    assert!(
+        run.stderr.contains("Built output/c2.pdf") && run.stderr.contains("1 built, 3 unchanged"),
+        "{}",
+        run.stderr
+    );
+    assert!(project.text("output/c2.pdf").contains("Ændret titel"));
+}
+
+#[test]
+fn templates_config_and_force_rebuild_everything() {
+    let project = project_with(3);
+    assert_eq!(project.run(&["build"]).code, 0);
+    project.write(
+        "templates/notat.typ.j2",
+        "#heading(depth: 1)[Skabelon {{ doc.titel }}]\n",
+    );
+    let run = project.run(&["build"]);
+    assert!(
+        run.stderr.contains("3 built"),
+        "a template change rebuilds all: {}",
+        run.stderr
+    );
+    assert!(project.text("output/c1.pdf").contains("Skabelon Notat 1"));
+    project.write("sagsgen.toml", "[organisation]\nnavn = \"Ny Kommune\"\n");
+    let run = project.run(&["build"]);
+    assert!(
+        run.stderr.contains("3 built"),
+        "a sagsgen.toml change rebuilds all: {}",
+        run.stderr
+    );
+    assert!(
+        project
+            .run(&["build"])
+            .stderr
+            .contains("0 built, 3 unchanged")
+    );
+    let run = project.run(&["build", "--force"]);
+    assert!(
+        run.stderr.contains("3 built") && !run.stderr.contains("unchanged"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn deleted_outputs_and_fixed_failures_are_rebuilt() {
+    let project = project_with(2);
+    assert_eq!(project.run(&["build"]).code, 0);
+    std::fs::remove_file(project.path().join("output/c0.pdf")).unwrap();
+    assert!(
+        project
+            .run(&["build"])
+            .stderr
+            .contains("1 built, 1 unchanged")
+    );
+    assert!(project.exists("output/c0.pdf"));
+    project.write("cases/c1.toml", "type = \"notat\"\n");
+    assert_eq!(project.run(&["build"]).code, 1);
+    assert_eq!(
+        project.run(&["build"]).code,
+        1,
+        "a failed case is tried again, and fails again"
+    );
+    project.write("cases/c1.toml", notat(""));
+    assert!(
+        project
+            .run(&["build"])
+            .stderr
+            .contains("1 built, 1 unchanged")
+    );
+}
+
+#[test]
+fn a_changed_attachment_rebuilds_its_meeting() {
+    let project = Project::examples();
+    assert_eq!(project.run(&["build", "moeder"]).code, 0);
+    assert!(
+        project
+            .run(&["build", "moeder"])
+            .stderr
+            .contains("0 built, 1 unchanged")
+    );
+    let other = project.read("bilag/vurdering-grund.pdf");
+    project.write("bilag/teknisk-bilag-styringsaftale.pdf", other);
+    let run = project.run(&["build", "moeder"]);
+    assert!(run.stderr.contains("1 built"), "{}", run.stderr);
+}
+
+#[test]
+fn a_panic_in_one_document_does_not_stop_the_others() {
+    let project = project_with(3);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+        .arg("build")
+        .current_dir(project.path())
+        .env("SAGSGEN_TEST_PANIC", "c1.toml")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("sagsgen failed unexpectedly on this file: a deliberate test panic"),
+        "{stderr}"
+    );
+    assert!(project.exists("output/c0.pdf") && project.exists("output/c2.pdf"));
+    assert!(!project.exists("output/c1.pdf"));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_build_keeps_whole_pdfs_and_leaves_no_temp_files() {
+    const TOTAL: usize = 800;
+    let project = project_with(TOTAL);
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+        .args(["build", "--jobs", "1"])
+        .current_dir(project.path())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("not started (interrupted)"), "{stderr}");
+    let mut pdfs = 0;
+    for entry in std::fs::read_dir(project.path().join("output")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            !name.ends_with(".tmp"),
+            "temporary file left behind: {name}"
+        );
+        if name.ends_with(".pdf") {
+            pdfs += 1;
+            let bytes = project.read(&format!("output/{name}"));
+            assert!(
+                bytes.trim_ascii_end().ends_with(b"%%EOF"),
+                "{name} is whole"
+            );
+        }
+    }
+    assert!(pdfs < TOTAL, "the run stopped early: {pdfs}");
+    let rerun = project.run(&["build"]);
+    assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+    let expected = if pdfs == 0 {
+        format!("{TOTAL} built")
+    } else {
+        format!("{} built, {pdfs} unchanged", TOTAL - pdfs)
+    };
+    assert!(
+        rerun.stderr.contains(&expected),
+        "what was built is kept: {}",
+        rerun.stderr
+    );
+}
