@@ -1,0 +1,198 @@
+//! Benchmark: N distinct seed-sized beslutningssager (default 1000; `SAGSGEN_BENCH_N`),
+//! built by the real `sagsgen` binary as a fresh process, the way a secretariat runs it:
+//! from scratch, as a no-op rebuild, after a one-file change, and one case alone (start-up).
+//! Prints documents/s, cost per document and the process's peak memory (from the OS).
+//! When a `typst` binary is on PATH, the same generated Typst sources are compiled with it,
+//! one process per document, two at a time, for comparison.
+//!
+//! `cargo bench --bench batch` (release). Speed is reported here, never asserted in tests.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+fn main() {
+    let n: usize = std::env::var("SAGSGEN_BENCH_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    write_cases(root, n);
+    println!(
+        "{n} generated beslutningssager (2 pages each), {} cores",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+
+    let (cold, rss) = sagsgen(root, &["build", "--quiet"]);
+    report("sagsgen build, from scratch", cold, n, Some(rss));
+    let (noop, rss) = sagsgen(root, &["build", "--quiet"]);
+    println!(
+        "{:<44} {:>8.3} s  (nothing rebuilt, nothing written; peak {} MB)",
+        "sagsgen build, nothing changed",
+        noop,
+        rss / 1024
+    );
+    std::fs::write(root.join("cases/c0.toml"), case(0, "Ændret")).unwrap();
+    let (one, _) = sagsgen(root, &["build", "--quiet"]);
+    println!("{:<44} {:>8.3} s", "sagsgen build, one case changed", one);
+    let (single, rss) = sagsgen(root, &["build", "--quiet", "--force", "cases/c1.toml"]);
+    println!(
+        "{:<44} {:>8.3} s  (start-up included; peak {} MB)",
+        "sagsgen build, one case, fresh process",
+        single,
+        rss / 1024
+    );
+
+    match which("typst") {
+        Some(typst) => compare_with_typst(root, &typst, n, cold),
+        None => println!("(no `typst` on PATH: the Typst CLI comparison is skipped)"),
+    }
+}
+
+/// Runs the real binary in `root`; returns wall seconds and its peak RSS in KiB.
+fn sagsgen(root: &Path, args: &[&str]) -> (f64, i64) {
+    let start = Instant::now();
+    let child = Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+        .args(args)
+        .current_dir(root)
+        .spawn()
+        .expect("run sagsgen");
+    let (status, rss) = wait_with_peak_rss(child.id());
+    let elapsed = start.elapsed().as_secs_f64();
+    assert!(status == 0, "sagsgen {args:?} failed");
+    (elapsed, rss)
+}
+
+/// Waits for a child; returns its exit status and peak RSS (KiB), as the OS measured them.
+fn wait_with_peak_rss(pid: u32) -> (i32, i64) {
+    // SAFETY: wait4 reaps our own child and writes only into the zeroed structs passed in.
+    unsafe {
+        let mut status = 0;
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::wait4(pid as libc::pid_t, &mut status, 0, &mut usage);
+        (libc::WEXITSTATUS(status), usage.ru_maxrss)
+    }
+}
+
+fn report(what: &str, seconds: f64, n: usize, rss_kib: Option<i64>) {
+    let memory = rss_kib
+        .map(|k| format!("; peak {} MB", k / 1024))
+        .unwrap_or_default();
+    println!(
+        "{what:<44} {seconds:>8.3} s  ({:.0} documents/s, {:.1} ms per document{memory})",
+        n as f64 / seconds,
+        seconds * 1000.0 / n as f64
+    );
+}
+
+/// The Typst CLI on the very sources sagsgen generates, one process per document, two at a
+/// time (what a script around the CLI would do).
+fn compare_with_typst(root: &Path, typst: &Path, n: usize, sagsgen_cold: f64) {
+    sagsgen(root, &["build", "--quiet", "--force", "--emit-typst"]);
+    let sources: Vec<PathBuf> = (0..n)
+        .map(|i| root.join(format!("output/c{i}.typ")))
+        .collect();
+    let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+    let start = Instant::now();
+    std::thread::scope(|scope| {
+        let fonts = &fonts;
+        for half in sources.chunks(sources.len().div_ceil(2)) {
+            scope.spawn(move || {
+                for source in half {
+                    let status = Command::new(typst)
+                        .arg("compile")
+                        .arg("--root")
+                        .arg(root)
+                        .arg("--font-path")
+                        .arg(&fonts)
+                        .arg("--ignore-system-fonts")
+                        .arg("--pdf-standard")
+                        .arg("a-2a,ua-1")
+                        .arg(source)
+                        .arg(source.with_extension("cli.pdf"))
+                        .status()
+                        .expect("run typst");
+                    assert!(status.success(), "typst failed on {}", source.display());
+                }
+            });
+        }
+    });
+    let cli = start.elapsed().as_secs_f64();
+    report("typst compile, one process each, 2 at a time", cli, n, None);
+    println!(
+        "sagsgen is {:.1}× the Typst CLI on the same sources",
+        cli / sagsgen_cold
+    );
+}
+
+fn which(program: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")?
+        .to_str()?
+        .split(':')
+        .map(|d| Path::new(d).join(program))
+        .find(|p| p.is_file())
+}
+
+fn write_cases(root: &Path, n: usize) {
+    std::fs::create_dir_all(root.join("cases")).unwrap();
+    std::fs::write(
+        root.join("sagsgen.toml"),
+        "[organisation]\nnavn = \"Benchmark Kommune\"\n[udvalg]\nOEU = \"Økonomiudvalget\"\nBR = \"Byrådet\"\nUSS = \"Udvalg for sociale forhold\"\n",
+    )
+    .unwrap();
+    for i in 0..n {
+        std::fs::write(
+            root.join(format!("cases/c{i}.toml")),
+            case(i, "Rammeaftale"),
+        )
+        .unwrap();
+    }
+}
+
+/// A distinct beslutningssag the size of seed 001 (two pages, lists, links, decisions, bilag).
+fn case(i: usize, word: &str) -> String {
+    let sentence = format!(
+        "{word} {i} fokuserer på de konkrete aftaler om styring og udvikling af en relevant og aktuel tilbudsvifte. "
+    );
+    let paragraphs: String = (0..7)
+        .map(|p| format!("{}\n\n", sentence.repeat(3 + (i + p) % 4)))
+        .collect();
+    format!(
+        r#"type = "beslutningssag"
+udvalg = ["USS", "OEU"]
+titel = "{word} {i}: sag om det specialiserede socialområde"
+sagsnummer = "25/{i}"
+beslutningskompetence = "BR"
+dato = 2025-05-05
+beslutningstema = "KKR Hovedstaden har anbefalet, at kommunerne godkender {word} {i}."
+sagsfremstilling = '''
+{paragraphs}
+## Fokusområde
+
+• Vi vil styrke kommunernes forudsætninger nummer {i}.
+• Vi vil forpligte hinanden på at samarbejde.
+'''
+oekonomiske_konsekvenser = "Ingen bemærkninger."
+borgerinddragelse = "Handicaprådet har høringsret."
+det_videre_forloeb = "Sagen sendes til Byrådet."
+indstilling = "Forvaltningen indstiller, at sag {i} godkendes."
+
+[[lovgrundlag]]
+titel = "Serviceloven"
+henvisning = "LBK 102 af 29/01/2018"
+url = "https://www.retsinformation.dk/eli/lta/2018/102"
+
+[[beslutninger]]
+udvalg = "USS"
+dato = 2025-05-05
+tekst = "Anbefalet."
+
+[[bilag]]
+dokumentnummer = "{}"
+titel = "Bilag til sag {i}"
+henvisning = "{i}/25"
+"#,
+        2_400_000 + i
+    )
+}
