@@ -107,7 +107,7 @@ fn compare_with_typst(root: &Path, typst: &Path, n: usize, sagsgen_cold: f64) {
                         .arg("--root")
                         .arg(root)
                         .arg("--font-path")
-                        .arg(&fonts)
+                        .arg(fonts)
                         .arg("--ignore-system-fonts")
                         .arg("--pdf-standard")
                         .arg("a-2a,ua-1")
