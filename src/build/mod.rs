@@ -10,7 +10,8 @@ mod write;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -24,8 +25,9 @@ use crate::project::Project;
 use crate::render::templates::Templates;
 use cache::{Cache, Entry, input_fingerprint, project_fingerprint};
 
-/// Stack size of the worker threads that typeset documents.
-const WORKER_STACK: usize = 64 * 1024 * 1024;
+/// Stack size of the worker threads that typeset documents (the main thread's is 8 MiB;
+/// Typst's layout recurses, so workers get room to spare; pages are committed only as used).
+const WORKER_STACK: usize = 16 * 1024 * 1024;
 
 /// How to run a batch.
 #[derive(Debug, Clone)]
@@ -116,13 +118,6 @@ pub fn run(
         .iter()
         .map(|p| options.incremental && cache.is_fresh(&p.key, &p.fingerprint, &options.output_dir))
         .collect();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.jobs)
-        // Typst's layout recurses deeply; worker threads get more than the 2 MiB default
-        // (address space only: pages are committed as they are used).
-        .stack_size(WORKER_STACK)
-        .build()
-        .map_err(|e| Diagnostic::error(format!("cannot start worker threads: {e}")))?;
     let to_build = fresh.iter().filter(|f| !**f).count();
     let engine = if to_build > 0 {
         Some(Engine::new(&project.root)?)
@@ -130,40 +125,85 @@ pub fn run(
         None
     };
     let templates = Templates::new(&project.root);
-    let reports: Vec<FileReport> = pool.install(|| {
-        planned
-            .par_iter()
-            .zip(fresh.par_iter())
-            .map(|(p, fresh)| {
-                let report = if *fresh {
-                    unchanged(p, &cache, &options.output_dir)
-                } else if interrupted.load(Ordering::SeqCst) {
-                    FileReport {
-                        input: p.input.clone(),
-                        outcome: Outcome::Interrupted,
-                        diagnostics: Vec::new(),
-                    }
-                } else {
-                    let engine = engine.as_ref().expect("an engine when anything is built");
-                    let ctx = Context {
-                        project,
-                        templates: &templates,
-                        engine,
-                        output_dir: options.output_dir.clone(),
-                        write: options.write,
-                        emit_typst: options.emit_typst,
-                    };
-                    isolated(&ctx, &p.input)
-                };
-                observe(&report);
-                report
-            })
-            .collect()
-    });
+    let one = |index: usize| {
+        let p = &planned[index];
+        let report = if fresh[index] {
+            unchanged(p, &cache, &options.output_dir)
+        } else if interrupted.load(Ordering::SeqCst) {
+            FileReport {
+                input: p.input.clone(),
+                outcome: Outcome::Interrupted,
+                diagnostics: Vec::new(),
+            }
+        } else {
+            let engine = engine.as_ref().expect("an engine when anything is built");
+            let ctx = Context {
+                project,
+                templates: &templates,
+                engine,
+                output_dir: options.output_dir.clone(),
+                write: options.write,
+                emit_typst: options.emit_typst,
+            };
+            isolated(&ctx, &p.input)
+        };
+        observe(&report);
+        report
+    };
+    let reports = in_parallel(planned.len(), options.jobs, one)?;
     if options.write && options.incremental {
         update_cache(&mut cache, &planned, &reports, &options.output_dir);
     }
     Ok(Report { files: reports })
+}
+
+/// Runs `job(0..count)` on `jobs` threads (0 = one per core), results in index order.
+///
+/// Plain threads pulling from a shared counter, not a rayon pool: Typst parallelises inside
+/// a document with rayon, and a rayon worker that waits there steals other queued work onto
+/// its own stack. With documents queued in the same pool, documents ran nested inside
+/// documents: stacks overflowed and memory grew with the length of the batch.
+fn in_parallel(
+    count: usize,
+    jobs: usize,
+    job: impl Fn(usize) -> FileReport + Sync,
+) -> Result<Vec<FileReport>, Diagnostic> {
+    let threads = if jobs == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        jobs
+    };
+    let next = AtomicUsize::new(0);
+    let results: Vec<Mutex<Option<FileReport>>> = (0..count).map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.min(count.max(1)))
+            .map(|_| {
+                std::thread::Builder::new()
+                    .stack_size(WORKER_STACK)
+                    .spawn_scoped(scope, || {
+                        loop {
+                            let index = next.fetch_add(1, Ordering::SeqCst);
+                            if index >= count {
+                                break;
+                            }
+                            let report = job(index);
+                            *results[index].lock().unwrap_or_else(|e| e.into_inner()) =
+                                Some(report);
+                        }
+                    })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| w.map(|_| ()))
+    })
+    .map_err(|e| Diagnostic::error(format!("cannot start worker threads: {e}")))?;
+    Ok(results
+        .into_iter()
+        .map(|r| {
+            r.into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .expect("every index was run")
+        })
+        .collect())
 }
 
 fn plan(project: &Project, project_fp: &str, input: &Path) -> Planned {
