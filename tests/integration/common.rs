@@ -365,3 +365,36 @@ pub fn pages_with(doc: &Document, needle: &str) -> Vec<u32> {
     pages.sort();
     pages
 }
+
+/// The structure tree as (depth, role) in reading order.
+pub fn structure(doc: &Document) -> Vec<(usize, String)> {
+    fn walk(doc: &Document, obj: &Object, depth: usize, out: &mut Vec<(usize, String)>) {
+        let obj = match obj {
+            Object::Reference(id) => match doc.get_object(*id) {
+                Ok(o) => o,
+                Err(_) => return,
+            },
+            o => o,
+        };
+        match obj {
+            Object::Dictionary(d) => {
+                if let Ok(role) = d.get(b"S").and_then(|s| s.as_name()) {
+                    out.push((depth, String::from_utf8_lossy(role).into_owned()));
+                    if let Ok(kids) = d.get(b"K") {
+                        walk(doc, kids, depth + 1, out);
+                    }
+                }
+            }
+            Object::Array(items) => items.iter().for_each(|i| walk(doc, i, depth, out)),
+            _ => {}
+        }
+    }
+    let root = catalog(doc)
+        .get(b"StructTreeRoot")
+        .cloned()
+        .expect("a structure tree");
+    let root = doc.dereference(&root).unwrap().1.as_dict().unwrap().clone();
+    let mut out = Vec::new();
+    walk(doc, root.get(b"K").unwrap(), 0, &mut out);
+    out
+}

@@ -12,3 +12,4 @@ mod escaping;
 mod meetings;
 mod output;
 mod seeds;
+mod structure;
