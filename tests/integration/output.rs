@@ -398,26 +398,61 @@ fn long_documents_flow_over_many_pages() {
 const LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="40" height="40" fill="#1d4f73"/></svg>"##;
 
 #[test]
-fn a_logo_from_sagsgen_toml_is_drawn_in_the_header() {
+fn the_logo_is_a_figure_with_alt_text_on_page_one_and_furniture_after() {
     let project = Project::empty();
     project.write("logo.svg", LOGO);
     project.write(
         "sagsgen.toml",
         "[organisation]\nnavn = \"Logoby Kommune\"\nlogo = \"logo.svg\"\n",
     );
-    project.write("cases/a.toml", notat(""));
+    let long = "Et afsnit med tekst. ".repeat(900);
+    project.write("cases/a.toml", notat("").replace("Brødtekst.", &long));
     let run = project.run(&["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let doc = pdf(&project.read("output/a.pdf"));
-    let (_, page) = doc.get_pages().into_iter().next().unwrap();
-    let content = String::from_utf8_lossy(&doc.get_page_content(page).unwrap()).into_owned();
-    // The SVG's 40×40 rectangle, drawn as vector paths inside the header artifact.
-    let header = content
-        .split("/Subtype/Header")
-        .nth(1)
-        .expect("a header artifact");
-    let header = header.split("EMC").next().unwrap();
-    assert!(header.contains("0 0 m 40 0 l 40 40 l 0 40 l"), "{header}");
+    let bytes = project.read("output/a.pdf");
+    let doc = pdf(&bytes);
+    let pages: Vec<_> = doc.get_pages().into_values().collect();
+    assert!(pages.len() >= 2);
+    // The SVG's 40×40 rectangle, drawn as vector paths.
+    let rect = "0 0 m 40 0 l 40 40 l 0 40 l";
+    let header_of = |page| {
+        let content = String::from_utf8_lossy(&doc.get_page_content(page).unwrap()).into_owned();
+        let header = content
+            .split("/Subtype/Header")
+            .nth(1)
+            .expect("a header artifact")
+            .split("EMC")
+            .next()
+            .unwrap()
+            .to_string();
+        (content, header)
+    };
+    let (first, first_header) = header_of(pages[0]);
+    assert!(
+        first.contains(rect) && !first_header.contains(rect),
+        "page 1: the logo is content, not header"
+    );
+    let (_, second_header) = header_of(pages[1]);
+    assert!(
+        second_header.contains(rect),
+        "later pages: the logo is in the header artifact"
+    );
+    let alt = crate::common::all_strings(&doc);
+    assert!(
+        alt.contains("Logo for Logoby Kommune"),
+        "the logo's alternative text is in the file"
+    );
+    assert!(
+        crate::common::structure(&doc)
+            .iter()
+            .any(|(_, r)| r == "Figure"),
+        "the logo is a Figure"
+    );
+    crate::conformance::assert_conforms(
+        &bytes,
+        page_validation::ValidationProfile::PdfA2a,
+        "document with logo",
+    );
 }
 
 #[test]
