@@ -48,7 +48,7 @@ impl Cache {
 
     /// Writes the cache (atomically) into the output folder.
     pub fn save(&self, output_dir: &Path) -> std::io::Result<()> {
-        let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
+        let json = serde_json::to_vec(self).map_err(std::io::Error::other)?;
         atomic_write(&output_dir.join(CACHE_FILE), &json)
     }
 
@@ -69,14 +69,16 @@ impl Cache {
             .unwrap_or_default()
     }
 
-    /// Records a successful build.
-    pub fn record(&mut self, key: String, entry: Entry) {
-        self.entries.insert(key, entry);
+    /// Records a successful build; whether that changed the cache.
+    pub fn record(&mut self, key: String, entry: Entry) -> bool {
+        self.entries
+            .insert(key, entry.clone())
+            .is_none_or(|old| old != entry)
     }
 
-    /// Forgets an input (it failed: build it again next time).
-    pub fn forget(&mut self, key: &str) {
-        self.entries.remove(key);
+    /// Forgets an input (it failed: build it again next time); whether it was known.
+    pub fn forget(&mut self, key: &str) -> bool {
+        self.entries.remove(key).is_some()
     }
 }
 

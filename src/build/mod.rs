@@ -260,7 +260,7 @@ fn isolated(ctx: &Context<'_>, input: &Path) -> FileReport {
 /// Records what was built, forgets what failed, keeps what was not reached; saves only if
 /// something changed (a run that builds nothing writes nothing).
 fn update_cache(cache: &mut Cache, planned: &[Planned], reports: &[FileReport], output_dir: &Path) {
-    let before = serde_json::to_string(&*cache).unwrap_or_default();
+    let mut changed = false;
     for (p, r) in planned.iter().zip(reports) {
         let outputs: Vec<PathBuf> = match &r.outcome {
             Outcome::Built { output, .. } => vec![output.clone()],
@@ -268,7 +268,7 @@ fn update_cache(cache: &mut Cache, planned: &[Planned], reports: &[FileReport], 
                 files.iter().map(|(name, _)| folder.join(name)).collect()
             }
             Outcome::Failed => {
-                cache.forget(&p.key);
+                changed |= cache.forget(&p.key);
                 continue;
             }
             Outcome::Unchanged { .. } | Outcome::Interrupted => continue,
@@ -282,7 +282,7 @@ fn update_cache(cache: &mut Cache, planned: &[Planned], reports: &[FileReport], 
                     .replace('\\', "/")
             })
             .collect();
-        cache.record(
+        changed |= cache.record(
             p.key.clone(),
             Entry {
                 fingerprint: p.fingerprint.clone(),
@@ -290,7 +290,7 @@ fn update_cache(cache: &mut Cache, planned: &[Planned], reports: &[FileReport], 
             },
         );
     }
-    if serde_json::to_string(&*cache).unwrap_or_default() != before {
+    if changed {
         // A lost cache only costs a rebuild next time; the PDFs themselves are written.
         let _ = cache.save(output_dir);
     }

@@ -54,14 +54,14 @@ pub fn resolve(
         Exit::InputErrors
     })?;
     let output = output_dir.map_or_else(|| project.root.join("output"), Path::to_path_buf);
-    let mut files: Vec<PathBuf> = Vec::new();
-    for path in &args.paths {
-        for file in build::inputs(path, &output) {
-            if !files.contains(&file) {
-                files.push(file);
-            }
-        }
-    }
+    // In the order given, each file once (a folder and a file in it may both be named).
+    let mut seen = std::collections::HashSet::new();
+    let files: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .flat_map(|path| build::inputs(path, &output))
+        .filter(|file| seen.insert(file.clone()))
+        .collect();
     Ok(Inputs { project, files })
 }
 
