@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 use super::GlobalArgs;
 use crate::build::{FileReport, Outcome};
@@ -112,9 +112,15 @@ impl<'a> Progress<'a> {
 fn bar(total: usize) -> ProgressBar {
     let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
     let style = ProgressStyle::with_template(
-        "{prefix:>9.cyan.bold} [{bar:30}] {pos}/{len} {per_sec} ETA {eta}",
+        "{prefix:>9.cyan.bold} [{bar:30}] {pos}/{len} {rate} ETA {eta}",
     )
     .unwrap_or_else(|_| ProgressStyle::default_bar())
+    .with_key(
+        "rate",
+        |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{:.0} documents/s", state.per_sec());
+        },
+    )
     .progress_chars("=> ");
     bar.set_style(style);
     bar.set_prefix("Building");
