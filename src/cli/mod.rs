@@ -28,8 +28,10 @@ pub enum Exit {
 /// sagsgen — case files (TOML) to the PDF documents of a committee secretariat.
 ///
 /// Write each case (notat, beslutningssag, orienteringssag) as a TOML file under `cases/`,
-/// then run `sagsgen build`: every case becomes an accessible, archivable PDF (PDF/A +
-/// PDF/UA) under `output/`, mirroring the folders of `cases/`.
+/// and each committee meeting (`type = "moede"`) as one listing its items, then run
+/// `sagsgen build`: every case becomes an accessible, archivable PDF (PDF/A + PDF/UA) under
+/// `output/`, mirroring the folders of `cases/`; every meeting becomes its agenda, minutes,
+/// their public versions and reading packets with the attachments.
 #[derive(Debug, Parser)]
 #[command(name = "sagsgen", version, propagate_version = true)]
 pub struct Cli {
@@ -77,16 +79,16 @@ impl GlobalArgs {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build case files into PDFs under `output/`.
+    /// Build case and meeting files into PDFs under `output/` (only what changed).
     Build(BuildArgs),
-    /// Check case files for every problem, without writing anything.
+    /// Check case and meeting files for every problem, without writing anything.
     Check(CheckArgs),
 }
 
 /// Which files, in which project.
 #[derive(Debug, Args)]
 pub struct ProjectArgs {
-    /// Case files, or folders searched for `.toml` files.
+    /// Case and meeting files, or folders searched for `.toml` files.
     #[arg(value_name = "PATH", default_value = "cases")]
     pub paths: Vec<PathBuf>,
     /// The project folder (default: the nearest folder above PATH holding sagsgen.toml,
