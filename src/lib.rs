@@ -12,6 +12,7 @@
 //!
 //! Every problem on the way is a [`diag::Diagnostic`] naming file, line and column.
 
+pub mod archive;
 pub mod build;
 pub mod case;
 pub mod cli;

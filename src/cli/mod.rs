@@ -1,6 +1,7 @@
 //! The command line: argument definitions (clap derive; doc comments are the help text)
 //! and dispatch to one module per subcommand.
 
+mod archive;
 mod batch;
 mod build;
 mod check;
@@ -83,6 +84,12 @@ pub enum Command {
     Build(BuildArgs),
     /// Check case and meeting files for every problem, without writing anything.
     Check(CheckArgs),
+    /// Archive finished documents as PDF/A-3a + PDF/UA-1 with their source embedded.
+    Archive(archive::ArchiveArgs),
+    /// Check an archive against its manifest: hashes, missing and extra files, conformance.
+    Verify(archive::VerifyArgs),
+    /// Write out the source TOML embedded in an archived PDF.
+    Extract(archive::ExtractArgs),
 }
 
 /// Which files, in which project.
@@ -130,6 +137,9 @@ pub fn run(cli: Cli) -> Exit {
     match cli.command {
         Command::Build(args) => build::run(&cli.global, &args),
         Command::Check(args) => check::run(&cli.global, &args),
+        Command::Archive(args) => archive::archive(&cli.global, &args),
+        Command::Verify(args) => archive::verify_archive(&cli.global, &args),
+        Command::Extract(args) => archive::extract(&cli.global, &args),
     }
 }
 

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use minijinja::Value;
 use serde::Serialize;
 
-use super::view::{CaseView, DecisionView, InMeeting, MetaView, OrgView, case_view_in, md, org};
+use super::view::{
+    CaseView, DecisionView, InMeeting, MetaView, OrgView, SourceFileView, case_view_in, md, org,
+};
 use crate::case::{Adgang, Body, Case};
 use crate::meeting::{Edition, Meeting, Punkt};
 use crate::project::Config;
@@ -25,6 +27,8 @@ pub struct MeetingDocView {
     pub sidefod: Option<String>,
     /// Meetings are never drafts.
     pub udkast: bool,
+    /// The source file to embed (archive copies, PDF/A-3 only).
+    pub kilde: Option<SourceFileView>,
     /// The meeting.
     pub moede: MoedeView,
     /// The items.
@@ -143,6 +147,7 @@ pub fn meeting(
         meta,
         sidefod: Some(format!("{} – {label} – {dato}", meeting.udvalg.full)),
         udkast: false,
+        kilde: None,
         moede,
         punkter,
     }

@@ -34,6 +34,17 @@ pub struct DocumentView {
     pub sidefod: Option<String>,
     /// Whether every page carries the `UDKAST` watermark.
     pub udkast: bool,
+    /// The source file to embed (archive copies, PDF/A-3 only).
+    pub kilde: Option<SourceFileView>,
+}
+
+/// A source file embedded in an archive copy.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceFileView {
+    /// File name inside the PDF.
+    pub navn: String,
+    /// Its text.
+    pub tekst: String,
 }
 
 /// The organisation as the page header shows it.
@@ -160,6 +171,7 @@ pub fn document(case: &Case, config: &Config) -> DocumentView {
         doc: case_view(case),
         sidefod,
         udkast: case.udkast,
+        kilde: None,
     }
 }
 

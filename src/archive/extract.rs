@@ -1,0 +1,61 @@
+//! Reading the embedded source file back out of an archive copy.
+
+use lopdf::{Document, Object};
+
+/// The first embedded file of a PDF: its name and bytes.
+pub fn embedded_source(pdf: &[u8]) -> Result<(String, Vec<u8>), String> {
+    let doc = Document::load_mem(pdf).map_err(|e| format!("not a readable PDF ({e})"))?;
+    let catalog = doc
+        .catalog()
+        .map_err(|_| "the PDF has no catalog".to_string())?;
+    let files = catalog
+        .get(b"AF")
+        .ok()
+        .and_then(|af| resolve(&doc, af).as_array().ok().cloned())
+        .unwrap_or_default();
+    for spec in files {
+        let Ok(spec) = resolve(&doc, &spec).as_dict() else {
+            continue;
+        };
+        let name = spec
+            .get(b"UF")
+            .or_else(|_| spec.get(b"F"))
+            .map(|n| text(resolve(&doc, n)))
+            .unwrap_or_default();
+        let Some(stream) = spec
+            .get(b"EF")
+            .ok()
+            .and_then(|ef| resolve(&doc, ef).as_dict().ok())
+            .and_then(|ef| ef.get(b"F").ok())
+            .and_then(|f| resolve(&doc, f).as_stream().ok())
+        else {
+            continue;
+        };
+        let bytes = stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone());
+        return Ok((name, bytes));
+    }
+    Err("the PDF carries no embedded source file (it is not an archive copy made by sagsgen archive)".to_string())
+}
+
+fn resolve<'a>(doc: &'a Document, obj: &'a Object) -> &'a Object {
+    match obj {
+        Object::Reference(id) => doc.get_object(*id).unwrap_or(obj),
+        other => other,
+    }
+}
+
+fn text(obj: &Object) -> String {
+    match obj {
+        Object::String(bytes, _) if bytes.starts_with(&[0xfe, 0xff]) => {
+            let units: Vec<u16> = bytes[2..]
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        Object::String(bytes, _) => bytes.iter().map(|&b| b as char).collect(),
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,320 @@
+//! `sagsgen archive`: finished documents as PDF/A-3a + PDF/UA-1 carrying their own source
+//! TOML, laid out by year, committee and meeting, recorded in a manifest; and `verify`,
+//! which checks an archive against its manifest.
+
+pub mod conformance;
+pub mod extract;
+pub mod manifest;
+mod verify;
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+pub use verify::{Problem, verify};
+
+use crate::build::atomic_write;
+use crate::case::{Body, Case, load_case};
+use crate::diag::{Diagnostic, shown_path};
+use crate::engine::Engine;
+use crate::input::{parse_toml, read_source};
+use crate::meeting::{Edition, load_meeting};
+use crate::project::{Conformance, Project};
+use crate::render::DOCUMENT_TEMPLATE;
+use crate::render::meeting_view::{self, PageCounts};
+use crate::render::templates::Templates;
+use crate::render::view::{self, SourceFileView};
+use manifest::{Manifest, Record};
+
+/// What archive copies claim (and `verify` checks).
+pub const CONFORMANCE: &str = "PDF/A-3a + PDF/UA-1";
+
+/// One document ready to be archived.
+pub struct Archived {
+    /// Path inside the archive.
+    pub file: String,
+    /// The PDF.
+    pub bytes: Vec<u8>,
+    /// Its manifest record (hash, size and version are filled in when written).
+    pub record: Record,
+}
+
+/// What happened to one archived document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stored {
+    /// Written for the first time.
+    New(String),
+    /// Already archived with the same content.
+    Unchanged(String),
+    /// A new version written beside the old one (`--new-version`).
+    NewVersion(String),
+}
+
+/// Makes the archive copies of one input file (a case, or a meeting's four documents).
+pub fn prepare(
+    project: &Project,
+    templates: &Templates,
+    engine: &Engine,
+    input: &Path,
+) -> Result<Vec<Archived>, Vec<Diagnostic>> {
+    let shown = shown_path(input);
+    let source = read_source(input, &shown).map_err(|d| vec![d])?;
+    let table = parse_toml(&source).map_err(|d| vec![d])?;
+    let is_meeting = table
+        .get_ref()
+        .iter()
+        .any(|(k, v)| k.get_ref() == "type" && v.get_ref().as_str() == Some("moede"));
+    let relative = input
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.strip_prefix(&project.root).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| input.to_path_buf());
+    let origin = relative.to_string_lossy().replace('\\', "/");
+    let kilde = SourceFileView {
+        navn: file_name(input),
+        tekst: source.text.clone(),
+    };
+    if is_meeting {
+        let loaded = load_meeting(project, &source, table.get_ref(), input);
+        let errors: Vec<Diagnostic> = loaded
+            .diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect();
+        let meeting = loaded.meeting.ok_or(errors)?;
+        return meeting_copies(project, templates, engine, &meeting, &kilde, input, &origin);
+    }
+    let loaded = load_case(project, &source, table.get_ref(), input);
+    let errors: Vec<Diagnostic> = loaded
+        .diagnostics
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
+    let case = loaded.case.ok_or(errors)?;
+    if case.udkast {
+        return Err(vec![
+            Diagnostic::error("a draft (udkast = true) is not archived")
+                .in_file(&source)
+                .with_help(
+                    "archive the finished version: remove `udkast = true` when the case is final",
+                ),
+        ]);
+    }
+    let mut document = view::document(&case, &project.config);
+    document.kilde = Some(kilde);
+    let typst = templates
+        .render(DOCUMENT_TEMPLATE, &document)
+        .map_err(|d| vec![d])?;
+    let pdf = engine.pdf(typst, Conformance::A3a, &shown)?;
+    let file = case_location(&case, input);
+    Ok(vec![Archived {
+        record: case_record(&case, &file, &origin),
+        file,
+        bytes: pdf.bytes,
+    }])
+}
+
+fn meeting_copies(
+    project: &Project,
+    templates: &Templates,
+    engine: &Engine,
+    meeting: &crate::meeting::Meeting,
+    kilde: &SourceFileView,
+    input: &Path,
+    origin: &str,
+) -> Result<Vec<Archived>, Vec<Diagnostic>> {
+    let folder = format!(
+        "{}/{}/{}",
+        meeting.dato.year,
+        slug(&meeting.udvalg.short),
+        stem(input)
+    );
+    let mut out = Vec::new();
+    for edition in Edition::ALL.into_iter().filter(|e| !e.is_packet()) {
+        let mut view = meeting_view::meeting(
+            meeting,
+            edition,
+            &project.config,
+            &project.root,
+            &PageCounts::new(),
+        );
+        view.kilde = Some(kilde.clone());
+        let typst = templates
+            .render("moede.typ.j2", &view)
+            .map_err(|d| vec![d])?;
+        let pdf = engine.pdf(
+            typst,
+            Conformance::A3a,
+            &format!("{} ({})", shown_path(input), edition.file_stem()),
+        )?;
+        let file = format!("{folder}/{}.pdf", edition.file_stem());
+        let record = Record {
+            file: file.clone(),
+            sha256: String::new(),
+            size: 0,
+            kind: edition.file_stem().to_string(),
+            title: view.meta.titel.clone(),
+            sagsnummer: None,
+            committee: Some(meeting.udvalg.full.clone()),
+            meeting_date: Some(meeting.dato.iso()),
+            item_number: None,
+            adgang: if edition.is_public() {
+                "åben"
+            } else {
+                "lukket"
+            }
+            .to_string(),
+            conformance: CONFORMANCE.to_string(),
+            sagsgen_version: env!("CARGO_PKG_VERSION").to_string(),
+            version: 1,
+            source: origin.to_string(),
+        };
+        out.push(Archived {
+            file,
+            bytes: pdf.bytes,
+            record,
+        });
+    }
+    Ok(out)
+}
+
+/// `<year>/<committee>/<file>.pdf`: year of the case's date, its first committee.
+fn case_location(case: &Case, input: &Path) -> String {
+    let year = case
+        .dato
+        .map_or_else(|| "uden-dato".to_string(), |d| d.year.to_string());
+    let committee = match &case.body {
+        Body::Sag(sag) => sag
+            .udvalg
+            .first()
+            .map_or_else(|| "uden-udvalg".to_string(), |c| slug(&c.short)),
+        Body::Notat(_) => "notater".to_string(),
+    };
+    format!("{year}/{committee}/{}.pdf", stem(input))
+}
+
+fn case_record(case: &Case, file: &str, origin: &str) -> Record {
+    let committee = match &case.body {
+        Body::Sag(sag) => sag.udvalg.first().map(|c| c.full.clone()),
+        Body::Notat(n) => Some(n.til.clone()),
+    };
+    Record {
+        file: file.to_string(),
+        sha256: String::new(),
+        size: 0,
+        kind: case.kind.name().to_string(),
+        title: case.titel.clone(),
+        sagsnummer: case.sagsnummer.clone(),
+        committee,
+        meeting_date: None,
+        item_number: None,
+        adgang: case.adgang.label().to_lowercase(),
+        conformance: CONFORMANCE.to_string(),
+        sagsgen_version: env!("CARGO_PKG_VERSION").to_string(),
+        version: 1,
+        source: origin.to_string(),
+    }
+}
+
+/// Writes one document into the archive: new, unchanged, or (with `new_version`) a new
+/// version beside the old one. Never overwrites an archived file.
+pub fn store(
+    dir: &Path,
+    manifest: &mut Manifest,
+    mut doc: Archived,
+    new_version: bool,
+) -> Result<Stored, String> {
+    let hash = sha256(&doc.bytes);
+    let target = dir.join(&doc.file);
+    if target.exists() {
+        let existing =
+            std::fs::read(&target).map_err(|e| format!("cannot read {}: {e}", target.display()))?;
+        if sha256(&existing) == hash {
+            if manifest.get(&doc.file).is_none() {
+                manifest.add(Record {
+                    sha256: hash,
+                    size: doc.bytes.len() as u64,
+                    ..doc.record
+                });
+            }
+            return Ok(Stored::Unchanged(doc.file));
+        }
+        if !new_version {
+            return Err(format!(
+                "{} is already archived with other content; the archived copy is kept (use --new-version to archive this as a new version beside it)",
+                doc.file
+            ));
+        }
+        let (file, version) = next_version(dir, &doc.file, &hash, manifest);
+        if manifest.get(&file).is_some_and(|r| r.sha256 == hash) {
+            return Ok(Stored::Unchanged(file));
+        }
+        doc.file = file;
+        doc.record.version = version;
+    }
+    atomic_write(&dir.join(&doc.file), &doc.bytes)
+        .map_err(|e| format!("cannot write {}: {e}", doc.file))?;
+    let stored = if doc.record.version > 1 {
+        Stored::NewVersion(doc.file.clone())
+    } else {
+        Stored::New(doc.file.clone())
+    };
+    manifest.add(Record {
+        file: doc.file,
+        sha256: hash,
+        size: doc.bytes.len() as u64,
+        ..doc.record
+    });
+    Ok(stored)
+}
+
+/// `x.v2.pdf`, `x.v3.pdf` …: the first free one, or the one that already holds this content.
+fn next_version(dir: &Path, file: &str, hash: &str, manifest: &Manifest) -> (String, u32) {
+    let base = file.trim_end_matches(".pdf");
+    let mut version = 2;
+    loop {
+        let candidate = format!("{base}.v{version}.pdf");
+        let taken = dir.join(&candidate).exists();
+        if !taken || manifest.get(&candidate).is_some_and(|r| r.sha256 == hash) {
+            return (candidate, version);
+        }
+        version += 1;
+    }
+}
+
+/// SHA-256 as lowercase hex.
+pub fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || "kilde.toml".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || "dokument".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// A committee abbreviation or name as a folder name.
+fn slug(name: &str) -> String {
+    let folded = crate::input::fields::fold_key(name);
+    let s: String = folded
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let s = s.trim_matches('-').to_string();
+    if s.is_empty() {
+        "udvalg".to_string()
+    } else {
+        s
+    }
+}
