@@ -7,7 +7,8 @@ pub mod extract;
 pub mod manifest;
 mod verify;
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
@@ -18,7 +19,7 @@ use crate::case::{Body, Case, load_case};
 use crate::diag::{Diagnostic, shown_path};
 use crate::engine::Engine;
 use crate::input::{parse_toml, read_source};
-use crate::meeting::{Edition, load_meeting};
+use crate::meeting::{Edition, Meeting, Punkt, load_meeting};
 use crate::project::{Conformance, Project};
 use crate::render::DOCUMENT_TEMPLATE;
 use crate::render::meeting_view::{self, PageCounts};
@@ -50,12 +51,72 @@ pub enum Stored {
     NewVersion(String),
 }
 
+/// Where a case sits when it is an item of a meeting being archived.
+#[derive(Debug, Clone)]
+pub struct ItemOf {
+    /// The meeting's folder in the archive.
+    folder: String,
+    /// The item number.
+    nummer: usize,
+    /// Meeting date (ISO).
+    dato: String,
+    /// The committee's full name.
+    udvalg: String,
+}
+
+/// The cases that are items of the meetings among `inputs`, by canonical path (the first
+/// meeting wins when a case is an item of several).
+pub fn meeting_items(project: &Project, inputs: &[PathBuf]) -> HashMap<PathBuf, ItemOf> {
+    let mut items = HashMap::new();
+    for input in inputs {
+        let Some(meeting) = load_quietly(project, input) else {
+            continue;
+        };
+        let folder = meeting_folder(&meeting, input);
+        for (i, punkt) in meeting.punkter.iter().enumerate() {
+            if let Punkt::Sag { path, .. } = punkt {
+                items.entry(path.clone()).or_insert_with(|| ItemOf {
+                    folder: folder.clone(),
+                    nummer: i + 1,
+                    dato: meeting.dato.iso(),
+                    udvalg: meeting.udvalg.full.clone(),
+                });
+            }
+        }
+    }
+    items
+}
+
+/// A meeting, if the file is a valid one (its problems are reported when it is archived).
+fn load_quietly(project: &Project, input: &Path) -> Option<Meeting> {
+    let source = read_source(input, &shown_path(input)).ok()?;
+    let table = parse_toml(&source).ok()?;
+    let is_meeting = table
+        .get_ref()
+        .iter()
+        .any(|(k, v)| k.get_ref() == "type" && v.get_ref().as_str() == Some("moede"));
+    if !is_meeting {
+        return None;
+    }
+    load_meeting(project, &source, table.get_ref(), input).meeting
+}
+
+fn meeting_folder(meeting: &Meeting, input: &Path) -> String {
+    format!(
+        "{}/{}/{}",
+        meeting.dato.year,
+        slug(&meeting.udvalg.short),
+        stem(input)
+    )
+}
+
 /// Makes the archive copies of one input file (a case, or a meeting's four documents).
 pub fn prepare(
     project: &Project,
     templates: &Templates,
     engine: &Engine,
     input: &Path,
+    items: &HashMap<PathBuf, ItemOf>,
 ) -> Result<Vec<Archived>, Vec<Diagnostic>> {
     let shown = shown_path(input);
     let source = read_source(input, &shown).map_err(|d| vec![d])?;
@@ -106,9 +167,24 @@ pub fn prepare(
         .render(DOCUMENT_TEMPLATE, &document)
         .map_err(|d| vec![d])?;
     let pdf = engine.pdf(typst, Conformance::A3a, &shown)?;
-    let file = case_location(&case, input);
+    let item = input.canonicalize().ok().and_then(|p| items.get(&p));
+    let file = match item {
+        Some(item) => format!(
+            "{}/punkt-{:02}-{}.pdf",
+            item.folder,
+            item.nummer,
+            stem(input)
+        ),
+        None => case_location(&case, input),
+    };
+    let mut record = case_record(&case, &file, &origin);
+    if let Some(item) = item {
+        record.item_number = Some(item.nummer);
+        record.meeting_date = Some(item.dato.clone());
+        record.committee = Some(item.udvalg.clone());
+    }
     Ok(vec![Archived {
-        record: case_record(&case, &file, &origin),
+        record,
         file,
         bytes: pdf.bytes,
     }])
@@ -118,17 +194,12 @@ fn meeting_copies(
     project: &Project,
     templates: &Templates,
     engine: &Engine,
-    meeting: &crate::meeting::Meeting,
+    meeting: &Meeting,
     kilde: &SourceFileView,
     input: &Path,
     origin: &str,
 ) -> Result<Vec<Archived>, Vec<Diagnostic>> {
-    let folder = format!(
-        "{}/{}/{}",
-        meeting.dato.year,
-        slug(&meeting.udvalg.short),
-        stem(input)
-    );
+    let folder = meeting_folder(meeting, input);
     let mut out = Vec::new();
     for edition in Edition::ALL.into_iter().filter(|e| !e.is_packet()) {
         let mut view = meeting_view::meeting(

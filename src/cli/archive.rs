@@ -8,7 +8,7 @@ use clap::Args;
 use super::batch::resolve;
 use super::{Exit, GlobalArgs, ProjectArgs};
 use crate::archive::manifest::Manifest;
-use crate::archive::{Stored, extract::embedded_source, prepare, store, verify};
+use crate::archive::{Stored, extract::embedded_source, meeting_items, prepare, store, verify};
 use crate::diag::{self, Diagnostic};
 use crate::engine::Engine;
 use crate::render::templates::Templates;
@@ -65,10 +65,11 @@ pub fn archive(global: &GlobalArgs, args: &ArchiveArgs) -> Exit {
         Err(d) => return fail(d),
     };
     let templates = Templates::new(&inputs.project.root);
+    let items = meeting_items(&inputs.project, &inputs.files);
     let before = manifest.clone();
     let mut failed = 0;
     for input in &inputs.files {
-        match prepare(&inputs.project, &templates, &engine, input) {
+        match prepare(&inputs.project, &templates, &engine, input, &items) {
             Ok(docs) => {
                 for doc in docs {
                     match store(&args.to, &mut manifest, doc, args.new_version) {

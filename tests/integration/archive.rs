@@ -29,10 +29,13 @@ fn archive_copies_are_pdf_a_3a_with_their_source_and_a_manifest() {
         serde_json::from_slice(&project.read("arkiv/manifest.json")).unwrap();
     let docs = manifest["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 8, "four cases and a meeting's four documents");
+    // A case that is an item of an archived meeting sits in the meeting's folder.
     let seed = docs
         .iter()
-        .find(|d| d["file"] == "uden-dato/USS/rammeaftale-2021-2022.pdf")
+        .find(|d| d["file"] == "2020/USS/uss-2020-11-02/punkt-02-rammeaftale-2021-2022.pdf")
         .unwrap();
+    assert_eq!(seed["item_number"], 2);
+    assert_eq!(seed["meeting_date"], "2020-11-02");
     assert_eq!(seed["sagsnummer"], "20/15629");
     assert_eq!(seed["kind"], "beslutningssag");
     assert_eq!(seed["conformance"], "PDF/A-3a + PDF/UA-1");
