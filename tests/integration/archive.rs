@@ -165,3 +165,32 @@ fn drafts_are_not_archived() {
     );
     assert!(!project.exists("arkiv/uden-dato"));
 }
+
+#[test]
+fn verify_catches_a_file_that_no_longer_conforms() {
+    let project = archived();
+    // Someone replaces an archived file by a plain PDF and updates the manifest to match.
+    let plain = crate::common::untagged_pdf("not archival");
+    project.write(NOTAT, &plain);
+    let mut manifest: serde_json::Value =
+        serde_json::from_slice(&project.read("arkiv/manifest.json")).unwrap();
+    for doc in manifest["documents"].as_array_mut().unwrap() {
+        if doc["file"] == "uden-dato/notater/notat-regionshandicapraadet.pdf" {
+            doc["sha256"] = sagsgen::archive::sha256(&plain).into();
+            doc["size"] = plain.len().into();
+        }
+    }
+    project.write(
+        "arkiv/manifest.json",
+        serde_json::to_vec(&manifest).unwrap(),
+    );
+    let run = project.run(&["verify", "arkiv"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("not conforming: uden-dato/notater/notat-regionshandicapraadet.pdf"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("1 problem found"), "{}", run.stderr);
+}
