@@ -24,3 +24,4 @@ pub mod input;
 pub mod meeting;
 pub mod project;
 pub mod render;
+pub mod scaffold;

@@ -6,6 +6,7 @@ mod batch;
 mod build;
 mod check;
 mod progress;
+mod scaffold;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -90,6 +91,10 @@ pub enum Command {
     Verify(archive::VerifyArgs),
     /// Write out the source TOML embedded in an archived PDF.
     Extract(archive::ExtractArgs),
+    /// Start a new project: sagsgen.toml, an example of every kind, templates/ and fonts/.
+    Init(scaffold::InitArgs),
+    /// Write a new case or meeting file with every field present and explained.
+    New(scaffold::NewArgs),
 }
 
 /// Which files, in which project.
@@ -140,6 +145,8 @@ pub fn run(cli: Cli) -> Exit {
         Command::Archive(args) => archive::archive(&cli.global, &args),
         Command::Verify(args) => archive::verify_archive(&cli.global, &args),
         Command::Extract(args) => archive::extract(&cli.global, &args),
+        Command::Init(args) => scaffold::init(&cli.global, &args),
+        Command::New(args) => scaffold::new(&cli.global, &args),
     }
 }
 

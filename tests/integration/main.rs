@@ -12,5 +12,6 @@ mod errors;
 mod escaping;
 mod meetings;
 mod output;
+mod scaffold;
 mod seeds;
 mod structure;

@@ -1,0 +1,223 @@
+//! New files for users: a case or meeting with every field present and explained
+//! (`sagsgen new`), and a whole example project (`sagsgen init`).
+
+use crate::dates::Date;
+use crate::render::templates::BUILTIN;
+
+/// What `sagsgen new` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum NewKind {
+    /// A memo to a committee.
+    Notat,
+    /// An agenda item that asks for a decision.
+    Beslutningssag,
+    /// An agenda item that informs.
+    Orienteringssag,
+    /// A committee meeting (agenda, minutes).
+    Moede,
+}
+
+/// A new case or meeting file of `kind`, dated `today`.
+pub fn new_file(kind: NewKind, today: Date) -> String {
+    let dato = today.iso();
+    match kind {
+        NewKind::Notat => NOTAT.replace("{dato}", &dato),
+        NewKind::Beslutningssag => SAG
+            .replace("{type}", "beslutningssag")
+            .replace("{dato}", &dato)
+            .replace("{kompetence}", ""),
+        NewKind::Orienteringssag => SAG
+            .replace("{type}", "orienteringssag")
+            .replace("{dato}", &dato)
+            .replace("{kompetence}", "# "),
+        NewKind::Moede => MOEDE.replace("{dato}", &dato),
+    }
+}
+
+/// The files of a new project: (path, contents). `with_templates` adds the built-in
+/// templates for editing.
+pub fn project_files(today: Date, with_templates: bool) -> Vec<(String, String)> {
+    let mut files = vec![
+        ("sagsgen.toml".to_string(), CONFIG.to_string()),
+        (
+            "cases/eksempel-notat.toml".to_string(),
+            new_file(NewKind::Notat, today),
+        ),
+        (
+            "cases/eksempel-beslutningssag.toml".to_string(),
+            new_file(NewKind::Beslutningssag, today),
+        ),
+        (
+            "cases/eksempel-orienteringssag.toml".to_string(),
+            new_file(NewKind::Orienteringssag, today),
+        ),
+        (
+            "moeder/eksempel-moede.toml".to_string(),
+            new_file(NewKind::Moede, today),
+        ),
+        (
+            "templates/README.md".to_string(),
+            TEMPLATES_README.to_string(),
+        ),
+        ("fonts/README.md".to_string(), FONTS_README.to_string()),
+    ];
+    if with_templates {
+        files.extend(
+            BUILTIN
+                .iter()
+                .map(|(name, text)| (format!("templates/{name}"), text.to_string())),
+        );
+    }
+    files
+}
+
+const CONFIG: &str = r#"# Projektets opsætning.
+
+[organisation]
+# Navnet øverst på hver side.
+navn = "Eksempel Kommune"
+# Adressen under navnet.
+adresse = "Rådhuspladsen 1, 9999 Eksempelby"
+# Logo (SVG, PNG eller JPEG) i forhold til denne mappe.
+# logo = "logo.svg"
+
+# Udvalgene: forkortelse = fulde navn. Sagerne kan skrive enten forkortelsen eller navnet.
+[udvalg]
+OEU = "Økonomiudvalget"
+BR = "Byrådet"
+
+[pdf]
+# PDF/A-niveau: "a-2a" (standard), "a-2b", "a-3a" eller "a-3b". PDF/UA-1 altid.
+standard = "a-2a"
+"#;
+
+const NOTAT: &str = r#"# Et notat. Linjer med # foran er valgfrie felter: fjern # for at bruge dem.
+type = "notat"
+
+# Dokumentets titel.
+titel = "Titel på notatet"
+# Modtageren, fx et udvalg.
+til = "Økonomiudvalget"
+# Afsenderen, vist som "Fra:".
+# fra = "Økonomi og Digitalisering"
+# Dokumentets dato.
+dato = {dato}
+# Sagsnummer i ESDH.
+# sagsnummer = "25/12345"
+# Sagsbehandler.
+# forfatter = "Navn Navnesen"
+# Afsendende enhed.
+# afsender = "Økonomi og Digitalisering"
+# "åben" eller "lukket".
+# adgang = "åben"
+# true sætter UDKAST på hver side.
+# udkast = true
+# Emneord til PDF'ens metadata.
+# emneord = ["budget", "økonomi"]
+
+# Brødteksten i Markdown: afsnit, ## overskrifter, - punkter, **fed**, *kursiv*,
+# [link](https://…) og tabeller.
+tekst = """
+Skriv notatet her.
+
+## Baggrund
+
+- et punkt
+- et andet punkt
+"""
+"#;
+
+const SAG: &str = r#"# En {type}. Linjer med # foran er valgfrie felter: fjern # for at bruge dem.
+type = "{type}"
+
+# Sagens titel.
+titel = "Titel på sagen"
+# Sagsnummer i ESDH.
+sagsnummer = "25/12345"
+# Udvalgene, der behandler sagen (forkortelser fra sagsgen.toml eller fulde navne).
+udvalg = ["OEU"]
+# Hvem der træffer beslutningen.
+{kompetence}beslutningskompetence = "BR"
+# Dokumentets dato.
+dato = {dato}
+# Sagsbehandler.
+# forfatter = "Navn Navnesen"
+# Afsendende enhed.
+# afsender = "Økonomi og Digitalisering"
+# "åben" eller "lukket" (et lukket punkt vises ikke i de offentlige udgaver).
+# adgang = "åben"
+# true sætter UDKAST på hver side.
+# udkast = true
+# Emneord til PDF'ens metadata.
+# emneord = ["budget"]
+
+# Teksterne er Markdown: afsnit, ## overskrifter, - punkter, **fed**, *kursiv*, tabeller.
+# Hvad udvalget skal tage stilling til.
+{kompetence}beslutningstema = "Udvalget skal tage stilling til …"
+# Sagens fremstilling.
+sagsfremstilling = """
+Beskriv sagen her.
+"""
+# Økonomiske konsekvenser.
+oekonomiske_konsekvenser = "Ingen."
+# Borgerinddragelse.
+# borgerinddragelse = "Handicaprådet har høringsret."
+# Det videre forløb.
+# det_videre_forloeb = "Sagen sendes til Byrådet."
+# Forvaltningens indstilling.
+indstilling = "Forvaltningen indstiller, at …"
+
+# Lovgrundlag: en blok pr. lov. Titlen bliver et link til url.
+# [[lovgrundlag]]
+# titel = "Serviceloven"
+# henvisning = "LBK nr. 102 af 29/01/2018"
+# url = "https://www.retsinformation.dk/eli/lta/2018/102"
+
+# Beslutninger: en blok pr. udvalg og dato.
+# [[beslutninger]]
+# udvalg = "OEU"
+# dato = {dato}
+# tekst = "Godkendt."
+# offentlig_tekst = "Godkendt."   # det, der må offentliggøres ved et lukket punkt
+
+# Bilag: en blok pr. bilag. fil er en PDF i projektet, i forhold til denne fil.
+# [[bilag]]
+# titel = "Bilagets titel"
+# dokumentnummer = "2400017"
+# henvisning = "127520/20"
+# markering = "H"
+# adgang = "åben"
+# fil = "../bilag/bilag.pdf"
+"#;
+
+const MOEDE: &str = r#"# Et udvalgsmøde: dagsorden, referat og deres offentlige udgaver.
+type = "moede"
+
+# Udvalget (forkortelse fra sagsgen.toml eller fulde navn).
+udvalg = "OEU"
+# Mødedato.
+dato = {dato}
+# Mødetidspunkt.
+tid = "15:00"
+# Mødested.
+sted = "Rådhuset, mødelokale 1"
+# Medlemmer.
+medlemmer = ["Navn Navnesen (formand)", "Navn Navnesen"]
+# Afbud (vises i referatet).
+# afbud = ["Navn Navnesen"]
+
+# Punkterne i rækkefølge: en sag (sag = sti til sagens fil) eller et stående punkt.
+[[punkter]]
+titel = "Godkendelse af dagsorden"
+# Beslutningen til referatet.
+# beslutning = "Godkendt."
+
+[[punkter]]
+sag = "../cases/eksempel-beslutningssag.toml"
+
+[[punkter]]
+titel = "Eventuelt"
+"#;
+
+const TEMPLATES_README: &str = "# Skabeloner\n\nEn fil her med samme navn som en af sagsgens indbyggede skabeloner erstatter den\n(fx `notat.typ.j2`). `sagsgen init --templates` skriver de indbyggede skabeloner ud her,\nså de kan rettes. Slet en fil for at bruge den indbyggede igen.\n";
+const FONTS_README: &str = "# Skrifttyper\n\nSkrifttyper (.ttf, .otf) i denne mappe kan bruges af egne skabeloner. sagsgen bruger\naldrig systemets skrifttyper, så dokumenterne ser ens ud på alle maskiner.\n";

@@ -1,0 +1,87 @@
+//! `sagsgen init` and `sagsgen new`: a project that builds at once, files that check,
+//! and nothing ever overwritten.
+
+use crate::common::Project;
+
+#[test]
+fn init_makes_a_project_that_builds_at_once() {
+    let project = Project::empty();
+    let run = project.run(&["init"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for file in [
+        "sagsgen.toml",
+        "cases/eksempel-notat.toml",
+        "moeder/eksempel-moede.toml",
+        "templates/README.md",
+        "fonts/README.md",
+    ] {
+        assert!(project.exists(file), "{file}");
+    }
+    let build = project.run(&["build", "."]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    for pdf in [
+        "eksempel-notat",
+        "eksempel-beslutningssag",
+        "eksempel-orienteringssag",
+        "moeder/eksempel-moede/referat",
+    ] {
+        assert!(project.exists(&format!("output/{pdf}.pdf")), "{pdf}");
+    }
+}
+
+#[test]
+fn init_never_overwrites_and_can_write_the_templates() {
+    let project = Project::empty();
+    project.write("sagsgen.toml", "[organisation]\nnavn = \"Min Kommune\"\n");
+    let run = project.run(&["init", ".", "--templates"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("Kept ./sagsgen.toml"), "{}", run.stderr);
+    assert_eq!(
+        project.read("sagsgen.toml"),
+        b"[organisation]\nnavn = \"Min Kommune\"\n"
+    );
+    assert!(project.exists("templates/sag.typ.j2") && project.exists("templates/moede.typ.j2"));
+    let build = project.run(&["build", "cases"]);
+    assert_eq!(
+        build.code, 0,
+        "the written-out templates work as overrides: {}",
+        build.stderr
+    );
+    assert!(
+        project
+            .text("output/eksempel-notat.pdf")
+            .contains("Min Kommune")
+    );
+}
+
+#[test]
+fn new_writes_every_kind_so_that_it_checks() {
+    let project = Project::empty();
+    assert_eq!(project.run(&["init"]).code, 0);
+    for kind in ["notat", "beslutningssag", "orienteringssag", "moede"] {
+        let run = project.run(&["new", kind, &format!("moeder/ny-{kind}.toml")]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let text = String::from_utf8(project.read(&format!("moeder/ny-{kind}.toml"))).unwrap();
+        assert!(
+            text.contains(&format!("type = \"{kind}\"")) && text.contains("\n# "),
+            "{text}"
+        );
+    }
+    let check = project.run(&["check", "moeder"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+}
+
+#[test]
+fn new_refuses_to_overwrite() {
+    let project = Project::empty();
+    project.write("cases/a.toml", "mine");
+    let run = project.run(&["new", "notat", "cases/a.toml"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("already exists; sagsgen new never overwrites"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(project.read("cases/a.toml"), b"mine");
+}
