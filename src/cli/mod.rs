@@ -95,6 +95,13 @@ pub enum Command {
     Init(scaffold::InitArgs),
     /// Write a new case or meeting file with every field present and explained.
     New(scaffold::NewArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
 }
 
 /// Which files, in which project.
@@ -147,6 +154,29 @@ pub fn run(cli: Cli) -> Exit {
         Command::Extract(args) => archive::extract(&cli.global, &args),
         Command::Init(args) => scaffold::init(&cli.global, &args),
         Command::New(args) => scaffold::new(&cli.global, &args),
+        Command::Completions { shell } => completions(shell),
+        Command::Man => man_page(),
+    }
+}
+
+/// Prints completions for a shell, generated from the command definition.
+fn completions(shell: clap_complete::Shell) -> Exit {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    clap_complete::generate(shell, &mut command, "sagsgen", &mut std::io::stdout());
+    Exit::Ok
+}
+
+/// Prints the man page, generated from the command definition.
+fn man_page() -> Exit {
+    let page = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+    match page.render(&mut std::io::stdout()) {
+        Ok(()) => Exit::Ok,
+        // `sagsgen man | head`: the reader stopped early, which is fine.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Ok,
+        Err(e) => {
+            eprintln!("error: cannot write the man page: {e}");
+            Exit::InputErrors
+        }
     }
 }
 

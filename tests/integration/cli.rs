@@ -70,3 +70,28 @@ fn build_works_from_a_subfolder_of_the_project() {
     );
     assert!(project.text("output/2024/a.pdf").contains("Rodby Kommune"));
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_command_definition() {
+    let project = Project::empty();
+    for shell in ["bash", "zsh", "fish"] {
+        let run = project.run(&["completions", shell]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stdout.contains("sagsgen") && run.stdout.contains("archive"),
+            "{shell}"
+        );
+    }
+    let man = project.run(&["man"]);
+    assert_eq!(man.code, 0);
+    assert!(
+        man.stdout.contains(".TH sagsgen 1") && man.stdout.contains("build"),
+        "{}",
+        man.stdout
+    );
+    assert_eq!(
+        project.run(&["completions", "tcsh"]).code,
+        2,
+        "an unknown shell is wrong usage"
+    );
+}
