@@ -2,6 +2,7 @@
 //! templates, Typst) is a [`Diagnostic`], printed one way, rustc-style.
 
 use std::fmt;
+use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -236,8 +237,67 @@ pub fn render_plain(diagnostics: &[Diagnostic]) -> String {
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
 }
 
-/// Prints diagnostics to standard error, coloured when it is a terminal.
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum MessageFormat {
+    /// For people: rustc-style, with the offending line and a caret, on standard error.
+    #[default]
+    Human,
+    /// For tools: one JSON object per line on standard output.
+    Json,
+}
+
+static FORMAT: std::sync::OnceLock<MessageFormat> = std::sync::OnceLock::new();
+
+/// Chooses the message format for the whole run (once, at start-up).
+pub fn set_format(format: MessageFormat) {
+    let _ = FORMAT.set(format);
+}
+
+impl Diagnostic {
+    /// The diagnostic as JSON: severity, message, file, line, column, end, help, notes.
+    pub fn to_json(&self) -> serde_json::Value {
+        let (file, start, end) = match &self.location {
+            Some(Location {
+                source,
+                span: Some(span),
+            }) => (
+                Some(source.shown.clone()),
+                Some(source.line_col(span.start)),
+                Some(source.line_col(span.end)),
+            ),
+            Some(Location { source, span: None }) => (Some(source.shown.clone()), None, None),
+            None => (
+                self.path.as_ref().map(|p| p.display().to_string()),
+                None,
+                None,
+            ),
+        };
+        serde_json::json!({
+            "severity": if self.is_error() { "error" } else { "warning" },
+            "message": self.message,
+            "file": file,
+            "line": start.map(|(l, _)| l),
+            "column": start.map(|(_, c)| c),
+            "end_line": end.map(|(l, _)| l),
+            "end_column": end.map(|(_, c)| c),
+            "help": self.help.as_deref(),
+            "notes": self.notes,
+        })
+    }
+}
+
+/// Prints diagnostics: to standard error for people (coloured on a terminal), or as JSON
+/// lines on standard output with `--message-format json`.
 pub fn print(diagnostics: &[Diagnostic], color: ColorChoice) {
+    if FORMAT.get() == Some(&MessageFormat::Json) {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        for d in diagnostics {
+            let _ = writeln!(out, "{}", d.to_json());
+        }
+        return;
+    }
     let stream = StandardStream::stderr(color);
     let mut lock = stream.lock();
     for d in diagnostics {

@@ -54,6 +54,9 @@ pub struct GlobalArgs {
     /// When to colour messages.
     #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
     pub color: Color,
+    /// How to print errors and warnings: for people, or as JSON lines for tools.
+    #[arg(long, value_enum, default_value_t = crate::diag::MessageFormat::Human, global = true)]
+    pub message_format: crate::diag::MessageFormat,
 }
 
 /// When to use colour.
@@ -146,6 +149,7 @@ pub struct CheckArgs {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Exit {
+    crate::diag::set_format(cli.global.message_format);
     match cli.command {
         Command::Build(args) => build::run(&cli.global, &args),
         Command::Check(args) => check::run(&cli.global, &args),

@@ -95,3 +95,31 @@ fn completions_and_man_page_come_from_the_command_definition() {
         "an unknown shell is wrong usage"
     );
 }
+
+#[test]
+fn diagnostics_as_json_lines_for_tools() {
+    let project = Project::fixture("broken");
+    let run = project.run(&["check", "cases/typo.toml", "--message-format", "json"]);
+    assert_eq!(run.code, 1);
+    let messages: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    let typo = messages
+        .iter()
+        .find(|m| {
+            m["message"]
+                .as_str()
+                .unwrap()
+                .contains("did you mean `sagsfremstilling`?")
+        })
+        .expect("the typo is reported");
+    assert_eq!(typo["severity"], "error");
+    assert_eq!(typo["file"], "cases/typo.toml");
+    assert_eq!(
+        (typo["line"].as_u64(), typo["column"].as_u64()),
+        (Some(6), Some(1))
+    );
+    assert_eq!(typo["help"], "write `sagsfremstilling` instead");
+}
