@@ -25,3 +25,4 @@ pub mod meeting;
 pub mod project;
 pub mod render;
 pub mod scaffold;
+pub mod schema;

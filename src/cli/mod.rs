@@ -105,6 +105,12 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Man,
+    /// Print the JSON Schema of case and meeting files (or of sagsgen.toml), for editors.
+    Schema {
+        /// Which schema.
+        #[arg(value_enum, default_value = "sag")]
+        of: SchemaOf,
+    },
 }
 
 /// Which files, in which project.
@@ -160,27 +166,57 @@ pub fn run(cli: Cli) -> Exit {
         Command::New(args) => scaffold::new(&cli.global, &args),
         Command::Completions { shell } => completions(shell),
         Command::Man => man_page(),
+        Command::Schema { of } => {
+            let schema = match of {
+                SchemaOf::Sag => crate::schema::case_schema(),
+                SchemaOf::Config => crate::schema::config_schema(),
+            };
+            let mut json = serde_json::to_vec_pretty(&schema).unwrap_or_default();
+            json.push(b'\n');
+            print_stdout(&json)
+        }
     }
+}
+
+/// Which schema `sagsgen schema` prints.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SchemaOf {
+    /// Case and meeting files.
+    Sag,
+    /// `sagsgen.toml`.
+    Config,
 }
 
 /// Prints completions for a shell, generated from the command definition.
 fn completions(shell: clap_complete::Shell) -> Exit {
     let mut command = <Cli as clap::CommandFactory>::command();
-    clap_complete::generate(shell, &mut command, "sagsgen", &mut std::io::stdout());
-    Exit::Ok
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "sagsgen", &mut script);
+    print_stdout(&script)
 }
 
 /// Prints the man page, generated from the command definition.
 fn man_page() -> Exit {
     let page = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
-    match page.render(&mut std::io::stdout()) {
-        Ok(()) => Exit::Ok,
-        // `sagsgen man | head`: the reader stopped early, which is fine.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Ok,
+    let mut roff = Vec::new();
+    match page.render(&mut roff) {
+        Ok(()) => print_stdout(&roff),
         Err(e) => {
-            eprintln!("error: cannot write the man page: {e}");
+            eprintln!("error: cannot render the man page: {e}");
             Exit::InputErrors
         }
+    }
+}
+
+/// Writes to standard output; a reader that stops early (`| head`) is not an error.
+fn print_stdout(bytes: &[u8]) -> Exit {
+    use std::io::Write;
+    match std::io::stdout().write_all(bytes) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("error: cannot write to standard output: {e}");
+            Exit::InputErrors
+        }
+        _ => Exit::Ok,
     }
 }
 

@@ -123,3 +123,19 @@ fn diagnostics_as_json_lines_for_tools() {
     );
     assert_eq!(typo["help"], "write `sagsfremstilling` instead");
 }
+
+#[test]
+fn schema_prints_the_json_schemas() {
+    let project = Project::empty();
+    let cases = project.run(&["schema"]);
+    assert_eq!(cases.code, 0);
+    let schema: serde_json::Value = serde_json::from_str(&cases.stdout).expect("JSON");
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    assert_eq!(
+        schema["properties"]["type"]["enum"],
+        serde_json::json!(["notat", "beslutningssag", "orienteringssag", "moede"])
+    );
+    let config: serde_json::Value =
+        serde_json::from_str(&project.run(&["schema", "config"]).stdout).expect("JSON");
+    assert_eq!(config["title"], "sagsgen.toml");
+}
