@@ -91,10 +91,7 @@ pub fn meeting_items(project: &Project, inputs: &[PathBuf]) -> HashMap<PathBuf, 
 fn load_quietly(project: &Project, input: &Path) -> Option<Meeting> {
     let source = read_source(input, &shown_path(input)).ok()?;
     let table = parse_toml(&source).ok()?;
-    let is_meeting = table
-        .get_ref()
-        .iter()
-        .any(|(k, v)| k.get_ref() == "type" && v.get_ref().as_str() == Some("moede"));
+    let is_meeting = crate::input::is_meeting(table.get_ref());
     if !is_meeting {
         return None;
     }
@@ -121,10 +118,7 @@ pub fn prepare(
     let shown = shown_path(input);
     let source = read_source(input, &shown).map_err(|d| vec![d])?;
     let table = parse_toml(&source).map_err(|d| vec![d])?;
-    let is_meeting = table
-        .get_ref()
-        .iter()
-        .any(|(k, v)| k.get_ref() == "type" && v.get_ref().as_str() == Some("moede"));
+    let is_meeting = crate::input::is_meeting(table.get_ref());
     let relative = input
         .canonicalize()
         .ok()

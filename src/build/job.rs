@@ -93,7 +93,7 @@ fn run(ctx: &Context<'_>, input: &Path, diags: &mut Vec<Diagnostic>) -> Result<O
     let shown = shown_path(input);
     let source = read_source(input, &shown).map_err(|d| diags.push(d))?;
     let table = parse_toml(&source).map_err(|d| diags.push(d))?;
-    if is_meeting(table.get_ref()) {
+    if crate::input::is_meeting(table.get_ref()) {
         return super::meeting_job::run(ctx, input, &source, table.get_ref(), diags);
     }
     let loaded = load_case(ctx.project, &source, table.get_ref(), input);
@@ -118,12 +118,6 @@ fn run(ctx: &Context<'_>, input: &Path, diags: &mut Vec<Diagnostic>) -> Result<O
         output,
         pages: pdf.pages,
     })
-}
-
-fn is_meeting(table: &toml::de::DeTable<'_>) -> bool {
-    table
-        .iter()
-        .any(|(k, v)| k.get_ref() == "type" && v.get_ref().as_str() == Some("moede"))
 }
 
 fn write_outputs(output: &Path, pdf: &[u8], typst_source: Option<&str>) -> Result<(), Diagnostic> {

@@ -56,6 +56,13 @@ fn decode(bytes: Vec<u8>, shown: &str) -> Result<Arc<SourceText>, Diagnostic> {
     }
 }
 
+/// Whether a parsed file is a meeting (`type = "moede"`) rather than a case.
+pub fn is_meeting(table: &DeTable<'_>) -> bool {
+    table
+        .iter()
+        .any(|(k, v)| k.get_ref() == "type" && v.get_ref().as_str() == Some("moede"))
+}
+
 /// Parses TOML keeping every key's and value's position.
 pub fn parse_toml(source: &Arc<SourceText>) -> Result<Spanned<DeTable<'_>>, Diagnostic> {
     DeTable::parse(&source.text).map_err(|e| {

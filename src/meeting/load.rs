@@ -232,10 +232,7 @@ fn load_case_item(
     };
     let mut kind_reader = Reader::new(source.clone());
     if read_kind(&mut kind_reader, table.get_ref()).is_none() {
-        let moede = table
-            .get_ref()
-            .iter()
-            .any(|(k, v)| k.get_ref() == "type" && v.get_ref().as_str() == Some("moede"));
+        let moede = crate::input::is_meeting(table.get_ref());
         if moede {
             reader.error(span, format!("\"{sag}\" is a meeting, not a case"));
         } else {
