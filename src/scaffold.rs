@@ -3,6 +3,17 @@
 
 use crate::dates::Date;
 use crate::render::templates::BUILTIN;
+use crate::schema::{CASE_SCHEMA_FILE, CONFIG_SCHEMA_FILE, case_schema, config_schema};
+
+/// The `#:schema` line for a file `depth` folders below the project root.
+pub fn schema_directive(depth: usize, schema_file: &str) -> String {
+    let up = if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    };
+    format!("#:schema {up}{schema_file}\n")
+}
 
 /// What `sagsgen new` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -37,23 +48,38 @@ pub fn new_file(kind: NewKind, today: Date) -> String {
 /// The files of a new project: (path, contents). `with_templates` adds the built-in
 /// templates for editing.
 pub fn project_files(today: Date, with_templates: bool) -> Vec<(String, String)> {
+    let case = |kind| {
+        format!(
+            "{}{}",
+            schema_directive(1, CASE_SCHEMA_FILE),
+            new_file(kind, today)
+        )
+    };
+    let pretty = |schema: serde_json::Value| {
+        serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+    };
     let mut files = vec![
-        ("sagsgen.toml".to_string(), CONFIG.to_string()),
+        (
+            "sagsgen.toml".to_string(),
+            format!("{}{CONFIG}", schema_directive(0, CONFIG_SCHEMA_FILE)),
+        ),
+        (CASE_SCHEMA_FILE.to_string(), pretty(case_schema())),
+        (CONFIG_SCHEMA_FILE.to_string(), pretty(config_schema())),
         (
             "cases/eksempel-notat.toml".to_string(),
-            new_file(NewKind::Notat, today),
+            case(NewKind::Notat),
         ),
         (
             "cases/eksempel-beslutningssag.toml".to_string(),
-            new_file(NewKind::Beslutningssag, today),
+            case(NewKind::Beslutningssag),
         ),
         (
             "cases/eksempel-orienteringssag.toml".to_string(),
-            new_file(NewKind::Orienteringssag, today),
+            case(NewKind::Orienteringssag),
         ),
         (
             "moeder/eksempel-moede.toml".to_string(),
-            new_file(NewKind::Moede, today),
+            case(NewKind::Moede),
         ),
         (
             "templates/README.md".to_string(),

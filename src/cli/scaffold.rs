@@ -7,7 +7,9 @@ use clap::Args;
 use super::{Exit, GlobalArgs};
 use crate::dates::Date;
 use crate::diag::{self, Diagnostic};
-use crate::scaffold::{NewKind, new_file, project_files};
+use crate::project::Project;
+use crate::scaffold::{NewKind, new_file, project_files, schema_directive};
+use crate::schema::CASE_SCHEMA_FILE;
 
 /// Arguments of `sagsgen new`.
 #[derive(Debug, Args)]
@@ -41,7 +43,12 @@ pub fn new(global: &GlobalArgs, args: &NewArgs) -> Exit {
         diag::print(&[d], global.color_choice());
         return Exit::InputErrors;
     }
-    match write_new(&args.path, &new_file(args.kind, Date::today())) {
+    let contents = format!(
+        "{}{}",
+        directive_for(&args.path),
+        new_file(args.kind, Date::today())
+    );
+    match write_new(&args.path, &contents) {
         Ok(()) => {
             if !global.quiet {
                 eprintln!("  Created {}", args.path.display());
@@ -85,6 +92,26 @@ pub fn init(global: &GlobalArgs, args: &InitArgs) -> Exit {
         );
     }
     Exit::Ok
+}
+
+/// A `#:schema` line pointing at the project's schema file, when the project has one.
+fn directive_for(path: &Path) -> String {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).ok();
+    let Ok(dir) = dir.canonicalize() else {
+        return String::new();
+    };
+    let root = Project::find_root(&dir, &dir);
+    if !root.join(CASE_SCHEMA_FILE).is_file() {
+        return String::new();
+    }
+    let depth = dir
+        .strip_prefix(&root)
+        .map_or(0, |rel| rel.components().count());
+    schema_directive(depth, CASE_SCHEMA_FILE)
 }
 
 /// Writes a file that does not exist yet, creating its folder.

@@ -67,6 +67,11 @@ fn new_writes_every_kind_so_that_it_checks() {
             "{text}"
         );
     }
+    let new = String::from_utf8(project.read("moeder/ny-notat.toml")).unwrap();
+    assert!(
+        new.starts_with("#:schema ../sagsgen.schema.json\n"),
+        "new points at the project's schema: {new}"
+    );
     let check = project.run(&["check", "moeder"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
 }
