@@ -66,9 +66,10 @@ pub fn resolve(
 }
 
 /// Set by Ctrl-C: files not yet started are left alone, files in progress are finished.
-static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
-fn watch_for_interrupt() {
+/// Installs the Ctrl-C handler (once).
+pub fn watch_for_interrupt() {
     // Only the first call can install the handler; later calls (none in the binary) are fine.
     let _ = ctrlc::set_handler(|| {
         if !INTERRUPTED.swap(true, Ordering::SeqCst) {

@@ -7,6 +7,7 @@ mod build;
 mod check;
 mod progress;
 mod scaffold;
+mod watch;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -88,6 +89,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Check case and meeting files for every problem, without writing anything.
     Check(CheckArgs),
+    /// Rebuild what changes as files are saved (takes the options of `build`).
+    Watch(BuildArgs),
     /// Archive finished documents as PDF/A-3a + PDF/UA-1 with their source embedded.
     Archive(archive::ArchiveArgs),
     /// Check an archive against its manifest: hashes, missing and extra files, conformance.
@@ -159,6 +162,7 @@ pub fn run(cli: Cli) -> Exit {
     match cli.command {
         Command::Build(args) => build::run(&cli.global, &args),
         Command::Check(args) => check::run(&cli.global, &args),
+        Command::Watch(args) => watch::run(&cli.global, &args),
         Command::Archive(args) => archive::archive(&cli.global, &args),
         Command::Verify(args) => archive::verify_archive(&cli.global, &args),
         Command::Extract(args) => archive::extract(&cli.global, &args),

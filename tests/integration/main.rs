@@ -15,3 +15,4 @@ mod output;
 mod scaffold;
 mod seeds;
 mod structure;
+mod watch;
