@@ -72,7 +72,7 @@ pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
     /// One plain sentence in the user's terms.
-    pub message: String,
+    pub message: Box<str>,
     /// Where, if the problem is in a file.
     pub location: Option<Location>,
     /// A file path to name when there is no source text to show (e.g. unreadable files).
@@ -80,7 +80,10 @@ pub struct Diagnostic {
     /// What to do about it, where known.
     pub help: Option<Box<str>>,
     /// Extra lines of context.
-    pub notes: Vec<String>,
+    pub notes: Box<[String]>,
+    /// For a Typst error: the generated Typst line it points at (so the template layer can
+    /// point it into a user's template override instead).
+    pub generated_line: Option<Box<str>>,
 }
 
 impl Diagnostic {
@@ -97,11 +100,12 @@ impl Diagnostic {
     fn new(severity: Severity, message: impl Into<String>) -> Self {
         Self {
             severity,
-            message: message.into(),
+            message: message.into().into_boxed_str(),
             location: None,
             path: None,
             help: None,
-            notes: Vec::new(),
+            notes: Box::default(),
+            generated_line: None,
         }
     }
 
@@ -143,7 +147,9 @@ impl Diagnostic {
 
     /// Adds a note line.
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
-        self.notes.push(note.into());
+        let mut notes = std::mem::take(&mut self.notes).into_vec();
+        notes.push(note.into());
+        self.notes = notes.into_boxed_slice();
         self
     }
 
@@ -192,7 +198,7 @@ impl Diagnostic {
             let span = clamp_span(&source.text, span.clone());
             d = d.with_labels(vec![Label::primary((), span)]);
         }
-        let mut notes: Vec<String> = self.notes.clone();
+        let mut notes: Vec<String> = self.notes.to_vec();
         if let Some(help) = &self.help {
             notes.push(format!("help: {help}"));
         }
@@ -202,7 +208,7 @@ impl Diagnostic {
     /// The message, prefixed with the file when there is no snippet to show it.
     fn headline(&self) -> String {
         match (&self.location, self.position()) {
-            (Some(Location { span: Some(_), .. }), _) | (_, None) => self.message.clone(),
+            (Some(Location { span: Some(_), .. }), _) | (_, None) => self.message.to_string(),
             (_, Some(position)) => format!("{position}: {}", self.message),
         }
     }

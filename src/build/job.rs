@@ -109,7 +109,8 @@ fn run(ctx: &Context<'_>, input: &Path, diags: &mut Vec<Diagnostic>) -> Result<O
     let pdf = ctx
         .engine
         .pdf(typst_source, ctx.project.config.conformance, &shown);
-    let pdf = pdf.map_err(|errors| diags.extend(errors))?;
+    let pdf =
+        pdf.map_err(|errors| diags.extend(errors.into_iter().map(|d| ctx.templates.locate(d))))?;
     diags.extend(pdf.warnings);
     if ctx.write {
         write_outputs(&output, &pdf.bytes, emitted.as_deref()).map_err(|d| diags.push(d))?;

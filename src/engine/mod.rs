@@ -169,6 +169,7 @@ fn convert(
             line + 1,
             excerpt(line_text)
         ));
+        out.generated_line = Some(line_text.into());
     }
     for hint in &d.hints {
         out = out.with_note(format!("hint: {}", hint.v));

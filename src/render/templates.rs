@@ -66,6 +66,36 @@ impl Templates {
         path.is_file().then_some(path)
     }
 
+    /// Points a Typst error into the user's template override it came from, when exactly
+    /// one line of one override could have produced the generated line it points at.
+    pub fn locate(&self, mut diagnostic: Diagnostic) -> Diagnostic {
+        let Some(generated) = diagnostic.generated_line.clone() else {
+            return diagnostic;
+        };
+        let mut found = Vec::new();
+        for (name, _) in BUILTIN {
+            let Some(path) = self.override_path(name) else {
+                continue;
+            };
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            for (index, line) in text.lines().enumerate() {
+                if could_produce(line.trim(), generated.trim()) {
+                    found.push((path.clone(), text.clone(), index + 1));
+                }
+            }
+        }
+        if let [(path, text, line)] = found.as_slice() {
+            let source = SourceText::new(shown_path(path), text.clone());
+            let span = line_span(&source.text, *line);
+            diagnostic.location = Some(crate::diag::Location {
+                source,
+                span: Some(span),
+            });
+            diagnostic.help = Some("this line of your template override produced invalid Typst; fix it, or delete the file to use the built-in template".into());
+        }
+        diagnostic
+    }
+
     fn diagnostic(&self, error: &Error) -> Diagnostic {
         let error = innermost(error);
         let name = error.name().unwrap_or("?");
@@ -101,6 +131,47 @@ fn innermost(error: &Error) -> &Error {
         current = inner;
     }
     current
+}
+
+/// Whether a template line could have rendered as `generated`: its literal parts appear in
+/// order, with `{{ … }}` / `{% … %}` as gaps. Lines with too little literal text to tell
+/// (a bare `{{ doc.tekst }}`) never match.
+fn could_produce(template_line: &str, generated: &str) -> bool {
+    let mut literals = Vec::new();
+    let mut rest = template_line;
+    while let Some(start) = rest
+        .find(['{'])
+        .filter(|&i| rest[i..].starts_with("{{") || rest[i..].starts_with("{%"))
+    {
+        literals.push(&rest[..start]);
+        let close = if rest[start..].starts_with("{{") {
+            "}}"
+        } else {
+            "%}"
+        };
+        match rest[start..].find(close) {
+            Some(end) => rest = &rest[start + end + 2..],
+            None => return false,
+        }
+    }
+    literals.push(rest);
+    if literals.iter().map(|l| l.trim().len()).sum::<usize>() < 4 {
+        return false;
+    }
+    let (first, last) = (literals[0], literals[literals.len() - 1]);
+    if !generated.starts_with(first.trim_start()) || !generated.ends_with(last.trim_end()) {
+        return false;
+    }
+    let mut at = 0;
+    literals
+        .iter()
+        .all(|l| match generated[at..].find(l.trim()) {
+            Some(i) => {
+                at += i + l.trim().len();
+                true
+            }
+            None => false,
+        })
 }
 
 fn line_span(text: &str, line: usize) -> std::ops::Range<usize> {
@@ -152,4 +223,31 @@ fn typst_string(value: Value) -> Value {
         value.to_string()
     };
     Value::from_safe_string(escape::string_literal(&text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::could_produce;
+
+    #[test]
+    fn template_lines_match_what_they_render() {
+        assert!(could_produce("#let x = (1 + )", "#let x = (1 + )"));
+        assert!(could_produce(
+            "#heading(depth: 1)[{{ doc.titel }}]",
+            "#heading(depth: 1)[Et notat]"
+        ));
+        assert!(could_produce(
+            "{% if x %}#text(fill: nope)[{{ y }}]{% endif %}",
+            "#text(fill: nope)[hej]"
+        ));
+        assert!(!could_produce(
+            "#heading(depth: 2)[{{ x }}]",
+            "#heading(depth: 1)[Et notat]"
+        ));
+        assert!(
+            !could_produce("{{ doc.tekst }}", "anything at all"),
+            "too little to tell"
+        );
+        assert!(!could_produce("", "#x"));
+    }
 }

@@ -539,3 +539,27 @@ fn a_sag_shows_its_date_sender_and_author_when_given() {
         ],
     );
 }
+
+#[test]
+fn a_typst_error_in_a_template_override_points_into_that_template() {
+    let project = Project::empty();
+    project.write("cases/a.toml", notat(""));
+    project.write("templates/notat.typ.j2", "#heading(depth: 1)[{{ doc.titel }}]\n#text(fill: ingen-farve)[{{ doc.til }}]\n{{ doc.tekst }}\n");
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("templates/notat.typ.j2:2:1"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("#text(fill: ingen-farve)"),
+        "shows the user's own line: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("unknown variable: ingen-farve"),
+        "{}",
+        run.stderr
+    );
+}
