@@ -26,7 +26,7 @@ pub enum CommitteeError {
 }
 
 /// The `[udvalg]` table: abbreviation → full name, in the order written.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Committees {
     entries: Vec<(String, String)>,
 }

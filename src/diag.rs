@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
-use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream, WriteColor};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
 use codespan_reporting::term::{self, Config};
 
 /// How serious a diagnostic is.
@@ -232,15 +232,6 @@ impl fmt::Display for Diagnostic {
             None => write!(f, "{level}: {}", self.message),
         }
     }
-}
-
-/// Renders diagnostics to a string without colour (for tests and reports).
-pub fn render_plain(diagnostics: &[Diagnostic]) -> String {
-    let mut buffer = Buffer::no_color();
-    for d in diagnostics {
-        d.emit(&mut buffer);
-    }
-    String::from_utf8_lossy(buffer.as_slice()).into_owned()
 }
 
 /// How diagnostics are printed.

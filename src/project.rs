@@ -66,7 +66,7 @@ impl Conformance {
 }
 
 /// Everything `sagsgen.toml` says, or the built-in defaults.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Config {
     /// `[organisation]`.
     pub organisation: Organisation,
@@ -97,7 +97,7 @@ impl Project {
         if !path.exists() {
             return Ok(Self {
                 root,
-                config: Config::default_config(),
+                config: Config::default(),
                 config_text: None,
             });
         }
@@ -119,19 +119,15 @@ impl Project {
             .find(|dir| dir.join(CONFIG_FILE).is_file())
             .map_or_else(|| fallback.to_path_buf(), Path::to_path_buf)
     }
-
-    /// Whether `path` (canonicalised) lies inside the project root.
-    pub fn contains(&self, path: &Path) -> bool {
-        path.canonicalize().is_ok_and(|p| p.starts_with(&self.root))
-    }
 }
 
-impl Config {
+impl Default for Config {
     /// The built-in defaults used when a project has no `sagsgen.toml`.
-    pub fn default_config() -> Self {
+    fn default() -> Self {
         Self {
+            organisation: Organisation::default(),
             committees: Committees::defaults(),
-            ..Self::default()
+            conformance: Conformance::default(),
         }
     }
 }

@@ -20,7 +20,7 @@ pub fn embedded_source(pdf: &[u8]) -> Result<(String, Vec<u8>), String> {
         let name = spec
             .get(b"UF")
             .or_else(|_| spec.get(b"F"))
-            .map(|n| text(resolve(&doc, n)))
+            .map(|n| text_string(resolve(&doc, n)))
             .unwrap_or_default();
         let Some(stream) = spec
             .get(b"EF")
@@ -39,14 +39,13 @@ pub fn embedded_source(pdf: &[u8]) -> Result<(String, Vec<u8>), String> {
     Err("the PDF carries no embedded source file (it is not an archive copy made by sagsgen archive)".to_string())
 }
 
+/// Follows a reference (lopdf's `dereference`, keeping the object itself when it is none).
 fn resolve<'a>(doc: &'a Document, obj: &'a Object) -> &'a Object {
-    match obj {
-        Object::Reference(id) => doc.get_object(*id).unwrap_or(obj),
-        other => other,
-    }
+    doc.dereference(obj).map_or(obj, |(_, o)| o)
 }
 
-fn text(obj: &Object) -> String {
+/// A PDF text string (PDFDocEncoding, or UTF-16BE with a byte-order mark) or name as text.
+pub fn text_string(obj: &Object) -> String {
     match obj {
         Object::String(bytes, _) if bytes.starts_with(&[0xfe, 0xff]) => {
             let units: Vec<u16> = bytes[2..]
@@ -56,6 +55,7 @@ fn text(obj: &Object) -> String {
             String::from_utf16_lossy(&units)
         }
         Object::String(bytes, _) => bytes.iter().map(|&b| b as char).collect(),
+        Object::Name(name) => String::from_utf8_lossy(name).into_owned(),
         _ => String::new(),
     }
 }

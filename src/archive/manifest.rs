@@ -45,6 +45,28 @@ pub struct Record {
     pub source: String,
 }
 
+impl Record {
+    /// A first-version record of this sagsgen, before it is written (hash and size unset).
+    pub fn new(file: &str, kind: &str, title: &str, adgang: &str, source: &str) -> Self {
+        Self {
+            file: file.to_string(),
+            sha256: String::new(),
+            size: 0,
+            kind: kind.to_string(),
+            title: title.to_string(),
+            sagsnummer: None,
+            committee: None,
+            meeting_date: None,
+            item_number: None,
+            adgang: adgang.to_string(),
+            conformance: super::CONFORMANCE.to_string(),
+            sagsgen_version: env!("CARGO_PKG_VERSION").to_string(),
+            version: 1,
+            source: source.to_string(),
+        }
+    }
+}
+
 /// All records, in file order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {

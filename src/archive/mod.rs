@@ -160,7 +160,9 @@ pub fn prepare(
     let typst = templates
         .render(DOCUMENT_TEMPLATE, &document)
         .map_err(|d| vec![d])?;
-    let pdf = engine.pdf(typst, Conformance::A3a, &shown)?;
+    let pdf = engine
+        .pdf(typst, Conformance::A3a, &shown)
+        .map_err(|e| templates.locate_all(e))?;
     let item = input.canonicalize().ok().and_then(|p| items.get(&p));
     let file = match item {
         Some(item) => format!(
@@ -207,33 +209,19 @@ fn meeting_copies(
         let typst = templates
             .render("moede.typ.j2", &view)
             .map_err(|d| vec![d])?;
-        let pdf = engine.pdf(
-            typst,
-            Conformance::A3a,
-            &format!("{} ({})", shown_path(input), edition.file_stem()),
-        )?;
+        let what = format!("{} ({})", shown_path(input), edition.file_stem());
+        let pdf = engine
+            .pdf(typst, Conformance::A3a, &what)
+            .map_err(|e| templates.locate_all(e))?;
         let file = format!("{folder}/{}.pdf", edition.file_stem());
-        let record = Record {
-            file: file.clone(),
-            sha256: String::new(),
-            size: 0,
-            kind: edition.file_stem().to_string(),
-            title: view.meta.titel.clone(),
-            sagsnummer: None,
-            committee: Some(meeting.udvalg.full.clone()),
-            meeting_date: Some(meeting.dato.iso()),
-            item_number: None,
-            adgang: if edition.is_public() {
-                "åben"
-            } else {
-                "lukket"
-            }
-            .to_string(),
-            conformance: CONFORMANCE.to_string(),
-            sagsgen_version: env!("CARGO_PKG_VERSION").to_string(),
-            version: 1,
-            source: origin.to_string(),
+        let adgang = if edition.is_public() {
+            "åben"
+        } else {
+            "lukket"
         };
+        let mut record = Record::new(&file, edition.file_stem(), &view.meta.titel, adgang, origin);
+        record.committee = Some(meeting.udvalg.full.clone());
+        record.meeting_date = Some(meeting.dato.iso());
         out.push(Archived {
             file,
             bytes: pdf.bytes,
@@ -259,26 +247,14 @@ fn case_location(case: &Case, input: &Path) -> String {
 }
 
 fn case_record(case: &Case, file: &str, origin: &str) -> Record {
-    let committee = match &case.body {
+    let adgang = case.adgang.label().to_lowercase();
+    let mut record = Record::new(file, case.kind.name(), &case.titel, &adgang, origin);
+    record.sagsnummer = case.sagsnummer.clone();
+    record.committee = match &case.body {
         Body::Sag(sag) => sag.udvalg.first().map(|c| c.full.clone()),
         Body::Notat(n) => Some(n.til.clone()),
     };
-    Record {
-        file: file.to_string(),
-        sha256: String::new(),
-        size: 0,
-        kind: case.kind.name().to_string(),
-        title: case.titel.clone(),
-        sagsnummer: case.sagsnummer.clone(),
-        committee,
-        meeting_date: None,
-        item_number: None,
-        adgang: case.adgang.label().to_lowercase(),
-        conformance: CONFORMANCE.to_string(),
-        sagsgen_version: env!("CARGO_PKG_VERSION").to_string(),
-        version: 1,
-        source: origin.to_string(),
-    }
+    record
 }
 
 /// Writes one document into the archive: new, unchanged, or (with `new_version`) a new
@@ -349,10 +325,7 @@ fn next_version(dir: &Path, file: &str, hash: &str, manifest: &Manifest) -> (Str
 
 /// SHA-256 as lowercase hex.
 pub fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::build::cache::hex(&Sha256::digest(bytes))
 }
 
 fn file_name(path: &Path) -> String {

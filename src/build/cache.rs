@@ -61,14 +61,6 @@ impl Cache {
         })
     }
 
-    /// The outputs recorded for `key`.
-    pub fn outputs(&self, key: &str) -> Vec<String> {
-        self.entries
-            .get(key)
-            .map(|e| e.outputs.clone())
-            .unwrap_or_default()
-    }
-
     /// Records a successful build; whether that changed the cache.
     pub fn record(&mut self, key: String, entry: Entry) -> bool {
         self.entries
@@ -173,7 +165,8 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Bytes as lowercase hex (how every hash sagsgen records is written).
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -31,10 +31,7 @@ pub enum Outcome {
         files: Vec<(String, usize)>,
     },
     /// Nothing the file's PDFs depend on changed since they were built.
-    Unchanged {
-        /// The PDFs, as they are.
-        outputs: Vec<PathBuf>,
-    },
+    Unchanged,
     /// The file has errors; nothing was written.
     Failed,
     /// The run was interrupted before this file was started.
@@ -50,6 +47,17 @@ pub struct FileReport {
     pub outcome: Outcome,
     /// Errors and warnings, in file order.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    /// A report with nothing to say beyond its outcome.
+    pub fn bare(input: &Path, outcome: Outcome) -> Self {
+        Self {
+            input: input.to_path_buf(),
+            outcome,
+            diagnostics: Vec::new(),
+        }
+    }
 }
 
 /// Everything a run shares between files.
@@ -109,8 +117,7 @@ fn run(ctx: &Context<'_>, input: &Path, diags: &mut Vec<Diagnostic>) -> Result<O
     let pdf = ctx
         .engine
         .pdf(typst_source, ctx.project.config.conformance, &shown);
-    let pdf =
-        pdf.map_err(|errors| diags.extend(errors.into_iter().map(|d| ctx.templates.locate(d))))?;
+    let pdf = pdf.map_err(|errors| diags.extend(ctx.templates.locate_all(errors)))?;
     diags.extend(pdf.warnings);
     if ctx.write {
         write_outputs(&output, &pdf.bytes, emitted.as_deref()).map_err(|d| diags.push(d))?;

@@ -45,7 +45,7 @@ pub fn run(
                 built.push((edition, pdf));
             }
             Err(errors) => {
-                diags.extend(errors.into_iter().map(|d| ctx.templates.locate(d)));
+                diags.extend(ctx.templates.locate_all(errors));
                 failed = true;
             }
         }

@@ -59,7 +59,7 @@ impl Report {
 
     /// Files left alone because nothing they depend on changed.
     pub fn unchanged(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Unchanged { .. }))
+        self.count(|o| *o == Outcome::Unchanged)
     }
 
     /// Files with errors.
@@ -128,13 +128,9 @@ pub fn run(
     let one = |index: usize| {
         let p = &planned[index];
         let report = if fresh[index] {
-            unchanged(p, &cache, &options.output_dir)
+            FileReport::bare(&p.input, Outcome::Unchanged)
         } else if interrupted.load(Ordering::SeqCst) {
-            FileReport {
-                input: p.input.clone(),
-                outcome: Outcome::Interrupted,
-                diagnostics: Vec::new(),
-            }
+            FileReport::bare(&p.input, Outcome::Interrupted)
         } else {
             let engine = engine.as_ref().expect("an engine when anything is built");
             let ctx = Context {
@@ -220,19 +216,6 @@ fn plan(project: &Project, project_fp: &str, input: &Path) -> Planned {
     }
 }
 
-fn unchanged(p: &Planned, cache: &Cache, output_dir: &Path) -> FileReport {
-    let outputs = cache
-        .outputs(&p.key)
-        .into_iter()
-        .map(|o| output_dir.join(o))
-        .collect();
-    FileReport {
-        input: p.input.clone(),
-        outcome: Outcome::Unchanged { outputs },
-        diagnostics: Vec::new(),
-    }
-}
-
 /// Runs one file, turning a panic anywhere below (our code or a dependency's) into an error
 /// for that file alone.
 fn isolated(ctx: &Context<'_>, input: &Path) -> FileReport {
@@ -271,7 +254,7 @@ fn update_cache(cache: &mut Cache, planned: &[Planned], reports: &[FileReport], 
                 changed |= cache.forget(&p.key);
                 continue;
             }
-            Outcome::Unchanged { .. } | Outcome::Interrupted => continue,
+            Outcome::Unchanged | Outcome::Interrupted => continue,
         };
         let outputs = outputs
             .iter()

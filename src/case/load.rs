@@ -43,8 +43,6 @@ pub const TYPES: &[&str] = &["notat", "beslutningssag", "orienteringssag", "moed
 /// A case file after loading: the case (if valid) and every diagnostic.
 #[derive(Debug)]
 pub struct CaseFile {
-    /// The file's text.
-    pub source: Arc<SourceText>,
     /// The case, when it has no errors.
     pub case: Option<Case>,
     /// Errors and warnings, in file order.
@@ -83,16 +81,12 @@ pub fn load_case(
             .map_or(0, |s| s.start)
     });
     let case = case.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
-    CaseFile {
-        source: source.clone(),
-        case,
-        diagnostics,
-    }
+    CaseFile { case, diagnostics }
 }
 
 /// Reads `type`; `None` (with an error recorded) when missing or wrong.
 pub fn read_kind(reader: &mut Reader, table: &DeTable<'_>) -> Option<Kind> {
-    let Some((key, value)) = table.iter().find(|(k, _)| k.get_ref() == "type") else {
+    let Some((_, value)) = table.iter().find(|(k, _)| k.get_ref() == "type") else {
         reader
             .error(0..0, "missing field `type`: every case file must say what it is")
             .help("add a first line such as `type = \"beslutningssag\"` (notat, beslutningssag, orienteringssag or moede)");
@@ -115,7 +109,6 @@ pub fn read_kind(reader: &mut Reader, table: &DeTable<'_>) -> Option<Kind> {
             .error(value.span(), message)
             .help("`type` is one of \"notat\", \"beslutningssag\", \"orienteringssag\", \"moede\"");
     }
-    let _ = key;
     kind
 }
 

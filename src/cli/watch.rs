@@ -28,8 +28,14 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Exit {
             Ok(inputs) => inputs,
             Err(Exit::Usage) => return Exit::Usage,
             Err(_) => {
-                // A broken sagsgen.toml: said already; wait for it to be fixed.
-                wait_for_change(&mut last, Path::new("."), args);
+                // A broken sagsgen.toml, said once: wait until a file changes, then try again.
+                let folder = args
+                    .project
+                    .root
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from("."));
+                wait_until_changed(&folder, args);
+                last = None;
                 continue;
             }
         };
@@ -57,19 +63,11 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Exit {
     }
 }
 
-fn wait_for_change(
-    last: &mut Option<Vec<(PathBuf, u64, Option<SystemTime>)>>,
-    root: &Path,
-    args: &BuildArgs,
-) {
-    let state = snapshot(root, args);
-    while !INTERRUPTED.load(Ordering::SeqCst) && last.as_ref() == Some(&state) {
+fn wait_until_changed(folder: &Path, args: &BuildArgs) {
+    let before = snapshot(folder, args);
+    while !INTERRUPTED.load(Ordering::SeqCst) && snapshot(folder, args) == before {
         std::thread::sleep(POLL);
-        if snapshot(root, args) != state {
-            break;
-        }
     }
-    *last = None;
 }
 
 /// Every file of the project that a build can depend on, with size and modification time.

@@ -36,11 +36,6 @@ impl Base {
             root: root.to_path_buf(),
         }
     }
-
-    /// The font book (for checks on font families).
-    pub fn book(&self) -> &FontBook {
-        self.fonts.book()
-    }
 }
 
 /// One document: the base plus its generated Typst source.

@@ -7,14 +7,12 @@ use minijinja::Value;
 use serde::Serialize;
 
 use super::view::{
-    CaseView, DecisionView, InMeeting, MetaView, OrgView, SourceFileView, case_view_in, md, org,
+    CaseView, InMeeting, MetaView, OrgView, SECTION_DEPTH, SourceFileView, case_view_in,
+    decision_heading, md, org,
 };
 use crate::case::{Adgang, Body, Case};
 use crate::meeting::{Edition, Meeting, Punkt};
 use crate::project::Config;
-
-/// Heading depth of an item's sections: the item heading is depth 1.
-const SECTION_DEPTH: u8 = 2;
 
 /// Everything the meeting template is given.
 #[derive(Debug, Serialize)]
@@ -52,6 +50,8 @@ pub struct MoedeView {
     pub medlemmer: Vec<String>,
     /// Absent (shown in the minutes).
     pub afbud: Vec<String>,
+    /// The heading of this meeting's decisions: `Beslutning i <udvalg> den <dd-mm-åååå>`.
+    pub beslutning_overskrift: String,
     /// Whether this is the minutes.
     pub referat: bool,
     /// Whether this is a public edition.
@@ -76,9 +76,7 @@ pub struct ItemView {
     /// The text of a standing item.
     pub tekst: Option<Value>,
     /// The decision shown in the minutes (or in the public minutes: its public text).
-    pub beslutning: Option<DecisionView>,
-    /// The heading a missing decision is reported under.
-    pub beslutning_overskrift: String,
+    pub beslutning: Option<Value>,
     /// Attachment pages that follow the item in a packet.
     pub bilag: Vec<AttachmentPages>,
 }
@@ -132,6 +130,7 @@ pub fn meeting(
         sted: meeting.sted.clone(),
         medlemmer: meeting.medlemmer.clone(),
         afbud: meeting.afbud.clone(),
+        beslutning_overskrift: decision_heading(&meeting.udvalg.full, meeting.dato),
         referat: edition.is_minutes(),
         offentlig: edition.is_public(),
         pakke: edition.is_packet(),
@@ -170,11 +169,6 @@ fn item(
         doc: None,
         tekst: None,
         beslutning: None,
-        beslutning_overskrift: format!(
-            "Beslutning i {} den {}",
-            meeting.udvalg.full,
-            meeting.dato.short()
-        ),
         bilag: Vec::new(),
     };
     match punkt {
@@ -184,10 +178,7 @@ fn item(
         } => {
             view.tekst = tekst.as_deref().map(|t| md(t, SECTION_DEPTH));
             if edition.is_minutes() {
-                view.beslutning = beslutning.as_deref().map(|t| DecisionView {
-                    overskrift: view.beslutning_overskrift.clone(),
-                    tekst: md(t, SECTION_DEPTH),
-                });
+                view.beslutning = beslutning.as_deref().map(|t| md(t, SECTION_DEPTH));
             }
         }
     }
@@ -209,10 +200,7 @@ fn fill_case_item(
             (true, Some(b)) => b.offentlig_tekst.as_ref(),
             (_, None) => None,
         };
-        view.beslutning = text.map(|t| DecisionView {
-            overskrift: view.beslutning_overskrift.clone(),
-            tekst: md(t, SECTION_DEPTH),
-        });
+        view.beslutning = text.map(|t| md(t, SECTION_DEPTH));
     }
     if view.lukket {
         // Nothing of a closed item's content reaches a public edition.

@@ -66,6 +66,11 @@ impl Templates {
         path.is_file().then_some(path)
     }
 
+    /// [`Self::locate`] for every diagnostic of a failed typesetting.
+    pub fn locate_all(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        diagnostics.into_iter().map(|d| self.locate(d)).collect()
+    }
+
     /// Points a Typst error into the user's template override it came from, when exactly
     /// one line of one override could have produced the generated line it points at.
     pub fn locate(&self, mut diagnostic: Diagnostic) -> Diagnostic {

@@ -18,8 +18,9 @@ pub const FALLBACK_DATE: Date = Date {
     day: 1,
 };
 
-/// Heading depth of a standalone document's sections (the title is depth 1).
-const SECTION_DEPTH: u8 = 2;
+/// Heading depth of a document's sections, standalone or as a meeting item (the title or
+/// item heading is depth 1).
+pub(crate) const SECTION_DEPTH: u8 = 2;
 
 /// Everything a document template is given.
 #[derive(Debug, Serialize)]
@@ -345,10 +346,15 @@ fn law(lov: &Lov) -> LawView {
     }
 }
 
+/// `Beslutning i <udvalgets fulde navn> den <dd-mm-åååå>`.
+pub fn decision_heading(committee: &str, date: Date) -> String {
+    format!("Beslutning i {committee} den {}", date.short())
+}
+
 /// A decision heading and text.
 pub fn decision(b: &Beslutning) -> DecisionView {
     DecisionView {
-        overskrift: format!("Beslutning i {} den {}", b.udvalg.full, b.dato.short()),
+        overskrift: decision_heading(&b.udvalg.full, b.dato),
         tekst: md(&b.tekst, SECTION_DEPTH),
     }
 }

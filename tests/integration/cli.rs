@@ -139,3 +139,13 @@ fn schema_prints_the_json_schemas() {
         serde_json::from_str(&project.run(&["schema", "config"]).stdout).expect("JSON");
     assert_eq!(config["title"], "sagsgen.toml");
 }
+
+#[test]
+fn a_problem_seen_twice_in_a_run_is_said_once() {
+    // The seed case is built on its own and again as an item of the example meeting.
+    let project = Project::examples();
+    let run = project.run(&["build", "."]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let warning = "the committee \"Udvalg for skole og ungdomsuddannelse\" is not in `[udvalg]`";
+    assert_eq!(run.stderr.matches(warning).count(), 1, "{}", run.stderr);
+}

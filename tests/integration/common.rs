@@ -154,21 +154,7 @@ pub fn catalog(doc: &Document) -> lopdf::Dictionary {
 
 /// Decodes a PDF text string (PDFDocEncoding/UTF-16BE).
 pub fn decode_text(obj: &Object) -> String {
-    match obj {
-        Object::String(bytes, _) => {
-            if bytes.starts_with(&[0xfe, 0xff]) {
-                let units: Vec<u16> = bytes[2..]
-                    .chunks(2)
-                    .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-                    .collect();
-                String::from_utf16_lossy(&units)
-            } else {
-                bytes.iter().map(|&b| b as char).collect()
-            }
-        }
-        Object::Name(n) => String::from_utf8_lossy(n).into_owned(),
-        other => format!("{other:?}"),
-    }
+    sagsgen::archive::extract::text_string(obj)
 }
 
 /// Every URI of every link annotation (actions are often inline dictionaries).

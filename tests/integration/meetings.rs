@@ -492,3 +492,31 @@ fn encrypted_attachments_are_refused_with_the_file_named() {
     assert!(named, "{}", run.stderr);
     assert!(!run.stderr.contains("panicked") && !project.exists("output/moeder"));
 }
+
+#[test]
+fn check_warns_about_items_without_a_decision_for_the_minutes() {
+    let project = meeting_project(
+        "[[punkter]]\ntitel = \"Eventuelt\"\n[[punkter]]\nsag = \"../sager/a.toml\"\n",
+    );
+    project.write("sager/a.toml", beslutningssag(""));
+    let run = project.run(&["check", "moeder"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr
+            .matches("the minutes will say \"Ingen beslutning registreret\"")
+            .count(),
+        2,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("add `beslutning = \"…\"` to this item"),
+        "a standing item's hint: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("add a [[beslutninger]] entry"),
+        "a case's hint: {}",
+        run.stderr
+    );
+}

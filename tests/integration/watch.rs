@@ -72,3 +72,38 @@ fn watch_rebuilds_what_changes_and_keeps_going_after_errors() {
     let status = child.wait_with_output().unwrap().status;
     assert!(status.code().is_some(), "watch stops on Ctrl-C: {status:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn watch_waits_quietly_for_a_broken_sagsgen_toml_to_be_fixed() {
+    let project = Project::empty();
+    project.write("sagsgen.toml", "[pdf]\nstandard = \"a-9z\"\n");
+    project.write("cases/a.toml", notat(""));
+    let log = project.path().join("watch.log");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+        .arg("watch")
+        .current_dir(project.path())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let errors = || {
+        std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .matches("is not a PDF/A level")
+            .count()
+    };
+    eventually("the error", || errors() == 1);
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(
+        errors(),
+        1,
+        "said once, not again and again while nothing changes"
+    );
+    project.write("sagsgen.toml", "[pdf]\nstandard = \"a-2b\"\n");
+    eventually("the build once it is fixed", || {
+        project.exists("output/a.pdf")
+    });
+    // SAFETY: sends SIGINT (Ctrl-C) to our own child.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    child.wait_with_output().unwrap();
+}
