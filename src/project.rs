@@ -132,9 +132,9 @@ impl Default for Config {
     }
 }
 
-const TOP_FIELDS: &[&str] = &["organisation", "udvalg", "pdf"];
-const ORG_FIELDS: &[&str] = &["navn", "logo", "adresse"];
-const PDF_FIELDS: &[&str] = &["standard"];
+pub(crate) const TOP_FIELDS: &[&str] = &["organisation", "udvalg", "pdf"];
+pub(crate) const ORG_FIELDS: &[&str] = &["navn", "logo", "adresse"];
+pub(crate) const PDF_FIELDS: &[&str] = &["standard"];
 
 fn parse_config(source: &Arc<SourceText>, root: &Path) -> Result<Config, Vec<Diagnostic>> {
     let table = crate::input::parse_toml(source).map_err(|d| vec![d])?;

@@ -28,31 +28,77 @@ pub enum NewKind {
     Moede,
 }
 
-/// A new case or meeting file of `kind`, dated `today`.
-pub fn new_file(kind: NewKind, today: Date) -> String {
-    let dato = today.iso();
-    match kind {
-        NewKind::Notat => NOTAT.replace("{dato}", &dato),
+/// What a new file is filled in with, so that it checks in the project it is written to.
+#[derive(Debug, Clone)]
+pub struct Filling {
+    /// Today's date.
+    pub today: Date,
+    /// A committee of the project (its abbreviation).
+    pub udvalg: String,
+    /// Who decides (an abbreviation of the project, or a full name).
+    pub kompetence: String,
+    /// A case file for the meeting's case item, relative to the meeting; without one the
+    /// case item is written commented out.
+    pub case_item: Option<String>,
+}
+
+impl Filling {
+    /// Filled in from the project's committees: `OEU` and `BR` where the project has
+    /// them, else its first committee.
+    pub fn for_committees(today: Date, abbreviations: &[&str]) -> Self {
+        let pick = |wanted: &str, fallback: &str| {
+            if abbreviations.contains(&wanted) {
+                wanted.to_string()
+            } else {
+                abbreviations
+                    .first()
+                    .map_or(fallback.to_string(), |a| a.to_string())
+            }
+        };
+        Self {
+            today,
+            udvalg: pick("OEU", "Økonomiudvalget"),
+            kompetence: pick("BR", "Byrådet"),
+            case_item: None,
+        }
+    }
+}
+
+/// A new case or meeting file of `kind`.
+pub fn new_file(kind: NewKind, filling: &Filling) -> String {
+    let text = match kind {
+        NewKind::Notat => NOTAT.to_string(),
         NewKind::Beslutningssag => SAG
             .replace("{type}", "beslutningssag")
-            .replace("{dato}", &dato)
             .replace("{kompetence}", ""),
         NewKind::Orienteringssag => SAG
             .replace("{type}", "orienteringssag")
-            .replace("{dato}", &dato)
             .replace("{kompetence}", "# "),
-        NewKind::Moede => MOEDE.replace("{dato}", &dato),
-    }
+        NewKind::Moede => {
+            let (on, path) = match &filling.case_item {
+                Some(path) => ("", path.as_str()),
+                None => ("# ", "../cases/sagen.toml"),
+            };
+            MOEDE.replace("{sag}", &format!("{on}[[punkter]]\n{on}sag = \"{path}\""))
+        }
+    };
+    text.replace("{dato}", &filling.today.iso())
+        .replace("{udvalg}", &filling.udvalg)
+        .replace("{beslutter}", &filling.kompetence)
 }
 
 /// The files of a new project: (path, contents). `with_templates` adds the built-in
 /// templates for editing.
 pub fn project_files(today: Date, with_templates: bool) -> Vec<(String, String)> {
+    let filling = Filling {
+        case_item: Some("../cases/eksempel-beslutningssag.toml".to_string()),
+        ..Filling::for_committees(today, &["OEU", "BR"])
+    };
     let case = |kind| {
         format!(
             "{}{}",
             schema_directive(1, CASE_SCHEMA_FILE),
-            new_file(kind, today)
+            new_file(kind, &filling)
         )
     };
     let pretty = |schema: serde_json::Value| {
@@ -161,9 +207,9 @@ titel = "Titel på sagen"
 # Sagsnummer i ESDH.
 sagsnummer = "25/12345"
 # Udvalgene, der behandler sagen (forkortelser fra sagsgen.toml eller fulde navne).
-udvalg = ["OEU"]
+udvalg = ["{udvalg}"]
 # Hvem der træffer beslutningen.
-{kompetence}beslutningskompetence = "BR"
+{kompetence}beslutningskompetence = "{beslutter}"
 # Dokumentets dato.
 dato = {dato}
 # Sagsbehandler.
@@ -201,7 +247,7 @@ indstilling = "Forvaltningen indstiller, at …"
 
 # Beslutninger: en blok pr. udvalg og dato.
 # [[beslutninger]]
-# udvalg = "OEU"
+# udvalg = "{udvalg}"
 # dato = {dato}
 # tekst = "Godkendt."
 # offentlig_tekst = "Godkendt."   # det, der må offentliggøres ved et lukket punkt
@@ -220,7 +266,7 @@ const MOEDE: &str = r#"# Et udvalgsmøde: dagsorden, referat og deres offentlige
 type = "moede"
 
 # Udvalget (forkortelse fra sagsgen.toml eller fulde navn).
-udvalg = "OEU"
+udvalg = "{udvalg}"
 # Mødedato.
 dato = {dato}
 # Mødetidspunkt.
@@ -238,8 +284,8 @@ titel = "Godkendelse af dagsorden"
 # Beslutningen til referatet.
 # beslutning = "Godkendt."
 
-[[punkter]]
-sag = "../cases/eksempel-beslutningssag.toml"
+# En sag: stien til sagens fil, i forhold til denne fil.
+{sag}
 
 [[punkter]]
 titel = "Eventuelt"

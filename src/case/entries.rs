@@ -14,9 +14,9 @@ use crate::committee::{Committee, Committees};
 use crate::input::fields::{Fields, Reader};
 use crate::project::Project;
 
-const LOV: &[&str] = &["titel", "henvisning", "url"];
-const BESLUTNING: &[&str] = &["udvalg", "dato", "tekst", "offentlig_tekst"];
-const BILAG: &[&str] = &[
+pub(crate) const LOV: &[&str] = &["titel", "henvisning", "url"];
+pub(crate) const BESLUTNING: &[&str] = &["udvalg", "dato", "tekst", "offentlig_tekst"];
+pub(crate) const BILAG: &[&str] = &[
     "titel",
     "dokumentnummer",
     "henvisning",

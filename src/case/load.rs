@@ -12,7 +12,7 @@ use crate::diag::{Diagnostic, SourceText};
 use crate::input::fields::{Fields, Reader, suggest};
 use crate::project::Project;
 
-const SHARED: &[&str] = &[
+pub(crate) const SHARED: &[&str] = &[
     "type",
     "titel",
     "sagsnummer",
@@ -23,8 +23,8 @@ const SHARED: &[&str] = &[
     "udkast",
     "emneord",
 ];
-const NOTAT: &[&str] = &["til", "fra", "tekst"];
-const SAG: &[&str] = &[
+pub(crate) const NOTAT: &[&str] = &["til", "fra", "tekst"];
+pub(crate) const SAG: &[&str] = &[
     "udvalg",
     "beslutningskompetence",
     "beslutningstema",
@@ -115,9 +115,14 @@ pub fn read_kind(reader: &mut Reader, table: &DeTable<'_>) -> Option<Kind> {
 fn read_case(reader: &mut Reader, ctx: &Ctx<'_>, table: &DeTable<'_>, kind: Kind) -> Option<Case> {
     let own = if kind == Kind::Notat { NOTAT } else { SAG };
     let known: Vec<&'static str> = SHARED.iter().chain(own).copied().collect();
-    let what = format!("a {}", kind.name());
+    let what = with_article(kind.name());
     let anchor = type_anchor(table);
-    let fields = Fields::new(reader, table, what, anchor, &known);
+    let elsewhere: &[(&str, &[&str])] = if kind == Kind::Notat {
+        &[("a beslutningssag or an orienteringssag", SAG)]
+    } else {
+        &[("a notat", NOTAT)]
+    };
+    let fields = Fields::with_elsewhere(reader, table, what, anchor, &known, elsewhere);
     let titel = fields.text(reader, "titel", true);
     let sagsnummer = fields.text(reader, "sagsnummer", kind != Kind::Notat);
     let adgang = read_adgang(reader, &fields);
@@ -142,6 +147,16 @@ fn read_case(reader: &mut Reader, ctx: &Ctx<'_>, table: &DeTable<'_>, kind: Kind
         body: body?,
     };
     Some(case)
+}
+
+/// "a notat", "an orienteringssag".
+fn with_article(kind: &str) -> String {
+    let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {kind}")
 }
 
 /// Where a missing top-level field is reported: the `type` line.

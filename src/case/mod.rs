@@ -2,7 +2,7 @@
 //! them, after validation (committees resolved, attachments checked).
 
 pub(crate) mod entries;
-mod load;
+pub(crate) mod load;
 
 use std::path::PathBuf;
 

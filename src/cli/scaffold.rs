@@ -8,8 +8,8 @@ use super::{Exit, GlobalArgs};
 use crate::dates::Date;
 use crate::diag::{self, Diagnostic};
 use crate::project::Project;
-use crate::scaffold::{NewKind, new_file, project_files, schema_directive};
-use crate::schema::CASE_SCHEMA_FILE;
+use crate::scaffold::{Filling, NewKind, new_file, project_files, schema_directive};
+use crate::schema::{CASE_SCHEMA_FILE, case_schema};
 
 /// Arguments of `sagsgen new`.
 #[derive(Debug, Args)]
@@ -43,22 +43,82 @@ pub fn new(global: &GlobalArgs, args: &NewArgs) -> Exit {
         diag::print(&[d], global.color_choice());
         return Exit::InputErrors;
     }
-    let contents = format!(
-        "{}{}",
-        directive_for(&args.path),
-        new_file(args.kind, Date::today())
-    );
-    match write_new(&args.path, &contents) {
-        Ok(()) => {
-            if !global.quiet {
-                eprintln!("  Created {}", args.path.display());
-            }
-            Exit::Ok
-        }
+    let place = match Placement::of(&args.path) {
+        Ok(place) => place,
         Err(d) => {
             diag::print(&[d], global.color_choice());
-            Exit::InputErrors
+            return Exit::InputErrors;
         }
+    };
+    let filling = place.filling();
+    let contents = format!(
+        "{}{}",
+        schema_directive(place.depth, CASE_SCHEMA_FILE),
+        new_file(args.kind, &filling)
+    );
+    let schema_file = place.root.join(CASE_SCHEMA_FILE);
+    let mut written = Vec::new();
+    if !schema_file.exists() {
+        // The `#:schema` line must point at something: the project gets the schema.
+        let schema = serde_json::to_string_pretty(&case_schema()).unwrap_or_default() + "\n";
+        written.push((schema_file, schema));
+    }
+    written.push((args.path.clone(), contents));
+    for (path, contents) in &written {
+        if let Err(d) = write_new(path, contents) {
+            diag::print(&[d], global.color_choice());
+            return Exit::InputErrors;
+        }
+        if !global.quiet {
+            eprintln!("  Created {}", path.display());
+        }
+    }
+    Exit::Ok
+}
+
+/// Where a new file goes: its project's root and how many folders below it.
+struct Placement {
+    root: PathBuf,
+    depth: usize,
+}
+
+impl Placement {
+    /// The project of a new file is the nearest folder above it holding `sagsgen.toml`,
+    /// else the current folder (as for `build`), else the file's own folder.
+    fn of(path: &Path) -> Result<Self, Diagnostic> {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Diagnostic::error(format!("cannot create the folder {}: {e}", dir.display()))
+        })?;
+        let dir = dir.canonicalize().map_err(|e| {
+            Diagnostic::error(format!("cannot open the folder {}: {e}", dir.display()))
+        })?;
+        let cwd = std::env::current_dir()
+            .and_then(|d| d.canonicalize())
+            .unwrap_or_else(|_| dir.clone());
+        let fallback = if dir.starts_with(&cwd) {
+            cwd
+        } else {
+            dir.clone()
+        };
+        let root = Project::find_root(&dir, &fallback);
+        let depth = dir
+            .strip_prefix(&root)
+            .map_or(0, |rel| rel.components().count());
+        Ok(Self { root, depth })
+    }
+
+    /// Committees of the project (the built-in ones if its `sagsgen.toml` is missing or
+    /// broken: `check` will say what is wrong with it).
+    fn filling(&self) -> Filling {
+        let config = Project::load(&self.root)
+            .map(|p| p.config)
+            .unwrap_or_default();
+        let abbreviations = config.committees.abbreviations();
+        Filling::for_committees(Date::today(), &abbreviations)
     }
 }
 
@@ -92,26 +152,6 @@ pub fn init(global: &GlobalArgs, args: &InitArgs) -> Exit {
         );
     }
     Exit::Ok
-}
-
-/// A `#:schema` line pointing at the project's schema file, when the project has one.
-fn directive_for(path: &Path) -> String {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).ok();
-    let Ok(dir) = dir.canonicalize() else {
-        return String::new();
-    };
-    let root = Project::find_root(&dir, &dir);
-    if !root.join(CASE_SCHEMA_FILE).is_file() {
-        return String::new();
-    }
-    let depth = dir
-        .strip_prefix(&root)
-        .map_or(0, |rel| rel.components().count());
-    schema_directive(depth, CASE_SCHEMA_FILE)
 }
 
 /// Writes a file that does not exist yet, creating its folder.

@@ -121,6 +121,20 @@ impl<'a, 'i> Fields<'a, 'i> {
         anchor: Range<usize>,
         known: &[&'static str],
     ) -> Self {
+        Self::with_elsewhere(reader, table, what, anchor, known, &[])
+    }
+
+    /// As [`Fields::new`], knowing which fields belong to other kinds of table
+    /// (`("a notat", NOTAT)`), so that a field of the wrong kind is called that rather
+    /// than a misspelling of some other field.
+    pub fn with_elsewhere(
+        reader: &mut Reader,
+        table: &'a DeTable<'i>,
+        what: impl Into<String>,
+        anchor: Range<usize>,
+        known: &[&'static str],
+        elsewhere: &[(&str, &[&str])],
+    ) -> Self {
         let mut fields = Self {
             what: what.into(),
             anchor,
@@ -130,7 +144,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         let mut keys: Vec<Entry<'a, 'i>> = table.iter().collect();
         keys.sort_by_key(|(k, _)| k.span().start);
         for (key, value) in keys {
-            fields.add(reader, key, value, known);
+            fields.add(reader, key, value, known, elsewhere);
         }
         fields
     }
@@ -141,10 +155,17 @@ impl<'a, 'i> Fields<'a, 'i> {
         key: &'a Spanned<DeString<'i>>,
         value: &'a Spanned<DeValue<'i>>,
         known: &[&'static str],
+        elsewhere: &[(&str, &[&str])],
     ) {
         let folded = fold_key(key.get_ref());
         let Some(name) = known.iter().find(|k| **k == folded) else {
-            self.unknown(reader, key, known);
+            match elsewhere
+                .iter()
+                .find(|(_, names)| names.contains(&folded.as_str()))
+            {
+                Some((other, _)) => self.of_other_kind(reader, key, other),
+                None => self.unknown(reader, key, known),
+            }
             return;
         };
         if let Some((first, _)) = self.entries.get(name) {
@@ -160,6 +181,18 @@ impl<'a, 'i> Fields<'a, 'i> {
             return;
         }
         self.entries.insert(name, (key, value));
+    }
+
+    fn of_other_kind(&self, reader: &mut Reader, key: &Spanned<DeString<'i>>, other: &str) {
+        let name = key.get_ref();
+        reader
+            .error(
+                key.span(),
+                format!("`{name}` is a field of {other}, not of {}", self.what),
+            )
+            .help(format!(
+                "remove the line, or change `type` if the file is meant to be {other}"
+            ));
     }
 
     fn unknown(
@@ -225,16 +258,18 @@ impl<'a, 'i> Fields<'a, 'i> {
             .help(format!("add a line such as `{name} = {example}`"));
     }
 
-    fn wrong_type(&self, reader: &mut Reader, name: &str, expected: &str) {
+    fn wrong_type(&self, reader: &mut Reader, name: &str, expected: &str, example: &str) {
         let Some(value) = self.value(name) else {
             return;
         };
         let found = describe(value.get_ref());
         let key = self.written_key(name);
-        reader.error(
-            value.span(),
-            format!("`{key}` must be {expected}, not {found}"),
-        );
+        reader
+            .error(
+                value.span(),
+                format!("`{key}` must be {expected}, not {found}"),
+            )
+            .help(format!("write it like this: `{key} = {example}`"));
     }
 
     /// A text field (single line), checked for length.
@@ -261,7 +296,8 @@ impl<'a, 'i> Fields<'a, 'i> {
             return None;
         };
         let Some(text) = value.get_ref().as_str() else {
-            self.wrong_type(reader, name, "text in quotes");
+            let example = quoted_example(reader, value);
+            self.wrong_type(reader, name, "text in quotes", &example);
             return None;
         };
         let count = text.chars().count();
@@ -292,7 +328,11 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
         if required && text.trim().is_empty() {
             let key = self.written_key(name);
-            reader.error(value.span(), format!("`{key}` is empty"));
+            reader
+                .error(value.span(), format!("`{key}` is empty"))
+                .help(format!(
+                    "`{key}` must have some text: write it between the quotes"
+                ));
             return None;
         }
         Some(text.to_string())
@@ -306,7 +346,17 @@ impl<'a, 'i> Fields<'a, 'i> {
             }
             return None;
         };
-        let date = value.get_ref().as_datetime().and_then(Date::from_toml);
+        let date = match value.get_ref() {
+            DeValue::Datetime(d) => Date::from_toml(d),
+            // Editors validate against the JSON Schema, where a TOML date is a string:
+            // a quoted date is accepted too, so the two agree.
+            DeValue::String(s) => s
+                .parse::<toml::value::Datetime>()
+                .ok()
+                .as_ref()
+                .and_then(Date::from_toml),
+            _ => None,
+        };
         if date.is_none() {
             let key = self.written_key(name);
             let found = describe(value.get_ref());
@@ -315,7 +365,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                     value.span(),
                     format!("`{key}` must be a date such as 2020-10-20, not {found}"),
                 )
-                .help("write the date without quotes and without a time: `dato = 2020-10-20`");
+                .help("write the date as year-month-day, without a time: `dato = 2020-10-20`");
         }
         date
     }
@@ -325,7 +375,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         let value = self.value(name)?;
         let b = value.get_ref().as_bool();
         if b.is_none() {
-            self.wrong_type(reader, name, "true or false (without quotes)");
+            self.wrong_type(reader, name, "true or false (without quotes)", "true");
         }
         b
     }
@@ -342,7 +392,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                 .filter_map(|item| self.text_item(reader, name, item))
                 .collect(),
             _ => {
-                self.wrong_type(reader, name, "a list of texts, such as [\"…\", \"…\"]");
+                self.wrong_type(reader, name, "a list of texts", "[\"…\", \"…\"]");
                 Vec::new()
             }
         }
@@ -423,10 +473,23 @@ impl<'a, 'i> Fields<'a, 'i> {
                     reader,
                     name,
                     &format!("a table, written as a `[{name}]` section"),
+                    "{ … }",
                 );
                 None
             }
         }
+    }
+}
+
+/// The value as written, put in quotes (`2025` → `"2025"`), for a help line; `"…"` where
+/// quoting it would not make sense.
+fn quoted_example(reader: &Reader, value: &Spanned<DeValue<'_>>) -> String {
+    let raw = reader.source.text.get(value.span()).unwrap_or("");
+    let simple = !matches!(value.get_ref(), DeValue::Array(_) | DeValue::Table(_));
+    if simple && !raw.is_empty() && raw.chars().count() <= 60 && !raw.contains(['"', '\\', '\n']) {
+        format!("\"{raw}\"")
+    } else {
+        "\"…\"".to_string()
     }
 }
 

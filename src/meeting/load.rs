@@ -15,7 +15,7 @@ use crate::input::fields::{Fields, Reader};
 use crate::input::{parse_toml, read_source};
 use crate::project::Project;
 
-const MEETING: &[&str] = &[
+pub(crate) const MEETING: &[&str] = &[
     "type",
     "udvalg",
     "dato",
@@ -25,7 +25,7 @@ const MEETING: &[&str] = &[
     "afbud",
     "punkter",
 ];
-const ITEM: &[&str] = &["sag", "titel", "tekst", "beslutning"];
+pub(crate) const ITEM: &[&str] = &["sag", "titel", "tekst", "beslutning"];
 /// Titles that do not say what a closed item is about.
 const VAGUE_TITLES: &[&str] = &[
     "lukket punkt",
@@ -60,7 +60,7 @@ pub fn load_meeting(
         .iter()
         .find(|(k, _)| k.get_ref() == "type")
         .map_or(0..0, |(k, v)| k.span().start..v.span().end);
-    let fields = Fields::new(&mut reader, table, "a moede", anchor, MEETING);
+    let fields = Fields::new(&mut reader, table, "a moede", anchor.clone(), MEETING);
     let committees = &project.config.committees;
     let udvalg = fields.text(&mut reader, "udvalg", true).and_then(|name| {
         let span = fields.value_span("udvalg").unwrap_or(0..0);
@@ -82,7 +82,9 @@ pub fn load_meeting(
         .map(|s| s.into_inner())
         .collect();
     if !fields.has("punkter") {
-        fields.missing(&mut reader, "punkter", "[{ sag = \"sager/x.toml\" }]");
+        reader
+            .error(anchor.clone(), "missing field `punkter`: a moede must have items")
+            .help("add each item as a section starting with `[[punkter]]`, e.g. `[[punkter]]` then `sag = \"../cases/sag.toml\"` or `titel = \"Eventuelt\"` on the next line");
     }
     let dir = path.parent().unwrap_or(Path::new("."));
     let tables = fields.tables(&mut reader, "punkter");
@@ -136,10 +138,16 @@ pub fn load_meeting(
 }
 
 fn check_time(reader: &mut Reader, fields: &Fields<'_, '_>, tid: &str) -> bool {
+    let digits =
+        |r: std::ops::Range<usize>| tid.get(r).filter(|d| d.bytes().all(|b| b.is_ascii_digit()));
     let ok = tid.len() == 5
         && tid.as_bytes()[2] == b':'
-        && tid[..2].parse::<u8>().is_ok_and(|h| h < 24)
-        && tid[3..].parse::<u8>().is_ok_and(|m| m < 60);
+        && digits(0..2)
+            .and_then(|h| h.parse::<u8>().ok())
+            .is_some_and(|h| h < 24)
+        && digits(3..5)
+            .and_then(|m| m.parse::<u8>().ok())
+            .is_some_and(|m| m < 60);
     if !ok {
         let span = fields.value_span("tid").unwrap_or(0..0);
         reader
@@ -175,15 +183,14 @@ fn load_item(
         let span = fields.value_span("sag").unwrap_or(0..0);
         return load_case_item(reader, case_diagnostics, project, dir, &sag, span);
     }
-    let titel = fields.text(reader, "titel", false);
-    if titel.is_none() && !fields.has("titel") {
+    if !fields.has("titel") {
         reader
             .error(anchor, "an item needs `sag = \"…\"` (a case file) or a `titel` (a standing item)")
             .help("e.g. `sag = \"../cases/2025/budget.toml\"`, or `titel = \"Godkendelse af dagsorden\"`");
         return None;
     }
     Some(Punkt::Staaende {
-        titel: titel?,
+        titel: fields.text(reader, "titel", true)?,
         tekst: fields.markdown(reader, "tekst", false),
         beslutning: fields.markdown(reader, "beslutning", false),
     })

@@ -3,7 +3,7 @@
 
 mod attachment;
 mod edition;
-mod load;
+pub(crate) mod load;
 
 use std::path::PathBuf;
 

@@ -13,6 +13,7 @@ mod escaping;
 mod meetings;
 mod output;
 mod scaffold;
+mod schema;
 mod seeds;
 mod structure;
 mod watch;

@@ -90,3 +90,51 @@ fn new_refuses_to_overwrite() {
     );
     assert_eq!(project.read("cases/a.toml"), b"mine");
 }
+
+#[test]
+fn new_fills_in_the_projects_own_committees_and_brings_the_schema() {
+    let project = Project::empty();
+    project.write(
+        "sagsgen.toml",
+        "[udvalg]\nUSS = \"Udvalg for sociale forhold\"\nSPU = \"Social- og psykiatriudvalget\"\n",
+    );
+    for kind in ["notat", "beslutningssag", "orienteringssag", "moede"] {
+        let run = project.run(&["new", kind, &format!("sager/2025/{kind}.toml")]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let sag = String::from_utf8(project.read("sager/2025/beslutningssag.toml")).unwrap();
+    assert!(
+        sag.starts_with("#:schema ../../sagsgen.schema.json\n"),
+        "{sag}"
+    );
+    assert!(sag.contains("udvalg = [\"USS\"]"), "{sag}");
+    assert!(
+        project.exists("sagsgen.schema.json"),
+        "the #:schema line points at a file that exists"
+    );
+    let check = project.run(&["check", "sager"]);
+    assert_eq!(
+        check.code, 0,
+        "new files check in this project\n{}",
+        check.stderr
+    );
+    assert!(!check.stderr.contains("error"), "{}", check.stderr);
+}
+
+#[test]
+fn new_in_a_folder_without_a_project_still_checks() {
+    let project = Project::empty();
+    let run = project.run(&["new", "moede", "moede.toml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = String::from_utf8(project.read("moede.toml")).unwrap();
+    assert!(
+        text.starts_with("#:schema ./sagsgen.schema.json\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("# sag = \"../cases/sagen.toml\""),
+        "the case item waits, commented out, for a real case: {text}"
+    );
+    let check = project.run(&["check", "moede.toml"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+}
