@@ -81,9 +81,9 @@ pub struct Diagnostic {
     pub help: Option<Box<str>>,
     /// Extra lines of context.
     pub notes: Box<[String]>,
-    /// For a Typst error: the generated Typst line it points at (so the template layer can
-    /// point it into a user's template override instead).
-    pub generated_line: Option<Box<str>>,
+    /// For a Typst error: the byte offset in the generated Typst it points at (so the
+    /// template layer can point it into a user's template override instead).
+    pub generated_offset: Option<usize>,
 }
 
 impl Diagnostic {
@@ -105,7 +105,7 @@ impl Diagnostic {
             path: None,
             help: None,
             notes: Box::default(),
-            generated_line: None,
+            generated_offset: None,
         }
     }
 

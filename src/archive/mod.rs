@@ -157,12 +157,12 @@ pub fn prepare(
     }
     let mut document = view::document(&case, &project.config);
     document.kilde = Some(kilde);
-    let typst = templates
+    let rendered = templates
         .render(DOCUMENT_TEMPLATE, &document)
         .map_err(|d| vec![d])?;
     let pdf = engine
-        .pdf(typst, Conformance::A3a, &shown)
-        .map_err(|e| templates.locate_all(e))?;
+        .pdf(rendered.source, Conformance::A3a, &shown)
+        .map_err(|e| templates.locate_all(e, rendered.map.as_ref()))?;
     let item = input.canonicalize().ok().and_then(|p| items.get(&p));
     let file = match item {
         Some(item) => format!(
@@ -206,13 +206,13 @@ fn meeting_copies(
             &PageCounts::new(),
         );
         view.kilde = Some(kilde.clone());
-        let typst = templates
+        let rendered = templates
             .render("moede.typ.j2", &view)
             .map_err(|d| vec![d])?;
         let what = format!("{} ({})", shown_path(input), edition.file_stem());
         let pdf = engine
-            .pdf(typst, Conformance::A3a, &what)
-            .map_err(|e| templates.locate_all(e))?;
+            .pdf(rendered.source, Conformance::A3a, &what)
+            .map_err(|e| templates.locate_all(e, rendered.map.as_ref()))?;
         let file = format!("{folder}/{}.pdf", edition.file_stem());
         let adgang = if edition.is_public() {
             "åben"

@@ -110,14 +110,16 @@ fn run(ctx: &Context<'_>, input: &Path, diags: &mut Vec<Diagnostic>) -> Result<O
     let output = output_for(input, &ctx.project.root, &ctx.output_dir).ok_or_else(|| {
         diags.push(Diagnostic::error("the file lies outside the project folder").in_file(&source));
     })?;
-    let typst_source =
+    let rendered =
         case_source(ctx.templates, &case, &ctx.project.config).map_err(|d| diags.push(d))?;
     // The source is kept only when it is to be written beside the PDF.
-    let emitted = ctx.emit_typst.then(|| typst_source.clone());
+    let emitted = ctx.emit_typst.then(|| rendered.source.clone());
     let pdf = ctx
         .engine
-        .pdf(typst_source, ctx.project.config.conformance, &shown);
-    let pdf = pdf.map_err(|errors| diags.extend(ctx.templates.locate_all(errors)))?;
+        .pdf(rendered.source, ctx.project.config.conformance, &shown);
+    let pdf = pdf.map_err(|errors| {
+        diags.extend(ctx.templates.locate_all(errors, rendered.map.as_ref()));
+    })?;
     diags.extend(pdf.warnings);
     if ctx.write {
         write_outputs(&output, &pdf.bytes, emitted.as_deref()).map_err(|d| diags.push(d))?;

@@ -45,7 +45,7 @@ pub fn run(
                 built.push((edition, pdf));
             }
             Err(errors) => {
-                diags.extend(ctx.templates.locate_all(errors));
+                diags.extend(errors);
                 failed = true;
             }
         }
@@ -77,17 +77,18 @@ fn typeset(
         &ctx.project.root,
         pages,
     );
-    let source = ctx
+    let rendered = ctx
         .templates
         .render(MEETING_TEMPLATE, &view)
         .map_err(|d| vec![d])?;
     let what = format!("{what} ({})", edition.file_stem());
-    if edition.is_packet() {
-        ctx.engine.plain_pdf(source, &what)
+    let pdf = if edition.is_packet() {
+        ctx.engine.plain_pdf(rendered.source, &what)
     } else {
         ctx.engine
-            .pdf(source, ctx.project.config.conformance, &what)
-    }
+            .pdf(rendered.source, ctx.project.config.conformance, &what)
+    };
+    pdf.map_err(|errors| ctx.templates.locate_all(errors, rendered.map.as_ref()))
 }
 
 /// Counts every attachment's pages; errors for unusable files, warnings for inaccessible ones.

@@ -169,7 +169,7 @@ fn convert(
             line + 1,
             excerpt(line_text)
         ));
-        out.generated_line = Some(line_text.into());
+        out.generated_offset = Some(range.start);
     }
     for hint in &d.hints {
         out = out.with_note(format!("hint: {}", hint.v));

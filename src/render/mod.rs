@@ -3,6 +3,7 @@
 pub mod escape;
 pub mod markdown;
 pub mod meeting_view;
+pub mod source_map;
 pub mod templates;
 pub mod view;
 
@@ -19,6 +20,6 @@ pub fn case_source(
     templates: &Templates,
     case: &Case,
     config: &Config,
-) -> Result<String, Diagnostic> {
+) -> Result<templates::Rendered, Diagnostic> {
     templates.render(DOCUMENT_TEMPLATE, &view::document(case, config))
 }

@@ -3,11 +3,13 @@
 //! for Typst markup unless it is already safe markup.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 use serde::Serialize;
 
 use super::escape;
+use super::source_map::{SourceMap, instrument};
 use crate::diag::{Diagnostic, SourceText, shown_path};
 
 /// The built-in templates: name → text.
@@ -31,33 +33,59 @@ const TYPST: AutoEscape = AutoEscape::Custom("typst");
 /// The templates of one project.
 pub struct Templates {
     env: Environment<'static>,
+    /// The same templates with a mark at the end of each line, when the project has
+    /// overrides: a Typst error can then be traced to the override line behind it.
+    marked: Option<Environment<'static>>,
+    /// Template names by the index their marks carry.
+    names: Arc<Mutex<Vec<String>>>,
     dir: PathBuf,
+}
+
+/// Generated Typst source, with the map back to the template lines when there is one.
+pub struct Rendered {
+    /// The Typst source.
+    pub source: String,
+    /// Which template line produced which part of it (projects with overrides only).
+    pub map: Option<SourceMap>,
 }
 
 impl Templates {
     /// Sets up the environment for a project root (its `templates/` folder overrides).
     pub fn new(root: &Path) -> Self {
         let dir = root.join("templates");
-        let mut env = Environment::new();
-        env.set_undefined_behavior(UndefinedBehavior::Strict);
-        env.set_trim_blocks(true);
-        env.set_lstrip_blocks(true);
-        env.set_keep_trailing_newline(true);
-        env.set_auto_escape_callback(|_| TYPST);
-        env.set_formatter(format_value);
-        env.add_filter("str", typst_string);
+        let mut env = environment();
         let loader_dir = dir.clone();
         env.set_loader(move |name| load(&loader_dir, name));
-        Self { env, dir }
+        let names = Arc::new(Mutex::new(Vec::new()));
+        let marked = has_overrides(&dir).then(|| {
+            let mut env = environment();
+            let (loader_dir, names) = (dir.clone(), names.clone());
+            env.set_loader(move |name| {
+                let text = load(&loader_dir, name)?;
+                Ok(text.map(|text| instrument(register(&names, name), &text)))
+            });
+            env
+        });
+        Self {
+            env,
+            marked,
+            names,
+            dir,
+        }
     }
 
     /// Renders a template with a view, giving Typst source.
-    pub fn render(&self, name: &str, view: &impl Serialize) -> Result<String, Diagnostic> {
+    pub fn render(&self, name: &str, view: &impl Serialize) -> Result<Rendered, Diagnostic> {
         let template = self
             .env
             .get_template(name)
             .map_err(|e| self.diagnostic(&e))?;
-        template.render(view).map_err(|e| self.diagnostic(&e))
+        let source = template.render(view).map_err(|e| self.diagnostic(&e))?;
+        let map = self.marked.as_ref().and_then(|env| {
+            let marked = env.get_template(name).ok()?.render(view).ok()?;
+            SourceMap::from_marked(&marked, &source)
+        });
+        Ok(Rendered { source, map })
     }
 
     /// The project's override file for a template, if it has one.
@@ -67,37 +95,40 @@ impl Templates {
     }
 
     /// [`Self::locate`] for every diagnostic of a failed typesetting.
-    pub fn locate_all(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-        diagnostics.into_iter().map(|d| self.locate(d)).collect()
+    pub fn locate_all(
+        &self,
+        diagnostics: Vec<Diagnostic>,
+        map: Option<&SourceMap>,
+    ) -> Vec<Diagnostic> {
+        diagnostics
+            .into_iter()
+            .map(|d| self.locate(d, map))
+            .collect()
     }
 
-    /// Points a Typst error into the user's template override it came from, when exactly
-    /// one line of one override could have produced the generated line it points at.
-    pub fn locate(&self, mut diagnostic: Diagnostic) -> Diagnostic {
-        let Some(generated) = diagnostic.generated_line.clone() else {
+    /// Points a Typst error into the user's template override whose line produced the
+    /// generated Typst it points at (errors from the built-in templates stay as they are).
+    pub fn locate(&self, mut diagnostic: Diagnostic, map: Option<&SourceMap>) -> Diagnostic {
+        let Some((index, line)) = map
+            .zip(diagnostic.generated_offset)
+            .and_then(|(m, o)| m.lookup(o))
+        else {
             return diagnostic;
         };
-        let mut found = Vec::new();
-        for (name, _) in BUILTIN {
-            let Some(path) = self.override_path(name) else {
-                continue;
-            };
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
-            for (index, line) in text.lines().enumerate() {
-                if could_produce(line.trim(), generated.trim()) {
-                    found.push((path.clone(), text.clone(), index + 1));
-                }
-            }
-        }
-        if let [(path, text, line)] = found.as_slice() {
-            let source = SourceText::new(shown_path(path), text.clone());
-            let span = line_span(&source.text, *line);
-            diagnostic.location = Some(crate::diag::Location {
-                source,
-                span: Some(span),
-            });
-            diagnostic.help = Some("this line of your template override produced invalid Typst; fix it, or delete the file to use the built-in template".into());
-        }
+        let name = self.names.lock().ok().and_then(|n| n.get(index).cloned());
+        let Some(path) = name.and_then(|n| self.override_path(&n)) else {
+            return diagnostic;
+        };
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return diagnostic;
+        };
+        let source = SourceText::new(shown_path(&path), text);
+        let span = line_span(&source.text, line);
+        diagnostic.location = Some(crate::diag::Location {
+            source,
+            span: Some(span),
+        });
+        diagnostic.help = Some("this line of your template override produced invalid Typst; fix it, or delete the file to use the built-in template".into());
         diagnostic
     }
 
@@ -138,47 +169,6 @@ fn innermost(error: &Error) -> &Error {
     current
 }
 
-/// Whether a template line could have rendered as `generated`: its literal parts appear in
-/// order, with `{{ … }}` / `{% … %}` as gaps. Lines with too little literal text to tell
-/// (a bare `{{ doc.tekst }}`) never match.
-fn could_produce(template_line: &str, generated: &str) -> bool {
-    let mut literals = Vec::new();
-    let mut rest = template_line;
-    while let Some(start) = rest
-        .find(['{'])
-        .filter(|&i| rest[i..].starts_with("{{") || rest[i..].starts_with("{%"))
-    {
-        literals.push(&rest[..start]);
-        let close = if rest[start..].starts_with("{{") {
-            "}}"
-        } else {
-            "%}"
-        };
-        match rest[start..].find(close) {
-            Some(end) => rest = &rest[start + end + 2..],
-            None => return false,
-        }
-    }
-    literals.push(rest);
-    if literals.iter().map(|l| l.trim().len()).sum::<usize>() < 4 {
-        return false;
-    }
-    let (first, last) = (literals[0], literals[literals.len() - 1]);
-    if !generated.starts_with(first.trim_start()) || !generated.ends_with(last.trim_end()) {
-        return false;
-    }
-    let mut at = 0;
-    literals
-        .iter()
-        .all(|l| match generated[at..].find(l.trim()) {
-            Some(i) => {
-                at += i + l.trim().len();
-                true
-            }
-            None => false,
-        })
-}
-
 fn line_span(text: &str, line: usize) -> std::ops::Range<usize> {
     let start: usize = text
         .split_inclusive('\n')
@@ -187,6 +177,39 @@ fn line_span(text: &str, line: usize) -> std::ops::Range<usize> {
         .sum();
     let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     start..end
+}
+
+/// The environment's settings, shared by the plain and the marked one.
+fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    env.set_keep_trailing_newline(true);
+    env.set_auto_escape_callback(|_| TYPST);
+    env.set_formatter(format_value);
+    env.add_filter("str", typst_string);
+    env
+}
+
+/// Whether the project's `templates/` folder holds any template.
+fn has_overrides(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().ends_with(".j2"))
+    })
+}
+
+/// The index of a template name in the marks, registering it the first time.
+fn register(names: &Mutex<Vec<String>>, name: &str) -> usize {
+    let Ok(mut names) = names.lock() else {
+        return usize::MAX;
+    };
+    names.iter().position(|n| n == name).unwrap_or_else(|| {
+        names.push(name.to_string());
+        names.len() - 1
+    })
 }
 
 fn load(dir: &Path, name: &str) -> Result<Option<String>, Error> {
@@ -228,31 +251,4 @@ fn typst_string(value: Value) -> Value {
         value.to_string()
     };
     Value::from_safe_string(escape::string_literal(&text))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::could_produce;
-
-    #[test]
-    fn template_lines_match_what_they_render() {
-        assert!(could_produce("#let x = (1 + )", "#let x = (1 + )"));
-        assert!(could_produce(
-            "#heading(depth: 1)[{{ doc.titel }}]",
-            "#heading(depth: 1)[Et notat]"
-        ));
-        assert!(could_produce(
-            "{% if x %}#text(fill: nope)[{{ y }}]{% endif %}",
-            "#text(fill: nope)[hej]"
-        ));
-        assert!(!could_produce(
-            "#heading(depth: 2)[{{ x }}]",
-            "#heading(depth: 1)[Et notat]"
-        ));
-        assert!(
-            !could_produce("{{ doc.tekst }}", "anything at all"),
-            "too little to tell"
-        );
-        assert!(!could_produce("", "#x"));
-    }
 }

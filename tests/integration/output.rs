@@ -563,3 +563,52 @@ fn a_typst_error_in_a_template_override_points_into_that_template() {
         run.stderr
     );
 }
+
+/// Replaces line `line` (1-based) of a project file, checking what was there.
+fn replace_line(project: &Project, rel: &str, line: usize, was: &str, now: &str) {
+    let text = String::from_utf8(project.read(rel)).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[line - 1], was, "{rel}:{line}");
+    lines[line - 1] = now;
+    project.write(rel, lines.join("\n") + "\n");
+}
+
+#[test]
+fn a_typst_error_from_a_line_of_only_template_code_points_at_that_line() {
+    let project = Project::empty();
+    assert_eq!(project.run(&["init", "--templates"]).code, 0);
+    let untouched = project.run(&["build"]);
+    assert_eq!(untouched.code, 0, "{}", untouched.stderr);
+    replace_line(
+        &project,
+        "templates/sag.typ.j2",
+        31,
+        "{{ s.indhold }}",
+        "{{ s.indhold }}{{ \"#ukendt-funktion()\" | safe }}",
+    );
+    replace_line(
+        &project,
+        "templates/moede.typ.j2",
+        60,
+        "#heading(depth: 2)[{{ moede.beslutning_overskrift }}]",
+        "#heading(depth: 2)[{{ moede.beslutning_overskrift }}]{{ \"#(1 +)\" | safe }}",
+    );
+    let run = project.run(&["build", "--force", "cases", "moeder"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for (at, message) in [
+        (
+            "templates/sag.typ.j2:31:1",
+            "unknown variable: ukendt-funktion",
+        ),
+        ("templates/moede.typ.j2:60:1", "expected expression"),
+    ] {
+        assert!(run.stderr.contains(at), "{at}\n{}", run.stderr);
+        assert!(run.stderr.contains(message), "{message}\n{}", run.stderr);
+    }
+    assert!(
+        !run.stderr.contains("templates/notat.typ.j2"),
+        "the notat, untouched, still builds: {}",
+        run.stderr
+    );
+    assert!(project.exists("output/eksempel-notat.pdf"));
+}
