@@ -11,7 +11,7 @@ use toml::de::DeTable;
 use super::load::read_adgang;
 use super::{Beslutning, Bilag, Lov};
 use crate::committee::{Committee, Committees};
-use crate::input::fields::{Fields, Reader};
+use crate::input::fields::{Elsewhere, Fields, Reader};
 use crate::project::Project;
 
 pub(crate) const LOV: &[&str] = &["titel", "henvisning", "url"];
@@ -77,14 +77,36 @@ fn entry_fields<'a, 'i>(
     known: &[&'static str],
 ) -> Fields<'a, 'i> {
     let anchor = reader.first_line(span.clone());
-    Fields::new(
+    let case = [Elsewhere::Parent("the case", CASE_FIELDS)];
+    Fields::with_elsewhere(
         reader,
         table,
         format!("a `[[{name}]]` entry"),
         anchor,
         known,
+        &case,
     )
 }
+
+/// The fields of a case itself, which a `[[…]]` entry can swallow by mistake.
+const CASE_FIELDS: &[&str] = &[
+    "type",
+    "titel",
+    "sagsnummer",
+    "dato",
+    "forfatter",
+    "afsender",
+    "udkast",
+    "emneord",
+    "udvalg",
+    "beslutningskompetence",
+    "beslutningstema",
+    "sagsfremstilling",
+    "oekonomiske_konsekvenser",
+    "borgerinddragelse",
+    "det_videre_forloeb",
+    "indstilling",
+];
 
 /// Reads `[[lovgrundlag]]` entries.
 pub fn load_lovgrundlag(reader: &mut Reader, tables: &[(&DeTable<'_>, Range<usize>)]) -> Vec<Lov> {

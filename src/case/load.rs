@@ -9,7 +9,7 @@ use toml::de::DeTable;
 use super::entries::{committee, committees, load_beslutninger, load_bilag, load_lovgrundlag};
 use super::{Adgang, Body, Case, Kind, Notat, Sag};
 use crate::diag::{Diagnostic, SourceText};
-use crate::input::fields::{Fields, Reader, suggest};
+use crate::input::fields::{Elsewhere, Fields, Reader, suggest};
 use crate::project::Project;
 
 pub(crate) const SHARED: &[&str] = &[
@@ -117,12 +117,15 @@ fn read_case(reader: &mut Reader, ctx: &Ctx<'_>, table: &DeTable<'_>, kind: Kind
     let known: Vec<&'static str> = SHARED.iter().chain(own).copied().collect();
     let what = with_article(kind.name());
     let anchor = type_anchor(table);
-    let elsewhere: &[(&str, &[&str])] = if kind == Kind::Notat {
-        &[("a beslutningssag or an orienteringssag", SAG)]
+    let elsewhere = if kind == Kind::Notat {
+        [Elsewhere::Kind(
+            "a beslutningssag or an orienteringssag",
+            SAG,
+        )]
     } else {
-        &[("a notat", NOTAT)]
+        [Elsewhere::Kind("a notat", NOTAT)]
     };
-    let fields = Fields::with_elsewhere(reader, table, what, anchor, &known, elsewhere);
+    let fields = Fields::with_elsewhere(reader, table, what, anchor, &known, &elsewhere);
     let titel = fields.text(reader, "titel", true);
     let sagsnummer = fields.text(reader, "sagsnummer", kind != Kind::Notat);
     let adgang = read_adgang(reader, &fields);

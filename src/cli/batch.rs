@@ -131,7 +131,12 @@ fn print_summary(report: &Report, verb: &str) {
         .map(|f| shown_path(&f.input))
         .collect();
     if !failed.is_empty() {
-        eprintln!("Files with errors (no PDF written): {}", failed.join(", "));
+        let written = if verb == "Checked" {
+            ""
+        } else {
+            " (no PDF written)"
+        };
+        eprintln!("Files with errors{written}: {}", failed.join(", "));
     }
     let mut parts = vec![format!("{} {}", report.built(), verb.to_lowercase())];
     let counts = [

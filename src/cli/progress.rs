@@ -76,29 +76,42 @@ impl<'a> Progress<'a> {
                 } else {
                     format!("{pages} pages")
                 };
-                Some(format!("{verb:>9} {} ({pages})", shown_path(output)))
+                // `check` writes nothing: it names what it checked.
+                let shown = if self.writes() { output } else { &report.input };
+                Some(format!("{verb:>9} {} ({pages})", shown_path(shown)))
             }
             Outcome::Meeting { folder, files } if self.bar.is_none() => {
                 let list: Vec<String> = files
                     .iter()
                     .map(|(name, pages)| format!("{name} ({pages} p.)"))
                     .collect();
-                Some(format!(
-                    "{verb:>9} {}/: {}",
-                    shown_path(folder),
-                    list.join(", ")
-                ))
+                let shown = if self.writes() {
+                    format!("{}/", shown_path(folder))
+                } else {
+                    shown_path(&report.input)
+                };
+                Some(format!("{verb:>9} {shown}: {}", list.join(", ")))
             }
             Outcome::Failed => {
                 let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
                 let plural = if errors == 1 { "" } else { "s" };
+                let written = if self.writes() {
+                    "; nothing written"
+                } else {
+                    ""
+                };
                 Some(format!(
-                    "   Failed {} ({errors} error{plural}; nothing written)",
+                    "   Failed {} ({errors} error{plural}{written})",
                     shown_path(&report.input)
                 ))
             }
             _ => None,
         }
+    }
+
+    /// Whether the command writes files (`build`), rather than only checking them.
+    fn writes(&self) -> bool {
+        self.verb != "Checked"
     }
 
     /// Removes the bar.

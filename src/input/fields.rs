@@ -98,6 +98,23 @@ pub fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
         .map(|(_, k)| k)
 }
 
+/// Fields that belong somewhere else than the table being read, for clearer messages.
+#[derive(Debug, Clone, Copy)]
+pub enum Elsewhere<'e> {
+    /// Fields of another kind of file: (`"a notat"`, its fields).
+    Kind(&'e str, &'e [&'e str]),
+    /// Fields of the table an entry belongs to (`"the case"`, its fields): written below
+    /// the entry's `[[…]]` line, TOML reads them as the entry's.
+    Parent(&'e str, &'e [&'e str]),
+}
+
+impl Elsewhere<'_> {
+    fn has(&self, folded: &str) -> bool {
+        let (Self::Kind(_, names) | Self::Parent(_, names)) = self;
+        names.contains(&folded)
+    }
+}
+
 type Entry<'a, 'i> = (&'a Spanned<DeString<'i>>, &'a Spanned<DeValue<'i>>);
 
 /// The fields of one TOML table, matched against the names a kind of table allows.
@@ -124,16 +141,15 @@ impl<'a, 'i> Fields<'a, 'i> {
         Self::with_elsewhere(reader, table, what, anchor, known, &[])
     }
 
-    /// As [`Fields::new`], knowing which fields belong to other kinds of table
-    /// (`("a notat", NOTAT)`), so that a field of the wrong kind is called that rather
-    /// than a misspelling of some other field.
+    /// As [`Fields::new`], knowing which fields belong elsewhere, so that such a field
+    /// is called that rather than a misspelling of some other field.
     pub fn with_elsewhere(
         reader: &mut Reader,
         table: &'a DeTable<'i>,
         what: impl Into<String>,
         anchor: Range<usize>,
         known: &[&'static str],
-        elsewhere: &[(&str, &[&str])],
+        elsewhere: &[Elsewhere<'_>],
     ) -> Self {
         let mut fields = Self {
             what: what.into(),
@@ -146,7 +162,30 @@ impl<'a, 'i> Fields<'a, 'i> {
         for (key, value) in keys {
             fields.add(reader, key, value, known, elsewhere);
         }
+        fields.excuse_misplaced(table, known);
         fields
+    }
+
+    /// A field of this table written below one of its `[[…]]` entries is read as part of
+    /// that entry, which reports it; it is not reported missing here as well.
+    fn excuse_misplaced(&mut self, table: &DeTable<'i>, known: &[&'static str]) {
+        let entries = table.values().filter_map(|v| match v.get_ref() {
+            DeValue::Array(items) => Some(items),
+            _ => None,
+        });
+        for item in entries.flatten() {
+            let DeValue::Table(entry) = item.get_ref() else {
+                continue;
+            };
+            for key in entry.keys() {
+                let folded = fold_key(key.get_ref());
+                if let Some(name) = known.iter().find(|k| **k == folded)
+                    && !self.entries.contains_key(name)
+                {
+                    self.suggested.push(name);
+                }
+            }
+        }
     }
 
     fn add(
@@ -155,15 +194,13 @@ impl<'a, 'i> Fields<'a, 'i> {
         key: &'a Spanned<DeString<'i>>,
         value: &'a Spanned<DeValue<'i>>,
         known: &[&'static str],
-        elsewhere: &[(&str, &[&str])],
+        elsewhere: &[Elsewhere<'_>],
     ) {
         let folded = fold_key(key.get_ref());
         let Some(name) = known.iter().find(|k| **k == folded) else {
-            match elsewhere
-                .iter()
-                .find(|(_, names)| names.contains(&folded.as_str()))
-            {
-                Some((other, _)) => self.of_other_kind(reader, key, other),
+            match elsewhere.iter().find(|e| e.has(&folded)) {
+                Some(Elsewhere::Kind(other, _)) => self.of_other_kind(reader, key, other),
+                Some(Elsewhere::Parent(parent, _)) => self.misplaced(reader, key, parent),
                 None => self.unknown(reader, key, known),
             }
             return;
@@ -192,6 +229,21 @@ impl<'a, 'i> Fields<'a, 'i> {
             )
             .help(format!(
                 "remove the line, or change `type` if the file is meant to be {other}"
+            ));
+    }
+
+    fn misplaced(&self, reader: &mut Reader, key: &Spanned<DeString<'i>>, parent: &str) {
+        let name = key.get_ref();
+        reader
+            .error(
+                key.span(),
+                format!(
+                    "`{name}` is a field of {parent}, but it stands below a `[[…]]` line, so it is read as part of {}",
+                    self.what
+                ),
+            )
+            .help(format!(
+                "move the line up, above the first `[[…]]` line: the fields of {parent} come before all `[[…]]` entries"
             ));
     }
 

@@ -1,6 +1,7 @@
 //! Reading input files: bytes → checked UTF-8 text → spanned TOML.
 
 pub mod fields;
+pub mod syntax;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -68,10 +69,15 @@ pub fn parse_toml(source: &Arc<SourceText>) -> Result<Spanned<DeTable<'_>>, Diag
     DeTable::parse(&source.text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let message = e.message().trim().trim_end_matches('.').to_string();
-        let message = if message.is_empty() { "invalid TOML".to_string() } else { message };
-        Diagnostic::error(format!("TOML syntax error: {message}"))
-            .at(source, span)
-            .with_help("text values need quotes (\"…\"), long texts triple quotes (\"\"\"…\"\"\"); see the example cases")
+        let message = if message.is_empty() {
+            "invalid TOML".to_string()
+        } else {
+            message
+        };
+        let explained = syntax::explain(&source.text, &span, &message);
+        Diagnostic::error(explained.message)
+            .at(source, explained.span.unwrap_or(span))
+            .with_help(explained.help)
     })
 }
 

@@ -11,7 +11,7 @@ use super::{Meeting, Punkt};
 use crate::case::entries::committee;
 use crate::case::{Adgang, Kind, load_case, read_kind};
 use crate::diag::{Diagnostic, SourceText, shown_path};
-use crate::input::fields::{Fields, Reader};
+use crate::input::fields::{Elsewhere, Fields, Reader};
 use crate::input::{parse_toml, read_source};
 use crate::project::Project;
 
@@ -169,7 +169,15 @@ fn load_item(
     span: Range<usize>,
 ) -> Option<Punkt> {
     let anchor = reader.first_line(span);
-    let fields = Fields::new(reader, table, "a `[[punkter]]` entry", anchor.clone(), ITEM);
+    let meeting = [Elsewhere::Parent("the meeting", MEETING)];
+    let fields = Fields::with_elsewhere(
+        reader,
+        table,
+        "a `[[punkter]]` entry",
+        anchor.clone(),
+        ITEM,
+        &meeting,
+    );
     if fields.has("sag") {
         if fields.has("titel") || fields.has("tekst") || fields.has("beslutning") {
             reader

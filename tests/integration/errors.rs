@@ -5,7 +5,11 @@ use crate::common::{Project, notat};
 
 /// (file stem, position prefix, message fragments)
 const BROKEN: &[(&str, &str, &[&str])] = &[
-    ("syntax", "cases/syntax.toml:2:", &["TOML syntax error"]),
+    (
+        "syntax",
+        "cases/syntax.toml:2:",
+        &["the text of `titel` has no closing quote"],
+    ),
     (
         "typo",
         "cases/typo.toml:6:1",
