@@ -79,8 +79,10 @@ impl Templates {
         let template = self
             .env
             .get_template(name)
-            .map_err(|e| self.diagnostic(&e))?;
-        let source = template.render(view).map_err(|e| self.diagnostic(&e))?;
+            .map_err(|e| self.diagnostic(&e, None))?;
+        let source = template
+            .render(view)
+            .map_err(|e| self.diagnostic(&e, Some(&Value::from_serialize(view))))?;
         let map = self.marked.as_ref().and_then(|env| {
             let marked = env.get_template(name).ok()?.render(view).ok()?;
             SourceMap::from_marked(&marked, &source)
@@ -132,27 +134,136 @@ impl Templates {
         diagnostic
     }
 
-    fn diagnostic(&self, error: &Error) -> Diagnostic {
+    /// A template error in the user's terms, pointing at the override it is in.
+    /// `context` (the values the template was given) lets an undefined name get a
+    /// did-you-mean.
+    fn diagnostic(&self, error: &Error, context: Option<&Value>) -> Diagnostic {
         let error = innermost(error);
         let name = error.name().unwrap_or("?");
-        let detail = error
-            .detail()
-            .map_or_else(|| error.kind().to_string(), str::to_string);
-        let diag = Diagnostic::error(format!("template {name}: {detail}"));
         let Some(path) = self.override_path(name) else {
-            return diag.with_note(format!(
+            let detail = error
+                .detail()
+                .map_or_else(|| error.kind().to_string(), str::to_string);
+            return Diagnostic::error(format!("template {name}: {detail}")).with_note(format!(
                 "in the built-in template {name}; this is a bug in sagsgen"
             ));
         };
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let source = SourceText::new(shown_path(&path), text);
         let span = error
-            .line()
-            .map(|line| line_span(&source.text, line))
+            .range()
+            .filter(|r| {
+                source.text.get(r.clone()).is_some()
+                    && error.template_source() == Some(&source.text)
+            })
+            .or_else(|| error.line().map(|line| line_span(&source.text, line)))
             .unwrap_or(0..0);
-        diag.at(&source, span)
-            .with_help("the project's own template overrides the built-in one; fix it, or delete it to use the built-in")
+        if let Some((block, at)) = unclosed_block(error, &source.text) {
+            return Diagnostic::error(format!(
+                "template {name}: `{{% {block} %}}` is never closed"
+            ))
+            .at(&source, at)
+            .with_help(format!(
+                "add `{{% end{block} %}}` where the {block} block should end"
+            ));
+        }
+        let code = source.text.get(span.clone()).unwrap_or("").trim();
+        let (message, help) = explain_template_error(error, code, context);
+        Diagnostic::error(format!("template {name}: {message}"))
+            .at(&source, span)
+            .with_help(help)
     }
+}
+
+/// What a template error means and what to do, for the kinds a template author meets.
+fn explain_template_error(error: &Error, code: &str, context: Option<&Value>) -> (String, String) {
+    let detail = error
+        .detail()
+        .map_or_else(|| error.kind().to_string(), str::to_string);
+    let fallback = "fix the template, or delete it to use the built-in one".to_string();
+    match error.kind() {
+        ErrorKind::UndefinedError if !code.is_empty() && !code.contains(['{', '}', '\n']) => {
+            let help = context
+                .and_then(|c| nearest_value(c, code))
+                .map_or_else(
+                    || "the values a template is given are listed in the comment at its top (`sagsgen init --templates` writes the built-in ones out)".to_string(),
+                    |s| format!("did you mean `{s}`?"),
+                );
+            (format!("`{code}` is not a value this template is given"), help)
+        }
+        ErrorKind::SyntaxError => (
+            detail,
+            "every `{% if %}` needs its `{% endif %}`, every `{% for %}` its `{% endfor %}`, every `{{` its `}}`".into(),
+        ),
+        ErrorKind::UnknownFilter | ErrorKind::UnknownFunction | ErrorKind::UnknownTest => (
+            detail,
+            "templates have minijinja's built-in filters, tests and functions, and `str` (text as a Typst string)".into(),
+        ),
+        ErrorKind::TemplateNotFound => (
+            detail,
+            format!(
+                "the templates are {}, and any file of your own in templates/",
+                BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+            ),
+        ),
+        _ => (detail, fallback),
+    }
+}
+
+/// For a template that ends inside a block: the block (`if`, `for`, …) and where it opens.
+fn unclosed_block(error: &Error, text: &str) -> Option<(String, std::ops::Range<usize>)> {
+    let at_end = error.kind() == ErrorKind::SyntaxError
+        && error.detail().is_some_and(|d| d.contains("end of input"));
+    if !at_end {
+        return None;
+    }
+    const BLOCKS: [&str; 8] = [
+        "if", "for", "macro", "with", "block", "filter", "call", "raw",
+    ];
+    let mut open: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+    let mut from = 0;
+    while let Some(start) = text[from..].find("{%").map(|i| i + from) {
+        let end = text[start..]
+            .find("%}")
+            .map_or(text.len(), |i| start + i + 2);
+        let inner = text[start + 2..end.saturating_sub(2).max(start + 2)]
+            .trim_matches(['-', '+', ' ', '\n', '\t']);
+        let word = inner.split_whitespace().next().unwrap_or("");
+        if BLOCKS.contains(&word) {
+            open.push((word.to_string(), start..end));
+        } else if let Some(i) = word
+            .strip_prefix("end")
+            .and_then(|closed| open.iter().rposition(|(w, _)| w == closed))
+        {
+            open.truncate(i);
+        }
+        from = end;
+    }
+    open.pop()
+}
+
+/// `doc.titl` → `doc.titel`: the nearest name where an attribute path stops existing.
+fn nearest_value(context: &Value, path: &str) -> Option<String> {
+    let parts: Vec<&str> = path.split('.').map(str::trim).collect();
+    let mut current = context.clone();
+    for (depth, part) in parts.iter().enumerate() {
+        match current.get_attr(part) {
+            Ok(next) if !next.is_undefined() => current = next,
+            _ => {
+                let keys: Vec<String> = current
+                    .try_iter()
+                    .ok()?
+                    .filter_map(|k| k.as_str().map(str::to_string))
+                    .collect();
+                let known: Vec<&str> = keys.iter().map(String::as_str).collect();
+                let near = crate::input::fields::suggest(part, &known)?;
+                let mut fixed: Vec<&str> = parts[..depth].to_vec();
+                fixed.push(near);
+                return Some(fixed.join("."));
+            }
+        }
+    }
+    None
 }
 
 /// An error in an included template is wrapped in its includer's: report the innermost.
@@ -183,6 +294,8 @@ fn line_span(text: &str, line: usize) -> std::ops::Range<usize> {
 fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    // Errors then carry the byte range of the failing expression.
+    env.set_debug(true);
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);
     env.set_keep_trailing_newline(true);

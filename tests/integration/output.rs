@@ -612,3 +612,37 @@ fn a_typst_error_from_a_line_of_only_template_code_points_at_that_line() {
     );
     assert!(project.exists("output/eksempel-notat.pdf"));
 }
+
+#[test]
+fn template_mistakes_point_at_the_expression_and_say_what_to_do() {
+    let project = Project::empty();
+    project.write("cases/a.toml", notat(""));
+    let cases: [(&str, &str, &str, &str); 3] = [
+        (
+            "#heading[{{ doc.titl }}]\n{{ doc.tekst }}\n",
+            "templates/notat.typ.j2:1:13",
+            "`doc.titl` is not a value this template is given",
+            "did you mean `doc.titel`?",
+        ),
+        (
+            "#heading[{{ doc.titel }}]\n{% if doc.til %}\nx\n",
+            "templates/notat.typ.j2:2:1",
+            "`{% if %}` is never closed",
+            "add `{% endif %}`",
+        ),
+        (
+            "#heading[{{ doc.titel | uppr }}]\n",
+            "templates/notat.typ.j2:1:25",
+            "filter uppr is unknown",
+            "built-in filters",
+        ),
+    ];
+    for (template, at, message, help) in cases {
+        project.write("templates/notat.typ.j2", template);
+        let run = project.run(&["build"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        for expected in [at, message, help] {
+            assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+        }
+    }
+}
