@@ -186,6 +186,7 @@ pub fn run(cli: Cli) -> Exit {
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum SchemaOf {
     /// Case and meeting files.
+    #[value(alias = "moede", alias = "case", alias = "meeting")]
     Sag,
     /// `sagsgen.toml`.
     Config,
