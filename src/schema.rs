@@ -21,7 +21,7 @@ const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
 /// too, so both are the same here. `format` lets editors reject 2025-02-30 as well.
 const DATE: &str = r"^\d{4}-\d{2}-\d{2}$";
 /// `tid`, as the loader reads it.
-const TIME: &str = r"^([01][0-9]|2[0-3]):[0-5][0-9]$";
+const TIME: &str = r"^([01][0-9]|2[0-3]):[0-5][0-9](:00)?$";
 /// `https://`, a host, then anything but white space and control characters.
 const URL: &str = r"^https://[^\s\x00-\x1f\x7f-\x9f/?#]+[^\s\x00-\x1f\x7f-\x9f]*$";
 const LOGO: &str = r"\.([sS][vV][gG]|[pP][nN][gG]|[jJ][pP][eE]?[gG])$";

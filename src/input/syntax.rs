@@ -26,12 +26,15 @@ type Rule = fn(&str, &Line<'_>, &str) -> Option<Explained>;
 /// Explains a TOML syntax error at `span` of `text` whose parser message is `parser`.
 pub fn explain(text: &str, span: &Range<usize>, parser: &str) -> Explained {
     let line = Line::at(text, span.start);
-    let rules: [Rule; 9] = [
+    let rules: [Rule; 12] = [
         unclosed_multiline,
         unclosed_text,
         typographic_quotes,
         backslash,
         danish_date,
+        short_date,
+        yes_or_no,
+        unquoted_list,
         danish_key,
         spaced_key,
         duplicate,
@@ -200,6 +203,66 @@ fn danish_date(_: &str, line: &Line<'_>, _: &str) -> Option<Explained> {
         line.value?,
         format!("`{}` must be written year-month-day", line.key),
         format!("write `{} = {year}-{month:0>2}-{day:0>2}`", line.key),
+    )
+}
+
+/// `dato = 2025-5-5` — month and day need two digits.
+fn short_date(_: &str, line: &Line<'_>, _: &str) -> Option<Explained> {
+    let value = line.value?;
+    let parts: Vec<&str> = value.split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return None;
+    };
+    let digits =
+        |s: &str, n: usize| (1..=n).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if !(year.len() == 4 && digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+        return None;
+    }
+    explained_at(
+        line,
+        value,
+        format!("`{}` needs two digits for the month and the day", line.key),
+        format!("write `{} = {year}-{month:0>2}-{day:0>2}`", line.key),
+    )
+}
+
+/// `udkast = ja` — yes and no are `true` and `false`.
+fn yes_or_no(_: &str, line: &Line<'_>, _: &str) -> Option<Explained> {
+    let written = line.value?;
+    let truth = match written.trim_matches('"').to_lowercase().as_str() {
+        "ja" | "yes" | "sand" | "true" => "true",
+        "nej" | "no" | "falsk" | "false" => "false",
+        _ => return None,
+    };
+    explained_at(
+        line,
+        line.value?,
+        format!(
+            "`{}` is true or false (without quotes), not {written}",
+            line.key
+        ),
+        format!("write `{} = {truth}`", line.key),
+    )
+}
+
+/// `udvalg = USS, UDF` — a list goes in square brackets, each text in quotes.
+fn unquoted_list(_: &str, line: &Line<'_>, _: &str) -> Option<Explained> {
+    let value = line.value?;
+    if !value.contains(',') || value.starts_with(['"', '\'', '[']) {
+        return None;
+    }
+    let items: Vec<String> = value
+        .split(',')
+        .map(|v| format!("\"{}\"", v.trim()))
+        .collect();
+    explained_at(
+        line,
+        value,
+        format!(
+            "`{}` looks like a list, which TOML writes in square brackets with each text in quotes",
+            line.key
+        ),
+        format!("write `{} = [{}]`", line.key, items.join(", ")),
     )
 }
 

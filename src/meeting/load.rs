@@ -67,9 +67,7 @@ pub fn load_meeting(
         committee(&mut reader, committees, &name, span)
     });
     let dato = fields.date(&mut reader, "dato", true);
-    let tid = fields
-        .text(&mut reader, "tid", false)
-        .filter(|t| check_time(&mut reader, &fields, t));
+    let tid = read_time(&mut reader, &fields);
     let sted = fields.text(&mut reader, "sted", false);
     let medlemmer = fields
         .texts(&mut reader, "medlemmer")
@@ -135,6 +133,19 @@ pub fn load_meeting(
         meeting,
         diagnostics,
     }
+}
+
+/// `tid`: "15:30" — or, as people also write it, the TOML time 15:30 (or "15:30:00").
+fn read_time(reader: &mut Reader, fields: &Fields<'_, '_>) -> Option<String> {
+    let written = match fields.value("tid")?.get_ref() {
+        toml::de::DeValue::Datetime(d) if d.date.is_none() && d.offset.is_none() => d.to_string(),
+        _ => fields.text(reader, "tid", false)?,
+    };
+    let tid = written
+        .strip_suffix(":00")
+        .filter(|t| t.len() == 5)
+        .unwrap_or(&written);
+    check_time(reader, fields, tid).then(|| tid.to_string())
 }
 
 fn check_time(reader: &mut Reader, fields: &Fields<'_, '_>, tid: &str) -> bool {

@@ -71,6 +71,21 @@ const MISTAKES: &[(&str, &str, &str)] = &[
         "`type` is one of",
     ),
     (
+        "cases/udkast-ja.toml:5:10",
+        "`udkast` is true or false",
+        "`udkast = true`",
+    ),
+    (
+        "cases/list-unquoted.toml:4:10",
+        "`udvalg` looks like a list",
+        "`udvalg = [\"USS\", \"UDF\"]`",
+    ),
+    (
+        "cases/short-date.toml:5:8",
+        "two digits for the month and the day",
+        "`dato = 2025-05-05`",
+    ),
+    (
         "cases/empty.toml:1:1",
         "missing field `type`",
         "add a first line such as `type = ",

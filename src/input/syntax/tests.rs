@@ -105,3 +105,15 @@ fn the_whole_date_or_key_is_pointed_at() {
     let text = "det videre forløb = \"x\"\n";
     assert_eq!(&text[explain_toml(text).span.unwrap()], "det videre forløb");
 }
+
+#[test]
+fn yes_no_lists_and_short_dates() {
+    assert_explained("udkast = ja\n", "true or false", "`udkast = true`");
+    assert_explained("udkast = True\n", "true or false", "`udkast = true`");
+    assert_explained(
+        "udvalg = USS, UDF\n",
+        "looks like a list",
+        "`udvalg = [\"USS\", \"UDF\"]`",
+    );
+    assert_explained("dato = 2025-5-5\n", "two digits", "`dato = 2025-05-05`");
+}
