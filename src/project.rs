@@ -196,19 +196,25 @@ fn check_logo(reader: &mut Reader, logo: &str, span: Range<usize>, root: &Path) 
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     if !matches!(ext.as_deref(), Some("svg" | "png" | "jpg" | "jpeg")) {
-        reader.error(
-            span,
-            format!("the logo \"{logo}\" must be an SVG, PNG or JPEG file"),
-        );
+        reader
+            .error(
+                span,
+                format!("the logo \"{logo}\" must be an SVG, PNG or JPEG file"),
+            )
+            .help("save the logo as .svg (best), .png or .jpg and point `logo` at that file");
     } else if !path.is_file() {
         reader
             .error(span, format!("the logo \"{logo}\" does not exist"))
             .help("give the path relative to the folder holding sagsgen.toml");
     } else if !path.canonicalize().is_ok_and(|p| p.starts_with(root)) {
-        reader.error(
-            span,
-            format!("the logo \"{logo}\" lies outside the project folder"),
-        );
+        reader
+            .error(
+                span,
+                format!("the logo \"{logo}\" lies outside the project folder"),
+            )
+            .help(
+                "copy the logo into the project folder and give its path relative to sagsgen.toml",
+            );
     }
 }
 

@@ -93,10 +93,12 @@ pub fn read_kind(reader: &mut Reader, table: &DeTable<'_>) -> Option<Kind> {
         return None;
     };
     let Some(name) = value.get_ref().as_str() else {
-        reader.error(
-            value.span(),
-            "`type` must be text in quotes, such as \"notat\"",
-        );
+        reader
+            .error(
+                value.span(),
+                "`type` must be text in quotes, such as \"notat\"",
+            )
+            .help("write e.g. `type = \"beslutningssag\"` (notat, beslutningssag, orienteringssag or moede)");
         return None;
     };
     let kind = Kind::parse(name);

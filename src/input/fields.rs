@@ -459,17 +459,23 @@ impl<'a, 'i> Fields<'a, 'i> {
         let key = self.written_key(name);
         let Some(s) = item.get_ref().as_str() else {
             let found = describe(item.get_ref());
-            reader.error(
-                item.span(),
-                format!("each entry of `{key}` must be text in quotes, not {found}"),
-            );
+            reader
+                .error(
+                    item.span(),
+                    format!("each entry of `{key}` must be text in quotes, not {found}"),
+                )
+                .help(format!(
+                    "put each entry in quotes: `{key} = [\"…\", \"…\"]`"
+                ));
             return None;
         };
         if s.chars().count() > MAX_LINE_CHARS {
-            reader.error(
-                item.span(),
-                format!("an entry of `{key}` is longer than {MAX_LINE_CHARS} characters"),
-            );
+            reader
+                .error(
+                    item.span(),
+                    format!("an entry of `{key}` is longer than {MAX_LINE_CHARS} characters"),
+                )
+                .help("shorten it; each entry is one short line");
             return None;
         }
         Some(Spanned::new(item.span(), s.to_string()))
@@ -498,13 +504,17 @@ impl<'a, 'i> Fields<'a, 'i> {
                 DeValue::Table(t) => tables.push((t, item.span())),
                 other => {
                     let key = self.written_key(name);
-                    reader.error(
-                        item.span(),
-                        format!(
-                            "each entry of `{key}` must be a table, not {}",
-                            describe(other)
-                        ),
-                    );
+                    reader
+                        .error(
+                            item.span(),
+                            format!(
+                                "each entry of `{key}` must be a table, not {}",
+                                describe(other)
+                            ),
+                        )
+                        .help(format!(
+                            "write each entry as a section: a line `[[{key}]]` followed by its fields"
+                        ));
                 }
             }
         }

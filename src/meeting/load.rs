@@ -231,10 +231,12 @@ fn load_case_item(
         return None;
     };
     if !canonical.starts_with(&project.root) {
-        reader.error(
-            span,
-            format!("the case file \"{sag}\" lies outside the project folder"),
-        );
+        reader
+            .error(
+                span,
+                format!("the case file \"{sag}\" lies outside the project folder"),
+            )
+            .help("move the case into the project (e.g. under cases/) and point `sag` at it");
         return None;
     }
     let source = match read_source(&canonical, &shown_path(&canonical)) {
@@ -260,7 +262,9 @@ fn load_case_item(
     if read_kind(&mut kind_reader, table.get_ref()).is_none() {
         let moede = crate::input::is_meeting(table.get_ref());
         if moede {
-            reader.error(span, format!("\"{sag}\" is a meeting, not a case"));
+            reader
+                .error(span, format!("\"{sag}\" is a meeting, not a case"))
+                .help("`sag` names a case file (notat, beslutningssag or orienteringssag)");
         } else {
             case_diagnostics.extend(kind_reader.diagnostics);
             reader.error(

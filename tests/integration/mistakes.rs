@@ -145,3 +145,27 @@ fn a_file_saved_by_notepad_builds() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(project.text("output/a.pdf").contains("Notepad"));
 }
+
+#[test]
+fn every_error_of_every_broken_fixture_has_a_position_and_a_help_line() {
+    let mut errors = 0;
+    for fixture in ["broken", "schema", "mistakes"] {
+        let project = Project::fixture(fixture);
+        let run = project.run(&["check", ".", "--message-format", "json"]);
+        assert_eq!(run.code, 1, "{fixture}: {}", run.stderr);
+        for line in run.stdout.lines() {
+            let d: serde_json::Value = serde_json::from_str(line).expect("one JSON object per line");
+            if d["severity"] != "error" {
+                continue;
+            }
+            errors += 1;
+            assert!(d["line"].as_u64().is_some_and(|l| l > 0), "{fixture}: {d}");
+            assert!(d["column"].as_u64().is_some(), "{fixture}: {d}");
+            assert!(
+                d["help"].as_str().is_some_and(|h| !h.is_empty()),
+                "{fixture}: an error without a help line: {d}"
+            );
+        }
+    }
+    assert!(errors >= 60, "{errors}");
+}
