@@ -3,7 +3,9 @@
 
 use crate::dates::Date;
 use crate::render::templates::BUILTIN;
-use crate::schema::{CASE_SCHEMA_FILE, CONFIG_SCHEMA_FILE, case_schema, config_schema};
+use crate::schema::{
+    CASE_SCHEMA_FILE, CONFIG_SCHEMA_FILE, case_schema, config_schema, to_file_text,
+};
 
 /// The `#:schema` line for a file `depth` folders below the project root.
 pub fn schema_directive(depth: usize, schema_file: &str) -> String {
@@ -101,16 +103,16 @@ pub fn project_files(today: Date, with_templates: bool) -> Vec<(String, String)>
             new_file(kind, &filling)
         )
     };
-    let pretty = |schema: serde_json::Value| {
-        serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
-    };
     let mut files = vec![
         (
             "sagsgen.toml".to_string(),
             format!("{}{CONFIG}", schema_directive(0, CONFIG_SCHEMA_FILE)),
         ),
-        (CASE_SCHEMA_FILE.to_string(), pretty(case_schema())),
-        (CONFIG_SCHEMA_FILE.to_string(), pretty(config_schema())),
+        (CASE_SCHEMA_FILE.to_string(), to_file_text(&case_schema())),
+        (
+            CONFIG_SCHEMA_FILE.to_string(),
+            to_file_text(&config_schema()),
+        ),
         (
             "cases/eksempel-notat.toml".to_string(),
             case(NewKind::Notat),

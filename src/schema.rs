@@ -293,6 +293,11 @@ fn moede() -> Value {
     )
 }
 
+/// A schema as the file an editor reads: pretty JSON ending in a newline.
+pub fn to_file_text(schema: &Value) -> String {
+    serde_json::to_string_pretty(schema).unwrap_or_default() + "\n"
+}
+
 /// The schema of case and meeting files.
 pub fn case_schema() -> Value {
     let kinds = [

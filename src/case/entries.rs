@@ -8,7 +8,7 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::DeTable;
 
-use super::load::read_adgang;
+use super::load::{SAG, SHARED, read_adgang};
 use super::{Beslutning, Bilag, Lov};
 use crate::committee::{Committee, Committees};
 use crate::input::fields::{Elsewhere, Fields, Reader};
@@ -77,7 +77,9 @@ fn entry_fields<'a, 'i>(
     known: &[&'static str],
 ) -> Fields<'a, 'i> {
     let anchor = reader.first_line(span.clone());
-    let case = [Elsewhere::Parent("the case", CASE_FIELDS)];
+    // The fields of the case itself, which an entry swallows when written below it.
+    let case_fields: Vec<&str> = SHARED.iter().chain(SAG).copied().collect();
+    let case = [Elsewhere::Parent("the case", &case_fields)];
     Fields::with_elsewhere(
         reader,
         table,
@@ -87,26 +89,6 @@ fn entry_fields<'a, 'i>(
         &case,
     )
 }
-
-/// The fields of a case itself, which a `[[…]]` entry can swallow by mistake.
-const CASE_FIELDS: &[&str] = &[
-    "type",
-    "titel",
-    "sagsnummer",
-    "dato",
-    "forfatter",
-    "afsender",
-    "udkast",
-    "emneord",
-    "udvalg",
-    "beslutningskompetence",
-    "beslutningstema",
-    "sagsfremstilling",
-    "oekonomiske_konsekvenser",
-    "borgerinddragelse",
-    "det_videre_forloeb",
-    "indstilling",
-];
 
 /// Reads `[[lovgrundlag]]` entries.
 pub fn load_lovgrundlag(reader: &mut Reader, tables: &[(&DeTable<'_>, Range<usize>)]) -> Vec<Lov> {

@@ -175,9 +175,7 @@ pub fn run(cli: Cli) -> Exit {
                 SchemaOf::Sag => crate::schema::case_schema(),
                 SchemaOf::Config => crate::schema::config_schema(),
             };
-            let mut json = serde_json::to_vec_pretty(&schema).unwrap_or_default();
-            json.push(b'\n');
-            print_stdout(&json)
+            print_stdout(crate::schema::to_file_text(&schema).as_bytes())
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::dates::Date;
 use crate::diag::{self, Diagnostic};
 use crate::project::Project;
 use crate::scaffold::{Filling, NewKind, new_file, project_files, schema_directive};
-use crate::schema::{CASE_SCHEMA_FILE, case_schema};
+use crate::schema::{CASE_SCHEMA_FILE, case_schema, to_file_text};
 
 /// Arguments of `sagsgen new`.
 #[derive(Debug, Args)]
@@ -60,8 +60,7 @@ pub fn new(global: &GlobalArgs, args: &NewArgs) -> Exit {
     let mut written = Vec::new();
     if !schema_file.exists() {
         // The `#:schema` line must point at something: the project gets the schema.
-        let schema = serde_json::to_string_pretty(&case_schema()).unwrap_or_default() + "\n";
-        written.push((schema_file, schema));
+        written.push((schema_file, to_file_text(&case_schema())));
     }
     written.push((args.path.clone(), contents));
     for (path, contents) in &written {

@@ -154,7 +154,8 @@ fn every_error_of_every_broken_fixture_has_a_position_and_a_help_line() {
         let run = project.run(&["check", ".", "--message-format", "json"]);
         assert_eq!(run.code, 1, "{fixture}: {}", run.stderr);
         for line in run.stdout.lines() {
-            let d: serde_json::Value = serde_json::from_str(line).expect("one JSON object per line");
+            let d: serde_json::Value =
+                serde_json::from_str(line).expect("one JSON object per line");
             if d["severity"] != "error" {
                 continue;
             }
