@@ -27,6 +27,7 @@ pub enum NewKind {
     /// An agenda item that informs.
     Orienteringssag,
     /// A committee meeting (agenda, minutes).
+    #[value(alias = "møde")]
     Moede,
 }
 

@@ -34,16 +34,24 @@ pub struct InitArgs {
 
 /// Runs `sagsgen new`.
 pub fn new(global: &GlobalArgs, args: &NewArgs) -> Exit {
-    if args.path.exists() {
+    // sagsgen builds `.toml` files only: `cases/budget` becomes `cases/budget.toml`.
+    let path = if args.path.extension().is_some_and(|e| e == "toml") {
+        args.path.clone()
+    } else {
+        let mut name = args.path.clone().into_os_string();
+        name.push(".toml");
+        PathBuf::from(name)
+    };
+    if path.exists() {
         let d = Diagnostic::error(format!(
             "{} already exists; sagsgen new never overwrites a file",
-            args.path.display()
+            path.display()
         ))
         .with_help("choose another file name, or delete the file first");
         diag::print(&[d], global.color_choice());
         return Exit::InputErrors;
     }
-    let place = match Placement::of(&args.path) {
+    let place = match Placement::of(&path) {
         Ok(place) => place,
         Err(d) => {
             diag::print(&[d], global.color_choice());
@@ -62,7 +70,7 @@ pub fn new(global: &GlobalArgs, args: &NewArgs) -> Exit {
         // The `#:schema` line must point at something: the project gets the schema.
         written.push((schema_file, to_file_text(&case_schema())));
     }
-    written.push((args.path.clone(), contents));
+    written.push((path.clone(), contents));
     for (path, contents) in &written {
         if let Err(d) = write_new(path, contents) {
             diag::print(&[d], global.color_choice());

@@ -138,3 +138,18 @@ fn new_in_a_folder_without_a_project_still_checks() {
     let check = project.run(&["check", "moede.toml"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
 }
+
+#[test]
+fn new_adds_the_toml_extension_and_takes_the_danish_spelling() {
+    let project = Project::empty();
+    let run = project.run(&["new", "møde", "moeder/udvalg-2025-05-05"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("moeder/udvalg-2025-05-05.toml"),
+        "{}",
+        run.stderr
+    );
+    let text = String::from_utf8(project.read("moeder/udvalg-2025-05-05.toml")).unwrap();
+    assert!(text.contains("type = \"moede\""), "{text}");
+    assert!(!project.exists("moeder/udvalg-2025-05-05"));
+}
