@@ -4,6 +4,7 @@
 use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::LazyLock;
 
 use toml::Spanned;
 use toml::de::DeTable;
@@ -77,9 +78,7 @@ fn entry_fields<'a, 'i>(
     known: &[&'static str],
 ) -> Fields<'a, 'i> {
     let anchor = reader.first_line(span.clone());
-    // The fields of the case itself, which an entry swallows when written below it.
-    let case_fields: Vec<&str> = SHARED.iter().chain(SAG).copied().collect();
-    let case = [Elsewhere::Parent("the case", &case_fields)];
+    let case = [Elsewhere::Parent("the case", &CASE_FIELDS)];
     Fields::with_elsewhere(
         reader,
         table,
@@ -89,6 +88,10 @@ fn entry_fields<'a, 'i>(
         &case,
     )
 }
+
+/// The fields of the case itself, which an entry swallows when written below it.
+static CASE_FIELDS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| SHARED.iter().chain(SAG).copied().collect());
 
 /// Reads `[[lovgrundlag]]` entries.
 pub fn load_lovgrundlag(reader: &mut Reader, tables: &[(&DeTable<'_>, Range<usize>)]) -> Vec<Lov> {

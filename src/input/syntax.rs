@@ -186,6 +186,11 @@ fn backslash(_: &str, line: &Line<'_>, parser: &str) -> Option<Explained> {
     )
 }
 
+/// Whether `s` is 1 to `max` ASCII digits.
+fn digits(s: &str, max: usize) -> bool {
+    (1..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// `dato = 20-10-2020` or `20.10.2020` — the Danish way round.
 fn danish_date(_: &str, line: &Line<'_>, _: &str) -> Option<Explained> {
     let value = line.value?.trim_matches('"');
@@ -193,9 +198,7 @@ fn danish_date(_: &str, line: &Line<'_>, _: &str) -> Option<Explained> {
     let [day, month, year] = parts.as_slice() else {
         return None;
     };
-    let numeric =
-        |s: &str, max: usize| (1..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-    if !(numeric(day, 2) && numeric(month, 2) && year.len() == 4 && numeric(year, 4)) {
+    if !(digits(day, 2) && digits(month, 2) && year.len() == 4 && digits(year, 4)) {
         return None;
     }
     explained_at(
@@ -213,8 +216,6 @@ fn short_date(_: &str, line: &Line<'_>, _: &str) -> Option<Explained> {
     let [year, month, day] = parts.as_slice() else {
         return None;
     };
-    let digits =
-        |s: &str, n: usize| (1..=n).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     if !(year.len() == 4 && digits(year, 4) && digits(month, 2) && digits(day, 2)) {
         return None;
     }

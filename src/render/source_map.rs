@@ -7,6 +7,8 @@
 //! taken out again, remembering where they were. A mark at the end of a line's output
 //! says that the text before it, back to the previous mark, came from that line.
 
+use std::ops::Range;
+
 /// Opens a mark: private-use characters, which neither minijinja nor Typst give meaning.
 const OPEN: char = '\u{E000}';
 /// Closes a mark.
@@ -169,27 +171,33 @@ impl Scanner {
     }
 }
 
-/// Whether a block tag is `{% raw %}` (with or without trim markers).
+/// Whether `tag` starts with `{% raw %}` (with or without trim markers).
 fn is_raw_tag(tag: &str) -> bool {
-    let Some(end) = tag.find("%}") else {
-        return false;
-    };
-    tag[2..end].trim_matches(|c: char| c == '-' || c == '+' || c.is_whitespace()) == "raw"
+    block_tags(tag)
+        .next()
+        .is_some_and(|(span, word)| span.start == 0 && word == "raw")
 }
 
 /// The end of the `{% endraw %}` tag in `text`, if it is there.
 fn find_endraw(text: &str) -> Option<usize> {
+    block_tags(text)
+        .find(|(_, word)| *word == "endraw")
+        .map(|(span, _)| span.end)
+}
+
+/// Every complete `{% … %}` tag in `text`: where it is, and its first word (`if`,
+/// `endfor`, …) without trim markers.
+pub fn block_tags(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
     let mut from = 0;
-    while let Some(start) = text[from..].find("{%").map(|i| i + from) {
+    std::iter::from_fn(move || {
+        let start = text[from..].find("{%")? + from;
         let end = text[start..].find("%}")? + start;
+        from = end + 2;
         let inner =
             text[start + 2..end].trim_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
-        if inner == "endraw" {
-            return Some(end + 2);
-        }
-        from = end + 2;
-    }
-    None
+        let word = inner.split_whitespace().next().unwrap_or("");
+        Some((start..end + 2, word))
+    })
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehav
 use serde::Serialize;
 
 use super::escape;
-use super::source_map::{SourceMap, instrument};
+use super::source_map::{SourceMap, block_tags, instrument};
 use crate::diag::{Diagnostic, SourceText, shown_path};
 
 /// The built-in templates: name → text.
@@ -221,23 +221,15 @@ fn unclosed_block(error: &Error, text: &str) -> Option<(String, std::ops::Range<
         "if", "for", "macro", "with", "block", "filter", "call", "raw",
     ];
     let mut open: Vec<(String, std::ops::Range<usize>)> = Vec::new();
-    let mut from = 0;
-    while let Some(start) = text[from..].find("{%").map(|i| i + from) {
-        let end = text[start..]
-            .find("%}")
-            .map_or(text.len(), |i| start + i + 2);
-        let inner = text[start + 2..end.saturating_sub(2).max(start + 2)]
-            .trim_matches(['-', '+', ' ', '\n', '\t']);
-        let word = inner.split_whitespace().next().unwrap_or("");
+    for (span, word) in block_tags(text) {
         if BLOCKS.contains(&word) {
-            open.push((word.to_string(), start..end));
+            open.push((word.to_string(), span));
         } else if let Some(i) = word
             .strip_prefix("end")
             .and_then(|closed| open.iter().rposition(|(w, _)| w == closed))
         {
             open.truncate(i);
         }
-        from = end;
     }
     open.pop()
 }

@@ -86,6 +86,16 @@ const MISTAKES: &[(&str, &str, &str)] = &[
         "`dato = 2025-05-05`",
     ),
     (
+        "cases/notat-field.toml:4:1",
+        "`til` is a field of a notat, not of an orienteringssag",
+        "change `type` if the file is meant to be a notat",
+    ),
+    (
+        "cases/number-title.toml:2:9",
+        "`titel` must be text in quotes, not the number 2025",
+        "`titel = \"2025\"`",
+    ),
+    (
         "cases/empty.toml:1:1",
         "missing field `type`",
         "add a first line such as `type = ",

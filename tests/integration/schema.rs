@@ -108,6 +108,9 @@ fn the_schemas_are_valid_draft_07_schemas() {
             "{which} refuses nonsense"
         );
     }
+    let sag = Project::empty().run(&["schema", "sag"]).stdout;
+    let moede = Project::empty().run(&["schema", "moede"]).stdout;
+    assert_eq!(sag, moede, "one schema covers cases and meetings");
 }
 
 #[test]

@@ -16,6 +16,18 @@ fn eventually(what: &str, done: impl Fn() -> bool) {
     }
 }
 
+/// Starts `sagsgen watch` in the project, its messages going to a log file.
+fn spawn_watch(project: &Project) -> (std::process::Child, std::path::PathBuf) {
+    let log = project.path().join("watch.log");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+        .arg("watch")
+        .current_dir(project.path())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    (child, log)
+}
+
 #[cfg(unix)]
 #[test]
 fn watch_rebuilds_what_changes_and_keeps_going_after_errors() {
@@ -24,13 +36,7 @@ fn watch_rebuilds_what_changes_and_keeps_going_after_errors() {
         "cases/a.toml",
         notat("").replace("Et notat", "Første udgave"),
     );
-    let log = project.path().join("watch.log");
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
-        .arg("watch")
-        .current_dir(project.path())
-        .stderr(std::fs::File::create(&log).unwrap())
-        .spawn()
-        .unwrap();
+    let (child, log) = spawn_watch(&project);
     let log_text = || std::fs::read_to_string(&log).unwrap_or_default();
     let pdf_says = |rel: &str, text: &str| project.exists(rel) && project.text(rel).contains(text);
     eventually("the first build", || {
@@ -79,13 +85,7 @@ fn watch_waits_quietly_for_a_broken_sagsgen_toml_to_be_fixed() {
     let project = Project::empty();
     project.write("sagsgen.toml", "[pdf]\nstandard = \"a-9z\"\n");
     project.write("cases/a.toml", notat(""));
-    let log = project.path().join("watch.log");
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
-        .arg("watch")
-        .current_dir(project.path())
-        .stderr(std::fs::File::create(&log).unwrap())
-        .spawn()
-        .unwrap();
+    let (child, log) = spawn_watch(&project);
     let errors = || {
         std::fs::read_to_string(&log)
             .unwrap_or_default()
