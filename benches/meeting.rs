@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use lopdf::{Document, Object, Stream, dictionary};
-use sagsgen::build::{self, Options, Outcome};
+use sagsgen::batch::{self, Options, Outcome};
 use sagsgen::project::Project;
 
 const ITEMS: usize = 40;
@@ -39,7 +39,7 @@ fn main() {
         // Every run starts cold, as a fresh `sagsgen` process does: no memoized layout.
         typst::comemo::evict(0);
         let start = Instant::now();
-        let report = build::run(
+        let report = batch::run(
             &project,
             std::slice::from_ref(&meeting),
             &options,

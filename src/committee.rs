@@ -94,12 +94,14 @@ impl Committees {
                 known: true,
             });
         }
-        // `ØU` written for the bare key `OEU`: fold capitals the way keys are folded.
-        let folded = written
-            .replace('Æ', "AE")
-            .replace('Ø', "OE")
-            .replace('Å', "AA");
-        if let Some((a, f)) = self.entries.iter().find(|(a, _)| *a == folded) {
+        // `ØU` written for the bare key `OEU`: an abbreviation folded the way keys are.
+        let folded = crate::danish::fold(written).to_uppercase();
+        let abbreviation = looks_like_abbreviation(written);
+        if let Some((a, f)) = self
+            .entries
+            .iter()
+            .find(|(a, _)| abbreviation && *a == folded)
+        {
             return Ok(Committee {
                 short: a.clone(),
                 full: f.clone(),

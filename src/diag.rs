@@ -235,7 +235,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// How diagnostics are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MessageFormat {
     /// For people: rustc-style, with the offending line and a caret, on standard error.
     #[default]

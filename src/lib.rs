@@ -13,16 +13,19 @@
 //! Every problem on the way is a [`diag::Diagnostic`] naming file, line and column.
 
 pub mod archive;
-pub mod build;
+pub mod batch;
 pub mod case;
 pub mod cli;
 pub mod committee;
+pub mod danish;
 pub mod dates;
 pub mod diag;
 pub mod engine;
 pub mod input;
+pub mod loader;
 pub mod meeting;
 pub mod project;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+pub mod typeset;

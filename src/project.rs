@@ -110,6 +110,16 @@ impl Project {
         })
     }
 
+    /// The folders a command works on when it is given no path: `cases/` and `moeder/`,
+    /// those that exist (empty when neither does).
+    pub fn input_folders(&self) -> Vec<PathBuf> {
+        INPUT_FOLDERS
+            .iter()
+            .map(|name| self.root.join(name))
+            .filter(|dir| dir.is_dir())
+            .collect()
+    }
+
     /// Finds the project root: the nearest folder at or above `start` holding
     /// `sagsgen.toml`, or `fallback` when there is none.
     pub fn find_root(start: &Path, fallback: &Path) -> PathBuf {
@@ -131,6 +141,9 @@ impl Default for Config {
         }
     }
 }
+
+/// Where a project keeps its case files and its meeting files.
+pub const INPUT_FOLDERS: &[&str] = &["cases", "moeder"];
 
 pub(crate) const TOP_FIELDS: &[&str] = &["organisation", "udvalg", "pdf"];
 pub(crate) const ORG_FIELDS: &[&str] = &["navn", "logo", "adresse"];

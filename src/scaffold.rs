@@ -18,7 +18,7 @@ pub fn schema_directive(depth: usize, schema_file: &str) -> String {
 }
 
 /// What `sagsgen new` can write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NewKind {
     /// A memo to a committee.
     Notat,
@@ -27,7 +27,6 @@ pub enum NewKind {
     /// An agenda item that informs.
     Orienteringssag,
     /// A committee meeting (agenda, minutes).
-    #[value(alias = "møde")]
     Moede,
 }
 

@@ -63,13 +63,6 @@ fn adgang() -> Value {
     )
 }
 
-/// The spelling of a folded key with its Danish letters (`oekonomiske…` → `økonomiske…`).
-fn danish_spelling(name: &str) -> String {
-    name.replace("ae", "æ")
-        .replace("oe", "ø")
-        .replace("aa", "å")
-}
-
 /// An object with these properties and nothing else, these required: required texts
 /// must not be blank, and the Danish spelling of a folded key is accepted as the key.
 fn object(description: &str, properties: Vec<(&str, Value)>, required: &[&str]) -> Value {
@@ -79,7 +72,7 @@ fn object(description: &str, properties: Vec<(&str, Value)>, required: &[&str]) 
         {
             schema["pattern"] = json!(NOT_BLANK);
         }
-        let danish = danish_spelling(name);
+        let danish = crate::danish::unfold(name);
         if danish != name {
             props.insert(danish, schema.clone());
         }
@@ -88,7 +81,7 @@ fn object(description: &str, properties: Vec<(&str, Value)>, required: &[&str]) 
     let mut rules: Vec<Value> = required
         .iter()
         .map(|r| {
-            let danish = danish_spelling(r);
+            let danish = crate::danish::unfold(r);
             if danish == *r {
                 json!({ "required": [r] })
             } else {
@@ -98,7 +91,7 @@ fn object(description: &str, properties: Vec<(&str, Value)>, required: &[&str]) 
         .collect();
     // One field in both spellings is the same field given twice.
     for name in props.keys().filter(|k| k.is_ascii()) {
-        let danish = danish_spelling(name);
+        let danish = crate::danish::unfold(name);
         if danish != *name {
             rules.push(json!({ "not": { "required": [name, danish] } }));
         }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::build::atomic_write;
+use crate::batch::atomic_write;
 
 /// The manifest file names.
 pub const JSON: &str = "manifest.json";

@@ -9,22 +9,19 @@ mod verify;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
 pub use verify::{Problem, verify};
 
-use crate::build::atomic_write;
-use crate::case::{Body, Case, load_case};
+use crate::batch::atomic_write;
+use crate::case::{Body, Case};
 use crate::diag::{Diagnostic, shown_path};
-use crate::engine::Engine;
-use crate::input::{parse_toml, read_source};
-use crate::meeting::{Edition, Meeting, Punkt, load_meeting};
-use crate::project::{Conformance, Project};
-use crate::render::DOCUMENT_TEMPLATE;
-use crate::render::meeting_view::{self, PageCounts};
-use crate::render::templates::Templates;
-use crate::render::view::{self, SourceFileView};
+use crate::loader::{Document, Loaded};
+use crate::meeting::{Edition, Meeting, Punkt};
+use crate::project::Project;
+use crate::typeset::{Typesetter, archive_outputs};
 use manifest::{Manifest, Record};
 
 /// What archive copies claim (and `verify` checks).
@@ -66,13 +63,13 @@ pub struct ItemOf {
 
 /// The cases that are items of the meetings among `inputs`, by canonical path (the first
 /// meeting wins when a case is an item of several).
-pub fn meeting_items(project: &Project, inputs: &[PathBuf]) -> HashMap<PathBuf, ItemOf> {
+pub fn meeting_items(inputs: &[Arc<Loaded>]) -> HashMap<PathBuf, ItemOf> {
     let mut items = HashMap::new();
     for input in inputs {
-        let Some(meeting) = load_quietly(project, input) else {
+        let Some(meeting) = input.meeting() else {
             continue;
         };
-        let folder = meeting_folder(&meeting, input);
+        let folder = meeting_folder(meeting, &input.path);
         for (i, punkt) in meeting.punkter.iter().enumerate() {
             if let Punkt::Sag { path, .. } = punkt {
                 items.entry(path.clone()).or_insert_with(|| ItemOf {
@@ -87,17 +84,6 @@ pub fn meeting_items(project: &Project, inputs: &[PathBuf]) -> HashMap<PathBuf, 
     items
 }
 
-/// A meeting, if the file is a valid one (its problems are reported when it is archived).
-fn load_quietly(project: &Project, input: &Path) -> Option<Meeting> {
-    let source = read_source(input, &shown_path(input)).ok()?;
-    let table = parse_toml(&source).ok()?;
-    let is_meeting = crate::input::is_meeting(table.get_ref());
-    if !is_meeting {
-        return None;
-    }
-    load_meeting(project, &source, table.get_ref(), input).meeting
-}
-
 fn meeting_folder(meeting: &Meeting, input: &Path) -> String {
     format!(
         "{}/{}/{}",
@@ -107,121 +93,49 @@ fn meeting_folder(meeting: &Meeting, input: &Path) -> String {
     )
 }
 
-/// Makes the archive copies of one input file (a case, or a meeting's four documents).
+/// Makes the archive copies of one loaded input: the same documents `build` makes (a case,
+/// or a meeting's four documents without the packets), as PDF/A-3a with the source attached.
 pub fn prepare(
     project: &Project,
-    templates: &Templates,
-    engine: &Engine,
-    input: &Path,
+    typesetter: &Typesetter<'_>,
+    loaded: &Loaded,
     items: &HashMap<PathBuf, ItemOf>,
 ) -> Result<Vec<Archived>, Vec<Diagnostic>> {
-    let shown = shown_path(input);
-    let source = read_source(input, &shown).map_err(|d| vec![d])?;
-    let table = parse_toml(&source).map_err(|d| vec![d])?;
-    let is_meeting = crate::input::is_meeting(table.get_ref());
-    let relative = input
-        .canonicalize()
-        .ok()
-        .and_then(|p| p.strip_prefix(&project.root).ok().map(Path::to_path_buf))
-        .unwrap_or_else(|| input.to_path_buf());
-    let origin = relative.to_string_lossy().replace('\\', "/");
-    let kilde = SourceFileView {
-        navn: file_name(input),
-        tekst: source.text.clone(),
+    let errors = || {
+        let all = loaded.claimed_diagnostics();
+        all.into_iter().filter(Diagnostic::is_error).collect()
     };
-    if is_meeting {
-        let loaded = load_meeting(project, &source, table.get_ref(), input);
-        let errors: Vec<Diagnostic> = loaded
-            .diagnostics
-            .into_iter()
-            .filter(Diagnostic::is_error)
-            .collect();
-        let meeting = loaded.meeting.ok_or(errors)?;
-        return meeting_copies(project, templates, engine, &meeting, &kilde, input, &origin);
-    }
-    let loaded = load_case(project, &source, table.get_ref(), input);
-    let errors: Vec<Diagnostic> = loaded
-        .diagnostics
-        .into_iter()
-        .filter(Diagnostic::is_error)
-        .collect();
-    let case = loaded.case.ok_or(errors)?;
-    if case.udkast {
+    let (Some(document), Some(source)) = (&loaded.document, &loaded.source) else {
+        return Err(errors());
+    };
+    let input = &loaded.path;
+    if let Document::Case(case) = document
+        && case.udkast
+    {
         return Err(vec![
             Diagnostic::error("a draft (udkast = true) is not archived")
-                .in_file(&source)
+                .in_file(source)
                 .with_help(
                     "archive the finished version: remove `udkast = true` when the case is final",
                 ),
         ]);
     }
-    let mut document = view::document(&case, &project.config);
-    document.kilde = Some(kilde);
-    let rendered = templates
-        .render(DOCUMENT_TEMPLATE, &document)
-        .map_err(|d| vec![d])?;
-    let pdf = engine
-        .pdf(rendered.source, Conformance::A3a, &shown)
-        .map_err(|e| templates.locate_all(e, rendered.map.as_ref()))?;
-    let item = input.canonicalize().ok().and_then(|p| items.get(&p));
-    let file = match item {
-        Some(item) => format!(
-            "{}/punkt-{:02}-{}.pdf",
-            item.folder,
-            item.nummer,
-            stem(input)
-        ),
-        None => case_location(&case, input),
-    };
-    let mut record = case_record(&case, &file, &origin);
-    if let Some(item) = item {
-        record.item_number = Some(item.nummer);
-        record.meeting_date = Some(item.dato.clone());
-        record.committee = Some(item.udvalg.clone());
-    }
-    Ok(vec![Archived {
-        record,
-        file,
-        bytes: pdf.bytes,
-    }])
-}
-
-fn meeting_copies(
-    project: &Project,
-    templates: &Templates,
-    engine: &Engine,
-    meeting: &Meeting,
-    kilde: &SourceFileView,
-    input: &Path,
-    origin: &str,
-) -> Result<Vec<Archived>, Vec<Diagnostic>> {
-    let folder = meeting_folder(meeting, input);
+    let origin = input
+        .strip_prefix(&project.root)
+        .unwrap_or(input)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let shown = shown_path(input);
     let mut out = Vec::new();
-    for edition in Edition::ALL.into_iter().filter(|e| !e.is_packet()) {
-        let mut view = meeting_view::meeting(
-            meeting,
-            edition,
-            &project.config,
-            &project.root,
-            &PageCounts::new(),
-        );
-        view.kilde = Some(kilde.clone());
-        let rendered = templates
-            .render("moede.typ.j2", &view)
-            .map_err(|d| vec![d])?;
-        let what = format!("{} ({})", shown_path(input), edition.file_stem());
-        let pdf = engine
-            .pdf(rendered.source, Conformance::A3a, &what)
-            .map_err(|e| templates.locate_all(e, rendered.map.as_ref()))?;
-        let file = format!("{folder}/{}.pdf", edition.file_stem());
-        let adgang = if edition.is_public() {
-            "åben"
-        } else {
-            "lukket"
+    for output in archive_outputs(document, project, source, &file_name(input)) {
+        let pdf = typesetter.typeset(&output, &shown, false)?.pdf;
+        let (file, record) = match (document, output.edition) {
+            (Document::Meeting(meeting), Some(edition)) => {
+                meeting_record(meeting, edition, input, output.view.title(), &origin)
+            }
+            (Document::Case(case), _) => placed_case(case, input, items, &origin),
+            (Document::Meeting(_), None) => unreachable!("every meeting output is an edition"),
         };
-        let mut record = Record::new(&file, edition.file_stem(), &view.meta.titel, adgang, origin);
-        record.committee = Some(meeting.udvalg.full.clone());
-        record.meeting_date = Some(meeting.dato.iso());
         out.push(Archived {
             file,
             bytes: pdf.bytes,
@@ -229,6 +143,56 @@ fn meeting_copies(
         });
     }
     Ok(out)
+}
+
+/// Where a meeting's edition goes, and its record.
+fn meeting_record(
+    meeting: &Meeting,
+    edition: Edition,
+    input: &Path,
+    title: &str,
+    origin: &str,
+) -> (String, Record) {
+    let file = format!(
+        "{}/{}.pdf",
+        meeting_folder(meeting, input),
+        edition.file_stem()
+    );
+    let adgang = if edition.is_public() {
+        "åben"
+    } else {
+        "lukket"
+    };
+    let mut record = Record::new(&file, edition.file_stem(), title, adgang, origin);
+    record.committee = Some(meeting.udvalg.full.clone());
+    record.meeting_date = Some(meeting.dato.iso());
+    (file, record)
+}
+
+/// Where a case goes (in its meeting's folder when it is an item of one), and its record.
+fn placed_case(
+    case: &Case,
+    input: &Path,
+    items: &HashMap<PathBuf, ItemOf>,
+    origin: &str,
+) -> (String, Record) {
+    let item = items.get(input);
+    let file = match item {
+        Some(item) => format!(
+            "{}/punkt-{:02}-{}.pdf",
+            item.folder,
+            item.nummer,
+            stem(input)
+        ),
+        None => case_location(case, input),
+    };
+    let mut record = case_record(case, &file, origin);
+    if let Some(item) = item {
+        record.item_number = Some(item.nummer);
+        record.meeting_date = Some(item.dato.clone());
+        record.committee = Some(item.udvalg.clone());
+    }
+    (file, record)
 }
 
 /// `<year>/<committee>/<file>.pdf`: year of the case's date, its first committee.
@@ -325,7 +289,7 @@ fn next_version(dir: &Path, file: &str, hash: &str, manifest: &Manifest) -> (Str
 
 /// SHA-256 as lowercase hex.
 pub fn sha256(bytes: &[u8]) -> String {
-    crate::build::cache::hex(&Sha256::digest(bytes))
+    crate::batch::cache::hex(&Sha256::digest(bytes))
 }
 
 fn file_name(path: &Path) -> String {
@@ -344,7 +308,7 @@ fn stem(path: &Path) -> String {
 
 /// A committee abbreviation or name as a folder name.
 fn slug(name: &str) -> String {
-    let folded = crate::input::fields::fold_key(name);
+    let folded = crate::danish::fold(name);
     let s: String = folded
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })

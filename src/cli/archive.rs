@@ -11,7 +11,9 @@ use crate::archive::manifest::Manifest;
 use crate::archive::{Stored, extract::embedded_source, meeting_items, prepare, store, verify};
 use crate::diag::{self, Diagnostic};
 use crate::engine::Engine;
+use crate::loader::Loader;
 use crate::render::templates::Templates;
+use crate::typeset::Typesetter;
 
 /// Arguments of `sagsgen archive`.
 #[derive(Debug, Args)]
@@ -65,11 +67,18 @@ pub fn archive(global: &GlobalArgs, args: &ArchiveArgs) -> Exit {
         Err(d) => return fail(d),
     };
     let templates = Templates::new(&inputs.project.root);
-    let items = meeting_items(&inputs.project, &inputs.files);
+    let typesetter = Typesetter::new(&templates, &engine);
+    let loader = Loader::new(&inputs.project);
+    let loaded: Vec<_> = inputs.files.iter().map(|f| loader.load(f)).collect();
+    for file in &loaded {
+        // Each file's own problems are said with the file, not with a meeting that includes it.
+        file.claim();
+    }
+    let items = meeting_items(&loaded);
     let before = manifest.clone();
     let mut failed = 0;
-    for input in &inputs.files {
-        match prepare(&inputs.project, &templates, &engine, input, &items) {
+    for input in &loaded {
+        match prepare(&inputs.project, &typesetter, input, &items) {
             Ok(docs) => {
                 for doc in docs {
                     match store(&args.to, &mut manifest, doc, args.new_version) {

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::progress::Progress;
 use super::{Exit, GlobalArgs, ProjectArgs};
-use crate::build::{self, FileReport, Options, Outcome, Report};
+use crate::batch::{self, FileReport, Options, Outcome, Report};
 use crate::diag::{self, Diagnostic, shown_path};
 use crate::project::Project;
 
@@ -54,12 +54,26 @@ pub fn resolve(
         Exit::InputErrors
     })?;
     let output = output_dir.map_or_else(|| project.root.join("output"), Path::to_path_buf);
+    let paths = if args.paths.is_empty() {
+        let folders = project.input_folders();
+        if folders.is_empty() {
+            let d = Diagnostic::error(format!(
+                "the project folder {} has no cases/ or moeder/ folder",
+                project.root.display()
+            ))
+            .with_help("put case files under cases/ and meeting files under moeder/ (`sagsgen init` makes both), or name the files or folders to build");
+            diag::print(&[d], global.color_choice());
+            return Err(Exit::Usage);
+        }
+        folders
+    } else {
+        args.paths.clone()
+    };
     // In the order given, each file once (a folder and a file in it may both be named).
     let mut seen = std::collections::HashSet::new();
-    let files: Vec<PathBuf> = args
-        .paths
+    let files: Vec<PathBuf> = paths
         .iter()
-        .flat_map(|path| build::inputs(path, &output))
+        .flat_map(|path| batch::inputs(path, &output))
         .filter(|file| seen.insert(file.clone()))
         .collect();
     Ok(Inputs { project, files })
@@ -96,7 +110,7 @@ pub fn run_and_report(
     watch_for_interrupt();
     let progress = Progress::new(global, inputs.files.len(), verb);
     let observe = |report: &FileReport| progress.file_done(report);
-    let result = build::run(
+    let result = batch::run(
         &inputs.project,
         &inputs.files,
         options,

@@ -2,7 +2,7 @@
 
 use super::batch::{resolve, run_and_report};
 use super::{BuildArgs, Exit, GlobalArgs};
-use crate::build::Options;
+use crate::batch::Options;
 
 /// Runs `sagsgen build`.
 pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Exit {

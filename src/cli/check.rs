@@ -2,7 +2,7 @@
 
 use super::batch::{resolve, run_and_report};
 use super::{CheckArgs, Exit, GlobalArgs};
-use crate::build::Options;
+use crate::batch::Options;
 
 /// Runs `sagsgen check`.
 pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Exit {

@@ -56,8 +56,26 @@ pub struct GlobalArgs {
     #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
     pub color: Color,
     /// How to print errors and warnings: for people, or as JSON lines for tools.
-    #[arg(long, value_enum, default_value_t = crate::diag::MessageFormat::Human, global = true)]
-    pub message_format: crate::diag::MessageFormat,
+    #[arg(long, value_enum, default_value_t = MessageFormatArg::Human, global = true)]
+    pub message_format: MessageFormatArg,
+}
+
+/// How to print errors and warnings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageFormatArg {
+    /// For people: rustc-style, with the offending line and a caret, on standard error.
+    Human,
+    /// For tools: one JSON object per line on standard output.
+    Json,
+}
+
+impl From<MessageFormatArg> for crate::diag::MessageFormat {
+    fn from(format: MessageFormatArg) -> Self {
+        match format {
+            MessageFormatArg::Human => Self::Human,
+            MessageFormatArg::Json => Self::Json,
+        }
+    }
 }
 
 /// When to use colour.
@@ -119,8 +137,9 @@ pub enum Command {
 /// Which files, in which project.
 #[derive(Debug, Args)]
 pub struct ProjectArgs {
-    /// Case and meeting files, or folders searched for `.toml` files.
-    #[arg(value_name = "PATH", default_value = "cases")]
+    /// Case and meeting files, or folders searched for `.toml` files (default: the whole
+    /// project — its `cases/` and `moeder/` folders).
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// The project folder (default: the nearest folder above PATH holding sagsgen.toml,
     /// else the current folder).
@@ -156,9 +175,15 @@ pub struct CheckArgs {
     pub project: ProjectArgs,
 }
 
+/// Parses the command line and runs it; the process exit status. clap itself exits with
+/// status 2 on usage errors and 0 for `--help` and `--version`.
+pub fn main() -> std::process::ExitCode {
+    std::process::ExitCode::from(run(Cli::parse()) as u8)
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Exit {
-    crate::diag::set_format(cli.global.message_format);
+    crate::diag::set_format(cli.global.message_format.into());
     match cli.command {
         Command::Build(args) => build::run(&cli.global, &args),
         Command::Check(args) => check::run(&cli.global, &args),

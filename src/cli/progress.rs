@@ -1,15 +1,13 @@
 //! What a batch prints while it runs: on a terminal a progress bar (count, rate, ETA) with
 //! problems printed above it; otherwise one plain line per file; with `--quiet`, only errors.
 
-use std::collections::HashSet;
 use std::io::IsTerminal;
-use std::sync::Mutex;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 use super::GlobalArgs;
-use crate::build::{FileReport, Outcome};
+use crate::batch::{FileReport, Outcome};
 use crate::diag::{self, Diagnostic, shown_path};
 
 /// Live output of a batch.
@@ -17,8 +15,6 @@ pub struct Progress<'a> {
     global: &'a GlobalArgs,
     verb: &'static str,
     bar: Option<ProgressBar>,
-    /// Diagnostics already printed: a case used by a meeting is validated twice in a run.
-    said: Mutex<HashSet<String>>,
 }
 
 impl<'a> Progress<'a> {
@@ -26,26 +22,18 @@ impl<'a> Progress<'a> {
     pub fn new(global: &'a GlobalArgs, total: usize, verb: &'static str) -> Self {
         let terminal = std::io::stderr().is_terminal();
         let bar = (terminal && !global.quiet && total > 1).then(|| bar(total));
-        Self {
-            global,
-            verb,
-            bar,
-            said: Mutex::new(HashSet::new()),
-        }
+        Self { global, verb, bar }
     }
 
     /// Reports one finished file.
     pub fn file_done(&self, report: &FileReport) {
-        let shown: Vec<Diagnostic> = {
-            let mut said = self.said.lock().unwrap_or_else(|e| e.into_inner());
-            report
-                .diagnostics
-                .iter()
-                .filter(|d| d.is_error() || !self.global.quiet)
-                .filter(|d| said.insert(d.to_string()))
-                .cloned()
-                .collect()
-        };
+        // Each file's problems reach one report only (the loader hands them out once).
+        let shown: Vec<Diagnostic> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error() || !self.global.quiet)
+            .cloned()
+            .collect();
         let line = (!self.global.quiet)
             .then(|| self.status_line(report))
             .flatten();

@@ -16,7 +16,7 @@ use crate::schema::{CASE_SCHEMA_FILE, case_schema, to_file_text};
 pub struct NewArgs {
     /// What to write.
     #[arg(value_enum)]
-    pub kind: NewKind,
+    pub kind: KindArg,
     /// The new file (e.g. `cases/2025/budget.toml`).
     pub path: PathBuf,
 }
@@ -62,7 +62,7 @@ pub fn new(global: &GlobalArgs, args: &NewArgs) -> Exit {
     let contents = format!(
         "{}{}",
         schema_directive(place.depth, CASE_SCHEMA_FILE),
-        new_file(args.kind, &filling)
+        new_file(args.kind.into(), &filling)
     );
     let schema_file = place.root.join(CASE_SCHEMA_FILE);
     let mut written = Vec::new();
@@ -175,4 +175,29 @@ fn write_new(path: &Path, contents: &str) -> Result<(), Diagnostic> {
         .open(path)
         .map_err(fail)?;
     std::io::Write::write_all(&mut file, contents.as_bytes()).map_err(fail)
+}
+
+/// What `sagsgen new` can write, as the command line names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    /// A memo to a committee.
+    Notat,
+    /// An agenda item that asks for a decision.
+    Beslutningssag,
+    /// An agenda item that informs.
+    Orienteringssag,
+    /// A committee meeting (agenda, minutes).
+    #[value(alias = "møde")]
+    Moede,
+}
+
+impl From<KindArg> for NewKind {
+    fn from(kind: KindArg) -> Self {
+        match kind {
+            KindArg::Notat => NewKind::Notat,
+            KindArg::Beslutningssag => NewKind::Beslutningssag,
+            KindArg::Orienteringssag => NewKind::Orienteringssag,
+            KindArg::Moede => NewKind::Moede,
+        }
+    }
 }

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use super::batch::{INTERRUPTED, resolve, run_and_report, watch_for_interrupt};
 use super::{BuildArgs, Exit, GlobalArgs};
-use crate::build::Options;
+use crate::batch::Options;
 
 /// How often the project is looked at.
 const POLL: Duration = Duration::from_millis(300);
@@ -24,23 +24,30 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Exit {
         if INTERRUPTED.load(Ordering::SeqCst) {
             return Exit::Ok;
         }
+        let folder = args
+            .project
+            .root
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("."));
+        // Taken before the project is read, so a fix saved while the error is being
+        // printed is not missed.
+        let before = snapshot(&folder, args);
         let inputs = match resolve(global, &args.project, args.output.as_deref()) {
             Ok(inputs) => inputs,
             Err(Exit::Usage) => return Exit::Usage,
             Err(_) => {
                 // A broken sagsgen.toml, said once: wait until a file changes, then try again.
-                let folder = args
-                    .project
-                    .root
-                    .clone()
-                    .unwrap_or_else(|| PathBuf::from("."));
-                wait_until_changed(&folder, args);
+                wait_until_changed(&folder, args, &before);
                 last = None;
                 continue;
             }
         };
         let root = inputs.project.root.clone();
-        let state = snapshot(&root, args);
+        let state = if folder.canonicalize().is_ok_and(|f| f == root) {
+            before
+        } else {
+            snapshot(&root, args)
+        };
         if last.as_ref() != Some(&state) {
             last = Some(state);
             let output_dir = args.output.clone().unwrap_or_else(|| root.join("output"));
@@ -63,8 +70,11 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Exit {
     }
 }
 
-fn wait_until_changed(folder: &Path, args: &BuildArgs) {
-    let before = snapshot(folder, args);
+fn wait_until_changed(
+    folder: &Path,
+    args: &BuildArgs,
+    before: &[(PathBuf, u64, Option<SystemTime>)],
+) {
     while !INTERRUPTED.load(Ordering::SeqCst) && snapshot(folder, args) == before {
         std::thread::sleep(POLL);
     }

@@ -10,9 +10,6 @@ use typst_kit::fonts::FontStore;
 
 use crate::diag::{Diagnostic, shown_path};
 
-/// The family every built-in template uses.
-pub const FAMILY: &str = "Noto Sans";
-
 const BUNDLED: &[&[u8]] = &[
     include_bytes!("../../fonts/NotoSans-Regular.ttf"),
     include_bytes!("../../fonts/NotoSans-Bold.ttf"),

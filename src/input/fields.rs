@@ -70,21 +70,7 @@ impl Reader {
 }
 
 /// Folds the Danish letters of a key to the ASCII spelling TOML bare keys allow.
-pub fn fold_key(key: &str) -> String {
-    let mut out = String::with_capacity(key.len() + 4);
-    for c in key.chars() {
-        match c {
-            'æ' => out.push_str("ae"),
-            'ø' => out.push_str("oe"),
-            'å' => out.push_str("aa"),
-            'Æ' => out.push_str("Ae"),
-            'Ø' => out.push_str("Oe"),
-            'Å' => out.push_str("Aa"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::danish::fold as fold_key;
 
 /// The known field nearest to an unknown key, if one is close enough to be a typo.
 pub fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {

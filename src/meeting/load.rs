@@ -8,11 +8,12 @@ use std::sync::Arc;
 use toml::de::DeTable;
 
 use super::{Meeting, Punkt};
+use crate::case::Adgang;
+use crate::case::Kind;
 use crate::case::entries::committee;
-use crate::case::{Adgang, Kind, load_case, read_kind};
-use crate::diag::{Diagnostic, SourceText, shown_path};
+use crate::diag::{Diagnostic, SourceText};
 use crate::input::fields::{Elsewhere, Fields, Reader};
-use crate::input::{parse_toml, read_source};
+use crate::loader::{Loaded, Loader};
 use crate::project::Project;
 
 pub(crate) const MEETING: &[&str] = &[
@@ -43,19 +44,23 @@ const VAGUE_TITLES: &[&str] = &[
 pub struct MeetingFile {
     /// The meeting, when neither it nor any of its cases has errors.
     pub meeting: Option<Meeting>,
-    /// Diagnostics of the meeting file and of its items' case files.
+    /// Diagnostics of the meeting file itself.
     pub diagnostics: Vec<Diagnostic>,
+    /// The case files of its items, as loaded (with their own diagnostics).
+    pub included: Vec<Arc<Loaded>>,
 }
 
-/// Loads and validates a meeting from its parsed table. `path` is the meeting file.
+/// Loads and validates a meeting from its parsed table. `path` is the meeting file; its
+/// items' case files come through `loader`, which loads each once per run.
 pub fn load_meeting(
-    project: &Project,
+    loader: &Loader<'_>,
     source: &Arc<SourceText>,
     table: &DeTable<'_>,
     path: &Path,
 ) -> MeetingFile {
+    let project = loader.project();
     let mut reader = Reader::new(source.clone());
-    let mut case_diagnostics = Vec::new();
+    let mut included = Vec::new();
     let anchor = table
         .iter()
         .find(|(k, _)| k.get_ref() == "type")
@@ -88,14 +93,7 @@ pub fn load_meeting(
     let tables = fields.tables(&mut reader, "punkter");
     let mut punkter = Vec::new();
     for (item, span) in &tables {
-        if let Some(p) = load_item(
-            &mut reader,
-            &mut case_diagnostics,
-            project,
-            dir,
-            item,
-            span.clone(),
-        ) {
+        if let Some(p) = load_item(&mut reader, &mut included, loader, dir, item, span.clone()) {
             punkter.push((p, span.clone()));
         }
     }
@@ -118,20 +116,19 @@ pub fn load_meeting(
         m.punkter = punkter.into_iter().map(|(p, _)| p).collect();
         m
     });
-    let mut diagnostics = case_diagnostics;
-    let mut own = reader.diagnostics;
-    own.sort_by_key(|d| {
+    let mut diagnostics = reader.diagnostics;
+    diagnostics.sort_by_key(|d| {
         d.location
             .as_ref()
             .and_then(|l| l.span.as_ref())
             .map_or(0, |s| s.start)
     });
-    diagnostics.extend(own);
-    // An item that failed to load has recorded an error, so "no errors" covers it.
+    // An item that failed to load has recorded an error here, so "no errors" covers it.
     let meeting = meeting.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     MeetingFile {
         meeting,
         diagnostics,
+        included,
     }
 }
 
@@ -173,8 +170,8 @@ fn check_time(reader: &mut Reader, fields: &Fields<'_, '_>, tid: &str) -> bool {
 
 fn load_item(
     reader: &mut Reader,
-    case_diagnostics: &mut Vec<Diagnostic>,
-    project: &Project,
+    included: &mut Vec<Arc<Loaded>>,
+    loader: &Loader<'_>,
     dir: &Path,
     table: &DeTable<'_>,
     span: Range<usize>,
@@ -200,7 +197,7 @@ fn load_item(
         }
         let sag = fields.text(reader, "sag", true)?;
         let span = fields.value_span("sag").unwrap_or(0..0);
-        return load_case_item(reader, case_diagnostics, project, dir, &sag, span);
+        return load_case_item(reader, included, loader, dir, &sag, span);
     }
     if !fields.has("titel") {
         reader
@@ -217,12 +214,13 @@ fn load_item(
 
 fn load_case_item(
     reader: &mut Reader,
-    case_diagnostics: &mut Vec<Diagnostic>,
-    project: &Project,
+    included: &mut Vec<Arc<Loaded>>,
+    loader: &Loader<'_>,
     dir: &Path,
     sag: &str,
     span: Range<usize>,
 ) -> Option<Punkt> {
+    let project: &Project = loader.project();
     let path = dir.join(sag);
     let Ok(canonical) = path.canonicalize() else {
         reader
@@ -239,54 +237,26 @@ fn load_case_item(
             .help("move the case into the project (e.g. under cases/) and point `sag` at it");
         return None;
     }
-    let source = match read_source(&canonical, &shown_path(&canonical)) {
-        Ok(source) => source,
-        Err(d) => {
-            case_diagnostics.push(d);
-            reader.error(span, format!("the case file \"{sag}\" cannot be read"));
-            return None;
-        }
-    };
-    let table = match parse_toml(&source) {
-        Ok(table) => table,
-        Err(d) => {
-            case_diagnostics.push(d);
-            reader.error(
-                span,
-                format!("the case file \"{sag}\" has errors (shown above)"),
-            );
-            return None;
-        }
-    };
-    let mut kind_reader = Reader::new(source.clone());
-    if read_kind(&mut kind_reader, table.get_ref()).is_none() {
-        let moede = crate::input::is_meeting(table.get_ref());
-        if moede {
-            reader
-                .error(span, format!("\"{sag}\" is a meeting, not a case"))
-                .help("`sag` names a case file (notat, beslutningssag or orienteringssag)");
-        } else {
-            case_diagnostics.extend(kind_reader.diagnostics);
-            reader.error(
-                span,
-                format!("the case file \"{sag}\" has errors (shown above)"),
-            );
-        }
+    let loaded = loader.case_file(&canonical);
+    if loaded.is_meeting {
+        reader
+            .error(span, format!("\"{sag}\" is a meeting, not a case"))
+            .help("`sag` names a case file (notat, beslutningssag or orienteringssag)");
         return None;
     }
-    let loaded = load_case(project, &source, table.get_ref(), &canonical);
-    let failed = loaded.case.is_none();
-    case_diagnostics.extend(loaded.diagnostics);
-    if failed {
-        reader.error(
-            span,
-            format!("the case file \"{sag}\" has errors (shown above)"),
-        );
-    }
-    let case = loaded.case?;
+    included.push(loaded.clone());
+    let Some(case) = loaded.case() else {
+        let what = if loaded.source.is_none() {
+            "cannot be read"
+        } else {
+            "has errors (shown above)"
+        };
+        reader.error(span, format!("the case file \"{sag}\" {what}"));
+        return None;
+    };
     Some(Punkt::Sag {
         path: canonical,
-        case: Box::new(case),
+        case: case.clone(),
     })
 }
 

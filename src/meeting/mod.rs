@@ -42,7 +42,7 @@ pub enum Punkt {
         /// The case file.
         path: PathBuf,
         /// The case.
-        case: Box<Case>,
+        case: std::sync::Arc<Case>,
     },
     /// A standing item written in the meeting file.
     Staaende {

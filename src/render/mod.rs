@@ -12,8 +12,7 @@ use crate::diag::Diagnostic;
 use crate::project::Config;
 use templates::Templates;
 
-/// The template every standalone case document starts from.
-pub const DOCUMENT_TEMPLATE: &str = "dokument.typ.j2";
+pub use crate::typeset::DOCUMENT_TEMPLATE;
 
 /// Generates the Typst source of a standalone case document.
 pub fn case_source(

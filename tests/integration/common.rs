@@ -384,3 +384,93 @@ pub fn structure(doc: &Document) -> Vec<(usize, String)> {
     walk(doc, root.get(b"K").unwrap(), 0, &mut out);
     out
 }
+
+/// A running sagsgen whose standard error is read line by line; killed when dropped, so a
+/// failing test leaves no process behind.
+pub struct Spawned {
+    child: Option<std::process::Child>,
+    lines: std::sync::mpsc::Receiver<String>,
+    /// Every line read so far.
+    pub seen: Vec<String>,
+}
+
+impl Spawned {
+    /// Starts `sagsgen ARGS` in `dir` with extra environment variables.
+    pub fn start(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+            .args(args)
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .envs(env.iter().copied())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run sagsgen");
+        let stderr = child.stderr.take().expect("piped");
+        let (send, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                if send.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Self {
+            child: Some(child),
+            lines,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Waits (up to 60 s) for a line containing `needle`; returns it. Panics on timeout or
+    /// when the process ends first.
+    pub fn wait_for(&mut self, needle: &str) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    self.seen.push(line.clone());
+                    if line.contains(needle) {
+                        return line;
+                    }
+                }
+                Err(e) => panic!(
+                    "no line with {needle:?} ({e}); saw:\n{}",
+                    self.seen.join("\n")
+                ),
+            }
+        }
+    }
+
+    /// How many lines seen so far contain `needle`.
+    pub fn count(&self, needle: &str) -> usize {
+        self.seen.iter().filter(|l| l.contains(needle)).count()
+    }
+
+    /// Sends SIGINT (what Ctrl-C sends).
+    #[cfg(unix)]
+    pub fn interrupt(&self) {
+        let child = self.child.as_ref().expect("running");
+        // SAFETY: sends SIGINT to our own child process.
+        let sent = unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+        assert_eq!(sent, 0, "SIGINT sent");
+    }
+
+    /// Waits for the process to end; its exit code and the rest of its standard error.
+    pub fn finish(mut self) -> (Option<i32>, String) {
+        let status = self.child.take().expect("running").wait().expect("wait");
+        self.seen.extend(self.lines.iter());
+        (status.code(), self.seen.join("\n"))
+    }
+}
+
+impl Drop for Spawned {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}

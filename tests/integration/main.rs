@@ -11,6 +11,7 @@ mod conformance;
 mod errors;
 mod escaping;
 mod meetings;
+mod messages;
 mod mistakes;
 mod output;
 mod scaffold;

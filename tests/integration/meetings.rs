@@ -190,7 +190,7 @@ fn minutes_have_attendance_and_each_items_decision() {
             "Taget til efterretning.",
             "5. Eventuelt",
             heading,
-            "Ingen beslutning registreret",
+            "Intet.",
         ],
     );
     let agenda = pdf_text(&project.read(&file("dagsorden")));
@@ -518,5 +518,13 @@ fn check_warns_about_items_without_a_decision_for_the_minutes() {
         run.stderr.contains("add a [[beslutninger]] entry"),
         "a case's hint: {}",
         run.stderr
+    );
+    let build = project.run(&["build", "moeder"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    let minutes = pdf_text(&project.read("output/moeder/m/referat.pdf"));
+    assert_eq!(
+        minutes.matches("Ingen beslutning registreret").count(),
+        2,
+        "the minutes say so for both items: {minutes}"
     );
 }

@@ -17,8 +17,14 @@ fn init_makes_a_project_that_builds_at_once() {
     ] {
         assert!(project.exists(file), "{file}");
     }
-    let build = project.run(&["build", "."]);
+    // As init says: `sagsgen build`, no path — the whole project, meeting included.
+    let build = project.run(&["build"]);
     assert_eq!(build.code, 0, "{}", build.stderr);
+    assert!(
+        build.stderr.contains("Finished: 4 built"),
+        "{}",
+        build.stderr
+    );
     for pdf in [
         "eksempel-notat",
         "eksempel-beslutningssag",
@@ -152,4 +158,52 @@ fn new_adds_the_toml_extension_and_takes_the_danish_spelling() {
     let text = String::from_utf8(project.read("moeder/udvalg-2025-05-05.toml")).unwrap();
     assert!(text.contains("type = \"moede\""), "{text}");
     assert!(!project.exists("moeder/udvalg-2025-05-05"));
+}
+
+#[test]
+fn every_command_without_a_path_takes_the_whole_project() {
+    let project = Project::examples();
+    let check = project.run(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check.stderr.contains("moeder/uss-2020-11-02.toml") && check.stderr.contains("cases/2025"),
+        "{}",
+        check.stderr
+    );
+    // The one warning README explains: the original's own name of a committee.
+    assert_eq!(
+        check.stderr.matches("warning:").count(),
+        1,
+        "{}",
+        check.stderr
+    );
+    assert!(
+        check
+            .stderr
+            .contains("\"Udvalg for skole og ungdomsuddannelse\" is not in `[udvalg]`"),
+        "{}",
+        check.stderr
+    );
+    let archive = project.run(&["archive", "--to", "arkiv"]);
+    assert_eq!(archive.code, 0, "{}", archive.stderr);
+    assert!(
+        archive.stderr.contains("referat.pdf")
+            && archive.stderr.contains("notat-regionshandicapraadet"),
+        "{}",
+        archive.stderr
+    );
+}
+
+#[test]
+fn a_project_without_cases_or_moeder_is_told_what_to_do() {
+    let project = Project::empty();
+    project.write("sagsgen.toml", "");
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("has no cases/ or moeder/ folder"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("sagsgen init"), "{}", run.stderr);
 }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::write::atomic_write;
+use crate::loader::Loaded;
 use crate::project::Project;
 use crate::render::templates::BUILTIN;
 
@@ -95,52 +96,33 @@ pub fn project_fingerprint(project: &Project, emit_typst: bool) -> String {
     hex(&hash.finalize())
 }
 
-/// An input's fingerprint: the project's, its own bytes, and the files it references.
-pub fn input_fingerprint(project_fingerprint: &str, input: &Path) -> String {
+/// An input's fingerprint: the project's, the input's own text, and the bytes of every
+/// file it depends on (from the loader: attachments; a meeting's case files and theirs).
+pub fn input_fingerprint(project_fingerprint: &str, input: &Loaded) -> String {
+    let text = input.source.as_ref().map(|s| s.text.as_str());
+    fingerprint(project_fingerprint, &input.path, text, &input.dependencies)
+}
+
+fn fingerprint(
+    project_fingerprint: &str,
+    path: &Path,
+    text: Option<&str>,
+    dependencies: &[PathBuf],
+) -> String {
     let mut hash = Sha256::new();
     hash.update(project_fingerprint);
-    hash_file(&mut hash, input);
-    for dependency in dependencies(input) {
-        hash_file(&mut hash, &dependency);
+    hash.update(path.to_string_lossy().as_bytes());
+    match text {
+        Some(text) => {
+            hash.update((text.len() as u64).to_le_bytes());
+            hash.update(text);
+        }
+        None => hash.update(b"<unreadable>"),
+    }
+    for dependency in dependencies {
+        hash_file(&mut hash, dependency);
     }
     hex(&hash.finalize())
-}
-
-/// Files an input refers to: a case's attachments; a meeting's case files and theirs.
-fn dependencies(input: &Path) -> Vec<PathBuf> {
-    let Some(table) = read_table(input) else {
-        return Vec::new();
-    };
-    let dir = input.parent().unwrap_or(Path::new("."));
-    let mut out = paths_in(&table, "bilag", "fil", dir);
-    for case in paths_in(&table, "punkter", "sag", dir) {
-        if let Some(case_table) = read_table(&case) {
-            out.extend(paths_in(
-                &case_table,
-                "bilag",
-                "fil",
-                case.parent().unwrap_or(Path::new(".")),
-            ));
-        }
-        out.push(case);
-    }
-    out
-}
-
-fn read_table(path: &Path) -> Option<toml::Table> {
-    std::fs::read_to_string(path).ok()?.parse().ok()
-}
-
-/// `table[array][*][key]` as paths relative to `dir`.
-fn paths_in(table: &toml::Table, array: &str, key: &str, dir: &Path) -> Vec<PathBuf> {
-    let Some(items) = table.get(array).and_then(|v| v.as_array()) else {
-        return Vec::new();
-    };
-    items
-        .iter()
-        .filter_map(|i| i.get(key)?.as_str())
-        .map(|p| dir.join(p))
-        .collect()
 }
 
 fn hash_file(hash: &mut Sha256, path: &Path) {
@@ -178,17 +160,21 @@ mod tests {
     fn fingerprints_follow_the_input_and_its_attachments() {
         let dir = tempfile::tempdir().unwrap();
         let case = dir.path().join("a.toml");
-        std::fs::write(dir.path().join("b.pdf"), "%PDF-1").unwrap();
-        std::fs::write(&case, "type = \"x\"\n[[bilag]]\nfil = \"b.pdf\"\n").unwrap();
-        let first = input_fingerprint("p", &case);
-        assert_eq!(first, input_fingerprint("p", &case), "stable");
-        assert_ne!(first, input_fingerprint("q", &case), "follows the project");
-        std::fs::write(dir.path().join("b.pdf"), "%PDF-2").unwrap();
+        let pdf = dir.path().join("b.pdf");
+        std::fs::write(&pdf, "%PDF-1").unwrap();
+        let deps = [pdf.clone()];
+        let of = |project: &str, text: &str| fingerprint(project, &case, Some(text), &deps);
+        let first = of("p", "a");
+        assert_eq!(first, of("p", "a"), "stable");
+        assert_ne!(first, of("q", "a"), "follows the project");
+        assert_ne!(first, of("p", "b"), "follows the input");
         assert_ne!(
             first,
-            input_fingerprint("p", &case),
-            "follows the attachment"
+            fingerprint("p", &case, None, &deps),
+            "unreadable differs"
         );
+        std::fs::write(&pdf, "%PDF-2").unwrap();
+        assert_ne!(first, of("p", "a"), "follows the attachment");
     }
 
     #[test]

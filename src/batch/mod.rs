@@ -2,16 +2,16 @@
 //! report, and one bad (or panicking) file never stops the others. Unchanged inputs are
 //! not rebuilt (see [`cache`]).
 
+mod attachments;
 pub mod cache;
 mod discover;
 mod job;
-mod meeting_job;
 mod write;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -21,8 +21,10 @@ pub use write::atomic_write;
 
 use crate::diag::{Diagnostic, shown_path};
 use crate::engine::Engine;
+use crate::loader::{Loaded, Loader};
 use crate::project::Project;
 use crate::render::templates::Templates;
+use crate::typeset::Typesetter;
 use cache::{Cache, Entry, input_fingerprint, project_fingerprint};
 
 /// Stack size of the worker threads that typeset documents (the main thread's is 8 MiB;
@@ -86,11 +88,13 @@ impl Report {
     }
 }
 
-/// One input with its cache key and fingerprint.
+/// One input, loaded, with its cache key and fingerprint.
 struct Planned {
     input: PathBuf,
     key: String,
     fingerprint: String,
+    /// Taken when the file is built, so its memory goes with it.
+    loaded: Mutex<Option<Arc<Loaded>>>,
 }
 
 /// Runs every input file of a project through the pipeline.
@@ -110,10 +114,14 @@ pub fn run(
         Cache::default()
     };
     let project_fp = project_fingerprint(project, options.emit_typst);
+    // Every input is loaded once, here: its fingerprint and its build use the same load,
+    // and a meeting shares the loads of the cases it includes.
+    let loader = Loader::new(project);
     let planned: Vec<Planned> = files
         .par_iter()
-        .map(|f| plan(project, &project_fp, f))
+        .map(|f| plan(&loader, &project_fp, f))
         .collect();
+    drop(loader);
     let fresh: Vec<bool> = planned
         .iter()
         .map(|p| options.incremental && cache.is_fresh(&p.key, &p.fingerprint, &options.output_dir))
@@ -127,6 +135,7 @@ pub fn run(
     let templates = Templates::new(&project.root);
     let one = |index: usize| {
         let p = &planned[index];
+        let loaded = p.loaded.lock().unwrap_or_else(|e| e.into_inner()).take();
         let report = if fresh[index] {
             FileReport::bare(&p.input, Outcome::Unchanged)
         } else if interrupted.load(Ordering::SeqCst) {
@@ -135,13 +144,13 @@ pub fn run(
             let engine = engine.as_ref().expect("an engine when anything is built");
             let ctx = Context {
                 project,
-                templates: &templates,
-                engine,
+                typesetter: Typesetter::new(&templates, engine),
                 output_dir: options.output_dir.clone(),
                 write: options.write,
                 emit_typst: options.emit_typst,
             };
-            isolated(&ctx, &p.input)
+            let loaded = loaded.expect("each input is built once");
+            isolated(&ctx, &p.input, &loaded)
         };
         observe(&report);
         report
@@ -202,24 +211,28 @@ fn in_parallel(
         .collect())
 }
 
-fn plan(project: &Project, project_fp: &str, input: &Path) -> Planned {
-    let canonical = input.canonicalize().unwrap_or_else(|_| input.to_path_buf());
-    let key = canonical
-        .strip_prefix(&project.root)
-        .unwrap_or(&canonical)
+fn plan(loader: &Loader<'_>, project_fp: &str, input: &Path) -> Planned {
+    let loaded = loader.load(input);
+    // This run reports the file's own problems with the file itself.
+    loaded.claim();
+    let key = loaded
+        .path
+        .strip_prefix(&loader.project().root)
+        .unwrap_or(&loaded.path)
         .to_string_lossy()
         .replace('\\', "/");
     Planned {
         input: input.to_path_buf(),
         key,
-        fingerprint: input_fingerprint(project_fp, input),
+        fingerprint: input_fingerprint(project_fp, &loaded),
+        loaded: Mutex::new(Some(loaded)),
     }
 }
 
 /// Runs one file, turning a panic anywhere below (our code or a dependency's) into an error
 /// for that file alone.
-fn isolated(ctx: &Context<'_>, input: &Path) -> FileReport {
-    match catch_unwind(AssertUnwindSafe(|| process(ctx, input))) {
+fn isolated(ctx: &Context<'_>, input: &Path, loaded: &Loaded) -> FileReport {
+    match catch_unwind(AssertUnwindSafe(|| process(ctx, input, loaded))) {
         Ok(report) => report,
         Err(payload) => {
             typst::comemo::evict(2);

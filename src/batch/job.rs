@@ -1,0 +1,185 @@
+//! One loaded input through the rest of the pipeline: its PDFs typeset (a case's one, a
+//! meeting's six), and only when every one succeeds, written (each atomically). Every
+//! outcome, good or bad, becomes a [`FileReport`].
+
+use std::path::{Path, PathBuf};
+
+use super::attachments::inspect_attachments;
+use super::discover::output_for;
+use super::write::atomic_write;
+use crate::diag::{Diagnostic, shown_path};
+use crate::loader::{Document, Loaded};
+use crate::meeting::Edition;
+use crate::project::Project;
+use crate::render::meeting_view::PageCounts;
+use crate::typeset::{Typeset, Typesetter, outputs};
+
+/// What happened to one input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// A PDF was written (build) or could be written (check).
+    Built {
+        /// Where the PDF is (or would be).
+        output: PathBuf,
+        /// Its page count.
+        pages: usize,
+    },
+    /// A meeting's files were written (build) or could be (check).
+    Meeting {
+        /// The folder holding them.
+        folder: PathBuf,
+        /// Each file's name and page count.
+        files: Vec<(String, usize)>,
+    },
+    /// Nothing the file's PDFs depend on changed since they were built.
+    Unchanged,
+    /// The file has errors; nothing was written.
+    Failed,
+    /// The run was interrupted before this file was started.
+    Interrupted,
+}
+
+/// The result of one input file: its outcome and every diagnostic.
+#[derive(Debug)]
+pub struct FileReport {
+    /// The input file.
+    pub input: PathBuf,
+    /// What happened.
+    pub outcome: Outcome,
+    /// Errors and warnings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    /// A report with nothing to say beyond its outcome.
+    pub fn bare(input: &Path, outcome: Outcome) -> Self {
+        Self {
+            input: input.to_path_buf(),
+            outcome,
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
+/// Everything a run shares between files.
+pub struct Context<'a> {
+    /// The project.
+    pub project: &'a Project,
+    /// Templates and engine.
+    pub typesetter: Typesetter<'a>,
+    /// Where PDFs go.
+    pub output_dir: PathBuf,
+    /// Whether to write anything (false for `check`).
+    pub write: bool,
+    /// Whether to write the generated Typst beside each PDF.
+    pub emit_typst: bool,
+}
+
+/// Runs one loaded input file (named `input` by the user) through the pipeline.
+pub fn process(ctx: &Context<'_>, input: &Path, loaded: &Loaded) -> FileReport {
+    let mut diagnostics = loaded.claimed_diagnostics();
+    let outcome = run(ctx, input, loaded, &mut diagnostics).unwrap_or(Outcome::Failed);
+    // Typst's caches grow with every distinct document; keep them bounded.
+    typst::comemo::evict(2);
+    FileReport {
+        input: input.to_path_buf(),
+        outcome,
+        diagnostics,
+    }
+}
+
+fn run(
+    ctx: &Context<'_>,
+    input: &Path,
+    loaded: &Loaded,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Outcome, ()> {
+    // Lets the tests prove that a panic in one document does not stop the others.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("SAGSGEN_TEST_PANIC").is_some_and(|name| input.ends_with(name)) {
+        panic!("a deliberate test panic");
+    }
+    let document = loaded.document.as_ref().ok_or(())?;
+    let target = output_for(input, &ctx.project.root, &ctx.output_dir).ok_or_else(|| {
+        let d = Diagnostic::error("the file lies outside the project folder");
+        diags.push(match &loaded.source {
+            Some(source) => d.in_file(source),
+            None => d.with_path(shown_path(input)),
+        });
+    })?;
+    let pages = match document {
+        Document::Meeting(meeting) => inspect_attachments(meeting, diags)?,
+        Document::Case(_) => PageCounts::new(),
+    };
+    let shown = shown_path(input);
+    let mut built = Vec::new();
+    let mut failed = false;
+    for output in outputs(document, ctx.project, &pages) {
+        match ctx.typesetter.typeset(&output, &shown, ctx.emit_typst) {
+            Ok(typeset) => {
+                diags.extend(typeset.pdf.warnings.iter().cloned());
+                built.push((output.edition, typeset));
+            }
+            Err(errors) => {
+                diags.extend(errors);
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        return Err(());
+    }
+    let files: Vec<(PathBuf, Typeset)> = built
+        .into_iter()
+        .map(|(edition, typeset)| (file_of(&target, edition), typeset))
+        .collect();
+    if ctx.write {
+        write_all(&files).map_err(|d| diags.push(d))?;
+    }
+    Ok(outcome(target, loaded.is_meeting, &files))
+}
+
+/// Where one PDF goes: a case's beside its mirror path; a meeting's editions in a folder
+/// named after the meeting file.
+fn file_of(target: &Path, edition: Option<Edition>) -> PathBuf {
+    match edition {
+        None => target.to_path_buf(),
+        Some(edition) => target
+            .with_extension("")
+            .join(format!("{}.pdf", edition.file_stem())),
+    }
+}
+
+fn outcome(target: PathBuf, is_meeting: bool, files: &[(PathBuf, Typeset)]) -> Outcome {
+    if !is_meeting && let [(output, typeset)] = files {
+        return Outcome::Built {
+            output: output.clone(),
+            pages: typeset.pdf.pages,
+        };
+    }
+    let files = files
+        .iter()
+        .map(|(path, typeset)| {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            (name.into_owned(), typeset.pdf.pages)
+        })
+        .collect();
+    Outcome::Meeting {
+        folder: target.with_extension(""),
+        files,
+    }
+}
+
+/// Writes every PDF (and its Typst, when kept), each atomically.
+fn write_all(files: &[(PathBuf, Typeset)]) -> Result<(), Diagnostic> {
+    for (path, typeset) in files {
+        let fail = |e: std::io::Error| {
+            Diagnostic::error(format!("cannot write {}: {e}", shown_path(path)))
+        };
+        atomic_write(path, &typeset.pdf.bytes).map_err(fail)?;
+        if let Some(typst) = &typeset.typst {
+            atomic_write(&path.with_extension("typ"), typst.as_bytes()).map_err(fail)?;
+        }
+    }
+    Ok(())
+}

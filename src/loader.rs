@@ -1,0 +1,206 @@
+//! The one loader: a path in; the case or meeting it holds out, with every file its PDFs
+//! depend on and every problem found. Each file is read and validated once per run, however
+//! many commands, fingerprints and meetings ask for it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use crate::case::{Body, Case, load_case};
+use crate::diag::{Diagnostic, SourceText, shown_path};
+use crate::input::{is_meeting, parse_toml, read_source};
+use crate::meeting::{Meeting, load_meeting};
+use crate::project::Project;
+
+/// What a file turned out to hold.
+#[derive(Debug)]
+pub enum Document {
+    /// A notat, beslutningssag or orienteringssag.
+    Case(Arc<Case>),
+    /// A committee meeting.
+    Meeting(Meeting),
+}
+
+/// One file after loading.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The file (canonical where it exists).
+    pub path: PathBuf,
+    /// Its text as read; `None` when it could not be read.
+    pub source: Option<Arc<SourceText>>,
+    /// Whether it is a meeting file (`type = "moede"`), valid or not.
+    pub is_meeting: bool,
+    /// The document, when neither it nor any file it includes has errors.
+    pub document: Option<Document>,
+    /// Files its PDFs depend on besides itself: attachments; for a meeting, its case files
+    /// and theirs.
+    pub dependencies: Vec<PathBuf>,
+    /// Problems of this file itself, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The case files a meeting includes (their problems are theirs, reported once a run).
+    pub included: Vec<Arc<Loaded>>,
+    /// Whether some report has taken this file's problems to show (see [`Loaded::claim`]).
+    claimed: AtomicBool,
+}
+
+impl Loaded {
+    fn new(path: PathBuf, source: Option<Arc<SourceText>>) -> Self {
+        Self {
+            path,
+            source,
+            is_meeting: false,
+            document: None,
+            dependencies: Vec::new(),
+            diagnostics: Vec::new(),
+            included: Vec::new(),
+            claimed: AtomicBool::new(false),
+        }
+    }
+
+    fn failed(path: PathBuf, source: Option<Arc<SourceText>>, diagnostic: Diagnostic) -> Self {
+        let mut loaded = Self::new(path, source);
+        loaded.diagnostics.push(diagnostic);
+        loaded
+    }
+
+    /// The case, when the file is a valid case.
+    pub fn case(&self) -> Option<&Arc<Case>> {
+        match &self.document {
+            Some(Document::Case(case)) => Some(case),
+            _ => None,
+        }
+    }
+
+    /// The meeting, when the file is a valid meeting.
+    pub fn meeting(&self) -> Option<&Meeting> {
+        match &self.document {
+            Some(Document::Meeting(meeting)) => Some(meeting),
+            _ => None,
+        }
+    }
+
+    /// Takes the right to show this file's problems: true for the first caller of a run
+    /// only, so a case included by several meetings (or built on its own as well) has its
+    /// problems said once — by file identity, not by comparing printed text.
+    pub fn claim(&self) -> bool {
+        !self.claimed.swap(true, Ordering::SeqCst)
+    }
+
+    /// This file's problems, preceded by those of the files it includes that no other
+    /// report has shown yet.
+    pub fn claimed_diagnostics(&self) -> Vec<Diagnostic> {
+        let mut out: Vec<Diagnostic> = self
+            .included
+            .iter()
+            .filter(|item| item.claim())
+            .flat_map(|item| item.diagnostics.iter().cloned())
+            .collect();
+        out.extend(self.diagnostics.iter().cloned());
+        out
+    }
+
+    /// Whether it (or a file it includes) has errors.
+    pub fn has_errors(&self) -> bool {
+        self.document.is_none()
+    }
+}
+
+/// Loads the files of one run, each once.
+pub struct Loader<'p> {
+    project: &'p Project,
+    /// Files loaded as cases, by canonical path. A cell, so that a case asked for by a
+    /// meeting and by the batch at the same moment is still read once.
+    files: Mutex<HashMap<PathBuf, Arc<OnceLock<Arc<Loaded>>>>>,
+}
+
+impl<'p> Loader<'p> {
+    /// A loader for a project's files.
+    pub fn new(project: &'p Project) -> Self {
+        Self {
+            project,
+            files: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The project the files belong to.
+    pub fn project(&self) -> &'p Project {
+        self.project
+    }
+
+    /// Loads an input file: a case (shared with the meetings that include it) or a meeting.
+    pub fn load(&self, path: &Path) -> Arc<Loaded> {
+        let loaded = self.case_file(path);
+        match (&loaded.source, loaded.is_meeting) {
+            (Some(source), true) => Arc::new(self.meeting_file(&loaded.path, source)),
+            _ => loaded,
+        }
+    }
+
+    /// A file as a meeting's item: loaded once per run. A meeting file is recognised but
+    /// not loaded here, so no meeting can include itself through another.
+    pub fn case_file(&self, path: &Path) -> Arc<Loaded> {
+        let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        let cell = {
+            let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+            files.entry(key.clone()).or_default().clone()
+        };
+        cell.get_or_init(|| Arc::new(self.read_case(key))).clone()
+    }
+
+    fn read_case(&self, path: PathBuf) -> Loaded {
+        let shown = shown_path(&path);
+        let source = match read_source(&path, &shown) {
+            Ok(source) => source,
+            Err(d) => return Loaded::failed(path, None, d),
+        };
+        let table = match parse_toml(&source) {
+            Ok(table) => table,
+            Err(d) => return Loaded::failed(path, Some(source.clone()), d),
+        };
+        let mut loaded = Loaded::new(path, Some(source.clone()));
+        if is_meeting(table.get_ref()) {
+            loaded.is_meeting = true;
+            return loaded;
+        }
+        let file = load_case(self.project, &source, table.get_ref(), &loaded.path);
+        loaded.diagnostics = file.diagnostics;
+        if let Some(case) = file.case {
+            loaded.dependencies = attachments(&case);
+            loaded.document = Some(Document::Case(Arc::new(case)));
+        }
+        loaded
+    }
+
+    /// A meeting file whose text was read by [`Self::case_file`]. Its TOML is parsed a second
+    /// time here (microseconds; the parsed table borrows the text, so it cannot be kept).
+    fn meeting_file(&self, path: &Path, source: &Arc<SourceText>) -> Loaded {
+        let mut loaded = Loaded::new(path.to_path_buf(), Some(source.clone()));
+        loaded.is_meeting = true;
+        let table = match parse_toml(source) {
+            Ok(table) => table,
+            Err(d) => {
+                loaded.diagnostics.push(d);
+                return loaded;
+            }
+        };
+        let file = load_meeting(self, source, table.get_ref(), path);
+        loaded.diagnostics = file.diagnostics;
+        loaded.dependencies = file
+            .included
+            .iter()
+            .flat_map(|item| std::iter::once(item.path.clone()).chain(item.dependencies.clone()))
+            .collect();
+        loaded.included = file.included;
+        loaded.document = file.meeting.map(Document::Meeting);
+        loaded
+    }
+}
+
+/// The attachment files of a case.
+fn attachments(case: &Case) -> Vec<PathBuf> {
+    match &case.body {
+        Body::Sag(sag) => sag.bilag.iter().filter_map(|b| b.fil.clone()).collect(),
+        Body::Notat(_) => Vec::new(),
+    }
+}

@@ -1,0 +1,177 @@
+//! The one typesetting path: what PDFs a loaded document becomes ([`outputs`]), and how one
+//! of them is made ([`Typesetter::typeset`]): its view through its template, compiled and
+//! exported at a standard, with errors mapped back to the template override behind them.
+//! `build`, meetings and `archive` all go through here; an archive copy is the same
+//! document at PDF/A-3a with its source attached.
+
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, SourceText};
+use crate::engine::{Engine, Pdf};
+use crate::loader::Document;
+use crate::meeting::Edition;
+use crate::project::{Conformance, Project};
+use crate::render::meeting_view::{self, MeetingDocView, PageCounts};
+use crate::render::templates::Templates;
+use crate::render::view::{self, DocumentView, SourceFileView};
+
+/// The template every standalone case document starts from.
+pub const DOCUMENT_TEMPLATE: &str = "dokument.typ.j2";
+/// The template every meeting edition starts from.
+pub const MEETING_TEMPLATE: &str = "moede.typ.j2";
+
+/// What a PDF claims to conform to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standard {
+    /// PDF/A at this level, with PDF/UA-1.
+    Archival(Conformance),
+    /// Tagged PDF 2.0 without a claim: reading packets embed other people's PDFs, which
+    /// PDF/A and PDF/UA forbid.
+    Packet,
+}
+
+/// The view a template is given.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum View {
+    /// A standalone case document.
+    Document(Box<DocumentView>),
+    /// One edition of a meeting.
+    Meeting(Box<MeetingDocView>),
+}
+
+impl View {
+    /// The template the view goes through.
+    pub fn template(&self) -> &'static str {
+        match self {
+            View::Document(_) => DOCUMENT_TEMPLATE,
+            View::Meeting(_) => MEETING_TEMPLATE,
+        }
+    }
+
+    /// Attaches the source file to the PDF (archive copies, PDF/A-3 only).
+    pub fn attach_source(&mut self, source: SourceFileView) {
+        match self {
+            View::Document(v) => v.kilde = Some(source),
+            View::Meeting(v) => v.kilde = Some(source),
+        }
+    }
+
+    /// The title in the PDF's metadata.
+    pub fn title(&self) -> &str {
+        match self {
+            View::Document(v) => &v.meta.titel,
+            View::Meeting(v) => &v.meta.titel,
+        }
+    }
+}
+
+/// One PDF a document becomes.
+#[derive(Debug)]
+pub struct Output {
+    /// The meeting edition, for a meeting; `None` for a case's one PDF.
+    pub edition: Option<Edition>,
+    /// What the template is given.
+    pub view: View,
+    /// What the PDF claims.
+    pub standard: Standard,
+}
+
+/// The PDFs a document becomes in a build: a case's one; a meeting's six editions.
+/// `pages` holds the page count of every attachment the packets embed.
+pub fn outputs(document: &Document, project: &Project, pages: &PageCounts) -> Vec<Output> {
+    let archival = Standard::Archival(project.config.conformance);
+    match document {
+        Document::Case(case) => vec![Output {
+            edition: None,
+            view: View::Document(Box::new(view::document(case, &project.config))),
+            standard: archival,
+        }],
+        Document::Meeting(meeting) => Edition::ALL
+            .into_iter()
+            .map(|edition| Output {
+                edition: Some(edition),
+                view: View::Meeting(Box::new(meeting_view::meeting(
+                    meeting,
+                    edition,
+                    &project.config,
+                    &project.root,
+                    pages,
+                ))),
+                standard: if edition.is_packet() {
+                    Standard::Packet
+                } else {
+                    archival
+                },
+            })
+            .collect(),
+    }
+}
+
+/// The archive copies of a document: its outputs that can be PDF/A (not the packets), as
+/// PDF/A-3a with the source file attached.
+pub fn archive_outputs(
+    document: &Document,
+    project: &Project,
+    source: &SourceText,
+    file_name: &str,
+) -> Vec<Output> {
+    outputs(document, project, &PageCounts::new())
+        .into_iter()
+        .filter(|o| o.standard != Standard::Packet)
+        .map(|mut o| {
+            o.view.attach_source(SourceFileView {
+                navn: file_name.to_string(),
+                tekst: source.text.clone(),
+            });
+            o.standard = Standard::Archival(Conformance::A3a);
+            o
+        })
+        .collect()
+}
+
+/// A typeset PDF, with the Typst it was made from when that was asked for.
+pub struct Typeset {
+    /// The PDF.
+    pub pdf: Pdf,
+    /// The generated Typst source (`--emit-typst`).
+    pub typst: Option<String>,
+}
+
+/// Templates and engine of a run, together.
+pub struct Typesetter<'a> {
+    templates: &'a Templates,
+    engine: &'a Engine,
+}
+
+impl<'a> Typesetter<'a> {
+    /// A typesetter over a run's templates and engine.
+    pub fn new(templates: &'a Templates, engine: &'a Engine) -> Self {
+        Self { templates, engine }
+    }
+
+    /// Renders the output's view through its template and typesets it. `what` names the
+    /// document in messages; `keep_typst` keeps the generated source.
+    pub fn typeset(
+        &self,
+        output: &Output,
+        what: &str,
+        keep_typst: bool,
+    ) -> Result<Typeset, Vec<Diagnostic>> {
+        let rendered = self
+            .templates
+            .render(output.view.template(), &output.view)
+            .map_err(|d| vec![d])?;
+        let typst = keep_typst.then(|| rendered.source.clone());
+        let what = match output.edition {
+            Some(edition) => format!("{what} ({})", edition.file_stem()),
+            None => what.to_string(),
+        };
+        let pdf = match output.standard {
+            Standard::Archival(level) => self.engine.pdf(rendered.source, level, &what),
+            Standard::Packet => self.engine.plain_pdf(rendered.source, &what),
+        };
+        let pdf = pdf.map_err(|errors| self.templates.locate_all(errors, rendered.map.as_ref()))?;
+        Ok(Typeset { pdf, typst })
+    }
+}
