@@ -2,8 +2,9 @@
 //! brings only its generated main source. Files are readable only inside the project
 //! root; there are no packages and no clock.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
 
 use typst::diag::{FileError, FileResult, PackageError};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -20,11 +21,16 @@ static MAIN: LazyLock<FileId> = LazyLock::new(|| {
     FileId::new(RootedPath::new(VirtualRoot::Project, path))
 });
 
-/// What every document of a run shares: the standard library, fonts and the root.
+/// What every document of a run shares: the standard library, fonts, the root, and the
+/// files documents have read (attachments, logos).
 pub struct Base {
     library: LazyHash<Library>,
     fonts: FontStore,
     root: PathBuf,
+    /// One slot per file, as Typst's own CLI keeps: a packet calls `image()` once per
+    /// attachment page, and each call reading the file anew held one copy of the whole
+    /// file (and its parse) per page.
+    files: Mutex<HashMap<PathBuf, Bytes>>,
 }
 
 impl Base {
@@ -34,6 +40,7 @@ impl Base {
             library: LazyHash::new(Library::builder().build()),
             fonts,
             root: root.to_path_buf(),
+            files: Mutex::new(HashMap::new()),
         }
     }
 }
@@ -76,9 +83,15 @@ impl<'a> DocWorld<'a> {
         if real.is_dir() {
             return Err(FileError::IsDirectory);
         }
-        std::fs::read(&real)
+        let mut files = self.base.files.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(bytes) = files.get(&real) {
+            return Ok(bytes.clone());
+        }
+        let bytes = std::fs::read(&real)
             .map(Bytes::new)
-            .map_err(|e| FileError::from_io(e, &real))
+            .map_err(|e| FileError::from_io(e, &real))?;
+        files.insert(real, bytes.clone());
+        Ok(bytes)
     }
 }
 
