@@ -234,6 +234,44 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// The problems of one piece of work, collected as they are found — the one way sagsgen
+/// fails: a step records what is wrong here and returns [`Failed`] when it cannot go on,
+/// so every problem of a file is reported, not only the first.
+#[derive(Debug, Default)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+/// A step stopped because of errors it recorded in [`Diagnostics`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Failed;
+
+impl Diagnostics {
+    /// A collector holding these problems already.
+    pub fn from_vec(list: Vec<Diagnostic>) -> Self {
+        Self(list)
+    }
+
+    /// Records a problem.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    /// Records an error that stops the step: `return Err(diags.fail(d))`.
+    pub fn fail(&mut self, error: Diagnostic) -> Failed {
+        self.0.push(error);
+        Failed
+    }
+
+    /// Records several problems.
+    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(diagnostics);
+    }
+
+    /// The problems, in the order found.
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.0
+    }
+}
+
 /// How diagnostics are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MessageFormat {

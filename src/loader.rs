@@ -99,11 +99,6 @@ impl Loaded {
         out.extend(self.diagnostics.iter().cloned());
         out
     }
-
-    /// Whether it (or a file it includes) has errors.
-    pub fn has_errors(&self) -> bool {
-        self.document.is_none()
-    }
 }
 
 /// Loads the files of one run, each once.

@@ -2,12 +2,15 @@
 
 use lopdf::{Document, Object};
 
+use crate::diag::Diagnostic;
+
 /// The first embedded file of a PDF: its name and bytes.
-pub fn embedded_source(pdf: &[u8]) -> Result<(String, Vec<u8>), String> {
-    let doc = Document::load_mem(pdf).map_err(|e| format!("not a readable PDF ({e})"))?;
+pub fn embedded_source(pdf: &[u8]) -> Result<(String, Vec<u8>), Diagnostic> {
+    let doc = Document::load_mem(pdf)
+        .map_err(|e| Diagnostic::error(format!("not a readable PDF ({e})")))?;
     let catalog = doc
         .catalog()
-        .map_err(|_| "the PDF has no catalog".to_string())?;
+        .map_err(|_| Diagnostic::error("the PDF has no catalog"))?;
     let files = catalog
         .get(b"AF")
         .ok()
@@ -36,7 +39,9 @@ pub fn embedded_source(pdf: &[u8]) -> Result<(String, Vec<u8>), String> {
             .unwrap_or_else(|_| stream.content.clone());
         return Ok((name, bytes));
     }
-    Err("the PDF carries no embedded source file (it is not an archive copy made by sagsgen archive)".to_string())
+    Err(Diagnostic::error(
+        "the PDF carries no embedded source file (it is not an archive copy made by sagsgen archive)",
+    ))
 }
 
 /// Follows a reference (lopdf's `dereference`, keeping the object itself when it is none).

@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::batch::atomic_write;
+use crate::diag::Diagnostic;
 
 /// The manifest file names.
 pub const JSON: &str = "manifest.json";
@@ -76,15 +77,17 @@ pub struct Manifest {
 
 impl Manifest {
     /// Reads `manifest.json` of an archive folder; empty if there is none.
-    pub fn load(dir: &Path) -> Result<Self, String> {
+    pub fn load(dir: &Path) -> Result<Self, Diagnostic> {
         let path = dir.join(JSON);
         if !path.exists() {
             return Ok(Self::default());
         }
-        let bytes =
-            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        serde_json::from_slice(&bytes)
-            .map_err(|e| format!("{} is not a sagsgen manifest: {e}", path.display()))
+        let bytes = std::fs::read(&path)
+            .map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", path.display())))?;
+        serde_json::from_slice(&bytes).map_err(|e| {
+            Diagnostic::error(format!("{} is not a sagsgen manifest: {e}", path.display()))
+                .with_help("an archive folder holds the manifest.json that `sagsgen archive` wrote; name another folder, or move this file away")
+        })
     }
 
     /// The record of a file, if archived.

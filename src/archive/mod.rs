@@ -228,12 +228,12 @@ pub fn store(
     manifest: &mut Manifest,
     mut doc: Archived,
     new_version: bool,
-) -> Result<Stored, String> {
+) -> Result<Stored, Diagnostic> {
     let hash = sha256(&doc.bytes);
     let target = dir.join(&doc.file);
     if target.exists() {
-        let existing =
-            std::fs::read(&target).map_err(|e| format!("cannot read {}: {e}", target.display()))?;
+        let existing = std::fs::read(&target)
+            .map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", target.display())))?;
         if sha256(&existing) == hash {
             if manifest.get(&doc.file).is_none() {
                 manifest.add(Record {
@@ -245,10 +245,10 @@ pub fn store(
             return Ok(Stored::Unchanged(doc.file));
         }
         if !new_version {
-            return Err(format!(
+            return Err(Diagnostic::error(format!(
                 "{} is already archived with other content; the archived copy is kept (use --new-version to archive this as a new version beside it)",
                 doc.file
-            ));
+            )));
         }
         let (file, version) = next_version(dir, &doc.file, &hash, manifest);
         if manifest.get(&file).is_some_and(|r| r.sha256 == hash) {
@@ -258,7 +258,7 @@ pub fn store(
         doc.record.version = version;
     }
     atomic_write(&dir.join(&doc.file), &doc.bytes)
-        .map_err(|e| format!("cannot write {}: {e}", doc.file))?;
+        .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", doc.file)))?;
     let stored = if doc.record.version > 1 {
         Stored::NewVersion(doc.file.clone())
     } else {

@@ -1,5 +1,6 @@
 //! `sagsgen verify DIR`: every file of an archive against its manifest.
 
+use crate::diag::Diagnostic;
 use std::path::Path;
 
 use page_validation::ValidationProfile;
@@ -42,12 +43,13 @@ impl std::fmt::Display for Problem {
 }
 
 /// Checks an archive folder; returns every problem (none means it is intact).
-pub fn verify(dir: &Path) -> Result<Vec<Problem>, String> {
+pub fn verify(dir: &Path) -> Result<Vec<Problem>, Diagnostic> {
     if !dir.join(JSON).is_file() {
-        return Err(format!(
+        return Err(Diagnostic::error(format!(
             "{} has no {JSON}: it is not a sagsgen archive",
             dir.display()
-        ));
+        ))
+        .with_help("name the folder `sagsgen archive --to` wrote"));
     }
     let manifest = Manifest::load(dir)?;
     let mut problems = Vec::new();

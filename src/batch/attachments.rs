@@ -4,15 +4,15 @@
 use std::path::PathBuf;
 
 use crate::case::Body;
-use crate::diag::{Diagnostic, shown_path};
+use crate::diag::{Diagnostic, Diagnostics, Failed, shown_path};
 use crate::meeting::{Meeting, Punkt, inspect};
 use crate::render::meeting_view::PageCounts;
 
 /// Counts every attachment's pages; errors for unusable files, warnings for inaccessible ones.
 pub(super) fn inspect_attachments(
     meeting: &Meeting,
-    diags: &mut Vec<Diagnostic>,
-) -> Result<PageCounts, ()> {
+    diags: &mut Diagnostics,
+) -> Result<PageCounts, Failed> {
     let mut pages = PageCounts::new();
     let mut ok = true;
     for (path, fil) in attachment_files(meeting) {
@@ -39,16 +39,13 @@ pub(super) fn inspect_attachments(
                 }
                 pages.insert(fil, info.pages);
             }
-            Err(reason) => {
-                diags.push(
-                    Diagnostic::error(format!("the attachment {shown} {reason}"))
-                        .with_path(shown_path(&path)),
-                );
+            Err(error) => {
+                diags.push(error.with_path(shown_path(&path)));
                 ok = false;
             }
         }
     }
-    if ok { Ok(pages) } else { Err(()) }
+    if ok { Ok(pages) } else { Err(Failed) }
 }
 
 /// (case file, attachment file) for every attachment with a file.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::attachments::inspect_attachments;
 use super::discover::output_for;
 use super::write::atomic_write;
-use crate::diag::{Diagnostic, shown_path};
+use crate::diag::{Diagnostic, Diagnostics, Failed, shown_path};
 use crate::loader::{Document, Loaded};
 use crate::meeting::Edition;
 use crate::project::Project;
@@ -77,14 +77,14 @@ pub struct Context<'a> {
 
 /// Runs one loaded input file (named `input` by the user) through the pipeline.
 pub fn process(ctx: &Context<'_>, input: &Path, loaded: &Loaded) -> FileReport {
-    let mut diagnostics = loaded.claimed_diagnostics();
+    let mut diagnostics = Diagnostics::from_vec(loaded.claimed_diagnostics());
     let outcome = run(ctx, input, loaded, &mut diagnostics).unwrap_or(Outcome::Failed);
     // Typst's caches grow with every distinct document; keep them bounded.
     typst::comemo::evict(2);
     FileReport {
         input: input.to_path_buf(),
         outcome,
-        diagnostics,
+        diagnostics: diagnostics.into_vec(),
     }
 }
 
@@ -92,20 +92,20 @@ fn run(
     ctx: &Context<'_>,
     input: &Path,
     loaded: &Loaded,
-    diags: &mut Vec<Diagnostic>,
-) -> Result<Outcome, ()> {
+    diags: &mut Diagnostics,
+) -> Result<Outcome, Failed> {
     // Lets the tests prove that a panic in one document does not stop the others.
     #[cfg(debug_assertions)]
     if std::env::var_os("SAGSGEN_TEST_PANIC").is_some_and(|name| input.ends_with(name)) {
         panic!("a deliberate test panic");
     }
-    let document = loaded.document.as_ref().ok_or(())?;
+    let document = loaded.document.as_ref().ok_or(Failed)?;
     let target = output_for(input, &ctx.project.root, &ctx.output_dir).ok_or_else(|| {
         let d = Diagnostic::error("the file lies outside the project folder");
-        diags.push(match &loaded.source {
+        diags.fail(match &loaded.source {
             Some(source) => d.in_file(source),
             None => d.with_path(shown_path(input)),
-        });
+        })
     })?;
     let pages = match document {
         Document::Meeting(meeting) => inspect_attachments(meeting, diags)?,
@@ -127,14 +127,14 @@ fn run(
         }
     }
     if failed {
-        return Err(());
+        return Err(Failed);
     }
     let files: Vec<(PathBuf, Typeset)> = built
         .into_iter()
         .map(|(edition, typeset)| (file_of(&target, edition), typeset))
         .collect();
     if ctx.write {
-        write_all(&files).map_err(|d| diags.push(d))?;
+        write_all(&files).map_err(|d| diags.fail(d))?;
     }
     Ok(outcome(target, loaded.is_meeting, &files))
 }

@@ -60,7 +60,7 @@ pub fn archive(global: &GlobalArgs, args: &ArchiveArgs) -> Exit {
     };
     let mut manifest = match Manifest::load(&args.to) {
         Ok(m) => m,
-        Err(e) => return fail(Diagnostic::error(e)),
+        Err(d) => return fail(d),
     };
     let engine = match Engine::new(&inputs.project.root) {
         Ok(e) => e,
@@ -84,7 +84,7 @@ pub fn archive(global: &GlobalArgs, args: &ArchiveArgs) -> Exit {
                     match store(&args.to, &mut manifest, doc, args.new_version) {
                         Ok(stored) => report(global, &stored),
                         Err(e) => {
-                            diag::print(&[Diagnostic::error(e)], global.color_choice());
+                            diag::print(&[e], global.color_choice());
                             failed += 1;
                         }
                     }
@@ -145,8 +145,8 @@ pub fn verify_archive(global: &GlobalArgs, args: &VerifyArgs) -> Exit {
             );
             Exit::InputErrors
         }
-        Err(e) => {
-            diag::print(&[Diagnostic::error(e)], global.color_choice());
+        Err(d) => {
+            diag::print(&[d], global.color_choice());
             Exit::InputErrors
         }
     }
@@ -155,15 +155,12 @@ pub fn verify_archive(global: &GlobalArgs, args: &VerifyArgs) -> Exit {
 /// Runs `sagsgen extract`.
 pub fn extract(global: &GlobalArgs, args: &ExtractArgs) -> Exit {
     let result = std::fs::read(&args.file)
-        .map_err(|e| format!("cannot read {}: {e}", args.file.display()))
+        .map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", args.file.display())))
         .and_then(|bytes| embedded_source(&bytes));
     let (name, bytes) = match result {
         Ok(found) => found,
         Err(e) => {
-            diag::print(
-                &[Diagnostic::error(e).with_path(&args.file)],
-                global.color_choice(),
-            );
+            diag::print(&[e.with_path(&args.file)], global.color_choice());
             return Exit::InputErrors;
         }
     };

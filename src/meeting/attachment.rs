@@ -1,6 +1,7 @@
 //! Attachment PDFs: counted and inspected in Rust before Typst embeds their pages
 //! (Typst cannot tell a PDF's page count, and refuses encrypted ones).
 
+use crate::diag::{Diagnostic, shown_path};
 use std::path::Path;
 
 use lopdf::Document;
@@ -21,8 +22,15 @@ pub struct AttachmentInfo {
     pub scanned: bool,
 }
 
-/// Reads an attachment; the error is a sentence for the user.
-pub fn inspect(path: &Path) -> Result<AttachmentInfo, String> {
+/// Reads an attachment; the error names the file and says what is wrong with it.
+pub fn inspect(path: &Path) -> Result<AttachmentInfo, Diagnostic> {
+    info(path).map_err(|reason| {
+        Diagnostic::error(format!("the attachment {} {reason}", shown_path(path)))
+    })
+}
+
+/// Reads an attachment; the error is the end of a sentence about it.
+fn info(path: &Path) -> Result<AttachmentInfo, String> {
     let size = std::fs::metadata(path)
         .map_err(|e| format!("cannot be read: {e}"))?
         .len();

@@ -7,9 +7,9 @@ pub(crate) mod load;
 
 use std::path::PathBuf;
 
-pub use attachment::{AttachmentInfo, inspect};
+pub use attachment::inspect;
 pub use edition::Edition;
-pub use load::{MeetingFile, load_meeting};
+pub use load::load_meeting;
 
 use crate::case::{Adgang, Beslutning, Case};
 use crate::committee::Committee;
