@@ -21,6 +21,7 @@ pub(crate) mod danish;
 pub(crate) mod dates;
 pub mod diag;
 pub mod engine;
+pub(crate) mod field_table;
 pub mod input;
 pub(crate) mod loader;
 pub(crate) mod meeting;

@@ -27,8 +27,11 @@ pub enum Document {
 pub struct Loaded {
     /// The file (canonical where it exists).
     pub path: PathBuf,
-    /// Its text as read; `None` when it could not be read.
+    /// Its text as read; `None` when it could not be read, or when the loader was told
+    /// not to keep texts (a batch needs only their hash; diagnostics keep their own).
     pub source: Option<Arc<SourceText>>,
+    /// SHA-256 of its text, when it could be read (what incremental builds compare).
+    pub text_hash: Option<String>,
     /// Whether it is a meeting file (`type = "moede"`), valid or not.
     pub is_meeting: bool,
     /// The document, when neither it nor any file it includes has errors.
@@ -46,9 +49,13 @@ pub struct Loaded {
 
 impl Loaded {
     fn new(path: PathBuf, source: Option<Arc<SourceText>>) -> Self {
+        let text_hash = source
+            .as_ref()
+            .map(|s| crate::archive::sha256(s.text.as_bytes()));
         Self {
             path,
             source,
+            text_hash,
             is_meeting: false,
             document: None,
             dependencies: Vec::new(),
@@ -104,17 +111,29 @@ impl Loaded {
 /// Loads the files of one run, each once.
 pub struct Loader<'p> {
     project: &'p Project,
+    /// Whether case texts are kept after loading (`archive` embeds them).
+    keep_texts: bool,
     /// Files loaded as cases, by canonical path. A cell, so that a case asked for by a
     /// meeting and by the batch at the same moment is still read once.
     files: Mutex<HashMap<PathBuf, Arc<OnceLock<Arc<Loaded>>>>>,
 }
 
 impl<'p> Loader<'p> {
-    /// A loader for a project's files.
+    /// A loader for a project's files that keeps each file's text.
     pub fn new(project: &'p Project) -> Self {
         Self {
             project,
+            keep_texts: true,
             files: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// A loader that lets go of a case's text once it is loaded: a batch of thousands of
+    /// files needs the cases and the texts' hashes, not the texts.
+    pub fn lean(project: &'p Project) -> Self {
+        Self {
+            keep_texts: false,
+            ..Self::new(project)
         }
     }
 
@@ -163,6 +182,9 @@ impl<'p> Loader<'p> {
         if let Some(case) = file.case {
             loaded.dependencies = attachments(&case);
             loaded.document = Some(Document::Case(Arc::new(case)));
+        }
+        if !self.keep_texts {
+            loaded.source = None;
         }
         loaded
     }

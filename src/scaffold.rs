@@ -2,6 +2,7 @@
 //! (`sagsgen new`), and a whole example project (`sagsgen init`).
 
 use crate::dates::Date;
+use crate::field_table::{self, Field, Holds};
 use crate::render::templates::BUILTIN;
 use crate::schema::{
     CASE_SCHEMA_FILE, CONFIG_SCHEMA_FILE, case_schema, config_schema, to_file_text,
@@ -66,27 +67,89 @@ impl Filling {
     }
 }
 
-/// A new case or meeting file of `kind`.
+/// A new case or meeting file of `kind`: every field of the field table, with its
+/// description above it; optional fields commented out unless the table suggests them.
 pub fn new_file(kind: NewKind, filling: &Filling) -> String {
-    let text = match kind {
-        NewKind::Notat => NOTAT.to_string(),
-        NewKind::Beslutningssag => SAG
-            .replace("{type}", "beslutningssag")
-            .replace("{kompetence}", ""),
-        NewKind::Orienteringssag => SAG
-            .replace("{type}", "orienteringssag")
-            .replace("{kompetence}", "# "),
-        NewKind::Moede => {
-            let (on, path) = match &filling.case_item {
-                Some(path) => ("", path.as_str()),
-                None => ("# ", "../cases/sagen.toml"),
-            };
-            MOEDE.replace("{sag}", &format!("{on}[[punkter]]\n{on}sag = \"{path}\""))
-        }
+    let (type_name, fields) = match kind {
+        NewKind::Notat => ("notat", field_table::NOTAT),
+        NewKind::Beslutningssag => ("beslutningssag", field_table::BESLUTNINGSSAG),
+        NewKind::Orienteringssag => ("orienteringssag", field_table::ORIENTERINGSSAG),
+        NewKind::Moede => ("moede", field_table::MOEDE),
     };
+    let mut text = match kind {
+        NewKind::Moede => {
+            "# Et udvalgsmøde: dagsorden, referat og deres offentlige udgaver.\n".to_string()
+        }
+        _ => format!(
+            "# {}. Linjer med # foran er valgfrie felter: fjern # for at bruge dem.\n",
+            with_article(type_name)
+        ),
+    };
+    text.push_str(&format!("type = \"{type_name}\"\n\n"));
+    let mut markdown_said = false;
+    // Plain fields before every `[[…]]` block: TOML reads a line below such a block as
+    // part of the block.
+    let (plain, blocks): (Vec<&Field>, Vec<&Field>) = fields
+        .iter()
+        .filter(|f| f.holds != Holds::Type)
+        .partition(|f| !matches!(f.holds, Holds::Entries(_)));
+    for field in plain.into_iter().chain(blocks) {
+        match field.holds {
+            Holds::Entries(_) if field.name == "punkter" => {
+                text.push_str(&format!("\n# {}.\n", field.beskrivelse));
+                text.push_str(&items(filling));
+            }
+            Holds::Entries(entries) => {
+                text.push_str(&format!(
+                    "\n# {}.\n# [[{}]]\n",
+                    field.beskrivelse, field.name
+                ));
+                for f in entries.fields {
+                    text.push_str(&format!("# {} = {}\n", f.name, f.eksempel));
+                }
+            }
+            holds => {
+                if holds == Holds::Markdown && !markdown_said {
+                    markdown_said = true;
+                    text.push_str(MARKDOWN_HINT);
+                }
+                let on = if field.required || field.foreslaaet {
+                    ""
+                } else {
+                    "# "
+                };
+                text.push_str(&format!(
+                    "# {}.\n{on}{} = {}\n",
+                    field.beskrivelse, field.name, field.eksempel
+                ));
+            }
+        }
+    }
     text.replace("{dato}", &filling.today.iso())
         .replace("{udvalg}", &filling.udvalg)
         .replace("{beslutter}", &filling.kompetence)
+}
+
+const MARKDOWN_HINT: &str = "\n# Teksterne er Markdown: afsnit, ## overskrifter, - punkter, **fed**, *kursiv*,\n# [link](https://…) og tabeller.\n";
+
+/// A meeting's items: a standing item, the case item (commented out without a case), and
+/// Eventuelt.
+fn items(filling: &Filling) -> String {
+    let (on, path) = match &filling.case_item {
+        Some(path) => ("", path.as_str()),
+        None => ("# ", "../cases/sagen.toml"),
+    };
+    format!(
+        "[[punkter]]\ntitel = \"Godkendelse af dagsorden\"\n# Beslutningen til referatet.\n# beslutning = \"Godkendt.\"\n\n\
+         # En sag: stien til sagens fil, i forhold til denne fil.\n{on}[[punkter]]\n{on}sag = \"{path}\"\n\n\
+         [[punkter]]\ntitel = \"Eventuelt\"\n"
+    )
+}
+
+/// "Et notat", "En beslutningssag".
+fn with_article(kind: &str) -> String {
+    let article = if kind == "notat" { "Et" } else { "En" };
+    format!("{article} {kind}")
 }
 
 /// The files of a new project: (path, contents). `with_templates` adds the built-in
@@ -163,134 +226,6 @@ BR = "Byrådet"
 [pdf]
 # PDF/A-niveau: "a-2a" (standard), "a-2b", "a-3a" eller "a-3b". PDF/UA-1 altid.
 standard = "a-2a"
-"#;
-
-const NOTAT: &str = r#"# Et notat. Linjer med # foran er valgfrie felter: fjern # for at bruge dem.
-type = "notat"
-
-# Dokumentets titel.
-titel = "Titel på notatet"
-# Modtageren, fx et udvalg.
-til = "Økonomiudvalget"
-# Afsenderen, vist som "Fra:".
-# fra = "Økonomi og Digitalisering"
-# Dokumentets dato.
-dato = {dato}
-# Sagsnummer i ESDH.
-# sagsnummer = "25/12345"
-# Sagsbehandler.
-# forfatter = "Navn Navnesen"
-# Afsendende enhed.
-# afsender = "Økonomi og Digitalisering"
-# "åben" eller "lukket".
-# adgang = "åben"
-# true sætter UDKAST på hver side.
-# udkast = true
-# Emneord til PDF'ens metadata.
-# emneord = ["budget", "økonomi"]
-
-# Brødteksten i Markdown: afsnit, ## overskrifter, - punkter, **fed**, *kursiv*,
-# [link](https://…) og tabeller.
-tekst = """
-Skriv notatet her.
-
-## Baggrund
-
-- et punkt
-- et andet punkt
-"""
-"#;
-
-const SAG: &str = r#"# En {type}. Linjer med # foran er valgfrie felter: fjern # for at bruge dem.
-type = "{type}"
-
-# Sagens titel.
-titel = "Titel på sagen"
-# Sagsnummer i ESDH.
-sagsnummer = "25/12345"
-# Udvalgene, der behandler sagen (forkortelser fra sagsgen.toml eller fulde navne).
-udvalg = ["{udvalg}"]
-# Hvem der træffer beslutningen.
-{kompetence}beslutningskompetence = "{beslutter}"
-# Dokumentets dato.
-dato = {dato}
-# Sagsbehandler.
-# forfatter = "Navn Navnesen"
-# Afsendende enhed.
-# afsender = "Økonomi og Digitalisering"
-# "åben" eller "lukket" (et lukket punkt vises ikke i de offentlige udgaver).
-# adgang = "åben"
-# true sætter UDKAST på hver side.
-# udkast = true
-# Emneord til PDF'ens metadata.
-# emneord = ["budget"]
-
-# Teksterne er Markdown: afsnit, ## overskrifter, - punkter, **fed**, *kursiv*, tabeller.
-# Hvad udvalget skal tage stilling til.
-{kompetence}beslutningstema = "Udvalget skal tage stilling til …"
-# Sagens fremstilling.
-sagsfremstilling = """
-Beskriv sagen her.
-"""
-# Økonomiske konsekvenser.
-oekonomiske_konsekvenser = "Ingen."
-# Borgerinddragelse.
-# borgerinddragelse = "Handicaprådet har høringsret."
-# Det videre forløb.
-# det_videre_forloeb = "Sagen sendes til Byrådet."
-# Forvaltningens indstilling.
-indstilling = "Forvaltningen indstiller, at …"
-
-# Lovgrundlag: en blok pr. lov. Titlen bliver et link til url.
-# [[lovgrundlag]]
-# titel = "Serviceloven"
-# henvisning = "LBK nr. 102 af 29/01/2018"
-# url = "https://www.retsinformation.dk/eli/lta/2018/102"
-
-# Beslutninger: en blok pr. udvalg og dato.
-# [[beslutninger]]
-# udvalg = "{udvalg}"
-# dato = {dato}
-# tekst = "Godkendt."
-# offentlig_tekst = "Godkendt."   # det, der må offentliggøres ved et lukket punkt
-
-# Bilag: en blok pr. bilag. fil er en PDF i projektet, i forhold til denne fil.
-# [[bilag]]
-# titel = "Bilagets titel"
-# dokumentnummer = "2400017"
-# henvisning = "127520/20"
-# markering = "H"
-# adgang = "åben"
-# fil = "../bilag/bilag.pdf"
-"#;
-
-const MOEDE: &str = r#"# Et udvalgsmøde: dagsorden, referat og deres offentlige udgaver.
-type = "moede"
-
-# Udvalget (forkortelse fra sagsgen.toml eller fulde navn).
-udvalg = "{udvalg}"
-# Mødedato.
-dato = {dato}
-# Mødetidspunkt.
-tid = "15:00"
-# Mødested.
-sted = "Rådhuset, mødelokale 1"
-# Medlemmer.
-medlemmer = ["Navn Navnesen (formand)", "Navn Navnesen"]
-# Afbud (vises i referatet).
-# afbud = ["Navn Navnesen"]
-
-# Punkterne i rækkefølge: en sag (sag = sti til sagens fil) eller et stående punkt.
-[[punkter]]
-titel = "Godkendelse af dagsorden"
-# Beslutningen til referatet.
-# beslutning = "Godkendt."
-
-# En sag: stien til sagens fil, i forhold til denne fil.
-{sag}
-
-[[punkter]]
-titel = "Eventuelt"
 "#;
 
 const TEMPLATES_README: &str = "# Skabeloner\n\nEn fil her med samme navn som en af sagsgens indbyggede skabeloner erstatter den\n(fx `notat.typ.j2`). `sagsgen init --templates` skriver de indbyggede skabeloner ud her,\nså de kan rettes. Slet en fil for at bruge den indbyggede igen.\n";

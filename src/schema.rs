@@ -9,6 +9,7 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::field_table::{self, Entries, Field, Holds};
 use crate::input::fields::{MAX_LINE_CHARS, MAX_TEXT_CHARS};
 
 /// The file name of the case/meeting schema in a project.
@@ -55,14 +56,6 @@ fn choice(description: &str, values: &[&str], any_case: &str) -> Value {
     json!({ "type": "string", "description": description, "anyOf": [ { "enum": values }, { "pattern": any_case } ] })
 }
 
-fn adgang() -> Value {
-    choice(
-        "\"åben\" eller \"lukket\" (standard: \"åben\")",
-        &["åben", "lukket"],
-        ADGANG_ANY_CASE,
-    )
-}
-
 /// An object with these properties and nothing else, these required: required texts
 /// must not be blank, and the Danish spelling of a folded key is accepted as the key.
 fn object(description: &str, properties: Vec<(&str, Value)>, required: &[&str]) -> Value {
@@ -104,153 +97,49 @@ fn object(description: &str, properties: Vec<(&str, Value)>, required: &[&str]) 
     schema
 }
 
-fn shared(kind: &str) -> Vec<(&'static str, Value)> {
-    vec![
-        (
-            "type",
-            json!({ "const": kind, "description": "Dokumenttypen" }),
-        ),
-        ("titel", text("Titel")),
-        ("sagsnummer", text("Sagsnummer i ESDH, fx \"20/15629\"")),
-        ("dato", date("Dokumentets dato")),
-        ("forfatter", text("Sagsbehandler")),
-        ("afsender", text("Afsendende enhed")),
-        ("adgang", adgang()),
-        (
-            "udkast",
-            json!({ "type": "boolean", "description": "true sætter UDKAST på hver side" }),
-        ),
-        ("emneord", texts("Emneord til PDF'ens metadata")),
-    ]
-}
-
-fn notat() -> Value {
-    let mut p = shared("notat");
-    p.extend([
-        ("til", text("Modtager, fx et udvalg")),
-        ("fra", text("Afsender, vist som \"Fra:\"")),
-        ("tekst", markdown("Brødteksten")),
-    ]);
-    object("Et notat", p, &["type", "titel", "til", "tekst"])
-}
-
-fn lov() -> Value {
-    object(
-        "En lov",
-        vec![
-            ("titel", text("Lovens titel (bliver et link)")),
-            (
-                "henvisning",
-                text("Henvisning, fx \"LBK nr. 102 af 29/01/2018\""),
-            ),
-            (
-                "url",
-                json!({ "type": "string", "pattern": URL, "description": "Adresse (kun https://)" }),
-            ),
-        ],
-        &["titel"],
-    )
-}
-
-fn beslutning() -> Value {
-    object(
-        "En beslutning",
-        vec![
-            ("udvalg", text("Udvalget (forkortelse eller navn)")),
-            ("dato", date("Beslutningens dato")),
-            ("tekst", markdown("Beslutningen")),
-            (
-                "offentlig_tekst",
-                markdown("Det, der må offentliggøres af en beslutning på et lukket punkt"),
-            ),
-        ],
-        &["udvalg", "dato", "tekst"],
-    )
-}
-
-fn bilag() -> Value {
-    object(
-        "Et bilag",
-        vec![
-            ("titel", text("Bilagets titel")),
-            ("dokumentnummer", text("Dokumentnummer")),
-            ("henvisning", text("Henvisning, vist i parentes")),
-            ("markering", text("Kort markering, fx \"H\"")),
-            ("adgang", adgang()),
-            ("fil", text("PDF-fil i projektet, i forhold til denne fil")),
-        ],
-        &["titel"],
-    )
-}
-
-fn list_of(description: &str, item: Value) -> Value {
-    json!({ "type": "array", "description": description, "items": item })
-}
-
-fn sag(kind: &str) -> Value {
-    let decides = kind == "beslutningssag";
-    let mut p = shared(kind);
-    p.extend([
-        (
-            "udvalg",
-            texts(
-                "Udvalgene, der behandler sagen: forkortelser fra sagsgen.toml eller fulde navne",
-            ),
-        ),
-        (
-            "beslutningskompetence",
-            text("Hvem der træffer beslutningen (forkortelse eller navn)"),
-        ),
-        ("beslutningstema", markdown("Beslutningstema")),
-        ("sagsfremstilling", markdown("Sagsfremstilling")),
-        (
-            "oekonomiske_konsekvenser",
-            markdown("Økonomiske konsekvenser"),
-        ),
-        ("borgerinddragelse", markdown("Borgerinddragelse")),
-        (
-            "lovgrundlag",
-            list_of("Lovgrundlag: [[lovgrundlag]]", lov()),
-        ),
-        ("det_videre_forloeb", markdown("Det videre forløb")),
-        ("indstilling", markdown("Indstilling")),
-        (
-            "beslutninger",
-            list_of("Beslutninger: [[beslutninger]]", beslutning()),
-        ),
-        ("bilag", list_of("Bilag: [[bilag]]", bilag())),
-    ]);
-    let mut required = vec![
-        "type",
-        "titel",
-        "sagsnummer",
-        "sagsfremstilling",
-        "oekonomiske_konsekvenser",
-        "indstilling",
-    ];
-    if decides {
-        required.extend(["beslutningskompetence", "beslutningstema"]);
+/// A field's value as the loader reads it.
+fn value(field: &Field, kind: &str) -> Value {
+    let description = field.beskrivelse;
+    match field.holds {
+        Holds::Type => json!({ "const": kind, "description": description }),
+        Holds::Text => text(description),
+        Holds::Markdown => markdown(description),
+        Holds::Date => date(description),
+        Holds::Time => {
+            json!({ "type": "string", "pattern": TIME, "description": description })
+        }
+        Holds::Bool => json!({ "type": "boolean", "description": description }),
+        Holds::Texts => texts(description),
+        Holds::Adgang => choice(description, &["åben", "lukket"], ADGANG_ANY_CASE),
+        Holds::Url => json!({ "type": "string", "pattern": URL, "description": description }),
+        Holds::Entries(entries) => {
+            json!({ "type": "array", "description": description, "items": entries_schema(entries) })
+        }
     }
-    let description = if decides {
-        "En beslutningssag"
-    } else {
-        "En orienteringssag"
-    };
-    object(description, p, &required)
+}
+
+/// The object of one table of the field table.
+fn table(description: &str, fields: &[Field], kind: &str) -> Value {
+    let properties = fields.iter().map(|f| (f.name, value(f, kind))).collect();
+    let required: Vec<&str> = fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.name)
+        .collect();
+    object(description, properties, &required)
+}
+
+fn entries_schema(entries: &Entries) -> Value {
+    if std::ptr::eq(entries, &field_table::PUNKT) {
+        return punkt();
+    }
+    table(entries.one, entries.fields, "")
 }
 
 /// A meeting item: a case file, or a standing item with a title — never both.
 fn punkt() -> Value {
-    let mut item = object(
-        "Et punkt: en sag (sag = \"…\") eller et stående punkt (titel = \"…\")",
-        vec![
-            ("sag", text("Sagens fil, i forhold til denne fil")),
-            ("titel", text("Det stående punkts titel")),
-            ("tekst", markdown("Det stående punkts tekst")),
-            ("beslutning", markdown("Beslutningen til referatet")),
-        ],
-        &[],
-    );
+    let entries = &field_table::PUNKT;
+    let mut item = table(entries.one, entries.fields, "");
     for name in ["sag", "titel"] {
         item["properties"][name]["pattern"] = json!(NOT_BLANK);
     }
@@ -260,32 +149,6 @@ fn punkt() -> Value {
     item
 }
 
-fn moede() -> Value {
-    object(
-        "Et udvalgsmøde",
-        vec![
-            (
-                "type",
-                json!({ "const": "moede", "description": "Dokumenttypen" }),
-            ),
-            ("udvalg", text("Udvalget (forkortelse eller navn)")),
-            ("dato", date("Mødedato")),
-            (
-                "tid",
-                json!({ "type": "string", "pattern": TIME, "description": "Mødetidspunkt, fx \"15:30\"" }),
-            ),
-            ("sted", text("Mødested")),
-            ("medlemmer", texts("Medlemmer")),
-            ("afbud", texts("Afbud (vises i referatet)")),
-            (
-                "punkter",
-                list_of("Punkterne i rækkefølge: [[punkter]]", punkt()),
-            ),
-        ],
-        &["type", "udvalg", "dato", "punkter"],
-    )
-}
-
 /// A schema as the file an editor reads: pretty JSON ending in a newline.
 pub fn to_file_text(schema: &Value) -> String {
     serde_json::to_string_pretty(schema).unwrap_or_default() + "\n"
@@ -293,16 +156,16 @@ pub fn to_file_text(schema: &Value) -> String {
 
 /// The schema of case and meeting files.
 pub fn case_schema() -> Value {
-    let kinds = [
-        ("notat", notat()),
-        ("beslutningssag", sag("beslutningssag")),
-        ("orienteringssag", sag("orienteringssag")),
-        ("moede", moede()),
-    ];
-    let names: Vec<&str> = kinds.iter().map(|(kind, _)| *kind).collect();
-    let branches: Vec<Value> = kinds
+    let names: Vec<&str> = field_table::KINDS
         .iter()
-        .map(|(kind, schema)| json!({ "if": { "properties": { "type": { "const": kind } }, "required": ["type"] }, "then": schema }))
+        .map(|(kind, _, _)| *kind)
+        .collect();
+    let branches: Vec<Value> = field_table::KINDS
+        .iter()
+        .map(|(kind, description, fields)| {
+            let schema = table(description, fields, kind);
+            json!({ "if": { "properties": { "type": { "const": kind } }, "required": ["type"] }, "then": schema })
+        })
         .collect();
     json!({
         "$schema": DRAFT,

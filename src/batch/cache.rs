@@ -96,27 +96,24 @@ pub fn project_fingerprint(project: &Project, emit_typst: bool) -> String {
     hex(&hash.finalize())
 }
 
-/// An input's fingerprint: the project's, the input's own text, and the bytes of every
+/// An input's fingerprint: the project's, the hash of the input's own text, and the bytes of every
 /// file it depends on (from the loader: attachments; a meeting's case files and theirs).
 pub fn input_fingerprint(project_fingerprint: &str, input: &Loaded) -> String {
-    let text = input.source.as_ref().map(|s| s.text.as_str());
+    let text = input.text_hash.as_deref();
     fingerprint(project_fingerprint, &input.path, text, &input.dependencies)
 }
 
 fn fingerprint(
     project_fingerprint: &str,
     path: &Path,
-    text: Option<&str>,
+    text_hash: Option<&str>,
     dependencies: &[PathBuf],
 ) -> String {
     let mut hash = Sha256::new();
     hash.update(project_fingerprint);
     hash.update(path.to_string_lossy().as_bytes());
-    match text {
-        Some(text) => {
-            hash.update((text.len() as u64).to_le_bytes());
-            hash.update(text);
-        }
+    match text_hash {
+        Some(text_hash) => hash.update(text_hash),
         None => hash.update(b"<unreadable>"),
     }
     for dependency in dependencies {

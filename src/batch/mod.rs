@@ -116,7 +116,7 @@ pub fn run(
     let project_fp = project_fingerprint(project, options.emit_typst);
     // Every input is loaded once, here: its fingerprint and its build use the same load,
     // and a meeting shares the loads of the cases it includes.
-    let loader = Loader::new(project);
+    let loader = Loader::lean(project);
     let planned: Vec<Planned> = files
         .par_iter()
         .map(|f| plan(&loader, &project_fp, f))

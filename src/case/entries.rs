@@ -9,22 +9,12 @@ use std::sync::LazyLock;
 use toml::Spanned;
 use toml::de::DeTable;
 
-use super::load::{SAG, SHARED, read_adgang};
+use super::load::read_adgang;
 use super::{Beslutning, Bilag, Lov};
 use crate::committee::{Committee, Committees};
+use crate::field_table::{self, BESLUTNING, BILAG, Entries, LOV, is_required};
 use crate::input::fields::{Elsewhere, Fields, Reader};
 use crate::project::Project;
-
-pub(crate) const LOV: &[&str] = &["titel", "henvisning", "url"];
-pub(crate) const BESLUTNING: &[&str] = &["udvalg", "dato", "tekst", "offentlig_tekst"];
-pub(crate) const BILAG: &[&str] = &[
-    "titel",
-    "dokumentnummer",
-    "henvisning",
-    "markering",
-    "adgang",
-    "fil",
-];
 
 /// Resolves one committee reference, reporting unknown abbreviations (error) and names
 /// not in `[udvalg]` (warning).
@@ -75,7 +65,7 @@ fn entry_fields<'a, 'i>(
     table: &'a DeTable<'i>,
     span: &Range<usize>,
     name: &str,
-    known: &[&'static str],
+    entries: &Entries,
 ) -> Fields<'a, 'i> {
     let anchor = reader.first_line(span.clone());
     let case = [Elsewhere::Parent("the case", &CASE_FIELDS)];
@@ -84,23 +74,24 @@ fn entry_fields<'a, 'i>(
         table,
         format!("a `[[{name}]]` entry"),
         anchor,
-        known,
+        &field_table::names(entries.fields),
         &case,
     )
 }
 
 /// The fields of the case itself, which an entry swallows when written below it.
 static CASE_FIELDS: LazyLock<Vec<&str>> =
-    LazyLock::new(|| SHARED.iter().chain(SAG).copied().collect());
+    LazyLock::new(|| field_table::names(field_table::BESLUTNINGSSAG));
 
 /// Reads `[[lovgrundlag]]` entries.
 pub fn load_lovgrundlag(reader: &mut Reader, tables: &[(&DeTable<'_>, Range<usize>)]) -> Vec<Lov> {
     let mut out = Vec::new();
     for (table, span) in tables {
-        let fields = entry_fields(reader, table, span, "lovgrundlag", LOV);
-        let titel = fields.text(reader, "titel", true);
-        let henvisning = fields.text(reader, "henvisning", false);
-        let url = fields.text(reader, "url", false).filter(|url| {
+        let fields = entry_fields(reader, table, span, "lovgrundlag", &LOV);
+        let need = |name| is_required(LOV.fields, name);
+        let titel = fields.text(reader, "titel", need("titel"));
+        let henvisning = fields.text(reader, "henvisning", need("henvisning"));
+        let url = fields.text(reader, "url", need("url")).filter(|url| {
             let span = fields.value_span("url").unwrap_or(0..0);
             check_url(reader, url, span)
         });
@@ -146,14 +137,17 @@ pub fn load_beslutninger(
 ) -> Vec<Beslutning> {
     let mut out = Vec::new();
     for (table, span) in tables {
-        let fields = entry_fields(reader, table, span, "beslutninger", BESLUTNING);
-        let udvalg = fields.text(reader, "udvalg", true).and_then(|name| {
-            let span = fields.value_span("udvalg").unwrap_or(0..0);
-            committee(reader, committees_table, &name, span)
-        });
-        let dato = fields.date(reader, "dato", true);
-        let tekst = fields.markdown(reader, "tekst", true);
-        let offentlig_tekst = fields.markdown(reader, "offentlig_tekst", false);
+        let fields = entry_fields(reader, table, span, "beslutninger", &BESLUTNING);
+        let need = |name| is_required(BESLUTNING.fields, name);
+        let udvalg = fields
+            .text(reader, "udvalg", need("udvalg"))
+            .and_then(|name| {
+                let span = fields.value_span("udvalg").unwrap_or(0..0);
+                committee(reader, committees_table, &name, span)
+            });
+        let dato = fields.date(reader, "dato", need("dato"));
+        let tekst = fields.markdown(reader, "tekst", need("tekst"));
+        let offentlig_tekst = fields.markdown(reader, "offentlig_tekst", need("offentlig_tekst"));
         if let (Some(udvalg), Some(dato), Some(tekst)) = (udvalg, dato, tekst) {
             out.push(Beslutning {
                 udvalg,
@@ -175,17 +169,18 @@ pub fn load_bilag(
 ) -> Vec<Bilag> {
     let mut out = Vec::new();
     for (table, span) in tables {
-        let fields = entry_fields(reader, table, span, "bilag", BILAG);
-        let titel = fields.text(reader, "titel", true);
-        let fil = fields.text(reader, "fil", false).and_then(|fil| {
+        let fields = entry_fields(reader, table, span, "bilag", &BILAG);
+        let need = |name| is_required(BILAG.fields, name);
+        let titel = fields.text(reader, "titel", need("titel"));
+        let fil = fields.text(reader, "fil", need("fil")).and_then(|fil| {
             let span = fields.value_span("fil").unwrap_or(0..0);
             check_attachment(reader, project, dir, &fil, span)
         });
         let bilag = Bilag {
             titel: titel.unwrap_or_default(),
-            dokumentnummer: fields.text(reader, "dokumentnummer", false),
-            henvisning: fields.text(reader, "henvisning", false),
-            markering: fields.text(reader, "markering", false),
+            dokumentnummer: fields.text(reader, "dokumentnummer", need("dokumentnummer")),
+            henvisning: fields.text(reader, "henvisning", need("henvisning")),
+            markering: fields.text(reader, "markering", need("markering")),
             adgang: read_adgang(reader, &fields),
             fil,
         };

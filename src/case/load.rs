@@ -2,43 +2,35 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use toml::de::DeTable;
 
 use super::entries::{committee, committees, load_beslutninger, load_bilag, load_lovgrundlag};
-use super::{Adgang, Body, Case, Kind, Notat, Sag};
+use super::{Adgang, Afsnit, Body, Case, Kind, Notat, Sag};
 use crate::diag::{Diagnostic, SourceText};
+use crate::field_table::{self, Field, Holds, is_required};
 use crate::input::fields::{Elsewhere, Fields, Reader, suggest};
 use crate::project::Project;
 
-pub(crate) const SHARED: &[&str] = &[
-    "type",
-    "titel",
-    "sagsnummer",
-    "dato",
-    "forfatter",
-    "afsender",
-    "adgang",
-    "udkast",
-    "emneord",
-];
-pub(crate) const NOTAT: &[&str] = &["til", "fra", "tekst"];
-pub(crate) const SAG: &[&str] = &[
-    "udvalg",
-    "beslutningskompetence",
-    "beslutningstema",
-    "sagsfremstilling",
-    "oekonomiske_konsekvenser",
-    "borgerinddragelse",
-    "lovgrundlag",
-    "det_videre_forloeb",
-    "indstilling",
-    "beslutninger",
-    "bilag",
-];
 /// Every `type` a file may have (meetings included).
-pub const TYPES: &[&str] = &["notat", "beslutningssag", "orienteringssag", "moede"];
+pub static TYPES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    field_table::KINDS
+        .iter()
+        .map(|(kind, _, _)| *kind)
+        .collect()
+});
+
+/// Every field of any kind of case, for files whose kind cannot be read.
+static ANY_CASE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut all: Vec<&'static str> = [Kind::Notat, Kind::Beslutningssag, Kind::Orienteringssag]
+        .iter()
+        .flat_map(|k| field_table::names(k.fields()))
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+});
 
 /// A case file after loading: the case (if valid) and every diagnostic.
 #[derive(Debug)]
@@ -70,8 +62,7 @@ pub fn load_case(
     let kind = read_kind(&mut reader, table);
     let case = kind.and_then(|kind| read_case(&mut reader, &ctx, table, kind));
     if kind.is_none() {
-        let all: Vec<&'static str> = SHARED.iter().chain(NOTAT).chain(SAG).copied().collect();
-        Fields::new(&mut reader, table, "a case", 0..0, &all);
+        Fields::new(&mut reader, table, "a case", 0..0, &ANY_CASE);
     }
     let mut diagnostics = reader.diagnostics;
     diagnostics.sort_by_key(|d| {
@@ -104,7 +95,7 @@ pub fn read_kind(reader: &mut Reader, table: &DeTable<'_>) -> Option<Kind> {
     let kind = Kind::parse(name);
     if kind.is_none() && name != "moede" {
         let mut message = format!("\"{name}\" is not a kind of case");
-        if let Some(s) = suggest(name, TYPES) {
+        if let Some(s) = suggest(name, &TYPES) {
             message.push_str(&format!("; did you mean \"{s}\"?"));
         }
         reader
@@ -115,33 +106,40 @@ pub fn read_kind(reader: &mut Reader, table: &DeTable<'_>) -> Option<Kind> {
 }
 
 fn read_case(reader: &mut Reader, ctx: &Ctx<'_>, table: &DeTable<'_>, kind: Kind) -> Option<Case> {
-    let own = if kind == Kind::Notat { NOTAT } else { SAG };
-    let known: Vec<&'static str> = SHARED.iter().chain(own).copied().collect();
+    let own = kind.fields();
+    let known = field_table::names(own);
     let what = with_article(kind.name());
     let anchor = type_anchor(table);
-    let elsewhere = if kind == Kind::Notat {
-        [Elsewhere::Kind(
+    // The fields only the other kinds have: a notat's in a sag, a sag's in a notat.
+    let (other, other_fields) = if kind == Kind::Notat {
+        (
             "a beslutningssag or an orienteringssag",
-            SAG,
-        )]
+            Kind::Beslutningssag.fields(),
+        )
     } else {
-        [Elsewhere::Kind("a notat", NOTAT)]
+        ("a notat", Kind::Notat.fields())
     };
+    let others: Vec<&str> = field_table::names(other_fields)
+        .into_iter()
+        .filter(|name| !known.contains(name))
+        .collect();
+    let elsewhere = [Elsewhere::Kind(other, &others)];
     let fields = Fields::with_elsewhere(reader, table, what, anchor, &known, &elsewhere);
-    let titel = fields.text(reader, "titel", true);
-    let sagsnummer = fields.text(reader, "sagsnummer", kind != Kind::Notat);
+    let need = |name| is_required(own, name);
+    let titel = fields.text(reader, "titel", need("titel"));
+    let sagsnummer = fields.text(reader, "sagsnummer", need("sagsnummer"));
     let adgang = read_adgang(reader, &fields);
     let body = match kind {
         Kind::Notat => read_notat(reader, &fields).map(Body::Notat),
-        _ => Some(Body::Sag(Box::new(read_sag(reader, ctx, &fields, kind)))),
+        _ => Some(Body::Sag(Box::new(read_sag(reader, ctx, &fields, own)))),
     };
     let case = Case {
         kind,
         titel: titel.unwrap_or_default(),
         sagsnummer,
-        dato: fields.date(reader, "dato", false),
-        forfatter: fields.text(reader, "forfatter", false),
-        afsender: fields.text(reader, "afsender", false),
+        dato: fields.date(reader, "dato", need("dato")),
+        forfatter: fields.text(reader, "forfatter", need("forfatter")),
+        afsender: fields.text(reader, "afsender", need("afsender")),
         adgang,
         udkast: fields.boolean(reader, "udkast").unwrap_or(false),
         emneord: fields
@@ -192,9 +190,10 @@ pub(super) fn read_adgang(reader: &mut Reader, fields: &Fields<'_, '_>) -> Adgan
 }
 
 fn read_notat(reader: &mut Reader, fields: &Fields<'_, '_>) -> Option<Notat> {
-    let til = fields.text(reader, "til", true);
-    let fra = fields.text(reader, "fra", false);
-    let tekst = fields.markdown(reader, "tekst", true);
+    let need = |name| is_required(field_table::NOTAT, name);
+    let til = fields.text(reader, "til", need("til"));
+    let fra = fields.text(reader, "fra", need("fra"));
+    let tekst = fields.markdown(reader, "tekst", need("tekst"));
     Some(Notat {
         til: til?,
         fra,
@@ -202,36 +201,46 @@ fn read_notat(reader: &mut Reader, fields: &Fields<'_, '_>) -> Option<Notat> {
     })
 }
 
-fn read_sag(reader: &mut Reader, ctx: &Ctx<'_>, fields: &Fields<'_, '_>, kind: Kind) -> Sag {
-    let decides = kind == Kind::Beslutningssag;
+fn read_sag(
+    reader: &mut Reader,
+    ctx: &Ctx<'_>,
+    fields: &Fields<'_, '_>,
+    own: &'static [Field],
+) -> Sag {
     let committees_table = &ctx.project.config.committees;
-    let beslutningskompetence = match fields.text(reader, "beslutningskompetence", decides) {
-        Some(name) => {
+    let need = |name| is_required(own, name);
+    let beslutningskompetence = fields
+        .text(
+            reader,
+            "beslutningskompetence",
+            need("beslutningskompetence"),
+        )
+        .and_then(|name| {
             let span = fields.value_span("beslutningskompetence").unwrap_or(0..0);
             committee(reader, committees_table, &name, span)
-        }
-        None => None,
-    };
+        });
     let udvalg = fields.texts(reader, "udvalg");
+    let afsnit = own
+        .iter()
+        .filter(|f| f.holds == Holds::Markdown)
+        .filter_map(|f| {
+            let overskrift = f.overskrift?;
+            let tekst = fields.markdown(reader, f.name, f.required)?;
+            Some(Afsnit {
+                felt: f.name,
+                overskrift,
+                tekst,
+            })
+        })
+        .collect();
     let lovgrundlag = fields.tables(reader, "lovgrundlag");
     let beslutninger = fields.tables(reader, "beslutninger");
     let bilag = fields.tables(reader, "bilag");
     Sag {
         udvalg: committees(reader, committees_table, &udvalg),
         beslutningskompetence,
-        beslutningstema: fields.markdown(reader, "beslutningstema", decides),
-        sagsfremstilling: fields
-            .markdown(reader, "sagsfremstilling", true)
-            .unwrap_or_default(),
-        oekonomiske_konsekvenser: fields
-            .markdown(reader, "oekonomiske_konsekvenser", true)
-            .unwrap_or_default(),
-        borgerinddragelse: fields.markdown(reader, "borgerinddragelse", false),
+        afsnit,
         lovgrundlag: load_lovgrundlag(reader, &lovgrundlag),
-        det_videre_forloeb: fields.markdown(reader, "det_videre_forloeb", false),
-        indstilling: fields
-            .markdown(reader, "indstilling", true)
-            .unwrap_or_default(),
         beslutninger: load_beslutninger(reader, committees_table, &beslutninger),
         bilag: load_bilag(reader, ctx.project, &ctx.dir, &bilag),
     }

@@ -32,6 +32,15 @@ impl Kind {
         }
     }
 
+    /// Its fields, from the field table.
+    pub fn fields(&self) -> &'static [crate::field_table::Field] {
+        match self {
+            Self::Notat => crate::field_table::NOTAT,
+            Self::Beslutningssag => crate::field_table::BESLUTNINGSSAG,
+            Self::Orienteringssag => crate::field_table::ORIENTERINGSSAG,
+        }
+    }
+
     /// The kind for a `type` value.
     pub fn parse(name: &str) -> Option<Self> {
         match name {
@@ -124,24 +133,26 @@ pub struct Sag {
     pub udvalg: Vec<Committee>,
     /// `beslutningskompetence`.
     pub beslutningskompetence: Option<Committee>,
-    /// `beslutningstema` (Markdown).
-    pub beslutningstema: Option<String>,
-    /// `sagsfremstilling` (Markdown).
-    pub sagsfremstilling: String,
-    /// `oekonomiske_konsekvenser` (Markdown).
-    pub oekonomiske_konsekvenser: String,
-    /// `borgerinddragelse` (Markdown).
-    pub borgerinddragelse: Option<String>,
+    /// The Markdown sections present (`beslutningstema`, `sagsfremstilling`, …), in the
+    /// order of the field table.
+    pub afsnit: Vec<Afsnit>,
     /// `[[lovgrundlag]]`.
     pub lovgrundlag: Vec<Lov>,
-    /// `det_videre_forloeb` (Markdown).
-    pub det_videre_forloeb: Option<String>,
-    /// `indstilling` (Markdown).
-    pub indstilling: String,
     /// `[[beslutninger]]`.
     pub beslutninger: Vec<Beslutning>,
     /// `[[bilag]]`.
     pub bilag: Vec<Bilag>,
+}
+
+/// One Markdown section of a case: a field of the field table with a heading.
+#[derive(Debug, Clone)]
+pub struct Afsnit {
+    /// The field (`sagsfremstilling`).
+    pub felt: &'static str,
+    /// Its heading in the document (`Sagsfremstilling`).
+    pub overskrift: &'static str,
+    /// The text (Markdown).
+    pub tekst: String,
 }
 
 /// One `[[lovgrundlag]]` entry.

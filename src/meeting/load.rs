@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use toml::de::DeTable;
 
@@ -12,21 +12,16 @@ use crate::case::Adgang;
 use crate::case::Kind;
 use crate::case::entries::committee;
 use crate::diag::{Diagnostic, SourceText};
+use crate::field_table::{self, is_required};
 use crate::input::fields::{Elsewhere, Fields, Reader};
 use crate::loader::{Loaded, Loader};
 use crate::project::Project;
 
-pub(crate) const MEETING: &[&str] = &[
-    "type",
-    "udvalg",
-    "dato",
-    "tid",
-    "sted",
-    "medlemmer",
-    "afbud",
-    "punkter",
-];
-pub(crate) const ITEM: &[&str] = &["sag", "titel", "tekst", "beslutning"];
+/// The fields of a meeting file and of its items, from the field table.
+static MEETING: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| field_table::names(field_table::MOEDE));
+static ITEM: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| field_table::names(field_table::PUNKT.fields));
 /// Titles that do not say what a closed item is about.
 const VAGUE_TITLES: &[&str] = &[
     "lukket punkt",
@@ -65,15 +60,18 @@ pub fn load_meeting(
         .iter()
         .find(|(k, _)| k.get_ref() == "type")
         .map_or(0..0, |(k, v)| k.span().start..v.span().end);
-    let fields = Fields::new(&mut reader, table, "a moede", anchor.clone(), MEETING);
+    let fields = Fields::new(&mut reader, table, "a moede", anchor.clone(), &MEETING);
+    let need = |name| is_required(field_table::MOEDE, name);
     let committees = &project.config.committees;
-    let udvalg = fields.text(&mut reader, "udvalg", true).and_then(|name| {
-        let span = fields.value_span("udvalg").unwrap_or(0..0);
-        committee(&mut reader, committees, &name, span)
-    });
-    let dato = fields.date(&mut reader, "dato", true);
+    let udvalg = fields
+        .text(&mut reader, "udvalg", need("udvalg"))
+        .and_then(|name| {
+            let span = fields.value_span("udvalg").unwrap_or(0..0);
+            committee(&mut reader, committees, &name, span)
+        });
+    let dato = fields.date(&mut reader, "dato", need("dato"));
     let tid = read_time(&mut reader, &fields);
-    let sted = fields.text(&mut reader, "sted", false);
+    let sted = fields.text(&mut reader, "sted", need("sted"));
     let medlemmer = fields
         .texts(&mut reader, "medlemmer")
         .into_iter()
@@ -177,13 +175,13 @@ fn load_item(
     span: Range<usize>,
 ) -> Option<Punkt> {
     let anchor = reader.first_line(span);
-    let meeting = [Elsewhere::Parent("the meeting", MEETING)];
+    let meeting = [Elsewhere::Parent("the meeting", &MEETING)];
     let fields = Fields::with_elsewhere(
         reader,
         table,
         "a `[[punkter]]` entry",
         anchor.clone(),
-        ITEM,
+        &ITEM,
         &meeting,
     );
     if fields.has("sag") {
@@ -246,7 +244,7 @@ fn load_case_item(
     }
     included.push(loaded.clone());
     let Some(case) = loaded.case() else {
-        let what = if loaded.source.is_none() {
+        let what = if loaded.text_hash.is_none() {
             "cannot be read"
         } else {
             "has errors (shown above)"

@@ -1,6 +1,7 @@
 //! The view templates see: a serializable picture of a case with Danish dates formatted,
 //! committee names resolved and Markdown already converted to (safe) Typst markup.
 
+use crate::field_table::{Field, Holds};
 use minijinja::Value;
 use serde::Serialize;
 
@@ -267,7 +268,7 @@ pub fn case_view_in(case: &Case, meeting: InMeeting<'_>) -> CaseView {
     };
     match &case.body {
         Body::Notat(n) => fill_notat(&mut view, n),
-        Body::Sag(s) => fill_sag(&mut view, s, meeting),
+        Body::Sag(s) => fill_sag(&mut view, case.kind.fields(), s, meeting),
     }
     view
 }
@@ -283,11 +284,11 @@ fn fill_notat(view: &mut CaseView, notat: &Notat) {
     view.tekst = Some(md(&notat.tekst, 1));
 }
 
-fn fill_sag(view: &mut CaseView, sag: &Sag, meeting: InMeeting<'_>) {
+fn fill_sag(view: &mut CaseView, fields: &[Field], sag: &Sag, meeting: InMeeting<'_>) {
     let short: Vec<&str> = sag.udvalg.iter().map(|c| c.short.as_str()).collect();
     view.udvalg = (!short.is_empty()).then(|| short.join("/"));
     view.beslutningskompetence = sag.beslutningskompetence.as_ref().map(|c| c.full.clone());
-    view.sektioner = sections(sag);
+    view.sektioner = sections(fields, sag);
     let own = |b: &&Beslutning| meeting.own_decision.is_some_and(|o| std::ptr::eq(o, *b));
     view.beslutninger = sag
         .beslutninger
@@ -305,37 +306,33 @@ fn fill_sag(view: &mut CaseView, sag: &Sag, meeting: InMeeting<'_>) {
         .collect();
 }
 
-fn sections(sag: &Sag) -> Vec<SectionView> {
-    let text = |overskrift, body: &str| SectionView {
-        overskrift,
-        indhold: Some(md(body, SECTION_DEPTH)),
-        love: Vec::new(),
-    };
-    let mut out = Vec::new();
-    if let Some(t) = &sag.beslutningstema {
-        out.push(text("Beslutningstema", t));
-    }
-    out.push(text("Sagsfremstilling", &sag.sagsfremstilling));
-    out.push(text(
-        "Økonomiske konsekvenser",
-        &sag.oekonomiske_konsekvenser,
-    ));
-    if let Some(t) = &sag.borgerinddragelse {
-        out.push(text("Borgerinddragelse", t));
-    }
-    if !sag.lovgrundlag.is_empty() {
-        let love = sag.lovgrundlag.iter().map(law).collect();
-        out.push(SectionView {
-            overskrift: "Lovgrundlag",
-            indhold: None,
-            love,
-        });
-    }
-    if let Some(t) = &sag.det_videre_forloeb {
-        out.push(text("Det videre forløb", t));
-    }
-    out.push(text("Indstilling", &sag.indstilling));
-    out
+/// The sections of a sag in the order of its kind's field table: each Markdown section
+/// present, and Lovgrundlag where it has laws.
+fn sections(fields: &[Field], sag: &Sag) -> Vec<SectionView> {
+    fields
+        .iter()
+        .filter_map(|field| {
+            let overskrift = field.overskrift?;
+            match field.holds {
+                Holds::Markdown => {
+                    let afsnit = sag.afsnit.iter().find(|a| a.felt == field.name)?;
+                    Some(SectionView {
+                        overskrift,
+                        indhold: Some(md(&afsnit.tekst, SECTION_DEPTH)),
+                        love: Vec::new(),
+                    })
+                }
+                Holds::Entries(_) if field.name == "lovgrundlag" && !sag.lovgrundlag.is_empty() => {
+                    Some(SectionView {
+                        overskrift,
+                        indhold: None,
+                        love: sag.lovgrundlag.iter().map(law).collect(),
+                    })
+                }
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 fn law(lov: &Lov) -> LawView {

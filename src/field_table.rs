@@ -1,0 +1,558 @@
+//! The one table of fields: for every kind of file and entry, each field's name, what it
+//! holds, whether it is required, its Danish description and an example value. The loader's
+//! field lists and required fields, the sections of a document, the JSON Schema, the files
+//! `sagsgen new` writes and README's field table all come from here, so adding a field is
+//! one row (and, unless it is a Markdown section, one line of a template).
+//!
+//! Names are the ASCII spellings TOML bare keys allow; the Danish spelling (`økonomiske_…`)
+//! is derived by [`crate::danish::unfold`] and accepted everywhere.
+
+/// What a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holds {
+    /// The kind of file: `type = "…"`.
+    Type,
+    /// One line of text.
+    Text,
+    /// Markdown text.
+    Markdown,
+    /// A date: `2025-05-05`.
+    Date,
+    /// A time of day: `"15:30"`.
+    Time,
+    /// `true` or `false`.
+    Bool,
+    /// A list of texts (one text counts as a list of one).
+    Texts,
+    /// `"åben"` or `"lukket"`.
+    Adgang,
+    /// An `https://` address.
+    Url,
+    /// Repeated `[[name]]` entries, each with the fields of an [`Entries`] table.
+    Entries(&'static Entries),
+}
+
+/// The fields of one kind of `[[…]]` entry.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Entries {
+    /// What one entry is, in Danish: "En lov".
+    pub one: &'static str,
+    /// Its fields.
+    pub fields: &'static [Field],
+}
+
+/// One field of a kind of file or entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    /// The key, in its ASCII spelling.
+    pub name: &'static str,
+    /// What it holds.
+    pub holds: Holds,
+    /// Whether the file or entry must have it.
+    pub required: bool,
+    /// What it is, in Danish (editors show it; `new` writes it above the field).
+    pub beskrivelse: &'static str,
+    /// An example value as TOML, written by `new`. `{dato}`, `{udvalg}` and `{beslutter}`
+    /// are filled in from the project.
+    pub eksempel: &'static str,
+    /// Whether `new` writes an optional field switched on (otherwise commented out).
+    pub foreslaaet: bool,
+    /// The heading of the section the field becomes in the document, for a section.
+    pub overskrift: Option<&'static str>,
+}
+
+impl Field {
+    /// The Danish spelling of the key (the same as the name when it has no æ, ø or å).
+    pub fn danish(&self) -> String {
+        crate::danish::unfold(self.name)
+    }
+}
+
+/// The defaults every row starts from: an optional one-line text.
+const TEXT: Field = Field {
+    name: "",
+    holds: Holds::Text,
+    required: false,
+    beskrivelse: "",
+    eksempel: "",
+    foreslaaet: false,
+    overskrift: None,
+};
+
+const fn section(
+    name: &'static str,
+    overskrift: &'static str,
+    beskrivelse: &'static str,
+    eksempel: &'static str,
+) -> Field {
+    Field {
+        name,
+        holds: Holds::Markdown,
+        beskrivelse,
+        eksempel,
+        overskrift: Some(overskrift),
+        ..TEXT
+    }
+}
+
+const fn required(field: Field) -> Field {
+    Field {
+        required: true,
+        ..field
+    }
+}
+
+const fn optional(field: Field) -> Field {
+    Field {
+        required: false,
+        ..field
+    }
+}
+
+const TYPE: Field = Field {
+    name: "type",
+    holds: Holds::Type,
+    required: true,
+    beskrivelse: "Dokumenttypen",
+    ..TEXT
+};
+const TITEL: Field = Field {
+    name: "titel",
+    required: true,
+    beskrivelse: "Titlen",
+    eksempel: "\"Titel på sagen\"",
+    ..TEXT
+};
+const SAGSNUMMER: Field = Field {
+    name: "sagsnummer",
+    required: true,
+    beskrivelse: "Sagsnummer i ESDH, fx \"20/15629\"",
+    eksempel: "\"25/12345\"",
+    ..TEXT
+};
+const DATO: Field = Field {
+    name: "dato",
+    holds: Holds::Date,
+    beskrivelse: "Dokumentets dato",
+    eksempel: "{dato}",
+    foreslaaet: true,
+    ..TEXT
+};
+const FORFATTER: Field = Field {
+    name: "forfatter",
+    beskrivelse: "Sagsbehandler",
+    eksempel: "\"Navn Navnesen\"",
+    ..TEXT
+};
+const AFSENDER: Field = Field {
+    name: "afsender",
+    beskrivelse: "Afsendende enhed",
+    eksempel: "\"Økonomi og Digitalisering\"",
+    ..TEXT
+};
+const ADGANG: Field = Field {
+    name: "adgang",
+    holds: Holds::Adgang,
+    beskrivelse: "\"åben\" eller \"lukket\" (standard: \"åben\"; et lukket punkt vises ikke i de offentlige udgaver)",
+    eksempel: "\"åben\"",
+    ..TEXT
+};
+const UDKAST: Field = Field {
+    name: "udkast",
+    holds: Holds::Bool,
+    beskrivelse: "true sætter UDKAST på hver side",
+    eksempel: "true",
+    ..TEXT
+};
+const EMNEORD: Field = Field {
+    name: "emneord",
+    holds: Holds::Texts,
+    beskrivelse: "Emneord til PDF'ens metadata",
+    eksempel: "[\"budget\", \"økonomi\"]",
+    ..TEXT
+};
+
+/// A notat.
+pub const NOTAT: &[Field] = &[
+    TYPE,
+    Field {
+        eksempel: "\"Titel på notatet\"",
+        ..TITEL
+    },
+    Field {
+        name: "til",
+        required: true,
+        beskrivelse: "Modtager, fx et udvalg",
+        eksempel: "\"Økonomiudvalget\"",
+        ..TEXT
+    },
+    Field {
+        name: "fra",
+        beskrivelse: "Afsender, vist som \"Fra:\"",
+        eksempel: "\"Økonomi og Digitalisering\"",
+        ..TEXT
+    },
+    DATO,
+    optional(SAGSNUMMER),
+    FORFATTER,
+    AFSENDER,
+    ADGANG,
+    UDKAST,
+    EMNEORD,
+    Field {
+        name: "tekst",
+        holds: Holds::Markdown,
+        required: true,
+        beskrivelse: "Brødteksten",
+        eksempel: "\"\"\"\nSkriv notatet her.\n\n## Baggrund\n\n- et punkt\n- et andet punkt\n\"\"\"",
+        ..TEXT
+    },
+];
+
+const UDVALG: Field = Field {
+    name: "udvalg",
+    holds: Holds::Texts,
+    beskrivelse: "Udvalgene, der behandler sagen: forkortelser fra sagsgen.toml eller fulde navne",
+    eksempel: "[\"{udvalg}\"]",
+    foreslaaet: true,
+    ..TEXT
+};
+const BESLUTNINGSKOMPETENCE: Field = Field {
+    name: "beslutningskompetence",
+    beskrivelse: "Hvem der træffer beslutningen (forkortelse eller navn)",
+    eksempel: "\"{beslutter}\"",
+    ..TEXT
+};
+const BESLUTNINGSTEMA: Field = section(
+    "beslutningstema",
+    "Beslutningstema",
+    "Hvad udvalget skal tage stilling til",
+    "\"Udvalget skal tage stilling til …\"",
+);
+const SAGSFREMSTILLING: Field = required(section(
+    "sagsfremstilling",
+    "Sagsfremstilling",
+    "Sagsfremstillingen",
+    "\"\"\"\nBeskriv sagen her.\n\"\"\"",
+));
+const OEKONOMI: Field = required(section(
+    "oekonomiske_konsekvenser",
+    "Økonomiske konsekvenser",
+    "Økonomiske konsekvenser",
+    "\"Ingen.\"",
+));
+const BORGERINDDRAGELSE: Field = section(
+    "borgerinddragelse",
+    "Borgerinddragelse",
+    "Borgerinddragelse",
+    "\"Handicaprådet har høringsret.\"",
+);
+const LOVGRUNDLAG: Field = Field {
+    name: "lovgrundlag",
+    holds: Holds::Entries(&LOV),
+    beskrivelse: "Lovgrundlag: en [[lovgrundlag]]-blok pr. lov; titlen bliver et link til url",
+    overskrift: Some("Lovgrundlag"),
+    ..TEXT
+};
+const DET_VIDERE_FORLOEB: Field = section(
+    "det_videre_forloeb",
+    "Det videre forløb",
+    "Det videre forløb",
+    "\"Sagen sendes til Byrådet.\"",
+);
+const INDSTILLING: Field = required(section(
+    "indstilling",
+    "Indstilling",
+    "Forvaltningens indstilling",
+    "\"Forvaltningen indstiller, at …\"",
+));
+const BESLUTNINGER: Field = Field {
+    name: "beslutninger",
+    holds: Holds::Entries(&BESLUTNING),
+    beskrivelse: "Beslutninger: en [[beslutninger]]-blok pr. udvalg og dato",
+    ..TEXT
+};
+const BILAG_FIELD: Field = Field {
+    name: "bilag",
+    holds: Holds::Entries(&BILAG),
+    beskrivelse: "Bilag: en [[bilag]]-blok pr. bilag",
+    ..TEXT
+};
+
+/// A beslutningssag: an item that asks for a decision.
+pub const BESLUTNINGSSAG: &[Field] = &[
+    TYPE,
+    TITEL,
+    SAGSNUMMER,
+    UDVALG,
+    required(BESLUTNINGSKOMPETENCE),
+    DATO,
+    FORFATTER,
+    AFSENDER,
+    ADGANG,
+    UDKAST,
+    EMNEORD,
+    required(BESLUTNINGSTEMA),
+    SAGSFREMSTILLING,
+    OEKONOMI,
+    BORGERINDDRAGELSE,
+    LOVGRUNDLAG,
+    DET_VIDERE_FORLOEB,
+    INDSTILLING,
+    BESLUTNINGER,
+    BILAG_FIELD,
+];
+
+/// An orienteringssag: an item that informs.
+pub const ORIENTERINGSSAG: &[Field] = &[
+    TYPE,
+    TITEL,
+    SAGSNUMMER,
+    UDVALG,
+    BESLUTNINGSKOMPETENCE,
+    DATO,
+    FORFATTER,
+    AFSENDER,
+    ADGANG,
+    UDKAST,
+    EMNEORD,
+    BESLUTNINGSTEMA,
+    SAGSFREMSTILLING,
+    OEKONOMI,
+    BORGERINDDRAGELSE,
+    LOVGRUNDLAG,
+    DET_VIDERE_FORLOEB,
+    INDSTILLING,
+    BESLUTNINGER,
+    BILAG_FIELD,
+];
+
+/// A `[[lovgrundlag]]` entry.
+pub const LOV: Entries = Entries {
+    one: "En lov",
+    fields: &[
+        Field {
+            name: "titel",
+            required: true,
+            beskrivelse: "Lovens titel (bliver et link)",
+            eksempel: "\"Serviceloven\"",
+            ..TEXT
+        },
+        Field {
+            name: "henvisning",
+            beskrivelse: "Henvisning, fx \"LBK nr. 102 af 29/01/2018\"",
+            eksempel: "\"LBK nr. 102 af 29/01/2018\"",
+            ..TEXT
+        },
+        Field {
+            name: "url",
+            holds: Holds::Url,
+            beskrivelse: "Adresse (kun https://)",
+            eksempel: "\"https://www.retsinformation.dk/eli/lta/2018/102\"",
+            ..TEXT
+        },
+    ],
+};
+
+/// A `[[beslutninger]]` entry.
+pub const BESLUTNING: Entries = Entries {
+    one: "En beslutning",
+    fields: &[
+        Field {
+            name: "udvalg",
+            required: true,
+            beskrivelse: "Udvalget (forkortelse eller navn)",
+            eksempel: "\"{udvalg}\"",
+            ..TEXT
+        },
+        Field {
+            name: "dato",
+            holds: Holds::Date,
+            required: true,
+            beskrivelse: "Beslutningens dato",
+            eksempel: "{dato}",
+            ..TEXT
+        },
+        Field {
+            name: "tekst",
+            holds: Holds::Markdown,
+            required: true,
+            beskrivelse: "Beslutningen",
+            eksempel: "\"Godkendt.\"",
+            ..TEXT
+        },
+        Field {
+            name: "offentlig_tekst",
+            holds: Holds::Markdown,
+            beskrivelse: "Det, der må offentliggøres af en beslutning på et lukket punkt",
+            eksempel: "\"Godkendt.\"",
+            ..TEXT
+        },
+    ],
+};
+
+/// A `[[bilag]]` entry.
+pub const BILAG: Entries = Entries {
+    one: "Et bilag",
+    fields: &[
+        Field {
+            name: "titel",
+            required: true,
+            beskrivelse: "Bilagets titel",
+            eksempel: "\"Bilagets titel\"",
+            ..TEXT
+        },
+        Field {
+            name: "dokumentnummer",
+            beskrivelse: "Dokumentnummer",
+            eksempel: "\"2400017\"",
+            ..TEXT
+        },
+        Field {
+            name: "henvisning",
+            beskrivelse: "Henvisning, vist i parentes",
+            eksempel: "\"127520/20\"",
+            ..TEXT
+        },
+        Field {
+            name: "markering",
+            beskrivelse: "Kort markering, fx \"H\"",
+            eksempel: "\"H\"",
+            ..TEXT
+        },
+        Field {
+            eksempel: "\"åben\"",
+            beskrivelse: "\"åben\" eller \"lukket\" (standard: \"åben\")",
+            ..ADGANG
+        },
+        Field {
+            name: "fil",
+            beskrivelse: "PDF-fil i projektet, i forhold til denne fil",
+            eksempel: "\"../bilag/bilag.pdf\"",
+            ..TEXT
+        },
+    ],
+};
+
+/// A committee meeting.
+pub const MOEDE: &[Field] = &[
+    TYPE,
+    Field {
+        name: "udvalg",
+        required: true,
+        beskrivelse: "Udvalget (forkortelse fra sagsgen.toml eller fulde navn)",
+        eksempel: "\"{udvalg}\"",
+        ..TEXT
+    },
+    Field {
+        name: "dato",
+        holds: Holds::Date,
+        required: true,
+        beskrivelse: "Mødedato",
+        eksempel: "{dato}",
+        ..TEXT
+    },
+    Field {
+        name: "tid",
+        holds: Holds::Time,
+        beskrivelse: "Mødetidspunkt, fx \"15:30\"",
+        eksempel: "\"15:00\"",
+        foreslaaet: true,
+        ..TEXT
+    },
+    Field {
+        name: "sted",
+        beskrivelse: "Mødested",
+        eksempel: "\"Rådhuset, mødelokale 1\"",
+        foreslaaet: true,
+        ..TEXT
+    },
+    Field {
+        name: "medlemmer",
+        holds: Holds::Texts,
+        beskrivelse: "Medlemmer",
+        eksempel: "[\"Navn Navnesen (formand)\", \"Navn Navnesen\"]",
+        foreslaaet: true,
+        ..TEXT
+    },
+    Field {
+        name: "afbud",
+        holds: Holds::Texts,
+        beskrivelse: "Afbud (vises i referatet)",
+        eksempel: "[\"Navn Navnesen\"]",
+        ..TEXT
+    },
+    Field {
+        name: "punkter",
+        holds: Holds::Entries(&PUNKT),
+        required: true,
+        beskrivelse: "Punkterne i rækkefølge: en [[punkter]]-blok pr. punkt, en sag (sag = sti til sagens fil) eller et stående punkt (titel)",
+        ..TEXT
+    },
+];
+
+/// A `[[punkter]]` entry: a case file, or a standing item with a title — never both.
+pub const PUNKT: Entries = Entries {
+    one: "Et punkt: en sag (sag = \"…\") eller et stående punkt (titel = \"…\")",
+    fields: &[
+        Field {
+            name: "sag",
+            beskrivelse: "Sagens fil, i forhold til denne fil",
+            eksempel: "\"../cases/sagen.toml\"",
+            ..TEXT
+        },
+        Field {
+            name: "titel",
+            beskrivelse: "Det stående punkts titel",
+            eksempel: "\"Eventuelt\"",
+            ..TEXT
+        },
+        Field {
+            name: "tekst",
+            holds: Holds::Markdown,
+            beskrivelse: "Det stående punkts tekst",
+            eksempel: "\"Formanden orienterer.\"",
+            ..TEXT
+        },
+        Field {
+            name: "beslutning",
+            holds: Holds::Markdown,
+            beskrivelse: "Beslutningen til referatet",
+            eksempel: "\"Godkendt.\"",
+            ..TEXT
+        },
+    ],
+};
+
+/// Every kind of file: its `type`, what it is in Danish, and its fields.
+pub const KINDS: &[(&str, &str, &[Field])] = &[
+    ("notat", "Et notat", NOTAT),
+    ("beslutningssag", "En beslutningssag", BESLUTNINGSSAG),
+    ("orienteringssag", "En orienteringssag", ORIENTERINGSSAG),
+    ("moede", "Et udvalgsmøde", MOEDE),
+];
+
+/// The names of a table's fields, in order.
+pub fn names(fields: &[Field]) -> Vec<&'static str> {
+    fields.iter().map(|f| f.name).collect()
+}
+
+/// A table's field by name.
+///
+/// # Panics
+/// When the table has no such field: a name in code that is not in the table is a bug
+/// that every test run would show.
+pub fn field(fields: &'static [Field], name: &str) -> &'static Field {
+    fields
+        .iter()
+        .find(|f| f.name == name)
+        .unwrap_or_else(|| panic!("`{name}` is not in the field table"))
+}
+
+/// Whether a table requires a field.
+pub fn is_required(fields: &'static [Field], name: &str) -> bool {
+    field(fields, name).required
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,146 @@
+//! The table is sound, and README's field table is the table.
+
+use super::*;
+
+fn all_tables() -> Vec<(String, &'static [Field])> {
+    let mut tables: Vec<(String, &'static [Field])> = KINDS
+        .iter()
+        .map(|(kind, _, fields)| (format!("`{kind}`"), *fields))
+        .collect();
+    for (name, entries) in [
+        ("lovgrundlag", &LOV),
+        ("beslutninger", &BESLUTNING),
+        ("bilag", &BILAG),
+        ("punkter", &PUNKT),
+    ] {
+        tables.push((format!("`[[{name}]]`"), entries.fields));
+    }
+    tables
+}
+
+#[test]
+fn every_table_is_sound() {
+    for (name, fields) in all_tables() {
+        let mut names = super::names(fields);
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), fields.len(), "{name}: a field twice");
+        for f in fields {
+            assert!(
+                f.name.is_ascii() && !f.name.is_empty(),
+                "{name}: `{}` is a bare ASCII key",
+                f.name
+            );
+            assert!(
+                !f.beskrivelse.is_empty(),
+                "{name}.{}: a description",
+                f.name
+            );
+            let needs_example = !matches!(f.holds, Holds::Type | Holds::Entries(_));
+            assert_eq!(
+                !f.eksempel.is_empty(),
+                needs_example,
+                "{name}.{}: an example exactly when it is a value",
+                f.name
+            );
+            if f.overskrift.is_some() {
+                assert!(
+                    matches!(f.holds, Holds::Markdown | Holds::Entries(_)),
+                    "{name}.{}: a section holds text or entries",
+                    f.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_two_kinds_of_sag_differ_only_in_what_a_decision_needs() {
+    for (b, o) in BESLUTNINGSSAG.iter().zip(ORIENTERINGSSAG) {
+        assert_eq!(b.name, o.name);
+        if b.required != o.required {
+            assert!(
+                ["beslutningskompetence", "beslutningstema"].contains(&b.name),
+                "{}",
+                b.name
+            );
+        }
+    }
+    assert_eq!(BESLUTNINGSSAG.len(), ORIENTERINGSSAG.len());
+}
+
+/// What a field holds, as README says it.
+fn holds(holds: Holds) -> String {
+    match holds {
+        Holds::Type => "the kind".into(),
+        Holds::Text => "text".into(),
+        Holds::Markdown => "Markdown".into(),
+        Holds::Date => "date, `2025-05-05`".into(),
+        Holds::Time => "time, `\"15:30\"`".into(),
+        Holds::Bool => "`true` / `false`".into(),
+        Holds::Texts => "list of texts".into(),
+        Holds::Adgang => "`\"åben\"` / `\"lukket\"`".into(),
+        Holds::Url => "`https://` address".into(),
+        Holds::Entries(_) => "entries, below".into(),
+    }
+}
+
+/// README's field tables, generated.
+fn readme_tables() -> String {
+    let mut out = String::from(
+        "<!-- field table: generated from src/field_table.rs by its tests; \
+         `SAGSGEN_BLESS=1 cargo test field_table` rewrites it -->\n",
+    );
+    for (name, fields) in all_tables() {
+        out.push_str(&format!(
+            "\n{name}\n\n| field | holds | required | description |\n| --- | --- | --- | --- |\n"
+        ));
+        for f in fields {
+            let danish = f.danish();
+            let key = if danish == f.name {
+                format!("`{}`", f.name)
+            } else {
+                format!("`{}` (`{danish}`)", f.name)
+            };
+            let key = match f.holds {
+                Holds::Entries(_) => format!("`[[{}]]`", f.name),
+                _ => key,
+            };
+            let required = if f.required { "**yes**" } else { "" };
+            let section = f
+                .overskrift
+                .map_or(String::new(), |o| format!(" — section \"{o}\""));
+            out.push_str(&format!(
+                "| {key} | {}{section} | {required} | {} |\n",
+                holds(f.holds),
+                f.beskrivelse.replace('|', "\\|")
+            ));
+        }
+    }
+    out.push_str("\n<!-- end of field table -->");
+    out
+}
+
+#[test]
+fn readme_shows_the_field_table() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).unwrap();
+    let start = readme
+        .find("<!-- field table:")
+        .expect("README has a field table");
+    let end = readme
+        .find("<!-- end of field table -->")
+        .expect("and its end")
+        + "<!-- end of field table -->".len();
+    let expected = readme_tables();
+    if readme[start..end] != expected {
+        if std::env::var_os("SAGSGEN_BLESS").is_some() {
+            let updated = format!("{}{expected}{}", &readme[..start], &readme[end..]);
+            std::fs::write(path, updated).unwrap();
+        } else {
+            panic!(
+                "README's field table is not the field table; run `SAGSGEN_BLESS=1 cargo test field_table`. Expected:\n{expected}"
+            );
+        }
+    }
+}
