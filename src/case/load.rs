@@ -1,5 +1,6 @@
 //! Turning a parsed case file into a validated [`Case`], reporting every problem at once.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
@@ -126,20 +127,22 @@ fn read_case(reader: &mut Reader, ctx: &Ctx<'_>, table: &DeTable<'_>, kind: Kind
     let elsewhere = [Elsewhere::Kind(other, &others)];
     let fields = Fields::with_elsewhere(reader, table, what, anchor, &known, &elsewhere);
     let need = |name| is_required(own, name);
-    let titel = fields.text(reader, "titel", need("titel"));
-    let sagsnummer = fields.text(reader, "sagsnummer", need("sagsnummer"));
+    let felter = read_texts(reader, &fields, own);
+    let text = |name: &str| felter.get(name).cloned();
     let adgang = read_adgang(reader, &fields);
     let body = match kind {
-        Kind::Notat => read_notat(reader, &fields).map(Body::Notat),
-        _ => Some(Body::Sag(Box::new(read_sag(reader, ctx, &fields, own)))),
+        Kind::Notat => read_notat(reader, &fields, &felter).map(Body::Notat),
+        _ => Some(Body::Sag(Box::new(read_sag(
+            reader, ctx, &fields, own, &felter,
+        )))),
     };
     let case = Case {
         kind,
-        titel: titel.unwrap_or_default(),
-        sagsnummer,
+        titel: text("titel").unwrap_or_default(),
+        sagsnummer: text("sagsnummer"),
         dato: fields.date(reader, "dato", need("dato")),
-        forfatter: fields.text(reader, "forfatter", need("forfatter")),
-        afsender: fields.text(reader, "afsender", need("afsender")),
+        forfatter: text("forfatter"),
+        afsender: text("afsender"),
         adgang,
         udkast: fields.boolean(reader, "udkast").unwrap_or(false),
         emneord: fields
@@ -147,6 +150,7 @@ fn read_case(reader: &mut Reader, ctx: &Ctx<'_>, table: &DeTable<'_>, kind: Kind
             .into_iter()
             .map(|s| s.into_inner())
             .collect(),
+        felter,
         body: body?,
     };
     Some(case)
@@ -189,14 +193,29 @@ pub(super) fn read_adgang(reader: &mut Reader, fields: &Fields<'_, '_>) -> Adgan
     })
 }
 
-fn read_notat(reader: &mut Reader, fields: &Fields<'_, '_>) -> Option<Notat> {
+/// Every one-line text field of the table that the file has, each read (and checked)
+/// once; required ones reported when missing.
+fn read_texts(
+    reader: &mut Reader,
+    fields: &Fields<'_, '_>,
+    own: &'static [Field],
+) -> BTreeMap<&'static str, String> {
+    own.iter()
+        .filter(|f| f.holds == Holds::Text)
+        .filter_map(|f| Some((f.name, fields.text(reader, f.name, f.required)?)))
+        .collect()
+}
+
+fn read_notat(
+    reader: &mut Reader,
+    fields: &Fields<'_, '_>,
+    felter: &BTreeMap<&'static str, String>,
+) -> Option<Notat> {
     let need = |name| is_required(field_table::NOTAT, name);
-    let til = fields.text(reader, "til", need("til"));
-    let fra = fields.text(reader, "fra", need("fra"));
     let tekst = fields.markdown(reader, "tekst", need("tekst"));
     Some(Notat {
-        til: til?,
-        fra,
+        til: felter.get("til").cloned()?,
+        fra: felter.get("fra").cloned(),
         tekst: tekst?,
     })
 }
@@ -206,19 +225,13 @@ fn read_sag(
     ctx: &Ctx<'_>,
     fields: &Fields<'_, '_>,
     own: &'static [Field],
+    felter: &BTreeMap<&'static str, String>,
 ) -> Sag {
     let committees_table = &ctx.project.config.committees;
-    let need = |name| is_required(own, name);
-    let beslutningskompetence = fields
-        .text(
-            reader,
-            "beslutningskompetence",
-            need("beslutningskompetence"),
-        )
-        .and_then(|name| {
-            let span = fields.value_span("beslutningskompetence").unwrap_or(0..0);
-            committee(reader, committees_table, &name, span)
-        });
+    let beslutningskompetence = felter.get("beslutningskompetence").and_then(|name| {
+        let span = fields.value_span("beslutningskompetence").unwrap_or(0..0);
+        committee(reader, committees_table, name, span)
+    });
     let udvalg = fields.texts(reader, "udvalg");
     let afsnit = own
         .iter()

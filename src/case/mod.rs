@@ -102,6 +102,10 @@ pub struct Case {
     pub udkast: bool,
     /// `emneord`.
     pub emneord: Vec<String>,
+    /// Every one-line text field present, by its name in the field table — the named
+    /// fields above among them. A text field added to the table reaches the templates
+    /// here (`doc.felter.<name>`) without code of its own.
+    pub felter: std::collections::BTreeMap<&'static str, String>,
     /// The kind-specific fields.
     pub body: Body,
 }

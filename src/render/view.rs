@@ -1,6 +1,8 @@
 //! The view templates see: a serializable picture of a case with Danish dates formatted,
 //! committee names resolved and Markdown already converted to (safe) Typst markup.
 
+use std::collections::BTreeMap;
+
 use crate::field_table::{Field, Holds};
 use minijinja::Value;
 use serde::Serialize;
@@ -114,6 +116,9 @@ pub struct CaseView {
     pub beslutninger: Vec<DecisionView>,
     /// Attachments, numbered.
     pub bilag: Vec<AttachmentView>,
+    /// Every one-line text field present, by name (`doc.felter.sagsnummer`): a text field
+    /// added to the field table is here for a template to show.
+    pub felter: BTreeMap<&'static str, String>,
 }
 
 /// One section of a beslutningssag/orienteringssag.
@@ -265,6 +270,7 @@ pub fn case_view_in(case: &Case, meeting: InMeeting<'_>) -> CaseView {
         sektioner: Vec::new(),
         beslutninger: Vec::new(),
         bilag: Vec::new(),
+        felter: case.felter.clone(),
     };
     match &case.body {
         Body::Notat(n) => fill_notat(&mut view, n),
@@ -364,5 +370,48 @@ fn attachment(nummer: usize, b: &Bilag) -> AttachmentView {
         titel: b.titel.clone(),
         henvisning: b.henvisning.clone(),
         markering: b.markering.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::field_table::{Holds, KINDS};
+
+    /// A case of `kind` with every text field of the table set to a value of its own:
+    /// each reaches the templates as `doc.felter.<name>`, with no code per field.
+    #[test]
+    fn every_text_field_of_the_table_reaches_the_templates() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = crate::project::Project::load(dir.path()).unwrap();
+        for (kind, _, fields) in KINDS.iter().filter(|(k, _, _)| *k != "moede") {
+            let mut toml = String::new();
+            for f in fields.iter() {
+                let value = match f.holds {
+                    Holds::Type => format!("\"{kind}\""),
+                    Holds::Text => format!("\"værdi af {}\"", f.name),
+                    Holds::Entries(_) => continue,
+                    _ if f.required => f.eksempel.replace("{dato}", "2025-05-05"),
+                    _ => continue,
+                };
+                toml.push_str(&format!("{} = {value}\n", f.name));
+            }
+            let source = crate::diag::SourceText::new("x.toml", toml);
+            let table = crate::input::parse_toml(&source).unwrap();
+            let path = dir.path().join("x.toml");
+            let file = crate::case::load_case(&project, &source, table.get_ref(), &path);
+            let case = file
+                .case
+                .unwrap_or_else(|| panic!("{kind}: {:?}", file.diagnostics));
+            let view = case_view(&case);
+            for f in fields.iter().filter(|f| f.holds == Holds::Text) {
+                assert_eq!(
+                    view.felter.get(f.name).map(String::as_str),
+                    Some(format!("værdi af {}", f.name).as_str()),
+                    "{kind}.{}",
+                    f.name
+                );
+            }
+        }
     }
 }
