@@ -52,27 +52,24 @@ fn attachment() {
     assert_output(&project, ATTACHMENT);
 }
 
-#[test]
-fn template() {
+/// A notat in a project whose `notat.typ.j2` override is the built-in one, changed.
+fn with_notat_override(change: impl Fn(String) -> String) -> Project {
     let project = one_case(&notat(""));
     let builtin =
         std::fs::read_to_string(crate::common::repo().join("templates/notat.typ.j2")).unwrap();
-    project.write(
-        "templates/notat.typ.j2",
-        builtin.replacen("{{ doc.til }}", "{{ doc.tli }}", 1),
-    );
+    project.write("templates/notat.typ.j2", change(builtin));
+    project
+}
+
+#[test]
+fn template() {
+    let project = with_notat_override(|t| t.replacen("{{ doc.til }}", "{{ doc.tli }}", 1));
     assert_output(&project, TEMPLATE);
 }
 
 #[test]
 fn typst() {
-    let project = one_case(&notat(""));
-    let builtin =
-        std::fs::read_to_string(crate::common::repo().join("templates/notat.typ.j2")).unwrap();
-    project.write(
-        "templates/notat.typ.j2",
-        format!("{builtin}\n#ukendt-funktion()\n"),
-    );
+    let project = with_notat_override(|t| format!("{t}\n#ukendt-funktion()\n"));
     assert_output(&project, TYPST);
 }
 
