@@ -1,22 +1,24 @@
 //! A meeting's attachments before its packets are typeset: each file's pages counted, and
 //! files that are unusable (errors) or not accessible (warnings) reported.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
-use crate::case::Body;
-use crate::diag::{Diagnostic, Diagnostics, Failed, shown_path};
+use crate::case::{Adgang, Body};
+use crate::diag::{Diagnostic, Diagnostics, shown_path};
 use crate::meeting::{Meeting, Punkt, inspect};
 use crate::render::meeting_view::PageCounts;
 
-/// Counts every attachment's pages; errors for unusable files, warnings for inaccessible ones.
+/// Counts every attachment's pages; errors for unusable files (returned, so the packets
+/// that would embed them are left out), warnings for inaccessible or repaired ones.
 pub(super) fn inspect_attachments(
     meeting: &Meeting,
     diags: &mut Diagnostics,
-) -> Result<PageCounts, Failed> {
+) -> (PageCounts, HashSet<PathBuf>) {
     let mut pages = PageCounts::new();
-    let mut ok = true;
+    let mut unusable = HashSet::new();
     for (path, fil) in attachment_files(meeting) {
-        if pages.contains_key(&fil) {
+        if pages.contains_key(&fil) || unusable.contains(&fil) {
             continue;
         }
         let shown = shown_path(&fil);
@@ -31,6 +33,13 @@ pub(super) fn inspect_attachments(
                 if !info.tagged {
                     problems.push("is not a tagged PDF");
                 }
+                if info.repaired {
+                    diags.push(
+                        Diagnostic::warning(format!("the attachment {shown} has a damaged cross-reference table; it was rebuilt to read the file, as PDF readers do"))
+                            .with_path(shown_path(&path))
+                            .with_help("the packet shows its pages; to be sure of the file, export it anew from its source system or run `qpdf in.pdf out.pdf` on it"),
+                    );
+                }
                 if !problems.is_empty() {
                     diags.push(
                         Diagnostic::warning(format!("the attachment {shown} {}: the packets that include it are not fully accessible", problems.join(" and ")))
@@ -40,12 +49,39 @@ pub(super) fn inspect_attachments(
                 pages.insert(fil, info.pages);
             }
             Err(error) => {
-                diags.push(error.with_path(shown_path(&path)));
-                ok = false;
+                diags.push(
+                    error
+                        .with_path(shown_path(&path))
+                        .with_help("the agenda and minutes are built; the reading packets that include this attachment are not, until it is replaced by a readable PDF"),
+                );
+                unusable.insert(fil);
             }
         }
     }
-    if ok { Ok(pages) } else { Err(Failed) }
+    (pages, unusable)
+}
+
+/// Whether each packet can be built: (internal, public). A packet cannot when it would
+/// embed an unusable attachment; the public packet embeds only the open attachments of
+/// open items.
+pub(super) fn packets_possible(meeting: &Meeting, unusable: &HashSet<PathBuf>) -> (bool, bool) {
+    let mut internal = true;
+    let mut public = true;
+    for punkt in &meeting.punkter {
+        let Punkt::Sag { case, .. } = punkt else {
+            continue;
+        };
+        let Body::Sag(sag) = &case.body else { continue };
+        for bilag in &sag.bilag {
+            if bilag.fil.as_ref().is_some_and(|f| unusable.contains(f)) {
+                internal = false;
+                if case.adgang == Adgang::Aaben && bilag.adgang == Adgang::Aaben {
+                    public = false;
+                }
+            }
+        }
+    }
+    (internal, public)
 }
 
 /// (case file, attachment file) for every attachment with a file.

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::attachments::inspect_attachments;
+use super::attachments::{inspect_attachments, packets_possible};
 use super::discover::output_for;
 use super::write::atomic_write;
 use crate::diag::{Diagnostic, Diagnostics, Failed, shown_path};
@@ -51,6 +51,11 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// Whether any of its diagnostics is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
     /// A report with nothing to say beyond its outcome.
     pub fn bare(input: &Path, outcome: Outcome) -> Self {
         Self {
@@ -107,14 +112,28 @@ fn run(
             None => d.with_path(shown_path(input)),
         })
     })?;
-    let pages = match document {
-        Document::Meeting(meeting) => inspect_attachments(meeting, diags)?,
-        Document::Case(_) => PageCounts::new(),
+    let (pages, packets) = match document {
+        Document::Meeting(meeting) => {
+            let (pages, unusable) = inspect_attachments(meeting, diags);
+            (pages, packets_possible(meeting, &unusable))
+        }
+        Document::Case(_) => (PageCounts::new(), (true, true)),
+    };
+    let (internal_packet, public_packet) = packets;
+    let wanted = |edition: Option<Edition>| match edition {
+        Some(Edition::DagsordenMedBilag) => internal_packet,
+        Some(Edition::DagsordenOffentligMedBilag) => public_packet,
+        _ => true,
     };
     let shown = shown_path(input);
     let mut built = Vec::new();
     let mut failed = false;
+    let mut left_out = Vec::new();
     for output in outputs(document, ctx.project, &pages) {
+        if !wanted(output.edition) {
+            left_out.push(file_of(&target, output.edition));
+            continue;
+        }
         match ctx.typesetter.typeset(&output, &shown, ctx.emit_typst) {
             Ok(typeset) => {
                 diags.extend(typeset.pdf.warnings.iter().cloned());
@@ -135,6 +154,15 @@ fn run(
         .collect();
     if ctx.write {
         write_all(&files).map_err(|d| diags.fail(d))?;
+        // An old packet left beside the new agenda would show outdated attachments.
+        for stale in left_out.iter().filter(|p| p.exists()) {
+            std::fs::remove_file(stale).map_err(|e| {
+                diags.fail(Diagnostic::error(format!(
+                    "cannot remove the outdated {}: {e}",
+                    shown_path(stale)
+                )))
+            })?;
+        }
     }
     Ok(outcome(target, loaded.is_meeting, &files))
 }

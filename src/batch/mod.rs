@@ -54,9 +54,21 @@ pub struct Report {
 }
 
 impl Report {
-    /// Files that were built (or would be, for check).
+    /// Files that were built (or would be, for check), all of their PDFs.
     pub fn built(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Built { .. } | Outcome::Meeting { .. }))
+        self.files
+            .iter()
+            .filter(|r| matches!(r.outcome, Outcome::Built { .. } | Outcome::Meeting { .. }))
+            .filter(|r| !r.has_errors())
+            .count()
+    }
+
+    /// Meetings built without some of their PDFs (a packet whose attachment is unusable).
+    pub fn incomplete(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|r| matches!(r.outcome, Outcome::Meeting { .. }) && r.has_errors())
+            .count()
     }
 
     /// Files left alone because nothing they depend on changed.
@@ -259,6 +271,11 @@ fn update_cache(cache: &mut Cache, planned: &[Planned], reports: &[FileReport], 
     let mut changed = false;
     for (p, r) in planned.iter().zip(reports) {
         let outputs: Vec<PathBuf> = match &r.outcome {
+            // Built in part: next run tries the rest again (and says why it cannot).
+            _ if r.has_errors() => {
+                changed |= cache.forget(&p.key);
+                continue;
+            }
             Outcome::Built { output, .. } => vec![output.clone()],
             Outcome::Meeting { folder, files } => {
                 files.iter().map(|(name, _)| folder.join(name)).collect()

@@ -130,7 +130,7 @@ pub fn run_and_report(
     }
     if report.interrupted() > 0 {
         Exit::Interrupted
-    } else if report.failed() > 0 {
+    } else if report.failed() > 0 || report.incomplete() > 0 {
         Exit::InputErrors
     } else {
         Exit::Ok
@@ -138,12 +138,15 @@ pub fn run_and_report(
 }
 
 fn print_summary(report: &Report, verb: &str) {
-    let failed: Vec<String> = report
-        .files
-        .iter()
-        .filter(|f| f.outcome == Outcome::Failed)
-        .map(|f| shown_path(&f.input))
-        .collect();
+    let names = |keep: &dyn Fn(&FileReport) -> bool| -> Vec<String> {
+        report
+            .files
+            .iter()
+            .filter(|f| keep(f))
+            .map(|f| shown_path(&f.input))
+            .collect()
+    };
+    let failed = names(&|f| f.outcome == Outcome::Failed);
     if !failed.is_empty() {
         let written = if verb == "Checked" {
             ""
@@ -152,9 +155,20 @@ fn print_summary(report: &Report, verb: &str) {
         };
         eprintln!("Files with errors{written}: {}", failed.join(", "));
     }
+    let incomplete = names(&|f| f.outcome != Outcome::Failed && f.has_errors());
+    if !incomplete.is_empty() {
+        eprintln!(
+            "Built without the files their errors name: {}",
+            incomplete.join(", ")
+        );
+    }
     let mut parts = vec![format!("{} {}", report.built(), verb.to_lowercase())];
     let counts = [
         (report.unchanged(), "unchanged"),
+        (
+            report.incomplete(),
+            "built without some files (see the errors)",
+        ),
         (report.failed(), "failed"),
         (report.interrupted(), "not started (interrupted)"),
     ];

@@ -20,6 +20,9 @@ pub struct AttachmentInfo {
     pub fonts_embedded: bool,
     /// Whether it has no text at all (a scan).
     pub scanned: bool,
+    /// Whether its cross-reference table was damaged and rebuilt to read it (as poppler and
+    /// qpdf do); Typst rebuilds it the same way when it embeds the pages.
+    pub repaired: bool,
 }
 
 /// Reads an attachment; the error names the file and says what is wrong with it.
@@ -41,7 +44,11 @@ fn info(path: &Path) -> Result<AttachmentInfo, String> {
             MAX_ATTACHMENT_BYTES / 1_000_000
         ));
     }
-    let doc = Document::load(path).map_err(|e| format!("is not a readable PDF ({e})"))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let doc = match Document::load_mem(&bytes) {
+        Ok(doc) => doc,
+        Err(e) => return repaired(bytes).ok_or_else(|| format!("is not a readable PDF ({e})")),
+    };
     if doc.is_encrypted() || doc.trailer.get(b"Encrypt").is_ok() {
         return Err("is encrypted (password-protected); save an unprotected copy".to_string());
     }
@@ -55,6 +62,24 @@ fn info(path: &Path) -> Result<AttachmentInfo, String> {
         tagged: is_tagged(&doc),
         fonts_embedded: unembedded == 0,
         scanned: fonts == 0,
+        repaired: false,
+    })
+}
+
+/// A PDF whose cross-reference table lopdf cannot follow, read the way Typst will read it
+/// when it embeds the pages (hayro rebuilds the table from the objects, as common readers
+/// do); `None` when even that fails.
+fn repaired(bytes: Vec<u8>) -> Option<AttachmentInfo> {
+    let pdf = hayro_syntax::Pdf::new(bytes).ok()?;
+    let pages = pdf.pages().len();
+    (pages > 0).then_some(AttachmentInfo {
+        pages,
+        // Not inspected further: the warning about the repair says enough, and a damaged
+        // file is no reliable witness of its own accessibility.
+        tagged: true,
+        fonts_embedded: true,
+        scanned: false,
+        repaired: true,
     })
 }
 

@@ -435,6 +435,95 @@ fn unusable_attachments_are_errors_naming_the_file() {
         run.stderr
     );
     assert!(!run.stderr.contains("panicked"));
+    assert_only_packets_missing(&project, &run.stderr);
+}
+
+/// The agenda, the minutes and their public versions are built; the packets that would
+/// embed the unusable attachment (an open one, so both) are not — and not cached, so the
+/// next run says so again.
+fn assert_only_packets_missing(project: &Project, stderr: &str) {
+    for name in [
+        "dagsorden",
+        "dagsorden-offentlig",
+        "referat",
+        "referat-offentlig",
+    ] {
+        assert!(
+            project.exists(&format!("output/moeder/m/{name}.pdf")),
+            "{name}: {stderr}"
+        );
+    }
+    for name in ["dagsorden-med-bilag", "dagsorden-offentlig-med-bilag"] {
+        assert!(
+            !project.exists(&format!("output/moeder/m/{name}.pdf")),
+            "{name}: {stderr}"
+        );
+    }
+    assert!(stderr.contains("1 built without some files"), "{stderr}");
+    let again = project.run(&["build", "moeder"]);
+    assert_eq!(again.code, 1, "still an error: {}", again.stderr);
+}
+
+#[test]
+fn an_unusable_closed_attachment_leaves_out_the_internal_packet_only_and_removes_an_old_one() {
+    let project = meeting_project("[[punkter]]\nsag = \"../sager/a.toml\"\n");
+    project.write("bilag/b.pdf", untagged_pdf("Fortroligt bilag"));
+    project.write(
+        "sager/a.toml",
+        beslutningssag(
+            "[[bilag]]\ntitel = \"Lukket\"\nadgang = \"lukket\"\nfil = \"../bilag/b.pdf\"",
+        ),
+    );
+    let first = project.run(&["build", "moeder"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(project.exists("output/moeder/m/dagsorden-med-bilag.pdf"));
+    project.write("bilag/b.pdf", b"%PDF-1.4\nnot a PDF after all\n");
+    let run = project.run(&["build", "moeder"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        !project.exists("output/moeder/m/dagsorden-med-bilag.pdf"),
+        "the old packet, now outdated, is gone: {}",
+        run.stderr
+    );
+    assert!(
+        project.exists("output/moeder/m/dagsorden-offentlig-med-bilag.pdf"),
+        "the public packet does not include a closed attachment, so it is built"
+    );
+}
+
+#[test]
+fn an_attachment_with_a_damaged_cross_reference_table_is_repaired_into_the_packet() {
+    let project = meeting_project("[[punkter]]\nsag = \"../sager/a.toml\"\n");
+    let good = untagged_pdf("Tekst fra et beskadiget bilag");
+    // A wrong `startxref` and a broken `xref` keyword: common readers rebuild the table.
+    let text = String::from_utf8_lossy(&good).into_owned();
+    let start = text.rfind("startxref").unwrap();
+    let mut damaged = text[..start].replace("\nxref", "\nxreX").into_bytes();
+    damaged.extend_from_slice(b"startxref\n12\n%%EOF\n");
+    assert!(pdf_parse_fails(&damaged), "lopdf cannot read it as it is");
+    project.write("bilag/skadet.pdf", &damaged);
+    project.write(
+        "sager/a.toml",
+        beslutningssag("[[bilag]]\ntitel = \"Skadet\"\nfil = \"../bilag/skadet.pdf\""),
+    );
+    let run = project.run(&["build", "moeder"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "the attachment bilag/skadet.pdf has a damaged cross-reference table; it was rebuilt"
+        ),
+        "{}",
+        run.stderr
+    );
+    let packet = project.read("output/moeder/m/dagsorden-med-bilag.pdf");
+    assert!(
+        embeds_first_page_of(&packet, &good),
+        "the attachment's page is in the packet"
+    );
+}
+
+fn pdf_parse_fails(bytes: &[u8]) -> bool {
+    lopdf::Document::load_mem(bytes).is_err()
 }
 
 #[test]
@@ -490,7 +579,8 @@ fn encrypted_attachments_are_refused_with_the_file_named() {
             .stderr
             .contains("the attachment bilag/locked.pdf is not a readable PDF");
     assert!(named, "{}", run.stderr);
-    assert!(!run.stderr.contains("panicked") && !project.exists("output/moeder"));
+    assert!(!run.stderr.contains("panicked"));
+    assert_only_packets_missing(&project, &run.stderr);
 }
 
 #[test]
