@@ -1,6 +1,7 @@
 //! Typst, in-process: generated Typst source → laid-out document → PDF/A + PDF/UA bytes.
 
 pub mod fonts;
+mod packet_info;
 mod world;
 
 use std::path::Path;
@@ -8,6 +9,7 @@ use std::path::Path;
 use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::Smart;
+use typst::model::Document as _;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
@@ -28,6 +30,8 @@ pub struct Pdf {
     pub pages: usize,
     /// Warnings from Typst that did not stop it.
     pub warnings: Vec<Diagnostic>,
+    /// The document's title, as its template set it.
+    pub title: Option<String>,
 }
 
 /// The typesetting engine of a run: fonts and library loaded once, shared by all documents.
@@ -72,7 +76,11 @@ impl Engine {
             tagged: true,
             ..PdfOptions::default()
         };
-        self.pdf_with(source, &options, what)
+        let mut pdf = self.pdf_with(source, &options, what)?;
+        if let Some(title) = &pdf.title {
+            pdf.bytes = packet_info::with_title(std::mem::take(&mut pdf.bytes), title);
+        }
+        Ok(pdf)
     }
 
     fn pdf_with(
@@ -113,6 +121,7 @@ impl Engine {
             bytes,
             pages: document.pages().len(),
             warnings,
+            title: document.info().title.as_ref().map(ToString::to_string),
         })
     }
 }

@@ -618,3 +618,53 @@ fn check_warns_about_items_without_a_decision_for_the_minutes() {
         "the minutes say so for both items: {minutes}"
     );
 }
+
+#[test]
+fn packets_show_their_title_in_common_readers() {
+    let project = built();
+    for (name, title) in [
+        (
+            "dagsorden-med-bilag",
+            "Dagsorden: Udvalg for sociale forhold, sundhed og et godt seniorliv 2. november 2020",
+        ),
+        (
+            "dagsorden-offentlig-med-bilag",
+            "Dagsorden: Udvalg for sociale forhold, sundhed og et godt seniorliv 2. november 2020 (offentlig udgave)",
+        ),
+    ] {
+        let doc = pdf(&project.read(&file(name)));
+        assert_eq!(
+            crate::common::info(&doc, "Title").as_deref(),
+            Some(title),
+            "{name}: the Info dictionary, where pdfinfo and browsers look"
+        );
+        let viewer = crate::common::catalog(&doc);
+        let viewer = viewer.get(b"ViewerPreferences").unwrap();
+        let viewer = doc.dereference(viewer).unwrap().1.as_dict().unwrap();
+        assert!(
+            viewer.get(b"DisplayDocTitle").unwrap().as_bool().unwrap(),
+            "{name}"
+        );
+        assert_eq!(
+            doc.get_pages().len(),
+            if name.contains("offentlig") { 10 } else { 11 }
+        );
+    }
+}
+
+#[test]
+fn emit_typst_writes_the_typst_of_every_meeting_file() {
+    let project = Project::examples();
+    let run = project.run(&["build", "moeder", "--emit-typst"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for name in FILES {
+        let typst = String::from_utf8(project.read(&format!("{DIR}/{name}.typ"))).unwrap();
+        assert!(typst.contains("#heading"), "{name}.typ is the Typst source");
+    }
+    let packet =
+        String::from_utf8(project.read(&format!("{DIR}/dagsorden-med-bilag.typ"))).unwrap();
+    assert!(
+        packet.contains("image(\"/bilag/"),
+        "the packet embeds the attachments' pages"
+    );
+}
