@@ -11,7 +11,7 @@ use crate::engine::{Engine, Pdf};
 use crate::loader::Document;
 use crate::meeting::Edition;
 use crate::project::{Conformance, Project};
-use crate::render::meeting_view::{self, MeetingDocView, PageCounts};
+use crate::render::meeting_view::{self, Inspected, MeetingDocView};
 use crate::render::templates::Templates;
 use crate::render::view::{self, DocumentView, SourceFileView};
 
@@ -79,7 +79,7 @@ pub struct Output {
 
 /// The PDFs a document becomes in a build: a case's one; a meeting's six editions.
 /// `pages` holds the page count of every attachment the packets embed.
-pub fn outputs(document: &Document, project: &Project, pages: &PageCounts) -> Vec<Output> {
+pub fn outputs(document: &Document, project: &Project, pages: &Inspected) -> Vec<Output> {
     let archival = Standard::Archival(project.config.conformance);
     match document {
         Document::Case(case) => vec![Output {
@@ -116,7 +116,7 @@ pub fn archive_outputs(
     source: &SourceText,
     file_name: &str,
 ) -> Vec<Output> {
-    outputs(document, project, &PageCounts::new())
+    outputs(document, project, &Inspected::new())
         .into_iter()
         .filter(|o| o.standard != Standard::Packet)
         .map(|mut o| {

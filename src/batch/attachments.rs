@@ -7,15 +7,15 @@ use std::path::PathBuf;
 use crate::case::{Adgang, Body};
 use crate::diag::{Diagnostic, Diagnostics, shown_path};
 use crate::meeting::{Meeting, Punkt, inspect};
-use crate::render::meeting_view::PageCounts;
+use crate::render::meeting_view::Inspected;
 
 /// Counts every attachment's pages; errors for unusable files (returned, so the packets
 /// that would embed them are left out), warnings for inaccessible or repaired ones.
 pub(super) fn inspect_attachments(
     meeting: &Meeting,
     diags: &mut Diagnostics,
-) -> (PageCounts, HashSet<PathBuf>) {
-    let mut pages = PageCounts::new();
+) -> (Inspected, HashSet<PathBuf>) {
+    let mut pages = Inspected::new();
     let mut unusable = HashSet::new();
     for (path, fil) in attachment_files(meeting) {
         if pages.contains_key(&fil) || unusable.contains(&fil) {
@@ -46,7 +46,7 @@ pub(super) fn inspect_attachments(
                             .with_path(shown_path(&path)),
                     );
                 }
-                pages.insert(fil, info.pages);
+                pages.insert(fil, info);
             }
             Err(error) => {
                 diags.push(

@@ -11,7 +11,7 @@ use crate::diag::{Diagnostic, Diagnostics, Failed, shown_path};
 use crate::loader::{Document, Loaded};
 use crate::meeting::Edition;
 use crate::project::Project;
-use crate::render::meeting_view::PageCounts;
+use crate::render::meeting_view::Inspected;
 use crate::typeset::{Typeset, Typesetter, outputs};
 
 /// What happened to one input file.
@@ -117,7 +117,7 @@ fn run(
             let (pages, unusable) = inspect_attachments(meeting, diags);
             (pages, packets_possible(meeting, &unusable))
         }
-        Document::Case(_) => (PageCounts::new(), (true, true)),
+        Document::Case(_) => (Inspected::new(), (true, true)),
     };
     let (internal_packet, public_packet) = packets;
     let wanted = |edition: Option<Edition>| match edition {

@@ -4,7 +4,7 @@
 use crate::diag::{Diagnostic, shown_path};
 use std::path::Path;
 
-use lopdf::Document;
+use lopdf::{Document, Outline};
 
 /// Largest attachment accepted.
 pub const MAX_ATTACHMENT_BYTES: u64 = 200 * 1024 * 1024;
@@ -23,7 +23,25 @@ pub struct AttachmentInfo {
     /// Whether its cross-reference table was damaged and rebuilt to read it (as poppler and
     /// qpdf do); Typst rebuilds it the same way when it embeds the pages.
     pub repaired: bool,
+    /// Its own bookmarks, in order.
+    pub outline: Vec<Bookmark>,
 }
+
+/// One bookmark (outline entry) of an attachment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bookmark {
+    /// 1 for a top-level entry, 2 below one, …
+    pub level: usize,
+    /// Its text.
+    pub title: String,
+    /// The page it leads to (1-based).
+    pub page: usize,
+}
+
+/// Bookmarks deeper than this are left out (a packet's outline stays readable), and no
+/// attachment brings more than this many.
+const MAX_BOOKMARK_LEVEL: usize = 4;
+const MAX_BOOKMARKS: usize = 1_000;
 
 /// Reads an attachment; the error names the file and says what is wrong with it.
 pub fn inspect(path: &Path) -> Result<AttachmentInfo, Diagnostic> {
@@ -63,7 +81,58 @@ fn info(path: &Path) -> Result<AttachmentInfo, String> {
         fonts_embedded: unembedded == 0,
         scanned: fonts == 0,
         repaired: false,
+        outline: outline(&doc),
     })
+}
+
+/// The attachment's bookmarks that lead to one of its pages (named destinations resolved).
+fn outline(doc: &Document) -> Vec<Bookmark> {
+    let mut named = Default::default();
+    let Ok(Some(entries)) = doc.get_outlines(None, None, &mut named) else {
+        return Vec::new();
+    };
+    let pages: std::collections::HashMap<lopdf::ObjectId, u32> =
+        doc.get_pages().into_iter().map(|(n, id)| (id, n)).collect();
+    let mut out = Vec::new();
+    walk(&entries, 1, &pages, &mut out);
+    out
+}
+
+fn walk(
+    entries: &[Outline],
+    level: usize,
+    pages: &std::collections::HashMap<lopdf::ObjectId, u32>,
+    out: &mut Vec<Bookmark>,
+) {
+    for entry in entries {
+        if out.len() >= MAX_BOOKMARKS {
+            return;
+        }
+        match entry {
+            Outline::Destination(dest) => {
+                let page = dest
+                    .page()
+                    .ok()
+                    .and_then(|p| p.as_reference().ok())
+                    .and_then(|id| pages.get(&id));
+                let title = dest.title().map(crate::archive::extract::text_string);
+                if let (Some(page), Ok(title)) = (page, title) {
+                    let title = title.trim().to_string();
+                    if !title.is_empty() {
+                        out.push(Bookmark {
+                            level,
+                            title,
+                            page: *page as usize,
+                        });
+                    }
+                }
+            }
+            Outline::SubOutlines(children) if level < MAX_BOOKMARK_LEVEL => {
+                walk(children, level + 1, pages, out);
+            }
+            Outline::SubOutlines(_) => {}
+        }
+    }
 }
 
 /// A PDF whose cross-reference table lopdf cannot follow, read the way Typst will read it
@@ -80,6 +149,7 @@ fn repaired(bytes: Vec<u8>) -> Option<AttachmentInfo> {
         fonts_embedded: true,
         scanned: false,
         repaired: true,
+        outline: Vec::new(),
     })
 }
 

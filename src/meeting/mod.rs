@@ -7,7 +7,7 @@ pub(crate) mod load;
 
 use std::path::PathBuf;
 
-pub use attachment::inspect;
+pub use attachment::{AttachmentInfo, inspect};
 pub use edition::Edition;
 pub use load::load_meeting;
 

@@ -11,7 +11,7 @@ use super::view::{
     decision_heading, md, org,
 };
 use crate::case::{Adgang, Body, Case};
-use crate::meeting::{Edition, Meeting, Punkt};
+use crate::meeting::{AttachmentInfo, Edition, Meeting, Punkt};
 use crate::project::Config;
 
 /// Everything the meeting template is given.
@@ -92,10 +92,24 @@ pub struct AttachmentPages {
     pub sti: String,
     /// Page count.
     pub sider: usize,
+    /// The attachment's own bookmarks, as headings below its own (depth 3 and deeper).
+    pub bogmaerker: Vec<BookmarkView>,
 }
 
-/// Page counts of attachment files, by canonical path.
-pub type PageCounts = HashMap<PathBuf, usize>;
+/// One bookmark of an attachment, on one of its pages.
+#[derive(Debug, Serialize)]
+pub struct BookmarkView {
+    /// The page of the attachment it belongs to (1-based).
+    pub side: usize,
+    /// Heading depth in the packet: the attachment's heading is 2, its top-level
+    /// bookmarks 3.
+    pub niveau: usize,
+    /// Its text.
+    pub titel: String,
+}
+
+/// What was found in each attachment file (pages, bookmarks), by canonical path.
+pub type Inspected = HashMap<PathBuf, AttachmentInfo>;
 
 /// Builds the view of one edition.
 pub fn meeting(
@@ -103,7 +117,7 @@ pub fn meeting(
     edition: Edition,
     config: &Config,
     root: &Path,
-    pages: &PageCounts,
+    pages: &Inspected,
 ) -> MeetingDocView {
     let label = edition.label();
     let dato = meeting.dato.long();
@@ -158,7 +172,7 @@ fn item(
     nummer: usize,
     punkt: &Punkt,
     root: &Path,
-    pages: &PageCounts,
+    pages: &Inspected,
 ) -> ItemView {
     let lukket = edition.is_public() && punkt.adgang() == Adgang::Lukket;
     let mut view = ItemView {
@@ -191,7 +205,7 @@ fn fill_case_item(
     edition: Edition,
     case: &Case,
     root: &Path,
-    pages: &PageCounts,
+    pages: &Inspected,
 ) {
     let own = meeting.decision_of(case);
     if edition.is_minutes() {
@@ -221,7 +235,7 @@ fn packet_attachments(
     case: &Case,
     public: bool,
     root: &Path,
-    pages: &PageCounts,
+    pages: &Inspected,
 ) -> Vec<AttachmentPages> {
     let Body::Sag(sag) = &case.body else {
         return Vec::new();
@@ -234,11 +248,21 @@ fn packet_attachments(
             let fil = b.fil.as_ref()?;
             let rel = fil.strip_prefix(root).ok()?;
             let sti = format!("/{}", rel.to_string_lossy().replace('\\', "/"));
+            let info = pages.get(fil)?;
             Some(AttachmentPages {
                 nummer: i + 1,
                 titel: b.titel.clone(),
                 sti,
-                sider: *pages.get(fil)?,
+                sider: info.pages,
+                bogmaerker: info
+                    .outline
+                    .iter()
+                    .map(|o| BookmarkView {
+                        side: o.page,
+                        niveau: 2 + o.level,
+                        titel: o.title.clone(),
+                    })
+                    .collect(),
             })
         })
         .collect()

@@ -163,6 +163,62 @@ fn bookmarks_mirror_the_table_of_contents() {
         "attachments are children of their item"
     );
     assert!(packet[attachment - 1].1.starts_with("2. "), "{packet:?}");
+    // The valuation report has a bookmark of its own: it comes along, below its attachment.
+    let own = packet
+        .iter()
+        .position(|(_, t)| t == "Vurdering af grunden Industrivej 12")
+        .expect("the attachment's own bookmark");
+    assert_eq!(
+        packet[own - 1].1,
+        "Bilag 1 til punkt 3: Valuarvurdering af Industrivej 12"
+    );
+    assert_eq!(
+        packet[own].0, 2,
+        "a child of the attachment's entry: {packet:?}"
+    );
+}
+
+#[test]
+fn an_attachments_nested_bookmarks_keep_their_levels_and_pages() {
+    let project = Project::examples();
+    assert_eq!(project.run(&["build", "cases/2020"]).code, 0);
+    // A sagsgen PDF (title, sections, sub-headings) as the attachment of item 2.
+    let case = project.read("output/2020/rammeaftale-2021-2022.pdf");
+    project.write("bilag/teknisk-bilag-styringsaftale.pdf", &case);
+    let run = project.run(&["build", "moeder"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc = pdf(&project.read(&file("dagsorden-med-bilag")));
+    let marks = bookmarks(&doc);
+    let at = |title: &str| {
+        marks
+            .iter()
+            .position(|(_, t)| t == title)
+            .unwrap_or_else(|| panic!("{title}: {marks:?}"))
+    };
+    let attachment = at("Bilag 2 til punkt 2: Teknisk bilag til Styringsaftale");
+    let title = at(
+        "Beslutning: (USS/UDF/USU) Rammeaftale 2021-2022 og Centrale Udmeldinger til politisk behandling",
+    );
+    let section = at("Sagsfremstilling");
+    let sub = at("Fokusområde");
+    assert_eq!(
+        [
+            marks[attachment].0,
+            marks[title].0,
+            marks[section].0,
+            marks[sub].0
+        ],
+        [1, 2, 3, 4],
+        "{marks:?}"
+    );
+    assert!(attachment < title && title < section && section < sub);
+    // Each leads to the packet page showing its page of the attachment: "Fokusområde" is
+    // on the attachment's first page, "Økonomimodel" on its second.
+    let toc = doc.get_toc().unwrap().toc;
+    let page = |title: &str| toc.iter().find(|t| t.title == title).map(|t| t.page);
+    let first = page("Bilag 2 til punkt 2: Teknisk bilag til Styringsaftale").unwrap();
+    assert_eq!(page("Fokusområde"), Some(first), "{toc:?}");
+    assert_eq!(page("Økonomimodel"), Some(first + 1), "{toc:?}");
 }
 
 #[test]
