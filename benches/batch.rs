@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+mod common;
+
 fn main() {
     let n: usize = std::env::var("SAGSGEN_BENCH_N")
         .ok()
@@ -44,37 +46,16 @@ fn main() {
         rss / 1024
     );
 
-    match which("typst") {
+    match common::which("typst") {
         Some(typst) => compare_with_typst(root, &typst, n, cold),
         None => println!("(no `typst` on PATH: the Typst CLI comparison is skipped)"),
     }
 }
 
-/// Runs the real binary in `root`; returns wall seconds and its peak RSS in KiB.
-// The child is reaped by `wait4` (which also reports its memory), not by `Child::wait`.
-#[allow(clippy::zombie_processes)]
+/// Runs the real binary in `root`; wall seconds and peak memory in KiB.
 fn sagsgen(root: &Path, args: &[&str]) -> (f64, i64) {
-    let start = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_sagsgen"))
-        .args(args)
-        .current_dir(root)
-        .spawn()
-        .expect("run sagsgen");
-    let (status, rss) = wait_with_peak_rss(child.id());
-    let elapsed = start.elapsed().as_secs_f64();
-    assert!(status == 0, "sagsgen {args:?} failed");
-    (elapsed, rss)
-}
-
-/// Waits for a child; returns its exit status and peak RSS (KiB), as the OS measured them.
-fn wait_with_peak_rss(pid: u32) -> (i32, i64) {
-    // SAFETY: wait4 reaps our own child and writes only into the zeroed structs passed in.
-    unsafe {
-        let mut status = 0;
-        let mut usage: libc::rusage = std::mem::zeroed();
-        libc::wait4(pid as libc::pid_t, &mut status, 0, &mut usage);
-        (libc::WEXITSTATUS(status), usage.ru_maxrss)
-    }
+    let run = common::sagsgen(root, args);
+    (run.seconds, run.peak_mb * 1024)
 }
 
 fn report(what: &str, seconds: f64, n: usize, rss_kib: Option<i64>) {
@@ -138,14 +119,6 @@ fn typst_cli(typst: &Path, root: &Path, sources: &[PathBuf], ignore_system_fonts
             });
         }
     });
-}
-
-fn which(program: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH")?
-        .to_str()?
-        .split(':')
-        .map(|d| Path::new(d).join(program))
-        .find(|p| p.is_file())
 }
 
 fn write_cases(root: &Path, n: usize) {

@@ -1,128 +1,191 @@
-//! Benchmark: a committee meeting of 40 items with 300 attachment pages in all, built into
-//! its six files (dagsorden, referat, public editions, packets), as `sagsgen build` does it.
+//! Benchmark: committee meetings of growing size, each item with its own multi-page
+//! attachment (a distinct file of ~1.5 MB: text and a scanned-looking image on every page,
+//! like the minutes and reports municipalities attach), built into all six files by the
+//! real `sagsgen` binary as a fresh process. For each size it prints wall time and peak
+//! memory, so growth shows — and, in the same run on the same pages, what the Typst CLI
+//! needs for one plain document embedding every page, and what `qpdf` needs to merge the
+//! files (each when it is on PATH).
 //!
-//! `cargo bench --bench meeting` (release build). Prints the wall time of each run and the
-//! median. Nothing here is asserted: speed is reported, not tested.
+//! `cargo bench --bench meeting` (release build). Sizes: `SAGSGEN_BENCH_SIZES`, items ×
+//! pages per attachment, default `10x28,25x28,50x28,100x28`; add `100x100` for a packet of
+//! 10,000 pages. Speed is reported here, never asserted in tests.
 
 use std::path::Path;
-use std::time::Instant;
 
 use lopdf::{Document, Object, Stream, dictionary};
-use sagsgen::batch::{self, Options, Outcome};
-use sagsgen::project::Project;
 
-const ITEMS: usize = 40;
-const ATTACHMENTS: usize = 10;
-const PAGES_PER_ATTACHMENT: usize = 30;
-const RUNS: usize = 3;
+mod common;
+
+use common::{Measured, measure, sagsgen, which};
 
 fn main() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let root = dir.path();
-    write_project(root);
-    let project = Project::load(root).expect("project");
-    let meeting = root.join("moeder/bench.toml");
-    let options = Options {
-        output_dir: root.join("output"),
-        write: true,
-        emit_typst: false,
-        jobs: 0,
-        incremental: false,
-    };
-    let never = std::sync::atomic::AtomicBool::new(false);
-    let pages = ITEMS / 4 * PAGES_PER_ATTACHMENT;
+    let sizes = std::env::var("SAGSGEN_BENCH_SIZES")
+        .unwrap_or_else(|_| "10x28,25x28,50x28,100x28".to_string());
+    let typst = which("typst");
+    let qpdf = which("qpdf");
     println!(
-        "meeting: {ITEMS} items, every fourth with a {PAGES_PER_ATTACHMENT}-page attachment: {pages} attachment pages"
+        "meetings: N items, each with its own attachment of P pages; all six files built\n\
+         {:>5} {:>6} {:>9}  {:>8} {:>8}  {:>8} {:>8}  {:>8} {:>8}",
+        "items", "pages", "MB in", "sagsgen", "peak", "typst", "peak", "qpdf", "peak"
     );
-    let mut times = Vec::new();
-    for run in 1..=RUNS {
-        // Every run starts cold, as a fresh `sagsgen` process does: no memoized layout.
-        typst::comemo::evict(0);
-        let start = Instant::now();
-        let report = batch::run(
-            &project,
-            std::slice::from_ref(&meeting),
-            &options,
-            &|_| {},
-            &never,
-        )
-        .expect("run");
-        let elapsed = start.elapsed().as_secs_f64();
-        let file = &report.files[0];
-        let Outcome::Meeting { files, .. } = &file.outcome else {
-            panic!(
-                "the meeting did not build: {:?}",
-                file.diagnostics
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-            );
+    for size in sizes.split(',') {
+        let Some((items, pages)) = size
+            .split_once('x')
+            .and_then(|(i, p)| Some((i.trim().parse().ok()?, p.trim().parse().ok()?)))
+        else {
+            eprintln!("not a size (items x pages): {size}");
+            continue;
         };
-        let pages: Vec<String> = files.iter().map(|(n, p)| format!("{n} {p} p.")).collect();
-        println!("run {run}: {elapsed:.2} s  ({})", pages.join(", "));
-        times.push(elapsed);
+        one_size(items, pages, typst.as_deref(), qpdf.as_deref());
     }
-    times.sort_by(f64::total_cmp);
-    println!("median: {:.2} s for all six files", times[RUNS / 2]);
+    if typst.is_none() {
+        println!("(no `typst` on PATH: `cargo install typst-cli --version 0.15.1` to compare)");
+    }
+    if qpdf.is_none() {
+        println!("(no `qpdf` on PATH: `apt-get install qpdf` to compare)");
+    }
 }
 
-fn write_project(root: &Path) {
-    std::fs::create_dir_all(root.join("sager")).unwrap();
-    std::fs::create_dir_all(root.join("bilag")).unwrap();
-    std::fs::create_dir_all(root.join("moeder")).unwrap();
-    std::fs::write(root.join("sagsgen.toml"), "[organisation]\nnavn = \"Benchmark Kommune\"\n[udvalg]\nOEU = \"Økonomiudvalget\"\nBR = \"Byrådet\"\n").unwrap();
-    for a in 0..ATTACHMENTS {
-        std::fs::write(root.join(format!("bilag/b{a}.pdf")), attachment(a)).unwrap();
-    }
-    let mut meeting = String::from(
-        "type = \"moede\"\nudvalg = \"OEU\"\ndato = 2025-05-05\ntid = \"15:00\"\nmedlemmer = [\"A\", \"B\", \"C\"]\n",
+fn one_size(items: usize, pages: usize, typst: Option<&Path>, qpdf: Option<&Path>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let bytes = write_project(root, items, pages);
+    let ours = sagsgen(root, &["build", "moeder", "--quiet", "--force"]);
+    let packet = root.join("output/moeder/bench/dagsorden-med-bilag.pdf");
+    let packet_pages = Document::load(&packet).map_or(0, |d| d.get_pages().len());
+    assert!(
+        packet_pages > items * pages,
+        "the packet holds every attachment page ({packet_pages})"
     );
-    for i in 0..ITEMS {
+    let files: Vec<String> = (0..items).map(|i| format!("bilag/b{i}.pdf")).collect();
+    let typst = typst.map(|t| typst_one_document(t, root, &files, pages));
+    let qpdf = qpdf.map(|q| {
+        let mut args = vec!["--empty", "--pages"];
+        args.extend(files.iter().map(String::as_str));
+        args.extend(["--", "merged.pdf"]);
+        measure(q, &args, root)
+    });
+    let cell = |m: &Option<Measured>| match m {
+        Some(m) if m.status == 0 => format!("{:>7.2}s {:>6}MB", m.seconds, m.peak_mb),
+        Some(m) => format!("{:>8} {:>8}", "failed", m.status),
+        None => format!("{:>8} {:>8}", "-", "-"),
+    };
+    println!(
+        "{items:>5} {:>6} {:>8.0}M  {}  {}  {}",
+        items * pages,
+        bytes as f64 / 1e6,
+        cell(&Some(ours)),
+        cell(&typst),
+        cell(&qpdf),
+    );
+}
+
+/// The Typst CLI compiling one plain document that embeds every attachment page, one page
+/// each — the engine's own cost for the pages of a packet.
+fn typst_one_document(typst: &Path, root: &Path, files: &[String], pages: usize) -> Measured {
+    let mut source = String::from("#set page(margin: 0pt)\n");
+    for file in files {
+        for page in 1..=pages {
+            source.push_str(&format!(
+                "#page(image(\"{file}\", page: {page}, width: 100%, height: 100%))\n"
+            ));
+        }
+    }
+    std::fs::write(root.join("plain.typ"), source).unwrap();
+    measure(
+        typst,
+        &["compile", "--ignore-system-fonts", "plain.typ", "plain.pdf"],
+        root,
+    )
+}
+
+/// A project with one meeting of `items` items, each a case with its own attachment;
+/// the attachments' total size in bytes.
+fn write_project(root: &Path, items: usize, pages: usize) -> usize {
+    for dir in ["sager", "bilag", "moeder"] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+    }
+    std::fs::write(
+        root.join("sagsgen.toml"),
+        "[organisation]\nnavn = \"Benchmark Kommune\"\n[udvalg]\nBR = \"Byrådet\"\n",
+    )
+    .unwrap();
+    let mut meeting = String::from(
+        "type = \"moede\"\nudvalg = \"BR\"\ndato = 2025-10-09\ntid = \"17:00\"\nmedlemmer = [\"A\", \"B\", \"C\"]\n",
+    );
+    let mut bytes = 0;
+    for i in 0..items {
+        let pdf = attachment(i, pages);
+        bytes += pdf.len();
+        std::fs::write(root.join(format!("bilag/b{i}.pdf")), pdf).unwrap();
         std::fs::write(root.join(format!("sager/s{i}.toml")), case(i)).unwrap();
         meeting.push_str(&format!("[[punkter]]\nsag = \"../sager/s{i}.toml\"\n"));
     }
     std::fs::write(root.join("moeder/bench.toml"), meeting).unwrap();
+    bytes
 }
 
-/// A seed-sized beslutningssag; every fourth item carries an attachment (300 pages in all).
+/// A budget item with its decision and one attachment.
 fn case(i: usize) -> String {
-    let paragraph = "Forvaltningen har gennemgået sagen og vurderer, at forslaget kan gennemføres inden for den afsatte ramme. Der er taget højde for de afledte driftsudgifter. ";
-    let body: String = (0..6)
+    let paragraph = "Forvaltningen har gennemgået budgetforslaget og vurderer, at det kan gennemføres inden for den afsatte ramme. ";
+    let body: String = (0..4)
         .map(|p| format!("{}\n\n", paragraph.repeat(3 + p % 3)))
         .collect();
-    let adgang = if i % 7 == 3 { "lukket" } else { "åben" };
-    let attachment = if i.is_multiple_of(4) {
-        format!(
-            "[[bilag]]\ntitel = \"Bilag til sag {i}\"\ndokumentnummer = \"{}\"\nfil = \"../bilag/b{}.pdf\"\n",
-            1000 + i,
-            (i / 4) % ATTACHMENTS
-        )
-    } else {
-        String::new()
-    };
     format!(
-        "type = \"beslutningssag\"\nudvalg = [\"OEU\"]\ntitel = \"Sag nummer {i} om kommunens budget\"\nsagsnummer = \"25/{i}\"\n\
-         beslutningskompetence = \"BR\"\nadgang = \"{adgang}\"\nbeslutningstema = \"Tema for sag {i}.\"\n\
-         sagsfremstilling = '''\n{body}## Baggrund\n\n- et\n- to\n'''\noekonomiske_konsekvenser = \"Ingen.\"\n\
-         indstilling = \"Forvaltningen indstiller, at forslaget godkendes.\"\n\
-         [[beslutninger]]\nudvalg = \"OEU\"\ndato = 2025-05-05\ntekst = \"Godkendt.\"\noffentlig_tekst = \"Godkendt.\"\n{attachment}"
+        "type = \"beslutningssag\"\ntitel = \"Budget 2026: område {i}\"\nsagsnummer = \"25/{i}\"\n\
+         beslutningskompetence = \"BR\"\nbeslutningstema = \"Budget for område {i}.\"\n\
+         sagsfremstilling = '''\n{body}'''\noekonomiske_konsekvenser = \"Se bilaget.\"\n\
+         indstilling = \"Forvaltningen indstiller, at budgettet godkendes.\"\n\
+         [[beslutninger]]\nudvalg = \"BR\"\ndato = 2025-10-09\ntekst = \"Godkendt.\"\n\
+         [[bilag]]\ntitel = \"Budgetbilag for område {i}\"\ndokumentnummer = \"{}\"\nfil = \"../bilag/b{i}.pdf\"\n",
+        5000 + i
     )
 }
 
-/// A plain multi-page PDF with text on every page.
-fn attachment(n: usize) -> Vec<u8> {
+/// A distinct multi-page PDF: on every page, lines of text and a grey "scan" of 240×240
+/// pixels that does not compress (pseudo-random, seeded by file and page).
+fn attachment(n: usize, pages: usize) -> Vec<u8> {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let font = doc.add_object(
         dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
     );
+    let mut seed = 0x9E37_79B9_7F4A_7C15_u64 ^ (n as u64).wrapping_mul(0x1000_0001);
     let mut kids: Vec<Object> = Vec::new();
-    for p in 0..PAGES_PER_ATTACHMENT {
-        let lines: String = (0..40).map(|l| format!("BT /F1 10 Tf 56 {} Td (Bilag {n}, side {p}, linje {l}: tekst om budgettet) Tj ET\n", 780 - l * 18)).collect();
-        let content = doc.add_object(Stream::new(dictionary! {}, lines.into_bytes()));
+    for p in 0..pages {
+        let pixels: Vec<u8> = (0..240 * 240)
+            .map(|_| {
+                // xorshift64: cheap noise, different for every file and page.
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                (seed >> 56) as u8
+            })
+            .collect();
+        let image = doc.add_object(Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Image", "Width" => 240, "Height" => 240,
+                "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+            },
+            pixels,
+        ));
+        let mut ops: String = (0..30)
+            .map(|l| {
+                format!(
+                    "BT /F1 10 Tf 56 {} Td (Bilag {n}, side {}, linje {l}: budgettal og bemaerkninger) Tj ET\n",
+                    780 - l * 14,
+                    p + 1
+                )
+            })
+            .collect();
+        ops.push_str("q 240 0 0 240 177 60 cm /Im1 Do Q\n");
+        let content = doc.add_object(Stream::new(dictionary! {}, ops.into_bytes()));
         let page = doc.add_object(dictionary! {
             "Type" => "Page", "Parent" => pages_id, "Contents" => content,
-            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+            "Resources" => dictionary! {
+                "Font" => dictionary! { "F1" => font },
+                "XObject" => dictionary! { "Im1" => image },
+            },
             "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
         });
         kids.push(page.into());

@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 
 use super::attachments::{inspect_attachments, packets_possible};
 use super::discover::output_for;
-use super::write::atomic_write;
+use super::write::{Staged, stage};
 use crate::diag::{Diagnostic, Diagnostics, Failed, shown_path};
 use crate::loader::{Document, Loaded};
 use crate::meeting::Edition;
 use crate::project::Project;
 use crate::render::meeting_view::Inspected;
-use crate::typeset::{Typeset, Typesetter, outputs};
+use crate::typeset::{Standard, Typeset, Typesetter, outputs};
 
 /// What happened to one input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,34 +126,47 @@ fn run(
         _ => true,
     };
     let shown = shown_path(input);
-    let mut built = Vec::new();
+    // Each PDF is written beside its target as soon as it is made (so a packet of
+    // thousands of pages is not held while the next is made) and put in place only when
+    // every one has succeeded.
+    let mut made: Vec<(PathBuf, usize)> = Vec::new();
+    let mut staged: Vec<Staged> = Vec::new();
     let mut failed = false;
     let mut left_out = Vec::new();
     for output in outputs(document, ctx.project, &pages) {
+        let path = file_of(&target, output.edition);
         if !wanted(output.edition) {
-            left_out.push(file_of(&target, output.edition));
+            left_out.push(path);
             continue;
         }
         match ctx.typesetter.typeset(&output, &shown, ctx.emit_typst) {
             Ok(typeset) => {
                 diags.extend(typeset.pdf.warnings.iter().cloned());
-                built.push((output.edition, typeset));
+                if ctx.write && !failed {
+                    staged.extend(stage_all(&path, &typeset).map_err(|d| diags.fail(d))?);
+                }
+                made.push((path, typeset.pdf.pages));
             }
             Err(errors) => {
                 diags.extend(errors);
                 failed = true;
             }
         }
+        if output.standard == Standard::Packet {
+            // A packet's memoized layout holds every embedded page; the next edition
+            // does not reuse it.
+            typst::comemo::evict(0);
+        }
     }
     if failed {
         return Err(Failed);
     }
-    let files: Vec<(PathBuf, Typeset)> = built
-        .into_iter()
-        .map(|(edition, typeset)| (file_of(&target, edition), typeset))
-        .collect();
     if ctx.write {
-        write_all(&files).map_err(|d| diags.fail(d))?;
+        for file in staged {
+            let shown = shown_path(file.target());
+            file.commit()
+                .map_err(|e| diags.fail(Diagnostic::error(format!("cannot write {shown}: {e}"))))?;
+        }
         // An old packet left beside the new agenda would show outdated attachments.
         for stale in left_out.iter().filter(|p| p.exists()) {
             std::fs::remove_file(stale).map_err(|e| {
@@ -164,7 +177,7 @@ fn run(
             })?;
         }
     }
-    Ok(outcome(target, loaded.is_meeting, &files))
+    Ok(outcome(target, loaded.is_meeting, &made))
 }
 
 /// Where one PDF goes: a case's beside its mirror path; a meeting's editions in a folder
@@ -178,18 +191,18 @@ fn file_of(target: &Path, edition: Option<Edition>) -> PathBuf {
     }
 }
 
-fn outcome(target: PathBuf, is_meeting: bool, files: &[(PathBuf, Typeset)]) -> Outcome {
-    if !is_meeting && let [(output, typeset)] = files {
+fn outcome(target: PathBuf, is_meeting: bool, files: &[(PathBuf, usize)]) -> Outcome {
+    if !is_meeting && let [(output, pages)] = files {
         return Outcome::Built {
             output: output.clone(),
-            pages: typeset.pdf.pages,
+            pages: *pages,
         };
     }
     let files = files
         .iter()
-        .map(|(path, typeset)| {
+        .map(|(path, pages)| {
             let name = path.file_name().unwrap_or_default().to_string_lossy();
-            (name.into_owned(), typeset.pdf.pages)
+            (name.into_owned(), *pages)
         })
         .collect();
     Outcome::Meeting {
@@ -198,16 +211,13 @@ fn outcome(target: PathBuf, is_meeting: bool, files: &[(PathBuf, Typeset)]) -> O
     }
 }
 
-/// Writes every PDF (and its Typst, when kept), each atomically.
-fn write_all(files: &[(PathBuf, Typeset)]) -> Result<(), Diagnostic> {
-    for (path, typeset) in files {
-        let fail = |e: std::io::Error| {
-            Diagnostic::error(format!("cannot write {}: {e}", shown_path(path)))
-        };
-        atomic_write(path, &typeset.pdf.bytes).map_err(fail)?;
-        if let Some(typst) = &typeset.typst {
-            atomic_write(&path.with_extension("typ"), typst.as_bytes()).map_err(fail)?;
-        }
+/// Stages a PDF (and its Typst, when kept) beside its target.
+fn stage_all(path: &Path, typeset: &Typeset) -> Result<Vec<Staged>, Diagnostic> {
+    let fail =
+        |e: std::io::Error| Diagnostic::error(format!("cannot write {}: {e}", shown_path(path)));
+    let mut staged = vec![stage(path, &typeset.pdf.bytes).map_err(fail)?];
+    if let Some(typst) = &typeset.typst {
+        staged.push(stage(&path.with_extension("typ"), typst.as_bytes()).map_err(fail)?);
     }
-    Ok(())
+    Ok(staged)
 }

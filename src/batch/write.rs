@@ -2,10 +2,24 @@
 //! so a reader never sees half a PDF and a failed build never replaces a good one.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `target` atomically, creating its folder if needed.
 pub fn atomic_write(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    stage(target, bytes)?.commit()
+}
+
+/// A file written beside its target, not yet in place: [`Staged::commit`] renames it into
+/// place; dropped instead, it is deleted. Several documents that must appear together are
+/// staged one by one (so none is held in memory while the next is made) and committed
+/// once all exist.
+pub struct Staged {
+    temp: tempfile::NamedTempFile,
+    target: PathBuf,
+}
+
+/// Writes `bytes` to a temporary file beside `target`, creating its folder if needed.
+pub fn stage(target: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
     let dir = target.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let mut temp = tempfile::Builder::new()
@@ -21,8 +35,23 @@ pub fn atomic_write(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
             .set_permissions(std::fs::Permissions::from_mode(0o644))?;
     }
     temp.as_file().sync_data()?;
-    temp.persist(target).map_err(|e| e.error)?;
-    Ok(())
+    Ok(Staged {
+        temp,
+        target: target.to_path_buf(),
+    })
+}
+
+impl Staged {
+    /// Renames the file into place.
+    pub fn commit(self) -> std::io::Result<()> {
+        self.temp.persist(&self.target).map_err(|e| e.error)?;
+        Ok(())
+    }
+
+    /// Where it goes.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
 }
 
 #[cfg(test)]
@@ -41,5 +70,20 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["b.pdf"]);
+    }
+
+    #[test]
+    fn staged_files_appear_only_when_committed_and_vanish_when_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let kept = stage(&dir.path().join("kept.pdf"), b"a").unwrap();
+        let dropped = stage(&dir.path().join("dropped.pdf"), b"b").unwrap();
+        assert!(!dir.path().join("kept.pdf").exists());
+        kept.commit().unwrap();
+        drop(dropped);
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["kept.pdf"]);
     }
 }
