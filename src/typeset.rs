@@ -150,6 +150,11 @@ impl<'a> Typesetter<'a> {
         Self { templates, engine }
     }
 
+    /// The engine (its file cache serves attachments to the checks before typesetting).
+    pub fn engine(&self) -> &'a Engine {
+        self.engine
+    }
+
     /// Renders the output's view through its template and typesets it. `what` names the
     /// document in messages; `keep_typst` keeps the generated source.
     pub fn typeset(

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use crate::case::{Adgang, Body};
 use crate::diag::{Diagnostic, Diagnostics, shown_path};
+use crate::engine::Engine;
 use crate::meeting::{Meeting, Punkt, inspect};
 use crate::render::meeting_view::Inspected;
 
@@ -13,6 +14,7 @@ use crate::render::meeting_view::Inspected;
 /// that would embed them are left out), warnings for inaccessible or repaired ones.
 pub(super) fn inspect_attachments(
     meeting: &Meeting,
+    engine: &Engine,
     diags: &mut Diagnostics,
 ) -> (Inspected, HashSet<PathBuf>) {
     let mut pages = Inspected::new();
@@ -22,7 +24,7 @@ pub(super) fn inspect_attachments(
             continue;
         }
         let shown = shown_path(&fil);
-        match inspect(&fil) {
+        match inspect(&fil, &|path| engine.file(path)) {
             Ok(info) => {
                 let mut problems = Vec::new();
                 if info.scanned {

@@ -114,7 +114,7 @@ fn run(
     })?;
     let (pages, packets) = match document {
         Document::Meeting(meeting) => {
-            let (pages, unusable) = inspect_attachments(meeting, diags);
+            let (pages, unusable) = inspect_attachments(meeting, ctx.typesetter.engine(), diags);
             (pages, packets_possible(meeting, &unusable))
         }
         Document::Case(_) => (Inspected::new(), (true, true)),

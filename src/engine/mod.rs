@@ -1,5 +1,6 @@
 //! Typst, in-process: generated Typst source → laid-out document → PDF/A + PDF/UA bytes.
 
+mod file_cache;
 pub mod fonts;
 mod packet_info;
 mod world;
@@ -46,6 +47,12 @@ impl Engine {
         Ok(Self {
             base: Base::new(root, fonts),
         })
+    }
+
+    /// A file's bytes (an attachment), read once a run and shared with every document that
+    /// embeds it.
+    pub fn file(&self, path: &Path) -> std::io::Result<typst::foundations::Bytes> {
+        self.base.file(path)
     }
 
     /// Typesets generated Typst source into a PDF at the given conformance level.

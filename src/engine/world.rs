@@ -2,9 +2,8 @@
 //! brings only its generated main source. Files are readable only inside the project
 //! root; there are no packages and no clock.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{LazyLock, Mutex};
+use std::sync::LazyLock;
 
 use typst::diag::{FileError, FileResult, PackageError};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -13,6 +12,8 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_kit::fonts::FontStore;
+
+use super::file_cache::FileCache;
 
 /// Every document has the same main file id. File ids are interned for the life of the
 /// process (at most 65,535), so one per document would run out in a long batch.
@@ -30,17 +31,22 @@ pub struct Base {
     /// One slot per file, as Typst's own CLI keeps: a packet calls `image()` once per
     /// attachment page, and each call reading the file anew held one copy of the whole
     /// file (and its parse) per page.
-    files: Mutex<HashMap<PathBuf, Bytes>>,
+    files: FileCache,
 }
 
 impl Base {
+    /// The bytes of a file of the project, through the run's file cache.
+    pub fn file(&self, path: &Path) -> std::io::Result<Bytes> {
+        self.files.read(path)
+    }
+
     /// A base over a project root with loaded fonts.
     pub fn new(root: &Path, fonts: FontStore) -> Self {
         Self {
             library: LazyHash::new(Library::builder().build()),
             fonts,
             root: root.to_path_buf(),
-            files: Mutex::new(HashMap::new()),
+            files: FileCache::new(super::file_cache::BUDGET),
         }
     }
 }
@@ -83,15 +89,10 @@ impl<'a> DocWorld<'a> {
         if real.is_dir() {
             return Err(FileError::IsDirectory);
         }
-        let mut files = self.base.files.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(bytes) = files.get(&real) {
-            return Ok(bytes.clone());
-        }
-        let bytes = std::fs::read(&real)
-            .map(Bytes::new)
-            .map_err(|e| FileError::from_io(e, &real))?;
-        files.insert(real, bytes.clone());
-        Ok(bytes)
+        self.base
+            .files
+            .read(&real)
+            .map_err(|e| FileError::from_io(e, &real))
     }
 }
 

@@ -5,6 +5,7 @@ use crate::diag::{Diagnostic, shown_path};
 use std::path::Path;
 
 use lopdf::{Document, Outline};
+use typst::foundations::Bytes;
 
 /// Largest attachment accepted.
 pub const MAX_ATTACHMENT_BYTES: u64 = 200 * 1024 * 1024;
@@ -43,15 +44,22 @@ pub struct Bookmark {
 const MAX_BOOKMARK_LEVEL: usize = 4;
 const MAX_BOOKMARKS: usize = 1_000;
 
-/// Reads an attachment; the error names the file and says what is wrong with it.
-pub fn inspect(path: &Path) -> Result<AttachmentInfo, Diagnostic> {
-    info(path).map_err(|reason| {
+/// Reads an attachment through `read` (the run's file cache, which Typst reads it from
+/// too); the error names the file and says what is wrong with it.
+pub fn inspect(
+    path: &Path,
+    read: &dyn Fn(&Path) -> std::io::Result<Bytes>,
+) -> Result<AttachmentInfo, Diagnostic> {
+    info(path, read).map_err(|reason| {
         Diagnostic::error(format!("the attachment {} {reason}", shown_path(path)))
     })
 }
 
 /// Reads an attachment; the error is the end of a sentence about it.
-fn info(path: &Path) -> Result<AttachmentInfo, String> {
+fn info(
+    path: &Path,
+    read: &dyn Fn(&Path) -> std::io::Result<Bytes>,
+) -> Result<AttachmentInfo, String> {
     let size = std::fs::metadata(path)
         .map_err(|e| format!("cannot be read: {e}"))?
         .len();
@@ -62,10 +70,12 @@ fn info(path: &Path) -> Result<AttachmentInfo, String> {
             MAX_ATTACHMENT_BYTES / 1_000_000
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let bytes = read(path).map_err(|e| format!("cannot be read: {e}"))?;
     let doc = match Document::load_mem(&bytes) {
         Ok(doc) => doc,
-        Err(e) => return repaired(bytes).ok_or_else(|| format!("is not a readable PDF ({e})")),
+        Err(e) => {
+            return repaired(bytes.to_vec()).ok_or_else(|| format!("is not a readable PDF ({e})"));
+        }
     };
     if doc.is_encrypted() || doc.trailer.get(b"Encrypt").is_ok() {
         return Err("is encrypted (password-protected); save an unprotected copy".to_string());
