@@ -50,6 +50,23 @@ fn one_size(items: usize, pages: usize, typst: Option<&Path>, qpdf: Option<&Path
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
     let bytes = write_project(root, items, pages);
+    if std::env::var_os("SAGSGEN_BENCH_KEEP").is_some() {
+        // To look at by hand afterwards.
+        let kept = dir.keep();
+        eprintln!("project kept in {}", kept.display());
+        return one_size_in(&kept, items, pages, bytes, typst, qpdf);
+    }
+    one_size_in(root, items, pages, bytes, typst, qpdf);
+}
+
+fn one_size_in(
+    root: &Path,
+    items: usize,
+    pages: usize,
+    bytes: usize,
+    typst: Option<&Path>,
+    qpdf: Option<&Path>,
+) {
     let ours = sagsgen(root, &["build", "moeder", "--quiet", "--force"]);
     let packet = root.join("output/moeder/bench/dagsorden-med-bilag.pdf");
     let packet_pages = Document::load(&packet).map_or(0, |d| d.get_pages().len());
