@@ -139,6 +139,12 @@ fn run(
             left_out.push(path);
             continue;
         }
+        let packet = output.standard == Standard::Packet;
+        if packet {
+            // A packet needs all the memory it can get; what the smaller editions left
+            // in Typst's caches is of no use to it.
+            typst::comemo::evict(0);
+        }
         match ctx.typesetter.typeset(&output, &shown, ctx.emit_typst) {
             Ok(typeset) => {
                 diags.extend(typeset.pdf.warnings.iter().cloned());
@@ -152,7 +158,7 @@ fn run(
                 failed = true;
             }
         }
-        if output.standard == Standard::Packet {
+        if packet {
             // A packet's memoized layout holds every embedded page; the next edition
             // does not reuse it.
             typst::comemo::evict(0);
