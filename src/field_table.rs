@@ -280,7 +280,14 @@ const BILAG_FIELD: Field = Field {
 };
 
 /// A beslutningssag: an item that asks for a decision.
-pub const BESLUTNINGSSAG: &[Field] = &[
+pub const BESLUTNINGSSAG: &[Field] = &SAG;
+
+/// An orienteringssag: an item that informs — a beslutningssag's fields, without the
+/// requirement of what a decision needs.
+pub const ORIENTERINGSSAG: &[Field] = &informing(SAG);
+
+/// The fields of a sag, as a beslutningssag requires them.
+const SAG: [Field; 20] = [
     TYPE,
     TITEL,
     SAGSNUMMER,
@@ -303,29 +310,40 @@ pub const BESLUTNINGSSAG: &[Field] = &[
     BILAG_FIELD,
 ];
 
-/// An orienteringssag: an item that informs.
-pub const ORIENTERINGSSAG: &[Field] = &[
-    TYPE,
-    TITEL,
-    SAGSNUMMER,
-    UDVALG,
-    BESLUTNINGSKOMPETENCE,
-    DATO,
-    FORFATTER,
-    AFSENDER,
-    ADGANG,
-    UDKAST,
-    EMNEORD,
-    BESLUTNINGSTEMA,
-    SAGSFREMSTILLING,
-    OEKONOMI,
-    BORGERINDDRAGELSE,
-    LOVGRUNDLAG,
-    DET_VIDERE_FORLOEB,
-    INDSTILLING,
-    BESLUTNINGER,
-    BILAG_FIELD,
-];
+/// What only a decision needs.
+const FOR_DECISIONS: [&str; 2] = ["beslutningskompetence", "beslutningstema"];
+
+/// A sag's fields with those that only a decision needs made optional.
+const fn informing<const N: usize>(mut fields: [Field; N]) -> [Field; N] {
+    let mut i = 0;
+    while i < N {
+        let mut d = 0;
+        while d < FOR_DECISIONS.len() {
+            if same(fields[i].name, FOR_DECISIONS[d]) {
+                fields[i].required = false;
+            }
+            d += 1;
+        }
+        i += 1;
+    }
+    fields
+}
+
+/// String equality, usable in constants.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
 
 /// A `[[lovgrundlag]]` entry.
 pub const LOV: Entries = Entries {
