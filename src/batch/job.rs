@@ -112,46 +112,93 @@ fn run(
             None => d.with_path(shown_path(input)),
         })
     })?;
-    let (pages, packets) = match document {
-        Document::Meeting(meeting) => {
-            let (pages, unusable) = inspect_attachments(meeting, ctx.typesetter.engine(), diags);
-            (pages, packets_possible(meeting, &unusable))
+    let (inspected, packets) = attachments(ctx, document, diags);
+    let made = make_all(ctx, document, &target, &inspected, packets, input, diags)?;
+    if ctx.write {
+        put_in_place(made.staged, &made.left_out, diags)?;
+    }
+    Ok(outcome(target, loaded.is_meeting, &made.files))
+}
+
+/// Which packets a meeting can have: (internal, public); both unless an attachment they
+/// would embed is unusable.
+#[derive(Debug, Clone, Copy)]
+struct Packets(bool, bool);
+
+impl Packets {
+    fn wants(self, edition: Option<Edition>) -> bool {
+        match edition {
+            Some(Edition::DagsordenMedBilag) => self.0,
+            Some(Edition::DagsordenOffentligMedBilag) => self.1,
+            _ => true,
         }
-        Document::Case(_) => (Inspected::new(), (true, true)),
-    };
-    let (internal_packet, public_packet) = packets;
-    let wanted = |edition: Option<Edition>| match edition {
-        Some(Edition::DagsordenMedBilag) => internal_packet,
-        Some(Edition::DagsordenOffentligMedBilag) => public_packet,
-        _ => true,
-    };
+    }
+}
+
+/// A meeting's attachments inspected (pages, bookmarks, problems reported).
+fn attachments(
+    ctx: &Context<'_>,
+    document: &Document,
+    diags: &mut Diagnostics,
+) -> (Inspected, Packets) {
+    match document {
+        Document::Meeting(meeting) => {
+            let (inspected, unusable) =
+                inspect_attachments(meeting, ctx.typesetter.engine(), diags);
+            let (internal, public) = packets_possible(meeting, &unusable);
+            (inspected, Packets(internal, public))
+        }
+        Document::Case(_) => (Inspected::new(), Packets(true, true)),
+    }
+}
+
+/// What typesetting a document's PDFs left: each file with its page count, the files
+/// staged beside their targets, and the packets left out.
+struct Made {
+    files: Vec<(PathBuf, usize)>,
+    staged: Vec<Staged>,
+    left_out: Vec<PathBuf>,
+}
+
+/// Typesets every PDF of the document. Each is written beside its target as soon as it
+/// is made (so a packet of thousands of pages is not held while the next is made); none
+/// is put in place unless all succeed.
+fn make_all(
+    ctx: &Context<'_>,
+    document: &Document,
+    target: &Path,
+    inspected: &Inspected,
+    packets: Packets,
+    input: &Path,
+    diags: &mut Diagnostics,
+) -> Result<Made, Failed> {
     let shown = shown_path(input);
-    // Each PDF is written beside its target as soon as it is made (so a packet of
-    // thousands of pages is not held while the next is made) and put in place only when
-    // every one has succeeded.
-    let mut made: Vec<(PathBuf, usize)> = Vec::new();
-    let mut staged: Vec<Staged> = Vec::new();
+    let mut made = Made {
+        files: Vec::new(),
+        staged: Vec::new(),
+        left_out: Vec::new(),
+    };
     let mut failed = false;
-    let mut left_out = Vec::new();
-    for output in outputs(document, ctx.project, &pages) {
-        let path = file_of(&target, output.edition);
-        if !wanted(output.edition) {
-            left_out.push(path);
+    for output in outputs(document, ctx.project, inspected) {
+        let path = file_of(target, output.edition);
+        if !packets.wants(output.edition) {
+            made.left_out.push(path);
             continue;
         }
         let packet = output.standard == Standard::Packet;
         if packet {
-            // A packet needs all the memory it can get; what the smaller editions left
-            // in Typst's caches is of no use to it.
+            // A packet needs all the memory it can get: what the smaller editions left in
+            // Typst's caches is of no use to it, and its own is of none to the next.
             typst::comemo::evict(0);
         }
         match ctx.typesetter.typeset(&output, &shown, ctx.emit_typst) {
             Ok(typeset) => {
                 diags.extend(typeset.pdf.warnings.iter().cloned());
                 if ctx.write && !failed {
-                    staged.extend(stage_all(&path, &typeset).map_err(|d| diags.fail(d))?);
+                    let staged = stage_all(&path, &typeset).map_err(|d| diags.fail(d))?;
+                    made.staged.extend(staged);
                 }
-                made.push((path, typeset.pdf.pages));
+                made.files.push((path, typeset.pdf.pages));
             }
             Err(errors) => {
                 diags.extend(errors);
@@ -159,31 +206,33 @@ fn run(
             }
         }
         if packet {
-            // A packet's memoized layout holds every embedded page; the next edition
-            // does not reuse it.
             typst::comemo::evict(0);
         }
     }
-    if failed {
-        return Err(Failed);
+    if failed { Err(Failed) } else { Ok(made) }
+}
+
+/// Renames the staged files into place, and removes packets that were left out: an old
+/// one beside the new agenda would show outdated attachments.
+fn put_in_place(
+    staged: Vec<Staged>,
+    left_out: &[PathBuf],
+    diags: &mut Diagnostics,
+) -> Result<(), Failed> {
+    for file in staged {
+        let shown = shown_path(file.target());
+        file.commit()
+            .map_err(|e| diags.fail(Diagnostic::error(format!("cannot write {shown}: {e}"))))?;
     }
-    if ctx.write {
-        for file in staged {
-            let shown = shown_path(file.target());
-            file.commit()
-                .map_err(|e| diags.fail(Diagnostic::error(format!("cannot write {shown}: {e}"))))?;
-        }
-        // An old packet left beside the new agenda would show outdated attachments.
-        for stale in left_out.iter().filter(|p| p.exists()) {
-            std::fs::remove_file(stale).map_err(|e| {
-                diags.fail(Diagnostic::error(format!(
-                    "cannot remove the outdated {}: {e}",
-                    shown_path(stale)
-                )))
-            })?;
-        }
+    for stale in left_out.iter().filter(|p| p.exists()) {
+        std::fs::remove_file(stale).map_err(|e| {
+            diags.fail(Diagnostic::error(format!(
+                "cannot remove the outdated {}: {e}",
+                shown_path(stale)
+            )))
+        })?;
     }
-    Ok(outcome(target, loaded.is_meeting, &made))
+    Ok(())
 }
 
 /// Where one PDF goes: a case's beside its mirror path; a meeting's editions in a folder
