@@ -28,6 +28,9 @@ pub enum Holds {
     Adgang,
     /// An `https://` address.
     Url,
+    /// Where an extra section stands: `"før <section>"` or `"efter <section>"`, naming a
+    /// standard section of the kind.
+    Placement,
     /// Repeated `[[name]]` entries, each with the fields of an [`Entries`] table.
     Entries(&'static Entries),
 }
@@ -266,6 +269,12 @@ const INDSTILLING: Field = required(section(
     "Forvaltningens indstilling",
     "\"Forvaltningen indstiller, at …\"",
 ));
+const AFSNIT_FIELD: Field = Field {
+    name: "afsnit",
+    holds: Holds::Entries(&AFSNIT),
+    beskrivelse: "Afsnit ud over standardafsnittene (fx Resumé, Baggrund, Høring): en [[afsnit]]-blok pr. afsnit",
+    ..TEXT
+};
 const BESLUTNINGER: Field = Field {
     name: "beslutninger",
     holds: Holds::Entries(&BESLUTNING),
@@ -287,7 +296,7 @@ pub const BESLUTNINGSSAG: &[Field] = &SAG;
 pub const ORIENTERINGSSAG: &[Field] = &informing(SAG);
 
 /// The fields of a sag, as a beslutningssag requires them.
-const SAG: [Field; 20] = [
+const SAG: [Field; 21] = [
     TYPE,
     TITEL,
     SAGSNUMMER,
@@ -306,6 +315,7 @@ const SAG: [Field; 20] = [
     LOVGRUNDLAG,
     DET_VIDERE_FORLOEB,
     INDSTILLING,
+    AFSNIT_FIELD,
     BESLUTNINGER,
     BILAG_FIELD,
 ];
@@ -371,6 +381,41 @@ pub const LOV: Entries = Entries {
         },
     ],
 };
+
+/// A `[[afsnit]]` entry: a section the standard fields have no room for, under its own
+/// heading, where the source had it.
+pub const AFSNIT: Entries = Entries {
+    one: "Et afsnit ud over standardafsnittene",
+    fields: &[
+        Field {
+            name: "overskrift",
+            required: true,
+            beskrivelse: "Afsnittets overskrift",
+            eksempel: "\"Resumé\"",
+            ..TEXT
+        },
+        Field {
+            name: "tekst",
+            holds: Holds::Markdown,
+            required: true,
+            beskrivelse: "Afsnittets tekst",
+            eksempel: "\"Kort om sagen.\"",
+            ..TEXT
+        },
+        Field {
+            name: "placering",
+            holds: Holds::Placement,
+            beskrivelse: "Hvor afsnittet står: \"før <afsnit>\" eller \"efter <afsnit>\", fx \"før sagsfremstilling\" (uden placering: efter de andre afsnit)",
+            eksempel: "\"før sagsfremstilling\"",
+            ..TEXT
+        },
+    ],
+};
+
+/// The standard sections an extra section can be placed by: the fields with a heading.
+pub fn sections(fields: &'static [Field]) -> impl Iterator<Item = &'static Field> {
+    fields.iter().filter(|f| f.overskrift.is_some())
+}
 
 /// A `[[beslutninger]]` entry.
 pub const BESLUTNING: Entries = Entries {

@@ -112,10 +112,37 @@ fn value(field: &Field, kind: &str) -> Value {
         Holds::Texts => texts(description),
         Holds::Adgang => choice(description, &["åben", "lukket"], ADGANG_ANY_CASE),
         Holds::Url => json!({ "type": "string", "pattern": URL, "description": description }),
+        Holds::Placement => {
+            json!({ "type": "string", "pattern": placement(), "description": description })
+        }
         Holds::Entries(entries) => {
             json!({ "type": "array", "description": description, "items": entries_schema(entries) })
         }
     }
+}
+
+/// `placering`, as the loader reads it: "før"/"efter" and a standard section of a sag, in
+/// any letter case, with Danish letters or their ASCII spelling.
+fn placement() -> String {
+    let sections: Vec<String> = field_table::sections(field_table::BESLUTNINGSSAG)
+        .flat_map(|f| [any_case(f.name), any_case(&f.danish())])
+        .collect();
+    let sides = [any_case("før"), any_case("foer"), any_case("efter")];
+    format!(r"^\s*({})\s+({})\s*$", sides.join("|"), sections.join("|"))
+}
+
+/// A word matched in any letter case (ECMA-262 has no inline flag for it).
+fn any_case(word: &str) -> String {
+    word.chars()
+        .map(|c| {
+            let upper: String = c.to_uppercase().collect();
+            if upper == c.to_string() {
+                c.to_string()
+            } else {
+                format!("[{c}{upper}]")
+            }
+        })
+        .collect()
 }
 
 /// The object of one table of the field table.

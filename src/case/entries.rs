@@ -10,10 +10,10 @@ use toml::Spanned;
 use toml::de::DeTable;
 
 use super::load::read_adgang;
-use super::{Beslutning, Bilag, Lov};
+use super::{Afsnit, Beslutning, Bilag, Lov, Placering};
 use crate::committee::{Committee, Committees};
-use crate::field_table::{self, BESLUTNING, BILAG, Entries, LOV, is_required};
-use crate::input::fields::{Elsewhere, Fields, Reader};
+use crate::field_table::{self, AFSNIT, BESLUTNING, BILAG, Entries, Field, LOV, is_required};
+use crate::input::fields::{Elsewhere, Fields, Reader, suggest};
 use crate::project::Project;
 
 /// Resolves one committee reference, reporting unknown abbreviations (error) and names
@@ -82,6 +82,80 @@ fn entry_fields<'a, 'i>(
 /// The fields of the case itself, which an entry swallows when written below it.
 static CASE_FIELDS: LazyLock<Vec<&str>> =
     LazyLock::new(|| field_table::names(field_table::BESLUTNINGSSAG));
+
+/// Reads `[[afsnit]]` entries; `own` is the case kind's fields (its standard sections are
+/// what `placering` may name).
+pub fn load_afsnit(
+    reader: &mut Reader,
+    own: &'static [Field],
+    tables: &[(&DeTable<'_>, Range<usize>)],
+) -> Vec<Afsnit> {
+    let mut out = Vec::new();
+    for (table, span) in tables {
+        let fields = entry_fields(reader, table, span, "afsnit", &AFSNIT);
+        let need = |name| is_required(AFSNIT.fields, name);
+        let overskrift = fields.text(reader, "overskrift", need("overskrift"));
+        let tekst = fields.markdown(reader, "tekst", need("tekst"));
+        let placering = match fields.text(reader, "placering", need("placering")) {
+            Some(written) => {
+                let span = fields.value_span("placering").unwrap_or(0..0);
+                placement(reader, own, &written, span)
+            }
+            None => Some(Placering::Sidst),
+        };
+        if let (Some(overskrift), Some(tekst), Some(placering)) = (overskrift, tekst, placering) {
+            out.push(Afsnit {
+                overskrift,
+                tekst,
+                placering,
+            });
+        }
+    }
+    out
+}
+
+/// `"før sagsfremstilling"` / `"efter indstilling"`: where an extra section stands.
+fn placement(
+    reader: &mut Reader,
+    own: &'static [Field],
+    written: &str,
+    span: Range<usize>,
+) -> Option<Placering> {
+    let folded = crate::danish::fold(written.trim()).to_lowercase();
+    let (side, section) = folded
+        .split_once(char::is_whitespace)
+        .unwrap_or((&folded, ""));
+    let names: Vec<&'static str> = field_table::sections(own).map(|f| f.name).collect();
+    let section = crate::danish::fold(section.trim());
+    let found = names.iter().find(|n| **n == section).copied();
+    let example =
+        "write e.g. placering = \"før sagsfremstilling\" or placering = \"efter indstilling\"";
+    match (side, found) {
+        ("foer", Some(name)) => Some(Placering::Foer(name)),
+        ("efter", Some(name)) => Some(Placering::Efter(name)),
+        ("foer" | "efter", None) => {
+            let mut message = format!("\"{section}\" is not a section of this case");
+            if let Some(s) = suggest(&section, &names) {
+                message.push_str(&format!("; did you mean \"{s}\"?"));
+            }
+            reader
+                .error(span, message)
+                .help(format!("the sections are {}; {example}", names.join(", ")));
+            None
+        }
+        _ => {
+            reader
+                .error(
+                    span,
+                    format!(
+                        "`placering` must say \"før …\" or \"efter …\" a section, not \"{written}\""
+                    ),
+                )
+                .help(example);
+            None
+        }
+    }
+}
 
 /// Reads `[[lovgrundlag]]` entries.
 pub fn load_lovgrundlag(reader: &mut Reader, tables: &[(&DeTable<'_>, Range<usize>)]) -> Vec<Lov> {

@@ -7,8 +7,10 @@ use std::sync::{Arc, LazyLock};
 
 use toml::de::DeTable;
 
-use super::entries::{committee, committees, load_beslutninger, load_bilag, load_lovgrundlag};
-use super::{Adgang, Afsnit, Body, Case, Kind, Notat, Sag};
+use super::entries::{
+    committee, committees, load_afsnit, load_beslutninger, load_bilag, load_lovgrundlag,
+};
+use super::{Adgang, Body, Case, Kind, Notat, Sag, Sektion};
 use crate::diag::{Diagnostic, SourceText};
 use crate::field_table::{self, Field, Holds, is_required};
 use crate::input::fields::{Elsewhere, Fields, Reader, suggest};
@@ -233,13 +235,13 @@ fn read_sag(
         committee(reader, committees_table, name, span)
     });
     let udvalg = fields.texts(reader, "udvalg");
-    let afsnit = own
+    let sektioner = own
         .iter()
         .filter(|f| f.holds == Holds::Markdown)
         .filter_map(|f| {
             let overskrift = f.overskrift?;
             let tekst = fields.markdown(reader, f.name, f.required)?;
-            Some(Afsnit {
+            Some(Sektion {
                 felt: f.name,
                 overskrift,
                 tekst,
@@ -247,12 +249,14 @@ fn read_sag(
         })
         .collect();
     let lovgrundlag = fields.tables(reader, "lovgrundlag");
+    let afsnit = fields.tables(reader, "afsnit");
     let beslutninger = fields.tables(reader, "beslutninger");
     let bilag = fields.tables(reader, "bilag");
     Sag {
         udvalg: committees(reader, committees_table, &udvalg),
         beslutningskompetence,
-        afsnit,
+        sektioner,
+        afsnit: load_afsnit(reader, own, &afsnit),
         lovgrundlag: load_lovgrundlag(reader, &lovgrundlag),
         beslutninger: load_beslutninger(reader, committees_table, &beslutninger),
         bilag: load_bilag(reader, ctx.project, &ctx.dir, &bilag),

@@ -137,8 +137,10 @@ pub struct Sag {
     pub udvalg: Vec<Committee>,
     /// `beslutningskompetence`.
     pub beslutningskompetence: Option<Committee>,
-    /// The Markdown sections present (`beslutningstema`, `sagsfremstilling`, …), in the
-    /// order of the field table.
+    /// The standard Markdown sections present (`beslutningstema`, `sagsfremstilling`, …),
+    /// in the order of the field table.
+    pub sektioner: Vec<Sektion>,
+    /// `[[afsnit]]`: sections beyond the standard ones, in file order.
     pub afsnit: Vec<Afsnit>,
     /// `[[lovgrundlag]]`.
     pub lovgrundlag: Vec<Lov>,
@@ -148,15 +150,37 @@ pub struct Sag {
     pub bilag: Vec<Bilag>,
 }
 
-/// One Markdown section of a case: a field of the field table with a heading.
+/// One standard Markdown section of a case: a field of the field table with a heading.
 #[derive(Debug, Clone)]
-pub struct Afsnit {
+pub struct Sektion {
     /// The field (`sagsfremstilling`).
     pub felt: &'static str,
     /// Its heading in the document (`Sagsfremstilling`).
     pub overskrift: &'static str,
     /// The text (Markdown).
     pub tekst: String,
+}
+
+/// One `[[afsnit]]` entry: a section beyond the standard ones.
+#[derive(Debug, Clone)]
+pub struct Afsnit {
+    /// Its heading.
+    pub overskrift: String,
+    /// The text (Markdown).
+    pub tekst: String,
+    /// Where it stands.
+    pub placering: Placering,
+}
+
+/// Where an extra section stands among the standard sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placering {
+    /// Before this standard section (its field name).
+    Foer(&'static str),
+    /// After this standard section.
+    Efter(&'static str),
+    /// After all standard sections.
+    Sidst,
 }
 
 /// One `[[lovgrundlag]]` entry.

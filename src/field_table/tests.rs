@@ -11,6 +11,7 @@ fn all_tables() -> Vec<(String, &'static [Field])> {
         ("lovgrundlag", &LOV),
         ("beslutninger", &BESLUTNING),
         ("bilag", &BILAG),
+        ("afsnit", &AFSNIT),
         ("punkter", &PUNKT),
     ] {
         tables.push((format!("`[[{name}]]`"), entries.fields));
@@ -81,6 +82,7 @@ fn holds(holds: Holds) -> String {
         Holds::Texts => "list of texts".into(),
         Holds::Adgang => "`\"åben\"` / `\"lukket\"`".into(),
         Holds::Url => "`https://` address".into(),
+        Holds::Placement => "`\"før …\"` / `\"efter …\"` a section".into(),
         Holds::Entries(_) => "entries, below".into(),
     }
 }

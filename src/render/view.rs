@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::field_table::{Field, Holds};
+use crate::case::Placering;
+use crate::field_table::{self, Field, Holds};
 use minijinja::Value;
 use serde::Serialize;
 
@@ -124,8 +125,8 @@ pub struct CaseView {
 /// One section of a beslutningssag/orienteringssag.
 #[derive(Debug, Serialize)]
 pub struct SectionView {
-    /// The heading (`Sagsfremstilling`, …).
-    pub overskrift: &'static str,
+    /// The heading (`Sagsfremstilling`, …, or an extra section's own).
+    pub overskrift: String,
     /// The body (Typst markup), for Markdown sections.
     pub indhold: Option<Value>,
     /// The laws, for the Lovgrundlag section.
@@ -290,7 +291,7 @@ fn fill_notat(view: &mut CaseView, notat: &Notat) {
     view.tekst = Some(md(&notat.tekst, 1));
 }
 
-fn fill_sag(view: &mut CaseView, fields: &[Field], sag: &Sag, meeting: InMeeting<'_>) {
+fn fill_sag(view: &mut CaseView, fields: &'static [Field], sag: &Sag, meeting: InMeeting<'_>) {
     let short: Vec<&str> = sag.udvalg.iter().map(|c| c.short.as_str()).collect();
     view.udvalg = (!short.is_empty()).then(|| short.join("/"));
     view.beslutningskompetence = sag.beslutningskompetence.as_ref().map(|c| c.full.clone());
@@ -313,32 +314,51 @@ fn fill_sag(view: &mut CaseView, fields: &[Field], sag: &Sag, meeting: InMeeting
 }
 
 /// The sections of a sag in the order of its kind's field table: each Markdown section
-/// present, and Lovgrundlag where it has laws.
-fn sections(fields: &[Field], sag: &Sag) -> Vec<SectionView> {
-    fields
-        .iter()
-        .filter_map(|field| {
-            let overskrift = field.overskrift?;
-            match field.holds {
-                Holds::Markdown => {
-                    let afsnit = sag.afsnit.iter().find(|a| a.felt == field.name)?;
-                    Some(SectionView {
-                        overskrift,
-                        indhold: Some(md(&afsnit.tekst, SECTION_DEPTH)),
-                        love: Vec::new(),
-                    })
-                }
-                Holds::Entries(_) if field.name == "lovgrundlag" && !sag.lovgrundlag.is_empty() => {
-                    Some(SectionView {
-                        overskrift,
-                        indhold: None,
-                        love: sag.lovgrundlag.iter().map(law).collect(),
-                    })
-                }
-                _ => None,
-            }
-        })
-        .collect()
+/// present, Lovgrundlag where it has laws, and each `[[afsnit]]` where its `placering`
+/// puts it (by a standard section whether or not that one is present; without a
+/// placering, after all of them), in file order among those placed alike.
+fn sections(fields: &'static [Field], sag: &Sag) -> Vec<SectionView> {
+    let extra = |placed: Placering| {
+        sag.afsnit
+            .iter()
+            .filter(move |a| a.placering == placed)
+            .map(|a| SectionView {
+                overskrift: a.overskrift.clone(),
+                indhold: Some(md(&a.tekst, SECTION_DEPTH)),
+                love: Vec::new(),
+            })
+    };
+    let mut out = Vec::new();
+    for field in field_table::sections(fields) {
+        out.extend(extra(Placering::Foer(field.name)));
+        out.extend(standard_section(field, sag));
+        out.extend(extra(Placering::Efter(field.name)));
+    }
+    out.extend(extra(Placering::Sidst));
+    out
+}
+
+/// A standard section of a sag, when the case has it.
+fn standard_section(field: &Field, sag: &Sag) -> Option<SectionView> {
+    let overskrift = field.overskrift?.to_string();
+    match field.holds {
+        Holds::Markdown => {
+            let sektion = sag.sektioner.iter().find(|s| s.felt == field.name)?;
+            Some(SectionView {
+                overskrift,
+                indhold: Some(md(&sektion.tekst, SECTION_DEPTH)),
+                love: Vec::new(),
+            })
+        }
+        Holds::Entries(_) if field.name == "lovgrundlag" && !sag.lovgrundlag.is_empty() => {
+            Some(SectionView {
+                overskrift,
+                indhold: None,
+                love: sag.lovgrundlag.iter().map(law).collect(),
+            })
+        }
+        _ => None,
+    }
 }
 
 fn law(lov: &Lov) -> LawView {

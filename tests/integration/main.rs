@@ -16,6 +16,7 @@ mod mistakes;
 mod output;
 mod scaffold;
 mod schema;
+mod sections;
 mod seeds;
 mod structure;
 mod watch;
