@@ -559,6 +559,12 @@ pub const PUNKT: Entries = Entries {
     one: "Et punkt: en sag (sag = \"…\") eller et stående punkt (titel = \"…\")",
     fields: &[
         Field {
+            name: "nummer",
+            beskrivelse: "Punktets nummer, når det ikke blot er dets plads i rækkefølgen, fx \"12a\" eller \"1.1\"",
+            eksempel: "\"1\"",
+            ..TEXT
+        },
+        Field {
             name: "sag",
             beskrivelse: "Sagens fil, i forhold til denne fil",
             eksempel: "\"../cases/sagen.toml\"",

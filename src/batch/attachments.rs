@@ -90,7 +90,7 @@ pub(super) fn packets_possible(meeting: &Meeting, unusable: &HashSet<PathBuf>) -
 fn attachment_files(meeting: &Meeting) -> Vec<(PathBuf, PathBuf)> {
     let mut out = Vec::new();
     for punkt in &meeting.punkter {
-        let Punkt::Sag { path, case } = punkt else {
+        let Punkt::Sag { path, case, .. } = punkt else {
             continue;
         };
         let Body::Sag(sag) = &case.body else { continue };

@@ -184,6 +184,7 @@ fn load_item(
         &ITEM,
         &meeting,
     );
+    let nummer = fields.text(reader, "nummer", false);
     if fields.has("sag") {
         if fields.has("titel") || fields.has("tekst") || fields.has("beslutning") {
             reader
@@ -195,7 +196,8 @@ fn load_item(
         }
         let sag = fields.text(reader, "sag", true)?;
         let span = fields.value_span("sag").unwrap_or(0..0);
-        return load_case_item(reader, included, loader, dir, &sag, span);
+        return load_case_item(reader, included, loader, dir, &sag, span)
+            .map(|p| p.numbered(nummer));
     }
     if !fields.has("titel") {
         reader
@@ -207,6 +209,7 @@ fn load_item(
         titel: fields.text(reader, "titel", true)?,
         tekst: fields.markdown(reader, "tekst", false),
         beslutning: fields.markdown(reader, "beslutning", false),
+        nummer,
     })
 }
 
@@ -255,6 +258,7 @@ fn load_case_item(
     Some(Punkt::Sag {
         path: canonical,
         case: case.clone(),
+        nummer: None,
     })
 }
 

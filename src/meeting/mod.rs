@@ -43,6 +43,8 @@ pub enum Punkt {
         path: PathBuf,
         /// The case.
         case: std::sync::Arc<Case>,
+        /// The item's number as the source gives it (`"12a"`), when not its place.
+        nummer: Option<String>,
     },
     /// A standing item written in the meeting file.
     Staaende {
@@ -52,6 +54,8 @@ pub enum Punkt {
         tekst: Option<String>,
         /// The decision for the minutes (Markdown).
         beslutning: Option<String>,
+        /// The item's number as the source gives it, when not its place.
+        nummer: Option<String>,
     },
 }
 
@@ -61,6 +65,21 @@ impl Punkt {
         match self {
             Punkt::Sag { case, .. } => &case.titel,
             Punkt::Staaende { titel, .. } => titel,
+        }
+    }
+
+    /// The item with its own number (from the meeting file).
+    pub fn numbered(mut self, own: Option<String>) -> Self {
+        match &mut self {
+            Punkt::Sag { nummer, .. } | Punkt::Staaende { nummer, .. } => *nummer = own,
+        }
+        self
+    }
+
+    /// The item's own number, when it has one (otherwise its place in the agenda is).
+    pub fn nummer(&self) -> Option<&str> {
+        match self {
+            Punkt::Sag { nummer, .. } | Punkt::Staaende { nummer, .. } => nummer.as_deref(),
         }
     }
 

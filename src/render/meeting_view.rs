@@ -63,8 +63,10 @@ pub struct MoedeView {
 /// One item of the edition.
 #[derive(Debug, Serialize)]
 pub struct ItemView {
-    /// 1-based number.
-    pub nummer: usize,
+    /// The number shown: the item's own (`"12a"`), or its place in the agenda.
+    pub nummer: String,
+    /// Its place in the agenda (1-based): what links and labels use.
+    pub anker: usize,
     /// Title.
     pub titel: String,
     /// `Åben` / `Lukket`.
@@ -169,14 +171,17 @@ pub fn meeting(
 fn item(
     meeting: &Meeting,
     edition: Edition,
-    nummer: usize,
+    anker: usize,
     punkt: &Punkt,
     root: &Path,
     pages: &Inspected,
 ) -> ItemView {
     let lukket = edition.is_public() && punkt.adgang() == Adgang::Lukket;
     let mut view = ItemView {
-        nummer,
+        nummer: punkt
+            .nummer()
+            .map_or_else(|| anker.to_string(), str::to_string),
+        anker,
         titel: punkt.titel().to_string(),
         adgang: punkt.adgang().label(),
         lukket,
@@ -221,7 +226,8 @@ fn fill_case_item(
         return;
     }
     let options = InMeeting {
-        nummer: Some(view.nummer),
+        nummer: Some(view.nummer.clone()),
+        anker: Some(view.anker),
         own_decision: own,
         public: edition.is_public(),
     };

@@ -81,8 +81,10 @@ pub struct MetaView {
 /// A case, ready to print.
 #[derive(Debug, Serialize)]
 pub struct CaseView {
-    /// The item number when the case is an item of a meeting.
-    pub nummer: Option<usize>,
+    /// The item number shown, when the case is an item of a meeting.
+    pub nummer: Option<String>,
+    /// The item's place in the agenda (for its label), when it is an item.
+    pub anker: Option<usize>,
     /// `notat`, `beslutningssag` or `orienteringssag`.
     pub kind: &'static str,
     /// `NOTAT`, `Beslutning` or `Orientering`.
@@ -235,10 +237,12 @@ fn label(kind: Kind) -> &'static str {
 }
 
 /// How a case is shown when it is an item of a meeting.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct InMeeting<'a> {
-    /// The item number.
-    pub nummer: Option<usize>,
+    /// The item number shown.
+    pub nummer: Option<String>,
+    /// The item's place in the agenda, for labels.
+    pub anker: Option<usize>,
     /// A decision to leave out of the case's own decisions (the meeting shows it itself).
     pub own_decision: Option<&'a Beslutning>,
     /// Whether closed attachments are left out.
@@ -253,7 +257,8 @@ pub fn case_view(case: &Case) -> CaseView {
 /// The case part of a view, as an item of a meeting.
 pub fn case_view_in(case: &Case, meeting: InMeeting<'_>) -> CaseView {
     let mut view = CaseView {
-        nummer: meeting.nummer,
+        nummer: meeting.nummer.clone(),
+        anker: meeting.anker,
         kind: case.kind.name(),
         label: label(case.kind),
         titel: case.titel.clone(),

@@ -724,3 +724,41 @@ fn emit_typst_writes_the_typst_of_every_meeting_file() {
         "the packet embeds the attachments' pages"
     );
 }
+
+#[test]
+fn items_keep_the_numbers_the_source_gives_them() {
+    let project = meeting_project(
+        "[[punkter]]\nnummer = \"1.1\"\ntitel = \"Godkendelse af dagsorden\"\n\
+         [[punkter]]\nnummer = \"12a\"\nsag = \"../sager/a.toml\"\n\
+         [[punkter]]\ntitel = \"Eventuelt\"\n",
+    );
+    project.write("bilag/b.pdf", untagged_pdf("Et bilag"));
+    project.write(
+        "sager/a.toml",
+        beslutningssag("[[bilag]]\ntitel = \"Kort\"\nfil = \"../bilag/b.pdf\""),
+    );
+    let run = project.run(&["build", "moeder"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let agenda = pdf_text(&project.read("output/moeder/m/dagsorden.pdf"));
+    assert_in_order(
+        &agenda,
+        &[
+            "1.1.",
+            "Godkendelse af dagsorden",
+            "12a.",
+            "En sag",
+            "3.",
+            "Eventuelt",
+        ],
+    );
+    let packet = pdf(&project.read("output/moeder/m/dagsorden-med-bilag.pdf"));
+    let marks: Vec<String> = bookmarks(&packet).into_iter().map(|(_, t)| t).collect();
+    assert!(
+        marks.iter().any(|m| m == "12a. Beslutning: En sag"),
+        "{marks:?}"
+    );
+    assert!(
+        marks.iter().any(|m| m == "Bilag 1 til punkt 12a: Kort"),
+        "{marks:?}"
+    );
+}
