@@ -22,6 +22,7 @@ pub(crate) mod dates;
 pub mod diag;
 pub mod engine;
 pub(crate) mod field_table;
+pub mod import;
 pub mod input;
 pub(crate) mod loader;
 pub(crate) mod meeting;

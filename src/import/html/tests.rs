@@ -1,0 +1,91 @@
+//! Word's HTML, real exports' quirks, and text that must print as written.
+
+use super::*;
+
+fn md(html: &str) -> String {
+    to_markdown(html, 2).markdown
+}
+
+#[test]
+fn words_debris_is_left_behind() {
+    let html = "<p class=MsoNormal><span style='font-size:11.0pt;font-family:\"Calibri\"'>Tekst&nbsp;&nbsp;med \n  mellemrum<o:p></o:p></span></p>\
+                <p class=MsoNormal><o:p>&nbsp;</o:p></p><p>Næste afsnit.</p>";
+    assert_eq!(md(html), "Tekst med mellemrum\n\nNæste afsnit.");
+}
+
+#[test]
+fn emphasis_and_line_breaks() {
+    assert_eq!(
+        md("<p>En <b>fed</b> og <i>kursiv </i>tekst<br>ny linje</p>"),
+        "En **fed** og *kursiv* tekst\\\nny linje"
+    );
+    assert_eq!(md("<p><strong> </strong>tom</p>"), "tom");
+}
+
+#[test]
+fn nested_lists_keep_their_levels() {
+    let html = "<ul><li>et<ul><li>under</li></ul></li><li>to</li></ul><ol><li>første</li><li>anden</li></ol>";
+    assert_eq!(md(html), "- et\n    - under\n- to\n\n1. første\n2. anden");
+}
+
+#[test]
+fn tables_get_a_header_row() {
+    let html =
+        "<table><tr><td>År</td><td>Beløb</td></tr><tr><td>2025</td><td>1 | 2</td></tr></table>";
+    assert_eq!(
+        md(html),
+        "| År | Beløb |\n| --- | --- |\n| 2025 | 1 \\| 2 |"
+    );
+}
+
+#[test]
+fn links_https_and_mailto_kept_http_as_text_with_a_warning() {
+    let converted = to_markdown(
+        "<p><a href=\"https://aarhus.dk/x\">Se her</a>, <a href=\"mailto:a@b.dk\">skriv</a> og <a href=\"http://gammel.dk\">gammel side</a></p>",
+        2,
+    );
+    assert_eq!(
+        converted.markdown,
+        "[Se her](<https://aarhus.dk/x>), [skriv](<mailto:a@b.dk>) og gammel side (http://gammel.dk)"
+    );
+    assert_eq!(converted.warnings.len(), 1);
+    assert!(converted.warnings[0].contains("http://gammel.dk"));
+}
+
+#[test]
+fn headings_sit_below_the_section() {
+    assert_eq!(md("<h3>Baggrund</h3><p>Tekst</p>"), "## Baggrund\n\nTekst");
+    assert_eq!(
+        to_markdown("<h1>A</h1><h2>B</h2>", 3).markdown,
+        "### A\n\n#### B"
+    );
+}
+
+#[test]
+fn text_that_reads_as_markdown_prints_as_written() {
+    assert_eq!(
+        md("<p>5 * 3 = 15 og [x] #1 &amp; _navn_</p>"),
+        "5 \\* 3 = 15 og \\[x\\] \\#1 \\& \\_navn\\_"
+    );
+    assert_eq!(md("<p>- ikke en liste</p>"), "\\- ikke en liste");
+    assert_eq!(md("<p>1. januar 2025</p>"), "1\\. januar 2025");
+}
+
+#[test]
+fn the_markdown_renders_back_to_the_same_words() {
+    // Through sagsgen's own Markdown reader: every word of the source survives.
+    let html = "<p class=MsoNormal>Byrådet <b>godkendte</b> den 1. maj [bilag 3] * 2</p><ul><li>a_b</li></ul>";
+    let converted = md(html);
+    let typst = crate::render::markdown::to_typst(&converted, 2);
+    // Typst's own escapes removed: what the PDF shows.
+    let shown = typst.replace('\\', "");
+    for word in ["Byrådet", "godkendte", "den 1. maj", "[bilag 3] * 2", "a_b"] {
+        assert!(shown.contains(word), "{word} in {shown}");
+    }
+}
+
+#[test]
+fn double_line_breaks_become_paragraphs_and_none_dangles() {
+    assert_eq!(md("<p><br>Først<br><br>Så<br></p>"), "Først\n\nSå");
+    assert_eq!(md("<p>Sti: C:\\mappe\\</p>"), "Sti: C:\\\\mappe\\\\");
+}
