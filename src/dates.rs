@@ -31,6 +31,87 @@ pub struct Date {
 }
 
 impl Date {
+    /// A date, when it exists in the calendar.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (day >= 1 && day <= days && year >= 1000).then_some(Self { year, month, day })
+    }
+
+    /// The first date written in a text the ways Danish exports write them —
+    /// `24-04-2013`, `24.04.2013`, `2013-04-24`, `18. september 2012` — and where it is.
+    pub fn find_in(text: &str) -> Option<(Self, std::ops::Range<usize>)> {
+        let starts = text.char_indices().filter(|(i, c)| {
+            c.is_ascii_digit() && !text[..*i].ends_with(|p: char| p.is_ascii_digit())
+        });
+        for (start, _) in starts {
+            if let Some((date, len)) = Self::at(&text[start..]) {
+                return Some((date, start..start + len));
+            }
+        }
+        None
+    }
+
+    /// A date at the start of `text`, and how many bytes it takes.
+    fn at(text: &str) -> Option<(Self, usize)> {
+        let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
+        let first = digits(text);
+        let rest = &text[first..];
+        let number = |s: &str| s.parse::<u16>().ok();
+        // 2013-04-24
+        if first == 4 && rest.starts_with('-') {
+            let m = &rest[1..];
+            let ml = digits(m);
+            if (1..=2).contains(&ml) && m[ml..].starts_with('-') {
+                let dl = digits(&m[ml + 1..]);
+                let day = number(&m[ml + 1..ml + 1 + dl])?;
+                let date = Self::new(number(&text[..4])?, number(&m[..ml])? as u8, day as u8)?;
+                return Some((date, 4 + 1 + ml + 1 + dl));
+            }
+        }
+        if !(1..=2).contains(&first) {
+            return None;
+        }
+        let day = number(&text[..first])? as u8;
+        // 24-04-2013 or 24.04.2013
+        if let Some(sep) = rest.chars().next().filter(|c| *c == '-' || *c == '.') {
+            let m = &rest[1..];
+            let ml = digits(m);
+            if (1..=2).contains(&ml) && m[ml..].starts_with(sep) {
+                let y = &m[ml + 1..];
+                if digits(y) == 4 {
+                    let date = Self::new(number(&y[..4])?, number(&m[..ml])? as u8, day)?;
+                    return Some((date, first + 1 + ml + 1 + 4));
+                }
+            }
+        }
+        // 18. september 2012
+        let words = rest.strip_prefix('.')?;
+        let month_text = words.trim_start();
+        let skipped = words.len() - month_text.len();
+        let lower = month_text.to_lowercase();
+        let (index, name) = MONTHS
+            .iter()
+            .enumerate()
+            .find(|(_, m)| lower.starts_with(*m))?;
+        // `get`: lower-casing can change byte lengths in text that is not Danish.
+        let after = month_text.get(name.len()..)?;
+        let year_text = after.trim_start();
+        if digits(year_text) != 4 || after.len() == year_text.len() {
+            return None;
+        }
+        let date = Self::new(number(&year_text[..4])?, index as u8 + 1, day)?;
+        let len = first + 1 + skipped + name.len() + (after.len() - year_text.len()) + 4;
+        Some((date, len))
+    }
+
     /// The date of a TOML date value; `None` for a time, or a date with a time of day.
     pub fn from_toml(value: &toml::value::Datetime) -> Option<Self> {
         if value.time.is_some() || value.offset.is_some() {
@@ -114,6 +195,33 @@ mod tests {
         assert_eq!(Date::from_days(18_568), date(2020, 11, 2));
         assert_eq!(Date::from_days(20_415), date(2025, 11, 23));
         assert_eq!(Date::from_days(11_016), date(2000, 2, 29));
+    }
+
+    #[test]
+    fn finds_dates_as_exports_write_them() {
+        let find = |t: &str| Date::find_in(t).map(|(d, r)| (d.iso(), t[r].to_string()));
+        assert_eq!(
+            find("Beslutning i Udvalget (PUK) den 24-04-2013"),
+            Some(("2013-04-24".into(), "24-04-2013".into()))
+        );
+        assert_eq!(
+            find("**18. september 2012:** Godkendt"),
+            Some(("2012-09-18".into(), "18. september 2012".into()))
+        );
+        assert_eq!(
+            find("mødet 2013-06-20 10:30"),
+            Some(("2013-06-20".into(), "2013-06-20".into()))
+        );
+        assert_eq!(
+            find("den 1.10.2025"),
+            Some(("2025-10-01".into(), "1.10.2025".into()))
+        );
+        assert_eq!(
+            find("onsdag den 1. Oktober 2025 kl. 16.00"),
+            Some(("2025-10-01".into(), "1. Oktober 2025".into()))
+        );
+        assert_eq!(find("punkt 12. Ingen dato her"), None);
+        assert_eq!(find("31-02-2013"), None, "no such day");
     }
 
     #[test]

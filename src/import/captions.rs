@@ -1,0 +1,184 @@
+//! Section captions of the agenda systems, to sagsgen's fields: the captions seen in real
+//! exports ("Baggrund", "Forvaltningen foreslår", "ADMINISTRATIONENS INDSTILLING:",
+//! "Økonomi og organisatoriske konsekvenser"), compared without regard to letter case,
+//! spacing or a trailing colon. A caption that maps to nothing stays an extra section
+//! under its own heading; one that starts with "Beslutning" is a decision.
+
+/// What a section becomes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A standard field of a sag (`sagsfremstilling`, …).
+    Field(&'static str),
+    /// A decision (`[[beslutninger]]`).
+    Decision,
+    /// An extra section (`[[afsnit]]`) under the caption as written.
+    Extra,
+}
+
+/// Captions seen in the samples, by field.
+const BUILT_IN: &[(&str, &[&str])] = &[
+    (
+        "beslutningstema",
+        &["beslutningstema", "problemstilling", "hvad skal besluttes"],
+    ),
+    (
+        "sagsfremstilling",
+        &[
+            "sagsfremstilling",
+            "baggrund",
+            "sagsbeskrivelse",
+            "sagens indhold",
+            "beskrivelse",
+            "sagen",
+            "sagsforklaring",
+        ],
+    ),
+    (
+        "oekonomiske_konsekvenser",
+        &[
+            "økonomiske konsekvenser",
+            "økonomiske konsekvenser og finansiering",
+            "økonomi og organisatoriske konsekvenser",
+            "økonomi og finansiering",
+            "økonomiske og personalemæssige konsekvenser",
+            "økonomi",
+            "bevillingsmæssige konsekvenser",
+        ],
+    ),
+    (
+        "lovgrundlag",
+        &[
+            "lovgrundlag",
+            "lovgivning",
+            "retsgrundlag",
+            "hjemmel",
+            "lovhjemmel",
+        ],
+    ),
+    ("borgerinddragelse", &["borgerinddragelse", "inddragelse"]),
+    (
+        "det_videre_forloeb",
+        &[
+            "det videre forløb",
+            "videre forløb",
+            "videre proces",
+            "tidsplan og videre forløb",
+        ],
+    ),
+    (
+        "indstilling",
+        &[
+            "indstilling",
+            "forvaltningen foreslår",
+            "forvaltningen indstiller",
+            "forvaltningens indstilling",
+            "administrationens indstilling",
+            "administrationen indstiller",
+            "direktionens indstilling",
+            "beslutningspunkter",
+            "forslag til beslutning",
+            "indstilling fra forvaltningen",
+        ],
+    ),
+];
+
+/// A caption as captions are compared: lower case, spaces folded, no trailing colon.
+pub fn normalise(caption: &str) -> String {
+    let words: Vec<&str> = caption.split_whitespace().collect();
+    let joined = words.join(" ").to_lowercase();
+    joined.trim_end_matches([':', '.']).trim().to_string()
+}
+
+/// What a section under `caption` becomes. `project` (caption → field, from
+/// `sagsgen.toml`) is asked first, so a project can extend or override the built-in
+/// table; a project may send a caption to `"afsnit"` to keep it an extra section.
+pub fn classify(caption: &str, project: &[(String, String)]) -> Target {
+    let caption = normalise(caption);
+    if let Some((_, field)) = project.iter().find(|(c, _)| normalise(c) == caption) {
+        return match field.as_str() {
+            "afsnit" => Target::Extra,
+            "beslutning" | "beslutninger" => Target::Decision,
+            other => BUILT_IN
+                .iter()
+                .find(|(f, _)| *f == crate::danish::fold(other))
+                .map_or(Target::Extra, |(f, _)| Target::Field(f)),
+        };
+    }
+    if let Some((field, _)) = BUILT_IN
+        .iter()
+        .find(|(_, captions)| captions.contains(&caption.as_str()))
+    {
+        return Target::Field(field);
+    }
+    if caption.starts_with("beslutning") || caption.ends_with(" beslutning") {
+        return Target::Decision;
+    }
+    Target::Extra
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions_of_real_exports_find_their_fields() {
+        let none: &[(String, String)] = &[];
+        for (caption, field) in [
+            ("Sagsfremstilling", "sagsfremstilling"),
+            ("Baggrund", "sagsfremstilling"),
+            ("  Sagsbeskrivelse : ", "sagsfremstilling"),
+            ("ADMINISTRATIONENS INDSTILLING:", "indstilling"),
+            ("Forvaltningen  foreslår", "indstilling"),
+            ("Beslutningspunkter", "indstilling"),
+            (
+                "Økonomiske konsekvenser og finansiering",
+                "oekonomiske_konsekvenser",
+            ),
+            (
+                "Økonomi og organisatoriske konsekvenser",
+                "oekonomiske_konsekvenser",
+            ),
+            ("Økonomi", "oekonomiske_konsekvenser"),
+            ("Beslutningstema", "beslutningstema"),
+        ] {
+            assert_eq!(classify(caption, none), Target::Field(field), "{caption}");
+        }
+        for caption in [
+            "Beslutning",
+            "Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 24-04-2013",
+            "Udvalgets beslutning",
+        ] {
+            assert_eq!(classify(caption, none), Target::Decision, "{caption}");
+        }
+        for caption in [
+            "Resumé",
+            "Sammendrag",
+            "Tidligere behandling",
+            "Høring",
+            "Sagsforløb",
+        ] {
+            assert_eq!(classify(caption, none), Target::Extra, "{caption}");
+        }
+    }
+
+    #[test]
+    fn a_project_extends_and_overrides_the_table() {
+        let project = vec![
+            ("Sagsforløb".to_string(), "sagsfremstilling".to_string()),
+            ("Baggrund".to_string(), "afsnit".to_string()),
+            (
+                "Økonomi:".to_string(),
+                "økonomiske_konsekvenser".to_string(),
+            ),
+        ];
+        assert_eq!(
+            classify("sagsforløb", &project),
+            Target::Field("sagsfremstilling")
+        );
+        assert_eq!(classify("Baggrund", &project), Target::Extra);
+        assert_eq!(
+            classify("ØKONOMI", &project),
+            Target::Field("oekonomiske_konsekvenser")
+        );
+    }
+}
