@@ -74,6 +74,9 @@ pub struct Config {
     pub committees: Committees,
     /// `[pdf] standard`.
     pub conformance: Conformance,
+    /// `[import.overskrifter]`: section captions of imported agendas → what they become
+    /// (a field, `afsnit` or `beslutning`), asked before the built-in table.
+    pub import_captions: Vec<(String, String)>,
 }
 
 /// A project: where it lives and how it is configured.
@@ -138,6 +141,7 @@ impl Default for Config {
             organisation: Organisation::default(),
             committees: Committees::defaults(),
             conformance: Conformance::default(),
+            import_captions: Vec::new(),
         }
     }
 }
@@ -145,7 +149,8 @@ impl Default for Config {
 /// Where a project keeps its case files and its meeting files.
 pub const INPUT_FOLDERS: &[&str] = &["cases", "moeder"];
 
-pub(crate) const TOP_FIELDS: &[&str] = &["organisation", "udvalg", "pdf"];
+pub(crate) const TOP_FIELDS: &[&str] = &["organisation", "udvalg", "pdf", "import"];
+pub(crate) const IMPORT_FIELDS: &[&str] = &["overskrifter"];
 pub(crate) const ORG_FIELDS: &[&str] = &["navn", "logo", "adresse"];
 pub(crate) const PDF_FIELDS: &[&str] = &["standard"];
 
@@ -171,6 +176,10 @@ fn parse_config(source: &Arc<SourceText>, root: &Path) -> Result<Config, Vec<Dia
         .table(&mut reader, "pdf")
         .and_then(|(t, span)| parse_pdf(&mut reader, t, span))
         .unwrap_or_default();
+    let import_captions = fields
+        .table(&mut reader, "import")
+        .map(|(t, span)| parse_import(&mut reader, t, span))
+        .unwrap_or_default();
     if reader.has_errors() {
         return Err(reader.diagnostics);
     }
@@ -178,6 +187,7 @@ fn parse_config(source: &Arc<SourceText>, root: &Path) -> Result<Config, Vec<Dia
         organisation,
         committees,
         conformance,
+        import_captions,
     })
 }
 
@@ -229,6 +239,49 @@ fn check_logo(reader: &mut Reader, logo: &str, span: Range<usize>, root: &Path) 
                 "copy the logo into the project folder and give its path relative to sagsgen.toml",
             );
     }
+}
+
+/// `[import]`: how imported agendas are read — `[import.overskrifter]`, captions to what
+/// they become.
+fn parse_import(
+    reader: &mut Reader,
+    table: &DeTable<'_>,
+    span: Range<usize>,
+) -> Vec<(String, String)> {
+    let anchor = reader.first_line(span);
+    let fields = Fields::new(reader, table, "`[import]`", anchor, IMPORT_FIELDS);
+    let Some((captions, _)) = fields.table(reader, "overskrifter") else {
+        return Vec::new();
+    };
+    let targets = crate::import::captions::targets();
+    let mut out = Vec::new();
+    for (key, value) in captions.iter() {
+        let Some(target) = value.get_ref().as_str() else {
+            reader
+                .error(
+                    value.span(),
+                    format!(
+                        "`\"{}\"` must name what the caption becomes, in quotes",
+                        key.get_ref()
+                    ),
+                )
+                .help(format!("e.g. \"{}\" = \"sagsfremstilling\"", key.get_ref()));
+            continue;
+        };
+        let folded = crate::danish::fold(target.trim());
+        if !targets.contains(&folded.as_str()) {
+            let mut message = format!("\"{target}\" is not something a section can become");
+            if let Some(s) = crate::input::fields::suggest(&folded, &targets) {
+                message.push_str(&format!("; did you mean \"{s}\"?"));
+            }
+            reader
+                .error(value.span(), message)
+                .help(format!("use one of {}", targets.join(", ")));
+            continue;
+        }
+        out.push((key.get_ref().to_string(), folded));
+    }
+    out
 }
 
 fn parse_pdf(reader: &mut Reader, table: &DeTable<'_>, span: Range<usize>) -> Option<Conformance> {

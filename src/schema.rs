@@ -236,12 +236,31 @@ pub fn config_schema() -> Value {
         )],
         &[],
     );
+    let targets: Vec<String> = crate::import::captions::targets()
+        .into_iter()
+        .flat_map(|t| [t.to_string(), crate::danish::unfold(t)])
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let import = object(
+        "Import af dagsordener fra andre systemer",
+        vec![(
+            "overskrifter",
+            json!({
+                "type": "object",
+                "description": "Afsnitsoverskrifter → hvad afsnittet bliver: et felt (fx \"sagsfremstilling\"), \"afsnit\" eller \"beslutning\"",
+                "additionalProperties": { "enum": targets },
+            }),
+        )],
+        &[],
+    );
     let mut schema = object(
         "Projektets opsætning",
         vec![
             ("organisation", organisation),
             ("udvalg", udvalg),
             ("pdf", pdf),
+            ("import", import),
         ],
         &[],
     );

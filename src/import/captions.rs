@@ -82,6 +82,14 @@ const BUILT_IN: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// What `[import.overskrifter]` may send a caption to: a field, `afsnit` (an extra
+/// section) or `beslutning`.
+pub fn targets() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = BUILT_IN.iter().map(|(field, _)| *field).collect();
+    out.extend(["afsnit", "beslutning", "beslutninger"]);
+    out
+}
+
 /// A caption as captions are compared: lower case, spaces folded, no trailing colon.
 pub fn normalise(caption: &str) -> String {
     let words: Vec<&str> = caption.split_whitespace().collect();

@@ -131,3 +131,27 @@ fn extra_sections_of_a_closed_item_stay_out_of_the_public_editions() {
         }
     }
 }
+
+#[test]
+fn a_project_names_what_imported_captions_become() {
+    let project = Project::empty();
+    project.write("cases/sag.toml", beslutningssag(""));
+    project.write(
+        "sagsgen.toml",
+        "[import.overskrifter]\n\"Sagsforløb\" = \"sagsfremstilling\"\n\"Økonomi og drift\" = \"økonomiske_konsekvenser\"\n\"Høring\" = \"afsnit\"\n",
+    );
+    let good = project.run(&["check"]);
+    assert_eq!(good.code, 0, "{}", good.stderr);
+    project.write(
+        "sagsgen.toml",
+        "[import.overskrifter]\n\"Sagsforløb\" = \"sagsfremstiling\"\n",
+    );
+    let bad = project.run(&["check"]);
+    assert_eq!(bad.code, 1, "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains("sagsgen.toml:2:16")
+            && bad.stderr.contains("\"sagsfremstiling\" is not something a section can become; did you mean \"sagsfremstilling\"?"),
+        "{}",
+        bad.stderr
+    );
+}
