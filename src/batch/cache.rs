@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::write::atomic_write;
+use crate::engine::FileCache;
 use crate::loader::Loaded;
 use crate::project::Project;
 use crate::render::templates::BUILTIN;
@@ -98,9 +99,17 @@ pub fn project_fingerprint(project: &Project, emit_typst: bool) -> String {
 
 /// An input's fingerprint: the project's, the hash of the input's own text, and the bytes of every
 /// file it depends on (from the loader: attachments; a meeting's case files and theirs).
-pub fn input_fingerprint(project_fingerprint: &str, input: &Loaded) -> String {
+/// The dependencies are read through `files`, the run's file cache, which the typesetting
+/// then reads them from.
+pub fn input_fingerprint(project_fingerprint: &str, input: &Loaded, files: &FileCache) -> String {
     let text = input.text_hash.as_deref();
-    fingerprint(project_fingerprint, &input.path, text, &input.dependencies)
+    fingerprint(
+        project_fingerprint,
+        &input.path,
+        text,
+        &input.dependencies,
+        files,
+    )
 }
 
 fn fingerprint(
@@ -108,6 +117,7 @@ fn fingerprint(
     path: &Path,
     text_hash: Option<&str>,
     dependencies: &[PathBuf],
+    files: &FileCache,
 ) -> String {
     let mut hash = Sha256::new();
     hash.update(project_fingerprint);
@@ -117,7 +127,14 @@ fn fingerprint(
         None => hash.update(b"<unreadable>"),
     }
     for dependency in dependencies {
-        hash_file(&mut hash, dependency);
+        hash.update(dependency.to_string_lossy().as_bytes());
+        match files.read(dependency) {
+            Ok(bytes) => {
+                hash.update((bytes.len() as u64).to_le_bytes());
+                hash.update(bytes.as_slice());
+            }
+            Err(_) => hash.update(b"<missing>"),
+        }
     }
     hex(&hash.finalize())
 }
@@ -160,14 +177,17 @@ mod tests {
         let pdf = dir.path().join("b.pdf");
         std::fs::write(&pdf, "%PDF-1").unwrap();
         let deps = [pdf.clone()];
-        let of = |project: &str, text: &str| fingerprint(project, &case, Some(text), &deps);
+        // A fresh cache each time: the test changes the file between fingerprints.
+        let files = || FileCache::new(1 << 20);
+        let of =
+            |project: &str, text: &str| fingerprint(project, &case, Some(text), &deps, &files());
         let first = of("p", "a");
         assert_eq!(first, of("p", "a"), "stable");
         assert_ne!(first, of("q", "a"), "follows the project");
         assert_ne!(first, of("p", "b"), "follows the input");
         assert_ne!(
             first,
-            fingerprint("p", &case, None, &deps),
+            fingerprint("p", &case, None, &deps, &files()),
             "unreadable differs"
         );
         std::fs::write(&pdf, "%PDF-2").unwrap();

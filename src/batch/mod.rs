@@ -20,7 +20,7 @@ pub use job::{Context, FileReport, Outcome, process};
 pub use write::atomic_write;
 
 use crate::diag::{Diagnostic, shown_path};
-use crate::engine::Engine;
+use crate::engine::{Engine, FileCache};
 use crate::loader::{Loaded, Loader};
 use crate::project::Project;
 use crate::render::templates::Templates;
@@ -129,9 +129,12 @@ pub fn run(
     // Every input is loaded once, here: its fingerprint and its build use the same load,
     // and a meeting shares the loads of the cases it includes.
     let loader = Loader::lean(project);
+    // The run's one file cache: fingerprints hash attachments through it, and Typst
+    // embeds them from it, so each attachment is read once a run.
+    let cache_of_files = Arc::new(FileCache::new(crate::engine::file_cache::BUDGET));
     let planned: Vec<Planned> = files
         .par_iter()
-        .map(|f| plan(&loader, &project_fp, f))
+        .map(|f| plan(&loader, &project_fp, f, &cache_of_files))
         .collect();
     drop(loader);
     let fresh: Vec<bool> = planned
@@ -140,7 +143,7 @@ pub fn run(
         .collect();
     let to_build = fresh.iter().filter(|f| !**f).count();
     let engine = if to_build > 0 {
-        Some(Engine::new(&project.root)?)
+        Some(Engine::with_files(&project.root, cache_of_files)?)
     } else {
         None
     };
@@ -223,7 +226,7 @@ fn in_parallel(
         .collect())
 }
 
-fn plan(loader: &Loader<'_>, project_fp: &str, input: &Path) -> Planned {
+fn plan(loader: &Loader<'_>, project_fp: &str, input: &Path, files: &FileCache) -> Planned {
     let loaded = loader.load(input);
     // This run reports the file's own problems with the file itself.
     loaded.claim();
@@ -236,7 +239,7 @@ fn plan(loader: &Loader<'_>, project_fp: &str, input: &Path) -> Planned {
     Planned {
         input: input.to_path_buf(),
         key,
-        fingerprint: input_fingerprint(project_fp, &loaded),
+        fingerprint: input_fingerprint(project_fp, &loaded, files),
         loaded: Mutex::new(Some(loaded)),
     }
 }

@@ -1,11 +1,14 @@
 //! Typst, in-process: generated Typst source → laid-out document → PDF/A + PDF/UA bytes.
 
-mod file_cache;
+pub mod file_cache;
 pub mod fonts;
 mod packet_info;
 mod world;
 
 use std::path::Path;
+use std::sync::Arc;
+
+pub use file_cache::FileCache;
 
 use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
@@ -43,9 +46,15 @@ pub struct Engine {
 impl Engine {
     /// Loads fonts (bundled + the project's `fonts/`) for a project root.
     pub fn new(root: &Path) -> Result<Self, Diagnostic> {
+        Self::with_files(root, Arc::new(FileCache::new(file_cache::BUDGET)))
+    }
+
+    /// An engine that reads files through `files`, a cache the run shares (the batch
+    /// hashes attachments through it for its fingerprints, so each is read once a run).
+    pub fn with_files(root: &Path, files: Arc<FileCache>) -> Result<Self, Diagnostic> {
         let fonts = fonts::load(&root.join("fonts"))?;
         Ok(Self {
-            base: Base::new(root, fonts),
+            base: Base::new(root, fonts, files),
         })
     }
 

@@ -3,7 +3,7 @@
 //! root; there are no packages and no clock.
 
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use typst::diag::{FileError, FileResult, PackageError};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -31,7 +31,7 @@ pub struct Base {
     /// One slot per file, as Typst's own CLI keeps: a packet calls `image()` once per
     /// attachment page, and each call reading the file anew held one copy of the whole
     /// file (and its parse) per page.
-    files: FileCache,
+    files: Arc<FileCache>,
 }
 
 impl Base {
@@ -41,12 +41,12 @@ impl Base {
     }
 
     /// A base over a project root with loaded fonts.
-    pub fn new(root: &Path, fonts: FontStore) -> Self {
+    pub fn new(root: &Path, fonts: FontStore, files: Arc<FileCache>) -> Self {
         Self {
             library: LazyHash::new(Library::builder().build()),
             fonts,
             root: root.to_path_buf(),
-            files: FileCache::new(super::file_cache::BUDGET),
+            files,
         }
     }
 }
