@@ -89,3 +89,49 @@ fn double_line_breaks_become_paragraphs_and_none_dangles() {
     assert_eq!(md("<p><br>Først<br><br>Så<br></p>"), "Først\n\nSå");
     assert_eq!(md("<p>Sti: C:\\mappe\\</p>"), "Sti: C:\\\\mappe\\\\");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Whatever an export holds, the converter neither panics nor loops.
+        #[test]
+        fn any_input_converts(html in "\\PC{0,300}") {
+            let _ = to_markdown(&html, 2);
+        }
+
+        /// Tag soup built from the elements exports use converts too.
+        #[test]
+        fn tag_soup_converts(parts in proptest::collection::vec(
+            prop_oneof![
+                Just("<p>"), Just("</p>"), Just("<br>"), Just("<b>"), Just("</b>"),
+                Just("<ul><li>"), Just("</li></ul>"), Just("<table><tr><td>"),
+                Just("</td></tr></table>"), Just("<h3>"), Just("</h3>"),
+                Just("<a href=\"http://x.dk\">"), Just("</a>"), Just("&nbsp;"),
+                Just("tekst * [x] # 1. "), Just("- "), Just("\\")
+            ],
+            0..40,
+        )) {
+            let _ = to_markdown(&parts.concat(), 2);
+        }
+
+        /// Plain text, Markdown's special characters and all, reads back word for word
+        /// through sagsgen's own Markdown reader.
+        #[test]
+        fn plain_text_survives(words in proptest::collection::vec("[a-zæøåA-Z0-9*_#\\[\\]`<>|~&.()-]{1,8}", 1..12)) {
+            let text = words.join(" ");
+            let html = format!("<p>{}</p>", text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"));
+            let markdown = to_markdown(&html, 2).markdown;
+            let typst = crate::render::markdown::to_typst(&markdown, 2);
+            let shown: String = typst.replace('\\', "");
+            let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert!(
+                squeeze(&shown).contains(&squeeze(&text)),
+                "{text:?} → {markdown:?} → {typst:?}"
+            );
+        }
+    }
+}
