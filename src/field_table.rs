@@ -126,6 +126,12 @@ const TITEL: Field = Field {
     eksempel: "\"Titel på sagen\"",
     ..TEXT
 };
+const OFFENTLIG_TITEL: Field = Field {
+    name: "offentlig_titel",
+    beskrivelse: "Den titel, de offentlige udgaver viser for et lukket punkt (uden fortrolige oplysninger)",
+    eksempel: "\"Salg af grund\"",
+    ..TEXT
+};
 const SAGSNUMMER: Field = Field {
     name: "sagsnummer",
     required: true,
@@ -296,9 +302,10 @@ pub const BESLUTNINGSSAG: &[Field] = &SAG;
 pub const ORIENTERINGSSAG: &[Field] = &informing(SAG);
 
 /// The fields of a sag, as a beslutningssag requires them.
-const SAG: [Field; 21] = [
+const SAG: [Field; 22] = [
     TYPE,
     TITEL,
+    OFFENTLIG_TITEL,
     SAGSNUMMER,
     UDVALG,
     required(BESLUTNINGSKOMPETENCE),

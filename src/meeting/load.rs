@@ -266,15 +266,13 @@ fn load_case_item(
 fn warn_about_item(reader: &mut Reader, meeting: &Meeting, punkt: &Punkt, span: Range<usize>) {
     let anchor = reader.first_line(span);
     let closed = punkt.adgang() == Adgang::Lukket;
-    let titel = punkt
-        .titel()
-        .trim()
-        .trim_end_matches(['.', ':'])
-        .to_lowercase();
+    // What the public agenda shows of a closed item: its offentlig_titel, else its title.
+    let shown = punkt.offentlig_titel();
+    let titel = shown.trim().trim_end_matches(['.', ':']).to_lowercase();
     if closed && VAGUE_TITLES.contains(&titel.as_str()) {
         reader
-            .warning(anchor.clone(), format!("the closed item \"{}\" does not say what it is about", punkt.titel()))
-            .help("the public agenda shows a closed item's title: name its subject without confidential details, e.g. \"Salg af grund på Industrivej\"");
+            .warning(anchor.clone(), format!("the closed item \"{shown}\" does not say what it is about"))
+            .help("the public agenda shows a closed item's title: name its subject without confidential details, e.g. \"Salg af grund på Industrivej\" (in `titel`, or in `offentlig_titel` when the title itself is confidential)");
     }
     let decision = match punkt {
         Punkt::Sag { case, .. } => {

@@ -83,6 +83,18 @@ impl Punkt {
         }
     }
 
+    /// The title the public editions show: a closed case's `offentlig_titel` when it has
+    /// one, else its title.
+    pub fn offentlig_titel(&self) -> &str {
+        match self {
+            Punkt::Sag { case, .. } if case.adgang == Adgang::Lukket => case
+                .felter
+                .get("offentlig_titel")
+                .map_or(&case.titel, |t| t),
+            _ => self.titel(),
+        }
+    }
+
     /// Open or closed (standing items are always open).
     pub fn adgang(&self) -> Adgang {
         match self {

@@ -182,7 +182,12 @@ fn item(
             .nummer()
             .map_or_else(|| anker.to_string(), str::to_string),
         anker,
-        titel: punkt.titel().to_string(),
+        titel: if edition.is_public() {
+            punkt.offentlig_titel()
+        } else {
+            punkt.titel()
+        }
+        .to_string(),
         adgang: punkt.adgang().label(),
         lukket,
         doc: None,

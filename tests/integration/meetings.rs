@@ -762,3 +762,38 @@ fn items_keep_the_numbers_the_source_gives_them() {
         "{marks:?}"
     );
 }
+
+#[test]
+fn a_closed_item_shows_its_public_title_in_the_public_editions_only() {
+    let project = meeting_project("[[punkter]]\nsag = \"../sager/a.toml\"\n");
+    project.write(
+        "sager/a.toml",
+        beslutningssag(
+            "adgang = \"lukket\"\noffentlig_titel = \"Salg af grund\"\n\
+             [[beslutninger]]\nudvalg = \"OEU\"\ndato = 2025-05-05\ntekst = \"Solgt.\"\noffentlig_tekst = \"Godkendt.\"",
+        )
+        .replace("titel = \"En sag\"", "titel = \"Salg af Industrivej 12 til Firma Hansen ApS\""),
+    );
+    let run = project.run(&["build", "moeder"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let internal = pdf_text(&project.read("output/moeder/m/dagsorden.pdf"));
+    assert!(internal.contains("Firma Hansen ApS"), "{internal}");
+    for public in [
+        "dagsorden-offentlig",
+        "referat-offentlig",
+        "dagsorden-offentlig-med-bilag",
+    ] {
+        let bytes = project.read(&format!("output/moeder/m/{public}.pdf"));
+        let text = pdf_text(&bytes);
+        assert!(text.contains("Salg af grund"), "{public}: {text}");
+        assert!(
+            !bytes.windows(12).any(|w| w == b"Firma Hansen") && !text.contains("Firma Hansen"),
+            "{public} shows the confidential title"
+        );
+        let marks = bookmarks(&pdf(&bytes));
+        assert!(
+            marks.iter().any(|(_, t)| t == "1. Salg af grund"),
+            "{public}: {marks:?}"
+        );
+    }
+}
