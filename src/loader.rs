@@ -36,8 +36,8 @@ pub struct Loaded {
     pub is_meeting: bool,
     /// The document, when neither it nor any file it includes has errors.
     pub document: Option<Document>,
-    /// Files its PDFs depend on besides itself: attachments; for a meeting, its case files
-    /// and theirs.
+    /// The attachment files its PDFs embed or list (for a meeting, its cases'). The case
+    /// files a meeting includes are in `included`, with their texts' hashes.
     pub dependencies: Vec<PathBuf>,
     /// Problems of this file itself, in file order.
     pub diagnostics: Vec<Diagnostic>,
@@ -85,6 +85,14 @@ impl Loaded {
             Some(Document::Meeting(meeting)) => Some(meeting),
             _ => None,
         }
+    }
+
+    /// This file and the case files it includes, each with the hash of its text (`None`
+    /// when it could not be read): what its PDFs depend on besides the attachments.
+    pub fn texts(&self) -> impl Iterator<Item = (&Path, Option<&str>)> {
+        std::iter::once(self)
+            .chain(self.included.iter().map(AsRef::as_ref))
+            .map(|l| (l.path.as_path(), l.text_hash.as_deref()))
     }
 
     /// Takes the right to show this file's problems: true for the first caller of a run
@@ -206,7 +214,7 @@ impl<'p> Loader<'p> {
         loaded.dependencies = file
             .included
             .iter()
-            .flat_map(|item| std::iter::once(item.path.clone()).chain(item.dependencies.clone()))
+            .flat_map(|item| item.dependencies.iter().cloned())
             .collect();
         loaded.included = file.included;
         loaded.document = file.meeting.map(Document::Meeting);

@@ -97,38 +97,30 @@ pub fn project_fingerprint(project: &Project, emit_typst: bool) -> String {
     hex(&hash.finalize())
 }
 
-/// An input's fingerprint: the project's, the hash of the input's own text, and the bytes of every
-/// file it depends on (from the loader: attachments; a meeting's case files and theirs).
-/// The dependencies are read through `files`, the run's file cache, which the typesetting
-/// then reads them from.
+/// An input's fingerprint: the project's, the hashes of the texts of the input and of
+/// the case files it includes (the loader has them: nothing is read again), and the bytes
+/// of every attachment. Attachments are read through `files`, the run's file cache, which
+/// the typesetting then reads them from.
 pub fn input_fingerprint(project_fingerprint: &str, input: &Loaded, files: &FileCache) -> String {
-    let text = input.text_hash.as_deref();
-    fingerprint(
-        project_fingerprint,
-        &input.path,
-        text,
-        &input.dependencies,
-        files,
-    )
+    let texts: Vec<(&Path, Option<&str>)> = input.texts().collect();
+    fingerprint(project_fingerprint, &texts, &input.dependencies, files)
 }
 
 fn fingerprint(
     project_fingerprint: &str,
-    path: &Path,
-    text_hash: Option<&str>,
-    dependencies: &[PathBuf],
+    texts: &[(&Path, Option<&str>)],
+    attachments: &[PathBuf],
     files: &FileCache,
 ) -> String {
     let mut hash = Sha256::new();
     hash.update(project_fingerprint);
-    hash.update(path.to_string_lossy().as_bytes());
-    match text_hash {
-        Some(text_hash) => hash.update(text_hash),
-        None => hash.update(b"<unreadable>"),
+    for (path, text_hash) in texts {
+        hash.update(path.to_string_lossy().as_bytes());
+        hash.update(text_hash.unwrap_or("<unreadable>"));
     }
-    for dependency in dependencies {
-        hash.update(dependency.to_string_lossy().as_bytes());
-        match files.read(dependency) {
+    for attachment in attachments {
+        hash.update(attachment.to_string_lossy().as_bytes());
+        match files.read(attachment) {
             Ok(bytes) => {
                 hash.update((bytes.len() as u64).to_le_bytes());
                 hash.update(bytes.as_slice());
@@ -179,16 +171,27 @@ mod tests {
         let deps = [pdf.clone()];
         // A fresh cache each time: the test changes the file between fingerprints.
         let files = || FileCache::new(1 << 20);
-        let of =
-            |project: &str, text: &str| fingerprint(project, &case, Some(text), &deps, &files());
+        let of = |project: &str, text: &str| {
+            fingerprint(project, &[(case.as_path(), Some(text))], &deps, &files())
+        };
         let first = of("p", "a");
         assert_eq!(first, of("p", "a"), "stable");
         assert_ne!(first, of("q", "a"), "follows the project");
         assert_ne!(first, of("p", "b"), "follows the input");
         assert_ne!(
             first,
-            fingerprint("p", &case, None, &deps, &files()),
+            fingerprint("p", &[(case.as_path(), None)], &deps, &files()),
             "unreadable differs"
+        );
+        let included = |text| {
+            let item = dir.path().join("item.toml");
+            let texts = [(case.as_path(), Some("a")), (item.as_path(), Some(text))];
+            fingerprint("p", &texts, &deps, &files())
+        };
+        assert_ne!(
+            included("x"),
+            included("y"),
+            "follows an included case's text"
         );
         std::fs::write(&pdf, "%PDF-2").unwrap();
         assert_ne!(first, of("p", "a"), "follows the attachment");

@@ -211,3 +211,25 @@ fn an_interrupted_build_keeps_whole_pdfs_and_leaves_no_temp_files() {
         rerun.stderr
     );
 }
+
+#[test]
+fn a_changed_item_case_rebuilds_its_meeting() {
+    let project = Project::examples();
+    assert_eq!(project.run(&["build", "moeder"]).code, 0);
+    let case = "cases/2020/salg-af-grund-industrivej.toml";
+    let text = String::from_utf8(project.read(case)).unwrap();
+    project.write(
+        case,
+        text.replace(
+            "Salg af grund på Industrivej",
+            "Salg af grunden på Industrivej",
+        ),
+    );
+    let run = project.run(&["build", "moeder"]);
+    assert!(run.stderr.contains("1 built"), "{}", run.stderr);
+    let agenda = project.text("output/moeder/uss-2020-11-02/dagsorden.pdf");
+    assert!(
+        agenda.contains("Salg af grunden på Industrivej"),
+        "{agenda}"
+    );
+}
