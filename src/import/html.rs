@@ -144,8 +144,11 @@ impl Writer {
                         self.link(&text, element.attr("href").unwrap_or(""))
                     }
                     "script" | "style" => String::new(),
-                    // Blocks met inside a paragraph: their text, on a line of its own.
-                    "p" | "div" | "li" | "tr" => format!("{}\\\n", inner(self).trim()),
+                    // Blocks met inside a paragraph or a table cell: their text on a line of
+                    // its own, so their words do not run into their neighbours'.
+                    name if is_block(name) => format!("\\\n{}\\\n", inner(self).trim()),
+                    // Cells met outside a table: kept apart by a space.
+                    "td" | "th" => format!(" {} ", inner(self)),
                     _ => inner(self),
                 }
             }
@@ -246,6 +249,33 @@ impl Writer {
         out.extend(rows[1..].iter().map(|r| line(r)));
         Some(out.join("\n"))
     }
+}
+
+/// Elements that stand as blocks of their own, wherever they are met.
+fn is_block(name: &str) -> bool {
+    heading_depth(name).is_some()
+        || matches!(
+            name,
+            "p" | "div"
+                | "li"
+                | "tr"
+                | "ul"
+                | "ol"
+                | "table"
+                | "thead"
+                | "tbody"
+                | "section"
+                | "article"
+                | "header"
+                | "footer"
+                | "nav"
+                | "blockquote"
+                | "dl"
+                | "dt"
+                | "dd"
+                | "figure"
+                | "figcaption"
+        )
 }
 
 /// 1 for `h1` … 6 for `h6`.

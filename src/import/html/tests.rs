@@ -135,3 +135,19 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn blocks_inside_a_cell_keep_their_words_apart() {
+    // As FirstAgenda's pages lay out an item: a heading, a case number and a section in
+    // one table cell.
+    let html = "<table><tr><td>1</td><td><h2>Referat fra sidste udvalgsmøde</h2><span>EMN-2025-010561</span><div><h3>Beslutninger</h3><p>Ingen bemærkninger.</p></div></td></tr></table>";
+    let markdown = md(html);
+    for word in ["udvalgsmøde", "EMN-2025-010561", "Beslutninger", "Ingen"] {
+        assert!(
+            markdown
+                .split(|c: char| c.is_whitespace() || c == '|')
+                .any(|w| w == word),
+            "{word} stands on its own in {markdown:?}"
+        );
+    }
+}
