@@ -474,3 +474,29 @@ impl Drop for Spawned {
         }
     }
 }
+
+/// The public editions of a meeting built into `folder`: (name, bytes, extracted text).
+pub fn public_editions(project: &Project, folder: &str) -> Vec<(&'static str, Vec<u8>, String)> {
+    [
+        "dagsorden-offentlig",
+        "referat-offentlig",
+        "dagsorden-offentlig-med-bilag",
+    ]
+    .into_iter()
+    .map(|name| {
+        let bytes = project.read(&format!("{folder}/{name}.pdf"));
+        let text = pdf_text(&bytes);
+        (name, bytes, text)
+    })
+    .collect()
+}
+
+/// Asserts that a public file holds `secret` neither in its text nor anywhere in its bytes.
+#[track_caller]
+pub fn assert_absent(name: &str, bytes: &[u8], text: &str, secret: &str) {
+    assert!(!text.contains(secret), "{name} shows {secret:?}");
+    assert!(
+        !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+        "{name} holds {secret:?} in its bytes"
+    );
+}

@@ -3,7 +3,8 @@
 //! rest in the public edition of a closed item.
 
 use crate::common::{
-    Project, assert_in_order, beslutningssag, bookmarks, pdf, pdf_text, structure,
+    Project, assert_absent, assert_in_order, beslutningssag, bookmarks, pdf, pdf_text,
+    public_editions, structure,
 };
 
 const EXTRA: &str = r#"
@@ -111,23 +112,13 @@ fn extra_sections_of_a_closed_item_stay_out_of_the_public_editions() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let internal = pdf_text(&project.read("output/moeder/m/dagsorden.pdf"));
     assert!(internal.contains("Handicaprådet har afgivet høringssvar."));
-    for public in [
-        "dagsorden-offentlig",
-        "referat-offentlig",
-        "dagsorden-offentlig-med-bilag",
-    ] {
-        let bytes = project.read(&format!("output/moeder/m/{public}.pdf"));
-        let text = pdf_text(&bytes);
+    for (public, bytes, text) in public_editions(&project, "output/moeder/m") {
         for secret in [
             "Kort fortalt om sagen.",
             "høringssvar",
             "Tidligere behandling",
         ] {
-            assert!(!text.contains(secret), "{public} shows {secret}");
-            assert!(
-                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
-                "{public} holds {secret} in its bytes"
-            );
+            assert_absent(public, &bytes, &text, secret);
         }
     }
 }
