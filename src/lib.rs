@@ -20,6 +20,7 @@ pub(crate) mod committee;
 pub(crate) mod danish;
 pub(crate) mod dates;
 pub mod diag;
+pub(crate) mod digest;
 pub mod engine;
 pub(crate) mod field_table;
 pub mod import;

@@ -51,7 +51,7 @@ impl Loaded {
     fn new(path: PathBuf, source: Option<Arc<SourceText>>) -> Self {
         let text_hash = source
             .as_ref()
-            .map(|s| crate::archive::sha256(s.text.as_bytes()));
+            .map(|s| crate::digest::sha256(s.text.as_bytes()));
         Self {
             path,
             source,

@@ -11,8 +11,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use sha2::{Digest, Sha256};
-
 pub use verify::{Problem, verify};
 
 use crate::batch::atomic_write;
@@ -287,10 +285,7 @@ fn next_version(dir: &Path, file: &str, hash: &str, manifest: &Manifest) -> (Str
     }
 }
 
-/// SHA-256 as lowercase hex.
-pub fn sha256(bytes: &[u8]) -> String {
-    crate::batch::cache::hex(&Sha256::digest(bytes))
-}
+pub use crate::digest::sha256;
 
 fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(

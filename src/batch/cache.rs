@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::write::atomic_write;
+use crate::digest::hex;
 use crate::engine::FileCache;
 use crate::loader::Loaded;
 use crate::project::Project;
@@ -151,11 +152,6 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
-}
-
-/// Bytes as lowercase hex (how every hash sagsgen records is written).
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
