@@ -47,6 +47,11 @@ impl Committees {
         }
     }
 
+    /// The entries: (abbreviation, full name), in the order written.
+    pub fn entries(&self) -> &[(String, String)] {
+        &self.entries
+    }
+
     /// Builds the table from its entries.
     pub fn new(entries: Vec<(String, String)>) -> Self {
         Self { entries }

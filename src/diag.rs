@@ -289,6 +289,11 @@ pub fn set_format(format: MessageFormat) {
     let _ = FORMAT.set(format);
 }
 
+/// The message format chosen for the run (human when none was).
+pub fn format() -> MessageFormat {
+    FORMAT.get().copied().unwrap_or(MessageFormat::Human)
+}
+
 impl Diagnostic {
     /// The diagnostic as JSON: severity, message, file, line, column, end, help, notes.
     pub fn to_json(&self) -> serde_json::Value {

@@ -33,6 +33,8 @@ pub enum Holds {
     Placement,
     /// Repeated `[[name]]` entries, each with the fields of an [`Entries`] table.
     Entries(&'static Entries),
+    /// Headings of the kind's standard sections, by field: `{ sagsfremstilling = "…" }`.
+    Headings,
 }
 
 /// The fields of one kind of `[[…]]` entry.
@@ -164,6 +166,19 @@ const ADGANG: Field = Field {
     holds: Holds::Adgang,
     beskrivelse: "\"åben\" eller \"lukket\" (standard: \"åben\"; et lukket punkt vises ikke i de offentlige udgaver)",
     eksempel: "\"åben\"",
+    ..TEXT
+};
+const KILDE: Field = Field {
+    name: "kilde",
+    beskrivelse: "Hvor sagen er importeret fra (skrives af sagsgen import). En importeret sag har de afsnit, kilden har: kun type og titel er påkrævet",
+    eksempel: "\"SBSYS: Publication32.xml, punkt 2\"",
+    ..TEXT
+};
+const OVERSKRIFTER: Field = Field {
+    name: "overskrifter",
+    holds: Holds::Headings,
+    beskrivelse: "Standardafsnittenes overskrifter, hvor sagen skal vise andre end de faste (fx kildens ord), pr. felt",
+    eksempel: "{ sagsfremstilling = \"Baggrund\" }",
     ..TEXT
 };
 const UDKAST: Field = Field {
@@ -302,7 +317,7 @@ pub const BESLUTNINGSSAG: &[Field] = &SAG;
 pub const ORIENTERINGSSAG: &[Field] = &informing(SAG);
 
 /// The fields of a sag, as a beslutningssag requires them.
-const SAG: [Field; 22] = [
+const SAG: [Field; 24] = [
     TYPE,
     TITEL,
     OFFENTLIG_TITEL,
@@ -315,6 +330,8 @@ const SAG: [Field; 22] = [
     ADGANG,
     UDKAST,
     EMNEORD,
+    KILDE,
+    OVERSKRIFTER,
     required(BESLUTNINGSTEMA),
     SAGSFREMSTILLING,
     OEKONOMI,
@@ -396,8 +413,7 @@ pub const AFSNIT: Entries = Entries {
     fields: &[
         Field {
             name: "overskrift",
-            required: true,
-            beskrivelse: "Afsnittets overskrift",
+            beskrivelse: "Afsnittets overskrift (uden overskrift står teksten for sig, som i kilden)",
             eksempel: "\"Resumé\"",
             ..TEXT
         },
@@ -412,7 +428,7 @@ pub const AFSNIT: Entries = Entries {
         Field {
             name: "placering",
             holds: Holds::Placement,
-            beskrivelse: "Hvor afsnittet står: \"før <afsnit>\" eller \"efter <afsnit>\", fx \"før sagsfremstilling\" (uden placering: efter de andre afsnit)",
+            beskrivelse: "Hvor afsnittet står: \"før <afsnit>\" eller \"efter <afsnit>\", fx \"før sagsfremstilling\" (uden placering: efter de andre afsnit). Afsnit og beslutninger med samme placering står i filens rækkefølge",
             eksempel: "\"før sagsfremstilling\"",
             ..TEXT
         },
@@ -456,6 +472,13 @@ pub const BESLUTNING: Entries = Entries {
             holds: Holds::Markdown,
             beskrivelse: "Det, der må offentliggøres af en beslutning på et lukket punkt",
             eksempel: "\"Godkendt.\"",
+            ..TEXT
+        },
+        Field {
+            name: "placering",
+            holds: Holds::Placement,
+            beskrivelse: "Hvor beslutningen står i sagen: \"før <afsnit>\" eller \"efter <afsnit>\" (uden placering: efter alle afsnit). Afsnit og beslutninger med samme placering står i filens rækkefølge",
+            eksempel: "\"efter indstilling\"",
             ..TEXT
         },
     ],
@@ -628,6 +651,15 @@ pub fn field(fields: &'static [Field], name: &str) -> &'static Field {
 /// Whether a table requires a field.
 pub fn is_required(fields: &'static [Field], name: &str) -> bool {
     field(fields, name).required
+}
+
+/// What an imported case (one with `kilde`) must still have. Sources leave out sections
+/// sagsgen otherwise requires, and an imported case shows what its source had.
+pub const IMPORTED_REQUIRED: [&str; 2] = ["type", "titel"];
+
+/// Whether a case must have the field; `imported` when it has `kilde`.
+pub fn is_required_for(fields: &'static [Field], name: &str, imported: bool) -> bool {
+    is_required(fields, name) && (!imported || IMPORTED_REQUIRED.contains(&name))
 }
 
 #[cfg(test)]

@@ -118,6 +118,12 @@ fn value(field: &Field, kind: &str) -> Value {
         Holds::Entries(entries) => {
             json!({ "type": "array", "description": description, "items": entries_schema(entries) })
         }
+        Holds::Headings => {
+            let properties = field_table::sections(field_table::BESLUTNINGSSAG)
+                .map(|f| (f.name, text(f.overskrift.unwrap_or(f.name))))
+                .collect();
+            object(description, properties, &[])
+        }
     }
 }
 

@@ -6,7 +6,7 @@ mod attachments;
 pub mod cache;
 mod discover;
 mod job;
-mod write;
+pub(crate) mod write;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};

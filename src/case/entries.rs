@@ -103,11 +103,12 @@ pub fn load_afsnit(
             }
             None => Some(Placering::Sidst),
         };
-        if let (Some(overskrift), Some(tekst), Some(placering)) = (overskrift, tekst, placering) {
+        if let (Some(tekst), Some(placering)) = (tekst, placering) {
             out.push(Afsnit {
-                overskrift,
+                overskrift: overskrift.filter(|o| !o.trim().is_empty()),
                 tekst,
                 placering,
+                order: entry_order(table, span),
             });
         }
     }
@@ -203,10 +204,67 @@ pub fn check_url(reader: &mut Reader, url: &str, span: Range<usize>) -> bool {
     false
 }
 
-/// Reads `[[beslutninger]]` entries.
+/// Reads `overskrifter = { <section> = "<heading>" }`: headings of standard sections as
+/// the case wants them shown; `own` is the kind's fields (its sections are the keys).
+pub fn load_headings(
+    reader: &mut Reader,
+    own: &'static [Field],
+    fields: &Fields<'_, '_>,
+) -> std::collections::BTreeMap<&'static str, String> {
+    let mut out = std::collections::BTreeMap::new();
+    let Some((table, _)) = fields.table(reader, "overskrifter") else {
+        return out;
+    };
+    let names: Vec<&'static str> = field_table::sections(own).map(|f| f.name).collect();
+    for (key, value) in table.iter() {
+        let written = key.get_ref();
+        let folded = crate::danish::fold(written.trim()).to_lowercase();
+        let Some(name) = names.iter().find(|n| **n == folded).copied() else {
+            let mut message =
+                format!("\"{written}\" in `overskrifter` is not a section of this case");
+            if let Some(s) = suggest(&folded, &names) {
+                message.push_str(&format!("; did you mean \"{s}\"?"));
+            }
+            reader
+                .error(key.span(), message)
+                .help(format!("the sections are {}", names.join(", ")));
+            continue;
+        };
+        match value.get_ref().as_str() {
+            Some(text) if !text.trim().is_empty() && !text.contains('\n') => {
+                out.insert(name, text.trim().to_string());
+            }
+            _ => {
+                reader
+                    .error(
+                        value.span(),
+                        format!("the heading of `{written}` must be one line of text in quotes"),
+                    )
+                    .help(format!(
+                        "write e.g. overskrifter = {{ {written} = \"Baggrund\" }}"
+                    ));
+            }
+        }
+    }
+    out
+}
+
+/// Where an entry starts in its file: its first key (the spans of array-of-tables
+/// entries are not where their `[[…]]` line is).
+fn entry_order(table: &DeTable<'_>, span: &Range<usize>) -> usize {
+    table
+        .iter()
+        .map(|(k, _)| k.span().start)
+        .min()
+        .unwrap_or(span.start)
+}
+
+/// Reads `[[beslutninger]]` entries; `own` is the case kind's fields (what `placering`
+/// may name).
 pub fn load_beslutninger(
     reader: &mut Reader,
     committees_table: &Committees,
+    own: &'static [Field],
     tables: &[(&DeTable<'_>, Range<usize>)],
 ) -> Vec<Beslutning> {
     let mut out = Vec::new();
@@ -222,12 +280,22 @@ pub fn load_beslutninger(
         let dato = fields.date(reader, "dato", need("dato"));
         let tekst = fields.markdown(reader, "tekst", need("tekst"));
         let offentlig_tekst = fields.markdown(reader, "offentlig_tekst", need("offentlig_tekst"));
-        if let (Some(udvalg), Some(dato), Some(tekst)) = (udvalg, dato, tekst) {
+        let placering = fields
+            .text(reader, "placering", need("placering"))
+            .map(|written| {
+                let span = fields.value_span("placering").unwrap_or(0..0);
+                placement(reader, own, &written, span)
+            });
+        if let (Some(udvalg), Some(dato), Some(tekst), None | Some(Some(_))) =
+            (udvalg, dato, tekst, placering)
+        {
             out.push(Beslutning {
                 udvalg,
                 dato,
                 tekst,
                 offentlig_tekst,
+                placering: placering.flatten(),
+                order: entry_order(table, span),
             });
         }
     }

@@ -8,7 +8,8 @@ use std::sync::{Arc, LazyLock};
 use toml::de::DeTable;
 
 use super::entries::{
-    committee, committees, load_afsnit, load_beslutninger, load_bilag, load_lovgrundlag,
+    committee, committees, load_afsnit, load_beslutninger, load_bilag, load_headings,
+    load_lovgrundlag,
 };
 use super::{Adgang, Body, Case, Kind, Notat, Sag, Sektion};
 use crate::diag::{Diagnostic, SourceText};
@@ -128,14 +129,15 @@ fn read_case(reader: &mut Reader, ctx: &Ctx<'_>, table: &DeTable<'_>, kind: Kind
         .collect();
     let elsewhere = [Elsewhere::Kind(other, &others)];
     let fields = Fields::with_elsewhere(reader, table, what, anchor, &known, &elsewhere);
-    let need = |name| is_required(own, name);
-    let felter = read_texts(reader, &fields, own);
+    let imported = kind != Kind::Notat && fields.has("kilde");
+    let need = |name| field_table::is_required_for(own, name, imported);
+    let felter = read_texts(reader, &fields, own, imported);
     let text = |name: &str| felter.get(name).cloned();
     let adgang = read_adgang(reader, &fields);
     let body = match kind {
         Kind::Notat => read_notat(reader, &fields, &felter).map(Body::Notat),
         _ => Some(Body::Sag(Box::new(read_sag(
-            reader, ctx, &fields, own, &felter,
+            reader, ctx, &fields, own, &felter, imported,
         )))),
     };
     let case = Case {
@@ -196,15 +198,19 @@ pub(super) fn read_adgang(reader: &mut Reader, fields: &Fields<'_, '_>) -> Adgan
 }
 
 /// Every one-line text field of the table that the file has, each read (and checked)
-/// once; required ones reported when missing.
+/// once; required ones reported when missing (`imported`: a case with `kilde`).
 fn read_texts(
     reader: &mut Reader,
     fields: &Fields<'_, '_>,
     own: &'static [Field],
+    imported: bool,
 ) -> BTreeMap<&'static str, String> {
     own.iter()
         .filter(|f| f.holds == Holds::Text)
-        .filter_map(|f| Some((f.name, fields.text(reader, f.name, f.required)?)))
+        .filter_map(|f| {
+            let required = field_table::is_required_for(own, f.name, imported);
+            Some((f.name, fields.text(reader, f.name, required)?))
+        })
         .collect()
 }
 
@@ -228,6 +234,7 @@ fn read_sag(
     fields: &Fields<'_, '_>,
     own: &'static [Field],
     felter: &BTreeMap<&'static str, String>,
+    imported: bool,
 ) -> Sag {
     let committees_table = &ctx.project.config.committees;
     let beslutningskompetence = felter.get("beslutningskompetence").and_then(|name| {
@@ -240,7 +247,8 @@ fn read_sag(
         .filter(|f| f.holds == Holds::Markdown)
         .filter_map(|f| {
             let overskrift = f.overskrift?;
-            let tekst = fields.markdown(reader, f.name, f.required)?;
+            let required = field_table::is_required_for(own, f.name, imported);
+            let tekst = fields.markdown(reader, f.name, required)?;
             Some(Sektion {
                 felt: f.name,
                 overskrift,
@@ -257,8 +265,9 @@ fn read_sag(
         beslutningskompetence,
         sektioner,
         afsnit: load_afsnit(reader, own, &afsnit),
+        overskrifter: load_headings(reader, own, fields),
         lovgrundlag: load_lovgrundlag(reader, &lovgrundlag),
-        beslutninger: load_beslutninger(reader, committees_table, &beslutninger),
+        beslutninger: load_beslutninger(reader, committees_table, own, &beslutninger),
         bilag: load_bilag(reader, ctx.project, &ctx.dir, &bilag),
     }
 }

@@ -142,6 +142,8 @@ pub struct Sag {
     pub sektioner: Vec<Sektion>,
     /// `[[afsnit]]`: sections beyond the standard ones, in file order.
     pub afsnit: Vec<Afsnit>,
+    /// `overskrifter`: headings shown instead of the standard ones, by field.
+    pub overskrifter: std::collections::BTreeMap<&'static str, String>,
     /// `[[lovgrundlag]]`.
     pub lovgrundlag: Vec<Lov>,
     /// `[[beslutninger]]`.
@@ -164,12 +166,14 @@ pub struct Sektion {
 /// One `[[afsnit]]` entry: a section beyond the standard ones.
 #[derive(Debug, Clone)]
 pub struct Afsnit {
-    /// Its heading.
-    pub overskrift: String,
+    /// Its heading (none: the text stands on its own, as in the source it came from).
+    pub overskrift: Option<String>,
     /// The text (Markdown).
     pub tekst: String,
     /// Where it stands.
     pub placering: Placering,
+    /// Where the entry starts in the file: entries placed alike stand in file order.
+    pub order: usize,
 }
 
 /// Where an extra section stands among the standard sections.
@@ -205,6 +209,10 @@ pub struct Beslutning {
     pub tekst: String,
     /// What may be published of a decision on a closed item (Markdown).
     pub offentlig_tekst: Option<String>,
+    /// Where it stands among the sections (none: after all of them).
+    pub placering: Option<Placering>,
+    /// Where the entry starts in the file: entries placed alike stand in file order.
+    pub order: usize,
 }
 
 /// One `[[bilag]]` entry.

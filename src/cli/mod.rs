@@ -5,6 +5,7 @@ mod archive;
 mod batch;
 mod build;
 mod check;
+mod import;
 mod progress;
 mod scaffold;
 mod watch;
@@ -115,6 +116,9 @@ pub enum Command {
     Verify(archive::VerifyArgs),
     /// Write out the source TOML embedded in an archived PDF.
     Extract(archive::ExtractArgs),
+    /// Import agenda exports (SBSYS, Acadre, eDoc, FirstAgenda Publication) as meeting and
+    /// case files, with a report of where every section went.
+    Import(import::ImportArgs),
     /// Start a new project: sagsgen.toml, an example of every kind, templates/ and fonts/.
     Init(scaffold::InitArgs),
     /// Write a new case or meeting file with every field present and explained.
@@ -191,6 +195,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Archive(args) => archive::archive(&cli.global, &args),
         Command::Verify(args) => archive::verify_archive(&cli.global, &args),
         Command::Extract(args) => archive::extract(&cli.global, &args),
+        Command::Import(args) => import::run(&cli.global, &args),
         Command::Init(args) => scaffold::init(&cli.global, &args),
         Command::New(args) => scaffold::new(&cli.global, &args),
         Command::Completions { shell } => completions(shell),

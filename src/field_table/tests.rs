@@ -84,6 +84,7 @@ fn holds(holds: Holds) -> String {
         Holds::Url => "`https://` address".into(),
         Holds::Placement => "`\"før …\"` / `\"efter …\"` a section".into(),
         Holds::Entries(_) => "entries, below".into(),
+        Holds::Headings => "table of section headings".into(),
     }
 }
 

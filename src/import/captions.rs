@@ -97,6 +97,20 @@ pub fn normalise(caption: &str) -> String {
     joined.trim_end_matches([':', '.']).trim().to_string()
 }
 
+/// The standard heading of a field (`sagsfremstilling` → "Sagsfremstilling").
+pub fn standard_heading(field: &str) -> Option<&'static str> {
+    crate::field_table::BESLUTNINGSSAG
+        .iter()
+        .find(|f| f.name == field)
+        .and_then(|f| f.overskrift)
+}
+
+/// Whether the caption is the field's own heading (not a synonym of it).
+pub fn is_standard_heading(caption: &str, field: &str) -> bool {
+    standard_heading(field).is_some_and(|h| normalise(h) == normalise(caption))
+        || normalise(caption) == crate::danish::unfold(field).replace('_', " ")
+}
+
 /// What a section under `caption` becomes. `project` (caption → field, from
 /// `sagsgen.toml`) is asked first, so a project can extend or override the built-in
 /// table; a project may send a caption to `"afsnit"` to keep it an extra section.
@@ -118,10 +132,28 @@ pub fn classify(caption: &str, project: &[(String, String)]) -> Target {
     {
         return Target::Field(field);
     }
-    if caption.starts_with("beslutning") || caption.ends_with(" beslutning") {
+    if is_decision(&caption) {
         return Target::Decision;
     }
     Target::Extra
+}
+
+/// Whether a normalised caption heads a decision: "Beslutning", "Beslutninger",
+/// "Beslutning i <udvalg> den <dato>", "Udvalgets beslutning" — but not "Beslutningen
+/// træffes af" or "Beslutningskompetence", which only say who decides.
+fn is_decision(caption: &str) -> bool {
+    const OPENINGS: [&str; 6] = [
+        "beslutning i ",
+        "beslutning fra ",
+        "beslutning af ",
+        "beslutning - ",
+        "beslutning den ",
+        "beslutning:",
+    ];
+    matches!(caption, "beslutning" | "beslutninger" | "afgørelse")
+        || OPENINGS.iter().any(|o| caption.starts_with(o))
+        || caption.ends_with(" beslutning")
+        || caption.ends_with(" beslutninger")
 }
 
 #[cfg(test)]
@@ -155,10 +187,13 @@ mod tests {
             "Beslutning",
             "Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 24-04-2013",
             "Udvalgets beslutning",
+            "Beslutninger",
         ] {
             assert_eq!(classify(caption, none), Target::Decision, "{caption}");
         }
         for caption in [
+            "Beslutningen træffes af",
+            "Beslutningskompetence",
             "Resumé",
             "Sammendrag",
             "Tidligere behandling",

@@ -1,7 +1,64 @@
 //! Agenda data from the systems municipalities use (SBSYS, Acadre, eDoc, FirstAgenda
-//! Publication), brought into a sagsgen project. So far the pieces every format needs:
-//! their HTML as sagsgen's Markdown, section captions to fields, and decision captions.
+//! Publication), brought into a sagsgen project: each export read into meetings, items and
+//! sections as the source wrote them (`source`), mapped to sagsgen's fields (`plan`) and
+//! written as meeting and case files (`write`), with a report of where every section went.
 
+pub mod acadre;
 pub mod captions;
 pub mod decisions;
+pub mod edoc;
+pub mod firstagenda;
 pub mod html;
+pub mod plan;
+pub mod read;
+pub mod report;
+pub mod run;
+pub mod sbsys;
+pub mod source;
+pub mod text;
+pub mod toml_text;
+pub mod write;
+pub mod xml;
+
+use source::SourceCommittee;
+
+/// A committee named with its abbreviation in parentheses ("Udvalget for plan, udvikling
+/// og kultur (PUK)"), split into name and abbreviation.
+pub fn committee_with_short(written: &str) -> SourceCommittee {
+    let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(open) = written.rfind(" (")
+        && written.ends_with(')')
+    {
+        let short = written[open + 2..written.len() - 1].trim();
+        let looks_short = !short.is_empty()
+            && short.len() <= 12
+            && !short.contains(' ')
+            && short.chars().any(char::is_uppercase);
+        if looks_short {
+            return SourceCommittee {
+                name: written[..open].trim().to_string(),
+                short: Some(short.to_string()),
+            };
+        }
+    }
+    SourceCommittee {
+        name: written,
+        short: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_abbreviation_in_parentheses_is_split_off() {
+        let c = committee_with_short("Udvalget for plan, udvikling og kultur (PUK)");
+        assert_eq!(c.name, "Udvalget for plan, udvikling og kultur");
+        assert_eq!(c.short.as_deref(), Some("PUK"));
+        let c = committee_with_short("Teknisk Udvalg");
+        assert_eq!((c.name.as_str(), c.short), ("Teknisk Udvalg", None));
+        let c = committee_with_short("Udvalg (for det hele og mere)");
+        assert_eq!(c.short, None);
+    }
+}

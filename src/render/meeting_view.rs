@@ -79,6 +79,9 @@ pub struct ItemView {
     pub tekst: Option<Value>,
     /// The decision shown in the minutes (or in the public minutes: its public text).
     pub beslutning: Option<Value>,
+    /// Whether the case shows the decision in its own place (a placed decision), so the
+    /// minutes do not add it after the case.
+    pub beslutning_i_sagen: bool,
     /// Attachment pages that follow the item in a packet.
     pub bilag: Vec<AttachmentPages>,
 }
@@ -193,6 +196,7 @@ fn item(
         doc: None,
         tekst: None,
         beslutning: None,
+        beslutning_i_sagen: false,
         bilag: Vec::new(),
     };
     match punkt {
@@ -235,7 +239,9 @@ fn fill_case_item(
         anker: Some(view.anker),
         own_decision: own,
         public: edition.is_public(),
+        minutes: edition.is_minutes(),
     };
+    view.beslutning_i_sagen = edition.is_minutes() && own.is_some_and(|b| b.placering.is_some());
     view.doc = Some(case_view_in(case, options));
     if edition.is_packet() {
         view.bilag = packet_attachments(case, edition.is_public(), root, pages);

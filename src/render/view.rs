@@ -127,8 +127,8 @@ pub struct CaseView {
 /// One section of a beslutningssag/orienteringssag.
 #[derive(Debug, Serialize)]
 pub struct SectionView {
-    /// The heading (`Sagsfremstilling`, …, or an extra section's own).
-    pub overskrift: String,
+    /// The heading (`Sagsfremstilling`, …, or an extra section's own, if it has one).
+    pub overskrift: Option<String>,
     /// The body (Typst markup), for Markdown sections.
     pub indhold: Option<Value>,
     /// The laws, for the Lovgrundlag section.
@@ -247,6 +247,8 @@ pub struct InMeeting<'a> {
     pub own_decision: Option<&'a Beslutning>,
     /// Whether closed attachments are left out.
     pub public: bool,
+    /// Whether the edition is the minutes (which show the meeting's own decision).
+    pub minutes: bool,
 }
 
 /// The case part of a view.
@@ -300,12 +302,15 @@ fn fill_sag(view: &mut CaseView, fields: &'static [Field], sag: &Sag, meeting: I
     let short: Vec<&str> = sag.udvalg.iter().map(|c| c.short.as_str()).collect();
     view.udvalg = (!short.is_empty()).then(|| short.join("/"));
     view.beslutningskompetence = sag.beslutningskompetence.as_ref().map(|c| c.full.clone());
-    view.sektioner = sections(fields, sag);
-    let own = |b: &&Beslutning| meeting.own_decision.is_some_and(|o| std::ptr::eq(o, *b));
+    let own = |b: &Beslutning| meeting.own_decision.is_some_and(|o| std::ptr::eq(o, b));
+    // The meeting's own decision belongs to the minutes only: shown in its place in the
+    // case when placed, else by the meeting after the case.
+    let shown = |b: &Beslutning| !own(b) || (meeting.minutes && b.placering.is_some());
+    view.sektioner = sections(fields, sag, &shown);
     view.beslutninger = sag
         .beslutninger
         .iter()
-        .filter(|b| !own(b))
+        .filter(|b| b.placering.is_none() && !own(b))
         .map(decision)
         .collect();
     // Attachments keep their numbers in every edition, so "bilag 3" means the same everywhere.
@@ -319,19 +324,45 @@ fn fill_sag(view: &mut CaseView, fields: &'static [Field], sag: &Sag, meeting: I
 }
 
 /// The sections of a sag in the order of its kind's field table: each Markdown section
-/// present, Lovgrundlag where it has laws, and each `[[afsnit]]` where its `placering`
-/// puts it (by a standard section whether or not that one is present; without a
-/// placering, after all of them), in file order among those placed alike.
-fn sections(fields: &'static [Field], sag: &Sag) -> Vec<SectionView> {
+/// present, Lovgrundlag where it has laws, and each `[[afsnit]]` and placed decision
+/// where its `placering` puts it (by a standard section whether or not that one is
+/// present; an afsnit without a placering after all of them), in file order among those
+/// placed alike. `shown` says which placed decisions the edition shows.
+fn sections(
+    fields: &'static [Field],
+    sag: &Sag,
+    shown: &dyn Fn(&Beslutning) -> bool,
+) -> Vec<SectionView> {
     let extra = |placed: Placering| {
-        sag.afsnit
+        let mut found: Vec<(usize, SectionView)> = sag
+            .afsnit
             .iter()
-            .filter(move |a| a.placering == placed)
-            .map(|a| SectionView {
-                overskrift: a.overskrift.clone(),
-                indhold: Some(md(&a.tekst, SECTION_DEPTH)),
-                love: Vec::new(),
+            .filter(|a| a.placering == placed)
+            .map(|a| {
+                let view = SectionView {
+                    overskrift: a.overskrift.clone(),
+                    indhold: Some(md(&a.tekst, SECTION_DEPTH)),
+                    love: Vec::new(),
+                };
+                (a.order, view)
             })
+            .collect();
+        found.extend(
+            sag.beslutninger
+                .iter()
+                .filter(|b| b.placering == Some(placed) && shown(b))
+                .map(|b| {
+                    let d = decision(b);
+                    let view = SectionView {
+                        overskrift: Some(d.overskrift),
+                        indhold: Some(d.tekst),
+                        love: Vec::new(),
+                    };
+                    (b.order, view)
+                }),
+        );
+        found.sort_by_key(|(order, _)| *order);
+        found.into_iter().map(|(_, v)| v)
     };
     let mut out = Vec::new();
     for field in field_table::sections(fields) {
@@ -345,19 +376,24 @@ fn sections(fields: &'static [Field], sag: &Sag) -> Vec<SectionView> {
 
 /// A standard section of a sag, when the case has it.
 fn standard_section(field: &Field, sag: &Sag) -> Option<SectionView> {
-    let overskrift = field.overskrift?.to_string();
+    let standard = field.overskrift?;
+    let overskrift = sag
+        .overskrifter
+        .get(field.name)
+        .cloned()
+        .unwrap_or_else(|| standard.to_string());
     match field.holds {
         Holds::Markdown => {
             let sektion = sag.sektioner.iter().find(|s| s.felt == field.name)?;
             Some(SectionView {
-                overskrift,
+                overskrift: Some(overskrift),
                 indhold: Some(md(&sektion.tekst, SECTION_DEPTH)),
                 love: Vec::new(),
             })
         }
         Holds::Entries(_) if field.name == "lovgrundlag" && !sag.lovgrundlag.is_empty() => {
             Some(SectionView {
-                overskrift,
+                overskrift: Some(overskrift),
                 indhold: None,
                 love: sag.lovgrundlag.iter().map(law).collect(),
             })

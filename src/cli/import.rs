@@ -1,0 +1,73 @@
+//! `sagsgen import`: agenda exports of SBSYS, Acadre, eDoc and FirstAgenda Publication
+//! into the project, with a report of where every section went.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{Exit, GlobalArgs};
+use crate::diag::{self, Diagnostic, MessageFormat};
+use crate::import::report;
+use crate::import::run::{Request, import};
+
+/// Arguments of `sagsgen import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Export files (SBSYS Publication XML, Acadre agenda XML or its manifest, eDoc agenda
+    /// XML, FirstAgenda Publication pages saved as HTML), or folders holding them. The
+    /// format is found from each file's content.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// The project to import into (created when the folder has no sagsgen.toml; default:
+    /// the current folder).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub to: PathBuf,
+    /// Overwrite files that differ from what the import writes (by default they are kept).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Runs `sagsgen import`.
+pub fn run(global: &GlobalArgs, args: &ImportArgs) -> Exit {
+    let request = Request {
+        inputs: args.files.clone(),
+        root: args.to.clone(),
+        force: args.force,
+    };
+    let report = import(&request);
+    let json = diag::format() == MessageFormat::Json;
+    let mut problems = report.errors.clone();
+    problems.extend(report.notes.iter().cloned());
+    problems.extend(report.kept.iter().map(|k| {
+        Diagnostic::error(format!(
+            "{} differs from what the import would write; it was kept",
+            k.display()
+        ))
+        .with_path(args.to.join(k))
+        .with_help("run the import again with --force to overwrite it")
+    }));
+    if json {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        for line in report::json_lines(&report) {
+            let _ = writeln!(out, "{line}");
+        }
+        drop(out);
+        diag::print(&problems, global.color_choice());
+    } else {
+        if !global.quiet {
+            eprint!("{}", report::human(&report));
+        }
+        let shown: Vec<Diagnostic> = problems
+            .into_iter()
+            .filter(|d| d.is_error() || !global.quiet)
+            .collect();
+        diag::print(&shown, global.color_choice());
+    }
+    if report.errors.is_empty() && report.kept.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::InputErrors
+    }
+}

@@ -1,0 +1,192 @@
+//! Acadre agenda XML: nested `<table name="…">` elements whose `<fields>` hold
+//! `<field name="…">value</field>` — the agenda, its committee and meeting (with members),
+//! and `agendaitem`s with `bullet`s (a section: name and HTML) and `enclosure`s. Access is
+//! 1 (åben), 2 or 3 (lukket). The publishing manifest (`XML_<n>.xml`) names the agenda
+//! files it published (`xmlfilename`); given the manifest, the newest of those beside it
+//! is read.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use roxmltree::Node;
+
+use super::source::{SourceAttachment, SourceItem, SourceMeeting, SourceSection, System};
+use super::xml;
+
+/// Whether the document is an Acadre agenda.
+pub fn detect_agenda(root: Node<'_, '_>) -> bool {
+    xml::is(root, "root") && tables(root, "agenda").next().is_some() && has_items(root)
+}
+
+fn has_items(root: Node<'_, '_>) -> bool {
+    root.descendants()
+        .any(|n| xml::is(n, "table") && n.attribute("name") == Some("agendaitem"))
+}
+
+/// Whether the document is an Acadre publishing manifest.
+pub fn detect_manifest(root: Node<'_, '_>) -> bool {
+    xml::is(root, "root") && tables(root, "producedAgenda").next().is_some()
+}
+
+/// The agenda files a manifest names that lie beside it, newest (minutes before agenda)
+/// first.
+pub fn manifest_agendas(root: Node<'_, '_>, file: &Path) -> Vec<PathBuf> {
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let present: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| (e.file_name().to_string_lossy().to_lowercase(), e.path()))
+        .collect();
+    let mut named: Vec<(u32, PathBuf)> = Vec::new();
+    for produced in tables(root, "producedAgenda") {
+        for fields in xml::children(produced, "fields") {
+            let attr = |name: &str| {
+                xml::children(fields, "field").find_map(|f| f.attribute(name).map(str::to_string))
+            };
+            let Some(name) = attr("xmlfilename") else {
+                continue;
+            };
+            let kind = attr("type").and_then(|t| t.parse().ok()).unwrap_or(0);
+            let wanted = name.to_lowercase();
+            if let Some((_, path)) = present.iter().find(|(n, _)| *n == wanted) {
+                named.push((kind, path.clone()));
+            }
+        }
+    }
+    // Type 2 is the minutes (referat), which hold everything the agenda does and more.
+    named.sort_by_key(|(kind, _)| std::cmp::Reverse(*kind));
+    named.into_iter().map(|(_, p)| p).collect()
+}
+
+/// The tables named `name` anywhere below `node`.
+fn tables<'a, 'i: 'a>(
+    node: Node<'a, 'i>,
+    name: &'a str,
+) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
+    node.descendants()
+        .filter(move |n| xml::is(*n, "table") && n.attribute("name") == Some(name))
+}
+
+/// The tables named `name` directly inside `node`.
+fn own_tables<'a, 'i: 'a>(
+    node: Node<'a, 'i>,
+    name: &'a str,
+) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
+    xml::children(node, "table").filter(move |n| n.attribute("name") == Some(name))
+}
+
+/// A table's own fields: name → text (raw, not trimmed: bullet contents are HTML).
+fn fields(table: Node<'_, '_>) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for fields in xml::children(table, "fields") {
+        for field in xml::children(fields, "field") {
+            if let Some(name) = field.attribute("name") {
+                let text: String = field
+                    .descendants()
+                    .filter(|n| n.is_text())
+                    .filter_map(|n| n.text())
+                    .collect();
+                out.entry(name.to_string()).or_insert(text);
+            }
+        }
+    }
+    out
+}
+
+fn get(fields: &HashMap<String, String>, name: &str) -> Option<String> {
+    fields
+        .get(name)
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+/// The meeting of an agenda file.
+pub fn read(root: Node<'_, '_>, file: &Path) -> Result<Vec<SourceMeeting>, String> {
+    let committee = tables(root, "committee")
+        .next()
+        .map(fields)
+        .and_then(|f| get(&f, "name"))
+        .ok_or("the agenda names no committee")?;
+    let meeting_table = tables(root, "meeting")
+        .next()
+        .ok_or("the agenda has no meeting table")?;
+    let meeting = fields(meeting_table);
+    let date = get(&meeting, "date").ok_or("the meeting has no date")?;
+    let (dato, tid) =
+        xml::when(&date).ok_or_else(|| format!("the meeting date \"{date}\" is not a date"))?;
+    let (medlemmer, afbud) = members(meeting_table);
+    let start: Option<u32> = xml::find(root, "startAgendaItemNo")
+        .and_then(xml::text)
+        .and_then(|t| t.parse().ok())
+        .filter(|n| *n > 0);
+    let items = tables(root, "agendaitem")
+        .enumerate()
+        .map(|(i, node)| item(node, start.map(|s| s + i as u32)))
+        .collect();
+    Ok(vec![SourceMeeting {
+        system: System::Acadre,
+        file: file.to_path_buf(),
+        udvalg: super::committee_with_short(&committee),
+        dato,
+        tid,
+        sted: get(&meeting, "location"),
+        medlemmer,
+        afbud,
+        items,
+    }])
+}
+
+fn members(meeting: Node<'_, '_>) -> (Vec<String>, Vec<String>) {
+    let mut present = Vec::new();
+    let mut absent = Vec::new();
+    for member in own_tables(meeting, "meetmember").flat_map(|m| own_tables(m, "member")) {
+        let f = fields(member);
+        let Some(name) = get(&f, "name") else {
+            continue;
+        };
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if get(&f, "absent").as_deref() == Some("1") {
+            absent.push(name.clone());
+        }
+        present.push(name);
+    }
+    (present, absent)
+}
+
+fn item(node: Node<'_, '_>, nummer: Option<u32>) -> SourceItem {
+    let f = fields(node);
+    let aaben = !matches!(get(&f, "access").as_deref(), Some("2" | "3"));
+    let sections = own_tables(node, "bullet")
+        .map(|b| {
+            let b = fields(b);
+            SourceSection {
+                caption: get(&b, "bulletname").unwrap_or_default(),
+                html: b.get("bulletcontent").cloned().unwrap_or_default(),
+                decision: false,
+            }
+        })
+        .collect();
+    let bilag = own_tables(node, "enclosure")
+        .map(|e| {
+            let e = fields(e);
+            SourceAttachment {
+                titel: get(&e, "name")
+                    .or_else(|| get(&e, "description"))
+                    .unwrap_or_default(),
+                dokumentnummer: get(&e, "fileno"),
+                aaben: !matches!(get(&e, "access").as_deref(), Some("2" | "3")),
+                fil: get(&e, "filename").map(PathBuf::from),
+            }
+        })
+        .collect();
+    SourceItem {
+        nummer: nummer.map(|n| n.to_string()),
+        titel: get(&f, "name").unwrap_or_default(),
+        offentlig_titel: None,
+        sagsnummer: get(&f, "caseno"),
+        aaben,
+        sections,
+        bilag,
+    }
+}

@@ -1,0 +1,174 @@
+//! eDoc agenda XML, in the Fujitsu agenda schema (`Root/Committee/Meeting/Agenda/
+//! AgendaElements/AgendaElement/HandlingItem`) and its eDocAgendaPublishing export: names
+//! are compared without namespace or letter case, and the names the two use differently
+//! are each tried. An item has a title and a neutral public title, a case number,
+//! `AccessIsPublic`; its sections (`CasePresentation`) a title, HTML content and
+//! `IsDecision`; its attachments their own access.
+
+use std::path::{Path, PathBuf};
+
+use roxmltree::Node;
+
+use super::source::{
+    SourceAttachment, SourceCommittee, SourceItem, SourceMeeting, SourceSection, System,
+};
+use super::xml::{self, child, text_at};
+
+/// Whether the document is an eDoc agenda.
+pub fn detect(root: Node<'_, '_>) -> bool {
+    let namespace = root
+        .tag_name()
+        .namespace()
+        .unwrap_or_default()
+        .to_lowercase();
+    let name = root.tag_name().name().to_lowercase();
+    (namespace.contains("fujitsu.dk/agenda") || name.contains("edocagenda"))
+        || (xml::find(root, "HandlingItem").is_some() && xml::find(root, "Committee").is_some())
+}
+
+/// The first non-empty text among the paths.
+fn first(node: Node<'_, '_>, paths: &[&[&str]]) -> Option<String> {
+    paths.iter().find_map(|p| text_at(node, p))
+}
+
+/// The meetings of the file (one per `Meeting`).
+pub fn read(root: Node<'_, '_>, source: &str, file: &Path) -> Result<Vec<SourceMeeting>, String> {
+    let meetings: Vec<Node> = root
+        .descendants()
+        .filter(|n| xml::is(*n, "Meeting"))
+        .collect();
+    if meetings.is_empty() {
+        return Err("the file has no <Meeting>".into());
+    }
+    meetings
+        .into_iter()
+        .map(|m| meeting(root, m, source, file))
+        .collect()
+}
+
+fn meeting(
+    root: Node<'_, '_>,
+    node: Node<'_, '_>,
+    source: &str,
+    file: &Path,
+) -> Result<SourceMeeting, String> {
+    // The committee is the meeting's parent in the Fujitsu schema, elsewhere a sibling.
+    let committee = node
+        .ancestors()
+        .find(|a| xml::is(*a, "Committee"))
+        .or_else(|| xml::find(root, "Committee"));
+    let name = committee
+        .and_then(|c| first(c, &[&["Name"], &["CommitteeName"]]))
+        .or_else(|| first(node, &[&["CommitteeName"]]))
+        .ok_or("the meeting names no committee (Committee/Name)")?;
+    let short = committee.and_then(|c| first(c, &[&["ShortName"], &["Abbreviation"]]));
+    let when = first(
+        node,
+        &[
+            &["MeetingDateTime"],
+            &["MeetingDate"],
+            &["StartDateTime"],
+            &["Date"],
+        ],
+    )
+    .ok_or_else(|| format!("the meeting of {name} has no date (MeetingDateTime)"))?;
+    let (dato, tid) = xml::when(&when)
+        .ok_or_else(|| format!("the meeting date \"{when}\" of {name} is not a date"))?;
+    let (medlemmer, afbud) = participants(node);
+    let items = node
+        .descendants()
+        .filter(|n| xml::is(*n, "AgendaElement") || xml::is(*n, "AgendaItem"))
+        .map(|e| item(e, source))
+        .collect();
+    let udvalg = match short {
+        Some(short) => SourceCommittee {
+            name,
+            short: Some(short),
+        },
+        None => super::committee_with_short(&name),
+    };
+    Ok(SourceMeeting {
+        system: System::Edoc,
+        file: file.to_path_buf(),
+        udvalg,
+        dato,
+        tid,
+        sted: first(node, &[&["MeetingLocation"], &["Location"]]),
+        medlemmer,
+        afbud,
+        items,
+    })
+}
+
+fn participants(meeting: Node<'_, '_>) -> (Vec<String>, Vec<String>) {
+    let mut present = Vec::new();
+    let mut absent = Vec::new();
+    for p in meeting
+        .descendants()
+        .filter(|n| xml::is(*n, "MeetingParticipant"))
+    {
+        let Some(name) = text_at(p, &["Name"]) else {
+            continue;
+        };
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if xml::flag(p, &["Participate"]) == Some(false) {
+            absent.push(name.clone());
+        }
+        present.push(name);
+    }
+    (present, absent)
+}
+
+fn item(element: Node<'_, '_>, source: &str) -> SourceItem {
+    let handling = child(element, "HandlingItem").unwrap_or(element);
+    let aaben = xml::flag(element, &["AccessIsPublic"])
+        .or_else(|| xml::flag(handling, &["AccessIsPublic"]))
+        .unwrap_or(true);
+    let sections = handling
+        .descendants()
+        .filter(|n| xml::is(*n, "CasePresentation"))
+        .map(|p| SourceSection {
+            caption: first(p, &[&["Title"], &["Caption"]]).unwrap_or_default(),
+            html: child(p, "Content")
+                .map(|c| xml::html(c, source))
+                .unwrap_or_default(),
+            decision: xml::flag(p, &["IsDecision"]).unwrap_or(false),
+        })
+        .collect();
+    let bilag = handling
+        .descendants()
+        .filter(|n| xml::is(*n, "Attachment"))
+        .map(|a| attachment(a, aaben))
+        .collect();
+    let titel = first(handling, &[&["Title"], &["Caption"]]).unwrap_or_default();
+    let neutral = first(handling, &[&["NeutralTitle"], &["PublicTitle"]]);
+    SourceItem {
+        nummer: first(handling, &[&["SerialNo"], &["Number"]])
+            .or_else(|| first(element, &[&["SortOrder"]])),
+        offentlig_titel: neutral.filter(|n| *n != titel),
+        titel,
+        sagsnummer: first(handling, &[&["CaseNumber"], &["CaseIdentifier"]]),
+        aaben,
+        sections,
+        bilag,
+    }
+}
+
+fn attachment(node: Node<'_, '_>, item_open: bool) -> SourceAttachment {
+    let access = first(node, &[&["AccessEnumName"], &["AccessName"]]).map(|a| a.to_lowercase());
+    let aaben = match xml::flag(node, &["AccessIsPublic"]) {
+        Some(open) => open,
+        None => match access.as_deref() {
+            Some("public" | "offentlig" | "åben") => true,
+            Some(_) => false,
+            None => item_open,
+        },
+    };
+    SourceAttachment {
+        titel: first(node, &[&["Title"], &["Name"]]).unwrap_or_default(),
+        dokumentnummer: first(node, &[&["DocumentNumber"]]),
+        aaben,
+        fil: first(node, &[&["Link"], &["FileName"]])
+            .map(|l| PathBuf::from(l.replace('\\', "/").trim_start_matches('/'))),
+    }
+}

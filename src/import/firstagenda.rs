@@ -1,0 +1,162 @@
+//! FirstAgenda Publication pages (the `dagsordener.<kommune>.dk` sites), saved after their
+//! scripts ran: `span.udvalg`, `span.dato` ("onsdag den 1. oktober 2025 kl. 15.45"),
+//! `span.sted`; each item an `h2.overskrift` in a `tr.punktrow` whose first cell holds its
+//! number, then a `div.details` with `span.sagsnummer`, sections as `<h3>` captions with
+//! their text after them, and attachments as `a.bilag-link` (title only). Closed items
+//! are left out of the public page, so every item read is open.
+
+use std::path::Path;
+
+use scraper::{ElementRef, Html, Selector};
+
+use super::source::{SourceAttachment, SourceItem, SourceMeeting, SourceSection, System};
+
+/// Whether the page is a FirstAgenda Publication agenda or minutes.
+pub fn detect(html: &str) -> bool {
+    let page = Html::parse_document(html);
+    page.select(&selector("span.udvalg")).next().is_some()
+        && page.select(&selector("h2.overskrift")).next().is_some()
+}
+
+fn selector(text: &str) -> Selector {
+    Selector::parse(text).expect("the selectors here are valid CSS")
+}
+
+/// Text with white space folded; `None` when empty.
+fn text_of(element: ElementRef<'_>) -> Option<String> {
+    let text = element.text().collect::<Vec<_>>().join(" ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
+fn first_text(scope: ElementRef<'_>, css: &str) -> Option<String> {
+    scope.select(&selector(css)).find_map(text_of)
+}
+
+/// The meeting on the page.
+pub fn read(html: &str, file: &Path) -> Result<Vec<SourceMeeting>, String> {
+    let page = Html::parse_document(html);
+    let root = page.root_element();
+    let udvalg = first_text(root, "span.udvalg").ok_or("the page names no committee")?;
+    let when = first_text(root, "span.dato")
+        .or_else(|| first_text(root, ".dato"))
+        .ok_or("the page has no meeting date (span.dato)")?;
+    let (dato, tid) = super::xml::when(&when).ok_or_else(|| format!("\"{when}\" is not a date"))?;
+    let items = root
+        .select(&selector("h2.overskrift"))
+        .enumerate()
+        .map(|(i, heading)| item(heading, i))
+        .collect();
+    Ok(vec![SourceMeeting {
+        system: System::FirstAgenda,
+        file: file.to_path_buf(),
+        udvalg: super::committee_with_short(&udvalg),
+        dato,
+        tid,
+        sted: first_text(root, "span.sted"),
+        medlemmer: Vec::new(),
+        afbud: Vec::new(),
+        items,
+    }])
+}
+
+fn item(heading: ElementRef<'_>, index: usize) -> SourceItem {
+    let row = heading
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|e| e.value().name() == "tr");
+    let nummer = row.and_then(|r| {
+        r.child_elements()
+            .next()
+            .and_then(|cell| first_text(cell, ".label").or_else(|| text_of(cell)))
+    });
+    let details = details_of(heading);
+    let sections = details
+        .and_then(|d| d.select(&selector("div.punkt")).next())
+        .map(sections)
+        .unwrap_or_default();
+    let bilag = details
+        .map(|d| {
+            d.select(&selector("a.bilag-link"))
+                .filter_map(text_of)
+                .map(|titel| SourceAttachment {
+                    titel,
+                    aaben: true,
+                    ..SourceAttachment::default()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    SourceItem {
+        nummer: nummer.filter(|n| n.chars().any(|c| c.is_ascii_digit())),
+        titel: text_of(heading).unwrap_or_else(|| format!("Punkt {}", index + 1)),
+        offentlig_titel: None,
+        sagsnummer: details.and_then(|d| first_text(d, "span.sagsnummer")),
+        aaben: true,
+        sections,
+        bilag,
+    }
+}
+
+/// The `div.details` after the item's heading (or its button).
+fn details_of(heading: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    let mut node = Some(heading);
+    while let Some(current) = node {
+        let found = current
+            .next_siblings()
+            .filter_map(ElementRef::wrap)
+            .find(|e| e.value().classes().any(|c| c == "details"));
+        if found.is_some() {
+            return found;
+        }
+        node = current.parent().and_then(ElementRef::wrap);
+        if node.is_some_and(|n| n.value().name() == "tr") {
+            return None;
+        }
+    }
+    None
+}
+
+/// Each `<h3>` caption with the elements after it up to the next caption. A caption
+/// whose following elements hold captions of their own only wraps them and is passed
+/// over (when empty).
+fn sections(punkt: ElementRef<'_>) -> Vec<SourceSection> {
+    let h3 = selector("h3");
+    let mut out = Vec::new();
+    for caption in punkt.select(&h3) {
+        let mut html = String::new();
+        let mut wraps = false;
+        for sibling in caption.next_siblings() {
+            match ElementRef::wrap(sibling) {
+                Some(e) if e.value().name() == "h3" => break,
+                Some(e) if e.select(&h3).next().is_some() => {
+                    wraps = true;
+                    break;
+                }
+                Some(e) => html.push_str(&e.html()),
+                None => {
+                    if let Some(text) = sibling.value().as_text() {
+                        html.push_str(&escape_text(text));
+                    }
+                }
+            }
+        }
+        let caption_text = text_of(caption).unwrap_or_default();
+        if wraps && caption_text.is_empty() && html.trim().is_empty() {
+            continue;
+        }
+        out.push(SourceSection {
+            caption: caption_text,
+            html,
+            decision: false,
+        });
+    }
+    out
+}
+
+/// Plain text made safe to put back into HTML.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

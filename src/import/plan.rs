@@ -1,0 +1,475 @@
+//! An item of an export mapped to sagsgen's fields: each section's caption looked up
+//! (`captions`), its HTML made Markdown (`html`), decisions read (`decisions`), and every
+//! section kept — a standard field where the source's order allows it, an extra section
+//! (`[[afsnit]]`) otherwise — in the source's order, which `placering` preserves.
+
+use crate::committee::Committees;
+use crate::dates::Date;
+use crate::field_table;
+
+use super::captions::{self, Target};
+use super::decisions;
+use super::html;
+use super::source::{SourceAttachment, SourceCommittee, SourceItem, SourceMeeting, SourceSection};
+
+/// The Markdown heading level of headings inside a section (sections are level 2).
+const INNER_HEADING_LEVEL: usize = 3;
+
+/// The committees of the project, and those an import adds.
+#[derive(Debug, Clone)]
+pub struct Registry {
+    entries: Vec<(String, String)>,
+    added: Vec<(String, String)>,
+}
+
+impl Registry {
+    /// Starts from the project's `[udvalg]`.
+    pub fn new(existing: &Committees) -> Self {
+        Self {
+            entries: existing.entries().to_vec(),
+            added: Vec::new(),
+        }
+    }
+
+    /// The abbreviation to write for a committee: the project's own when it knows the
+    /// name; else the source's abbreviation, or one made from the name, added.
+    pub fn key_for(&mut self, committee: &SourceCommittee) -> String {
+        let same = |full: &str| full.trim().to_lowercase() == committee.name.trim().to_lowercase();
+        if let Some((key, _)) = self.entries.iter().find(|(_, full)| same(full)) {
+            return key.clone();
+        }
+        let wanted = committee
+            .short
+            .as_deref()
+            .map(|s| crate::danish::fold(s).to_uppercase())
+            .filter(|s| s.chars().all(|c| c.is_ascii_alphanumeric()) && !s.is_empty())
+            .unwrap_or_else(|| abbreviate(&committee.name));
+        let mut key = wanted.clone();
+        let mut n = 2;
+        while self.entries.iter().any(|(k, _)| *k == key) {
+            key = format!("{wanted}{n}");
+            n += 1;
+        }
+        self.entries.push((key.clone(), committee.name.clone()));
+        self.added.push((key.clone(), committee.name.clone()));
+        key
+    }
+
+    /// The committees added: (abbreviation, full name).
+    pub fn added(&self) -> &[(String, String)] {
+        &self.added
+    }
+
+    /// The full name of a key.
+    pub fn full(&self, key: &str) -> Option<&str> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, f)| f.as_str())
+    }
+}
+
+/// Words an abbreviation leaves out.
+const SMALL_WORDS: &[&str] = &[
+    "for", "og", "i", "af", "til", "med", "det", "de", "den", "et", "en",
+];
+
+/// An abbreviation made from a committee's name: the first letters of its words
+/// ("Teknisk Udvalg" → "TU", "KMB IT-udvalget" → "KIU"); a one-word name gives its first
+/// three letters ("Byrådet" → "BYR"). Danish letters folded, as `[udvalg]` keys are.
+pub fn abbreviate(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .filter(|w| !w.is_empty())
+        .filter(|w| !SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let letters: String = if words.len() >= 2 {
+        words
+            .iter()
+            .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+            .collect()
+    } else {
+        name.chars()
+            .filter(|c| c.is_alphanumeric())
+            .take(3)
+            .collect()
+    };
+    let folded = crate::danish::fold(&letters).to_uppercase();
+    let key: String = folded.chars().filter(char::is_ascii_alphanumeric).collect();
+    if key.is_empty() { "UDVALG".into() } else { key }
+}
+
+/// A meeting mapped: its committee's key, and its items.
+#[derive(Debug, Clone)]
+pub struct MeetingPlan {
+    /// The source meeting (date, place, members, file).
+    pub source: SourceMeeting,
+    /// The committee's `[udvalg]` key.
+    pub udvalg: String,
+    /// The items.
+    pub items: Vec<ItemPlan>,
+}
+
+/// An item mapped to a case.
+#[derive(Debug, Clone)]
+pub struct ItemPlan {
+    /// The source item (number, titles, access, attachments).
+    pub source: SourceItem,
+    /// `beslutningssag` when the item asks for or has a decision, else `orienteringssag`.
+    pub kind: &'static str,
+    /// The case's sections, decisions and extra sections, in the source's order.
+    pub blocks: Vec<Block>,
+    /// Where each caption went.
+    pub mappings: Vec<Mapping>,
+    /// What the report must say about the item.
+    pub warnings: Vec<String>,
+}
+
+/// One part of a case, in the order it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A standard section (`sagsfremstilling = …`).
+    Field {
+        /// The field's name.
+        name: &'static str,
+        /// Its Markdown.
+        tekst: String,
+        /// The source's caption, when it is not the field's standard heading
+        /// ("Baggrund" for Sagsfremstilling): the document shows the source's words.
+        overskrift: Option<String>,
+    },
+    /// An extra section (`[[afsnit]]`).
+    Afsnit {
+        /// The caption as the source wrote it (none when it had none).
+        overskrift: Option<String>,
+        /// Its Markdown.
+        tekst: String,
+        /// Where it stands ("før sagsfremstilling").
+        placering: String,
+    },
+    /// A decision (`[[beslutninger]]`).
+    Beslutning {
+        /// The committee's key.
+        udvalg: String,
+        /// The date.
+        dato: Date,
+        /// Its Markdown.
+        tekst: String,
+        /// Where it stands.
+        placering: String,
+    },
+}
+
+/// A caption and what it became, for the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mapping {
+    /// The caption as written ("" when the source had none).
+    pub caption: String,
+    /// What it became: a field's name, "afsnit", "beslutning …" or "udeladt (tom)".
+    pub target: String,
+}
+
+/// Maps a meeting's items. `overrides` is `[import.overskrifter]`.
+pub fn plan_meeting(
+    meeting: SourceMeeting,
+    registry: &mut Registry,
+    overrides: &[(String, String)],
+) -> MeetingPlan {
+    let udvalg = registry.key_for(&meeting.udvalg);
+    let items = meeting
+        .items
+        .iter()
+        .map(|item| plan_item(item, &meeting, &udvalg, registry, overrides))
+        .collect();
+    MeetingPlan {
+        source: meeting,
+        udvalg,
+        items,
+    }
+}
+
+/// A section converted and classified.
+struct Part {
+    caption: String,
+    markdown: String,
+    target: Target,
+}
+
+fn plan_item(
+    item: &SourceItem,
+    meeting: &SourceMeeting,
+    udvalg: &str,
+    registry: &mut Registry,
+    overrides: &[(String, String)],
+) -> ItemPlan {
+    let mut warnings = Vec::new();
+    let mut mappings = Vec::new();
+    let converted: Vec<(&SourceSection, Option<Part>)> = item
+        .sections
+        .iter()
+        .map(|section| (section, convert(section, overrides, &mut warnings)))
+        .collect();
+    let parts: Vec<&Part> = converted.iter().filter_map(|(_, p)| p.as_ref()).collect();
+    let standard = standard_sections(&parts);
+    let first_standard = standard.iter().find_map(|s| *s);
+    let mut blocks = Vec::new();
+    let mut anchor: Option<&'static str> = None;
+    let mut standard = standard.into_iter();
+    for (section, part) in &converted {
+        let Some(part) = part else {
+            mappings.push(Mapping {
+                caption: section.caption.clone(),
+                target: "udeladt (tomt)".into(),
+            });
+            continue;
+        };
+        let field = standard.next().flatten();
+        let placering = match (anchor, first_standard) {
+            (Some(f), _) => format!("efter {f}"),
+            (None, Some(f)) => format!("før {f}"),
+            (None, None) => "før beslutningstema".to_string(),
+        };
+        if let Some(name) = field {
+            anchor = Some(name);
+            mappings.push(Mapping {
+                caption: part.caption.clone(),
+                target: name.to_string(),
+            });
+            blocks.push(Block::Field {
+                name,
+                tekst: part.markdown.clone(),
+                overskrift: (!captions::is_standard_heading(&part.caption, name))
+                    .then(|| part.caption.clone()),
+            });
+            continue;
+        }
+        if part.target == Target::Decision {
+            let found = decision_blocks(part, meeting, udvalg, registry, &placering, &mut warnings);
+            for block in &found {
+                if let Block::Beslutning { udvalg, dato, .. } = block {
+                    mappings.push(Mapping {
+                        caption: part.caption.clone(),
+                        target: format!("beslutning ({udvalg}, {})", dato.short()),
+                    });
+                }
+            }
+            blocks.extend(found);
+            continue;
+        }
+        mappings.push(Mapping {
+            caption: part.caption.clone(),
+            target: format!("afsnit ({placering})"),
+        });
+        blocks.push(Block::Afsnit {
+            overskrift: (!part.caption.trim().is_empty()).then(|| part.caption.trim().to_string()),
+            tekst: part.markdown.clone(),
+            placering,
+        });
+    }
+    let decides = blocks.iter().any(|b| {
+        matches!(
+            b,
+            Block::Beslutning { .. }
+                | Block::Field {
+                    name: "indstilling",
+                    ..
+                }
+        )
+    });
+    if item.titel.trim().is_empty() {
+        warnings.push("the item has no title".into());
+    }
+    ItemPlan {
+        source: item.clone(),
+        kind: if decides {
+            "beslutningssag"
+        } else {
+            "orienteringssag"
+        },
+        blocks: merge_same_decisions(blocks),
+        mappings,
+        warnings,
+    }
+}
+
+/// A section as Markdown with its target; `None` when it has no text.
+fn convert(
+    section: &SourceSection,
+    overrides: &[(String, String)],
+    warnings: &mut Vec<String>,
+) -> Option<Part> {
+    let converted = html::to_markdown(&section.html, INNER_HEADING_LEVEL);
+    let caption = section
+        .caption
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for w in converted.warnings {
+        warnings.push(format!("{}: {w}", shown_caption(&caption)));
+    }
+    if converted.markdown.trim().is_empty() {
+        return None;
+    }
+    let target = if section.decision {
+        Target::Decision
+    } else if caption.is_empty() {
+        Target::Extra
+    } else {
+        captions::classify(&caption, overrides)
+    };
+    Some(Part {
+        caption,
+        markdown: converted.markdown,
+        target,
+    })
+}
+
+/// How the report names a caption.
+pub fn shown_caption(caption: &str) -> String {
+    if caption.is_empty() {
+        "(section without a caption)".into()
+    } else {
+        format!("\"{caption}\"")
+    }
+}
+
+/// Which parts become standard fields: the longest run of them whose fields stand in
+/// sagsgen's order (each field once), so that nothing moves; the rest stay extra
+/// sections where they were.
+fn standard_sections(parts: &[&Part]) -> Vec<Option<&'static str>> {
+    let order: Vec<&'static str> = field_table::sections(field_table::BESLUTNINGSSAG)
+        .filter(|f| f.holds == field_table::Holds::Markdown)
+        .map(|f| f.name)
+        .collect();
+    let rank = |part: &Part| match part.target {
+        Target::Field(name) => order.iter().position(|f| *f == name),
+        _ => None,
+    };
+    let ranks: Vec<Option<usize>> = parts.iter().map(|p| rank(p)).collect();
+    // A caption that is the field's own heading ("Sagsfremstilling") weighs more than a
+    // synonym ("Baggrund"), so that of two captions for one field, it gets the field.
+    let weight = |i: usize| match parts[i].target {
+        Target::Field(name) if captions::is_standard_heading(&parts[i].caption, name) => 3,
+        _ => 2,
+    };
+    // Heaviest strictly increasing subsequence of ranks, O(n²): items have few sections.
+    let mut best: Vec<(usize, Option<usize>)> = vec![(0, None); parts.len()];
+    for i in 0..parts.len() {
+        let Some(ri) = ranks[i] else { continue };
+        best[i] = (weight(i), None);
+        for j in 0..i {
+            if let Some(rj) = ranks[j]
+                && rj < ri
+                && best[j].0 + weight(i) > best[i].0
+            {
+                best[i] = (best[j].0 + weight(i), Some(j));
+            }
+        }
+    }
+    let mut out = vec![None; parts.len()];
+    let end = (0..parts.len())
+        .filter(|i| best[*i].0 > 0)
+        .max_by_key(|i| (best[*i].0, std::cmp::Reverse(*i)));
+    let mut at = end;
+    while let Some(i) = at {
+        out[i] = ranks[i].map(|r| order[r]);
+        at = best[i].1;
+    }
+    out
+}
+
+/// The decisions of a decision section: committee and date from its caption, or dates
+/// from the start of its paragraphs ("**18. september 2012:** …"); without any, the
+/// meeting's own.
+fn decision_blocks(
+    part: &Part,
+    meeting: &SourceMeeting,
+    meeting_udvalg: &str,
+    registry: &mut Registry,
+    placering: &str,
+    warnings: &mut Vec<String>,
+) -> Vec<Block> {
+    let heading = decisions::from_caption(&part.caption);
+    let udvalg = match &heading.udvalg {
+        Some(name) => registry.key_for(&SourceCommittee {
+            name: name.clone(),
+            short: heading.forkortelse.clone(),
+        }),
+        None => meeting_udvalg.to_string(),
+    };
+    let chunks: Vec<(Option<Date>, String)> = match heading.dato {
+        Some(date) => vec![(Some(date), part.markdown.clone())],
+        None => dated_chunks(&part.markdown),
+    };
+    let mut out = Vec::new();
+    for (date, text) in chunks {
+        let dato = date.unwrap_or_else(|| {
+            warnings.push(format!(
+                "{}: the decision names no date; the meeting's date ({}) is used",
+                shown_caption(&part.caption),
+                meeting.dato.short()
+            ));
+            meeting.dato
+        });
+        if heading.udvalg.is_none() && dato != meeting.dato {
+            warnings.push(format!(
+                "{}: the decision of {} names no committee; the meeting's committee ({meeting_udvalg}) is used",
+                shown_caption(&part.caption),
+                dato.short()
+            ));
+        }
+        out.push(Block::Beslutning {
+            udvalg: udvalg.clone(),
+            dato,
+            tekst: text,
+            placering: placering.to_string(),
+        });
+    }
+    out
+}
+
+/// A decision text split where a paragraph starts with a date; the text before the first
+/// date (if any) has none.
+fn dated_chunks(markdown: &str) -> Vec<(Option<Date>, String)> {
+    let mut out: Vec<(Option<Date>, String)> = Vec::new();
+    for paragraph in markdown.split("\n\n") {
+        match decisions::dated_text(paragraph) {
+            Some((date, rest)) => out.push((Some(date), rest.to_string())),
+            None => match out.last_mut() {
+                Some((_, text)) => {
+                    text.push_str("\n\n");
+                    text.push_str(paragraph);
+                }
+                None => out.push((None, paragraph.to_string())),
+            },
+        }
+    }
+    out.retain(|(_, t)| !t.trim().is_empty());
+    out
+}
+
+/// Decisions of one committee on one date written as one (a case has one decision per
+/// meeting): their texts joined, in order.
+fn merge_same_decisions(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    for block in blocks {
+        if let Block::Beslutning {
+            udvalg, dato, tekst, ..
+        } = &block
+            && let Some(Block::Beslutning { tekst: earlier, .. }) = out.iter_mut().find(|b| {
+                matches!(b, Block::Beslutning { udvalg: u, dato: d, .. } if u == udvalg && d == dato)
+            })
+        {
+            earlier.push_str("\n\n");
+            earlier.push_str(tekst);
+            continue;
+        }
+        out.push(block);
+    }
+    out
+}
+
+/// Attachments of an item that a public edition may show.
+pub fn is_open(attachment: &SourceAttachment, item: &SourceItem) -> bool {
+    attachment.aaben && item.aaben
+}

@@ -1,0 +1,72 @@
+//! An export file, whatever system wrote it: its format found from its content (not its
+//! name), and its meetings read.
+
+use std::path::{Path, PathBuf};
+
+use super::source::SourceMeeting;
+use super::{acadre, edoc, firstagenda, sbsys, text, xml};
+
+/// What the formats sagsgen reads look like, for the message about a file it cannot.
+const FORMATS: &str = "sagsgen reads SBSYS Publication XML, Acadre agenda XML (or its publishing manifest), eDoc agenda XML and FirstAgenda Publication pages saved as HTML";
+
+/// The meetings of an export file, or why it cannot be read.
+pub fn read_export(file: &Path) -> Result<Vec<SourceMeeting>, String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read the file: {e}"))?;
+    let text = text::decode(&bytes);
+    if looks_like_html(&text) {
+        if firstagenda::detect(&text) {
+            return firstagenda::read(&text, file);
+        }
+        return Err(format!(
+            "an HTML page, but not a FirstAgenda Publication agenda or minutes (no span.udvalg and h2.overskrift); {FORMATS}"
+        ));
+    }
+    let cleaned = text::clean_xml(&text);
+    let document = xml::parse(&cleaned).map_err(|e| format!("not readable XML: {e}; {FORMATS}"))?;
+    let root = document.root_element();
+    if sbsys::detect(root) {
+        sbsys::read(root, &cleaned, file)
+    } else if acadre::detect_agenda(root) {
+        acadre::read(root, file)
+    } else if acadre::detect_manifest(root) {
+        read_manifest(root, file)
+    } else if edoc::detect(root) {
+        edoc::read(root, &cleaned, file)
+    } else {
+        Err(format!(
+            "XML with a <{}> root that sagsgen does not know; {FORMATS}",
+            root.tag_name().name()
+        ))
+    }
+}
+
+/// The agenda files an Acadre manifest names: the first beside it that reads.
+fn read_manifest(root: roxmltree::Node<'_, '_>, file: &Path) -> Result<Vec<SourceMeeting>, String> {
+    let agendas: Vec<PathBuf> = acadre::manifest_agendas(root, file);
+    let Some(first) = agendas.first() else {
+        return Err("an Acadre publishing manifest, but none of the agenda files it names (xmlfilename) lies beside it; import the agenda XML itself".into());
+    };
+    read_export(first)
+}
+
+/// The agenda file an Acadre manifest stands for, so that a manifest and its agenda given
+/// together are read once.
+pub fn manifest_target(file: &Path) -> Option<PathBuf> {
+    let bytes = std::fs::read(file).ok()?;
+    let text = text::decode(&bytes);
+    if looks_like_html(&text) {
+        return None;
+    }
+    let cleaned = text::clean_xml(&text);
+    let document = xml::parse(&cleaned).ok()?;
+    let root = document.root_element();
+    (acadre::detect_manifest(root) && !acadre::detect_agenda(root))
+        .then(|| acadre::manifest_agendas(root, file).into_iter().next())
+        .flatten()
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text.chars().take(2048).collect::<String>().to_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<html")
+}

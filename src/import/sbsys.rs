@@ -1,0 +1,110 @@
+//! SBSYS "Publication" XML (`Publication*.xml`): `Agenda` elements, each with its
+//! `Committee`, `Meeting` (`When`, `Where`, `Members`) and `Items`; an item has `Number`
+//! (may be "1.1"), `Caption`, `IsPublic`, its case's `Number`, `ItemField`s (`Caption`,
+//! HTML `Content`, `IsFeedback` for decisions) and `Enclosures`.
+
+use std::path::{Path, PathBuf};
+
+use roxmltree::Node;
+
+use super::source::{
+    SourceAttachment, SourceCommittee, SourceItem, SourceMeeting, SourceSection, System,
+};
+use super::xml::{self, child, children, flag, text_at};
+
+/// Whether the document is an SBSYS publication.
+pub fn detect(root: Node<'_, '_>) -> bool {
+    xml::is(root, "Publication") && xml::find(root, "Agenda").is_some()
+}
+
+/// The meetings of a publication.
+pub fn read(root: Node<'_, '_>, source: &str, file: &Path) -> Result<Vec<SourceMeeting>, String> {
+    let agendas: Vec<Node> = xml::find(root, "Agendas")
+        .map(|a| children(a, "Agenda").collect())
+        .unwrap_or_default();
+    if agendas.is_empty() {
+        return Err("the publication has no <Agenda>".into());
+    }
+    agendas
+        .into_iter()
+        .map(|agenda| meeting(agenda, source, file))
+        .collect()
+}
+
+fn meeting(agenda: Node<'_, '_>, source: &str, file: &Path) -> Result<SourceMeeting, String> {
+    let name = text_at(agenda, &["Committee", "Name"])
+        .or_else(|| text_at(agenda, &["Name"]))
+        .ok_or("an <Agenda> names no committee (Committee/Name)")?;
+    let when = text_at(agenda, &["Meeting", "When"])
+        .ok_or_else(|| format!("the meeting of {name} has no date (Meeting/When)"))?;
+    let (dato, tid) = xml::when(&when)
+        .ok_or_else(|| format!("the meeting date \"{when}\" of {name} is not a date"))?;
+    let medlemmer = xml::path(agenda, &["Meeting", "Members"])
+        .map(|m| {
+            children(m, "MeetingMember")
+                .filter_map(|m| text_at(m, &["Name"]))
+                .collect()
+        })
+        .unwrap_or_default();
+    let items = child(agenda, "Items")
+        .map(|items| children(items, "Item").map(|i| item(i, source)).collect())
+        .unwrap_or_default();
+    Ok(SourceMeeting {
+        system: System::Sbsys,
+        file: file.to_path_buf(),
+        udvalg: SourceCommittee { name, short: None },
+        dato,
+        tid,
+        sted: text_at(agenda, &["Meeting", "Where"]),
+        medlemmer,
+        afbud: Vec::new(),
+        items,
+    })
+}
+
+fn item(node: Node<'_, '_>, source: &str) -> SourceItem {
+    let aaben = flag(node, &["IsPublic"]).unwrap_or(true);
+    let sections = child(node, "Fields")
+        .map(|fields| {
+            children(fields, "ItemField")
+                .map(|f| SourceSection {
+                    caption: text_at(f, &["Caption"]).unwrap_or_default(),
+                    html: child(f, "Content")
+                        .map(|c| xml::html(c, source))
+                        .unwrap_or_default(),
+                    decision: flag(f, &["IsFeedback"]).unwrap_or(false),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let bilag = child(node, "Enclosures")
+        .map(|e| {
+            children(e, "Enclosure")
+                .map(|e| enclosure(e, aaben))
+                .collect()
+        })
+        .unwrap_or_default();
+    SourceItem {
+        nummer: text_at(node, &["Number"]),
+        titel: text_at(node, &["Caption"]).unwrap_or_default(),
+        offentlig_titel: None,
+        sagsnummer: text_at(node, &["Case", "Number"]),
+        aaben,
+        sections,
+        bilag,
+    }
+}
+
+fn enclosure(node: Node<'_, '_>, item_open: bool) -> SourceAttachment {
+    let file = text_at(node, &["InstantiationFilePathRelative"])
+        .or_else(|| text_at(node, &["FileName"]))
+        .map(|f| PathBuf::from(f.replace('\\', "/")));
+    SourceAttachment {
+        titel: text_at(node, &["Name"])
+            .or_else(|| text_at(node, &["FileName"]))
+            .unwrap_or_default(),
+        dokumentnummer: None,
+        aaben: flag(node, &["IsPublic"]).unwrap_or(item_open),
+        fil: file,
+    }
+}

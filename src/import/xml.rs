@@ -1,0 +1,164 @@
+//! Reading export XML by element names: namespaces and letter case of the names ignored
+//! (the systems' schemas differ between versions), text trimmed, and content that is HTML
+//! — escaped, in CDATA, or written as elements inside the XML — taken out as HTML.
+
+use roxmltree::{Document, Node, ParsingOptions};
+
+use crate::dates::Date;
+
+/// Parses cleaned export XML (see `text::clean_xml`).
+pub fn parse(text: &str) -> Result<Document<'_>, String> {
+    let options = ParsingOptions {
+        allow_dtd: true,
+        ..ParsingOptions::default()
+    };
+    Document::parse_with_options(text, options).map_err(|e| e.to_string())
+}
+
+/// Whether the element's local name is `name` (any letter case).
+pub fn is(node: Node<'_, '_>, name: &str) -> bool {
+    node.is_element() && node.tag_name().name().eq_ignore_ascii_case(name)
+}
+
+/// The first child element named `name`.
+pub fn child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
+    node.children().find(|c| is(*c, name))
+}
+
+/// The child elements named `name`.
+pub fn children<'a, 'i: 'a>(
+    node: Node<'a, 'i>,
+    name: &'a str,
+) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
+    node.children().filter(move |c| is(*c, name))
+}
+
+/// The first element below `node` (at any depth) named `name`.
+pub fn find<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
+    node.descendants().find(|c| is(*c, name))
+}
+
+/// Follows a path of child names (`["Meeting", "When"]`).
+pub fn path<'a, 'i>(node: Node<'a, 'i>, names: &[&str]) -> Option<Node<'a, 'i>> {
+    names.iter().try_fold(node, |n, name| child(n, name))
+}
+
+/// All text below the element, trimmed; `None` when empty.
+pub fn text(node: Node<'_, '_>) -> Option<String> {
+    let text: String = node
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect();
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+/// The text of the child at `names`, trimmed; `None` when absent or empty.
+pub fn text_at(node: Node<'_, '_>, names: &[&str]) -> Option<String> {
+    path(node, names).and_then(text)
+}
+
+/// A boolean as exports write it ("True", "true", "1").
+pub fn flag(node: Node<'_, '_>, names: &[&str]) -> Option<bool> {
+    let text = text_at(node, names)?.to_lowercase();
+    match text.as_str() {
+        "true" | "1" | "ja" | "yes" => Some(true),
+        "false" | "0" | "nej" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// The element's content as HTML: its text (which exports fill with escaped or CDATA
+/// HTML) and, where the HTML was written as XML elements, those elements as written.
+pub fn html(node: Node<'_, '_>, source: &str) -> String {
+    let mut out = String::new();
+    for child in node.children() {
+        if child.is_text() {
+            out.push_str(child.text().unwrap_or_default());
+        } else if child.is_element() {
+            out.push_str(&source[child.range()]);
+        }
+    }
+    out
+}
+
+/// A date and time of day as exports write them: "15-05-2013 16:30:00",
+/// "2013-06-20 10:30", "onsdag den 8. oktober 2025 kl. 16.00".
+pub fn when(text: &str) -> Option<(Date, Option<String>)> {
+    let (date, range) = Date::find_in(text)?;
+    Some((date, time_of_day(&text[range.end..])))
+}
+
+/// The first time of day ("16:30", "16.00") in a text, as `HH:MM`; midnight (exports
+/// write "00:00:00" when there is no time) counts as none.
+fn time_of_day(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    for start in 0..bytes.len() {
+        if !bytes[start].is_ascii_digit() || (start > 0 && bytes[start - 1].is_ascii_digit()) {
+            continue;
+        }
+        let hours = bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let at = start + hours;
+        if !(1..=2).contains(&hours) || !matches!(bytes.get(at), Some(b':' | b'.')) {
+            continue;
+        }
+        let minutes = bytes[at + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if minutes != 2 {
+            continue;
+        }
+        let h: u8 = text[start..at].parse().ok()?;
+        let m: u8 = text[at + 1..at + 3].parse().ok()?;
+        if h < 24 && m < 60 && (h, m) != (0, 0) {
+            return Some(format!("{h:02}:{m:02}"));
+        }
+        return None;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_times_as_exports_write_them() {
+        let iso = |t: &str| when(t).map(|(d, t)| (d.iso(), t));
+        assert_eq!(
+            iso("15-05-2013 16:30:00"),
+            Some(("2013-05-15".into(), Some("16:30".into())))
+        );
+        assert_eq!(
+            iso("2013-06-20 10:30"),
+            Some(("2013-06-20".into(), Some("10:30".into())))
+        );
+        assert_eq!(
+            iso("onsdag den 1. oktober 2025 kl. 15.45"),
+            Some(("2025-10-01".into(), Some("15:45".into())))
+        );
+        assert_eq!(iso("01-01-2010 00:00"), Some(("2010-01-01".into(), None)));
+        assert_eq!(iso("ingen dato"), None);
+    }
+
+    #[test]
+    fn html_content_is_taken_as_written() {
+        let source =
+            "<r><Content><![CDATA[<p>a &amp; b</p>]]></Content><C2><p>x <b>y</b></p>tail</C2></r>";
+        let doc = parse(source).unwrap();
+        let root = doc.root_element();
+        assert_eq!(
+            html(child(root, "content").unwrap(), source),
+            "<p>a &amp; b</p>"
+        );
+        assert_eq!(
+            html(child(root, "C2").unwrap(), source),
+            "<p>x <b>y</b></p>tail"
+        );
+    }
+}
