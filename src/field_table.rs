@@ -475,6 +475,12 @@ pub const BESLUTNING: Entries = Entries {
             ..TEXT
         },
         Field {
+            name: "overskrift",
+            beskrivelse: "Beslutningens overskrift, hvor den skal være en anden end \"Beslutning i <udvalg> den <dato>\" (fx kildens ord)",
+            eksempel: "\"Beslutninger\"",
+            ..TEXT
+        },
+        Field {
             name: "placering",
             holds: Holds::Placement,
             beskrivelse: "Hvor beslutningen står i sagen: \"før <afsnit>\" eller \"efter <afsnit>\" (uden placering: efter alle afsnit). Afsnit og beslutninger med samme placering står i filens rækkefølge",

@@ -294,6 +294,9 @@ pub fn load_beslutninger(
                 dato,
                 tekst,
                 offentlig_tekst,
+                overskrift: fields
+                    .text(reader, "overskrift", need("overskrift"))
+                    .filter(|o| !o.trim().is_empty()),
                 placering: placering.flatten(),
                 order: entry_order(table, span),
             });

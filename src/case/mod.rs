@@ -209,6 +209,8 @@ pub struct Beslutning {
     pub tekst: String,
     /// What may be published of a decision on a closed item (Markdown).
     pub offentlig_tekst: Option<String>,
+    /// Its heading, when not the standard one.
+    pub overskrift: Option<String>,
     /// Where it stands among the sections (none: after all of them).
     pub placering: Option<Placering>,
     /// Where the entry starts in the file: entries placed alike stand in file order.

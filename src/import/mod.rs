@@ -22,8 +22,23 @@ pub mod xml;
 
 use source::SourceCommittee;
 
+/// A committee's name without the abbreviation in parentheses it may end with, in lower
+/// case: what two spellings of one committee have in common.
+pub fn committee_stem(name: &str) -> String {
+    let c = committee_with_short(name);
+    let stem = match &c.short {
+        Some(short) => c
+            .name
+            .trim_end_matches(&format!("({short})"))
+            .trim()
+            .to_string(),
+        None => c.name,
+    };
+    stem.to_lowercase()
+}
+
 /// A committee named with its abbreviation in parentheses ("Udvalget for plan, udvikling
-/// og kultur (PUK)"), split into name and abbreviation.
+/// og kultur (PUK)"): the name as written, and the abbreviation.
 pub fn committee_with_short(written: &str) -> SourceCommittee {
     let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(open) = written.rfind(" (")
@@ -35,9 +50,10 @@ pub fn committee_with_short(written: &str) -> SourceCommittee {
             && !short.contains(' ')
             && short.chars().any(char::is_uppercase);
         if looks_short {
+            // The name stays as the source writes it: decisions' captions name it so.
             return SourceCommittee {
-                name: written[..open].trim().to_string(),
                 short: Some(short.to_string()),
+                name: written,
             };
         }
     }
@@ -54,7 +70,7 @@ mod tests {
     #[test]
     fn an_abbreviation_in_parentheses_is_split_off() {
         let c = committee_with_short("Udvalget for plan, udvikling og kultur (PUK)");
-        assert_eq!(c.name, "Udvalget for plan, udvikling og kultur");
+        assert_eq!(c.name, "Udvalget for plan, udvikling og kultur (PUK)");
         assert_eq!(c.short.as_deref(), Some("PUK"));
         let c = committee_with_short("Teknisk Udvalg");
         assert_eq!((c.name.as_str(), c.short), ("Teknisk Udvalg", None));

@@ -34,7 +34,8 @@ impl Registry {
     /// The abbreviation to write for a committee: the project's own when it knows the
     /// name; else the source's abbreviation, or one made from the name, added.
     pub fn key_for(&mut self, committee: &SourceCommittee) -> String {
-        let same = |full: &str| full.trim().to_lowercase() == committee.name.trim().to_lowercase();
+        let stem = super::committee_stem(&committee.name);
+        let same = |full: &str| super::committee_stem(full) == stem;
         if let Some((key, _)) = self.entries.iter().find(|(_, full)| same(full)) {
             return key.clone();
         }
@@ -157,6 +158,8 @@ pub enum Block {
         tekst: String,
         /// Where it stands.
         placering: String,
+        /// The source's caption, when it is not the standard heading.
+        overskrift: Option<String>,
     },
 }
 
@@ -392,23 +395,35 @@ fn decision_blocks(
     let heading = decisions::from_caption(&part.caption);
     let udvalg = match &heading.udvalg {
         Some(name) => registry.key_for(&SourceCommittee {
-            name: name.clone(),
+            name: match &heading.forkortelse {
+                Some(short) => format!("{name} ({short})"),
+                None => name.clone(),
+            },
             short: heading.forkortelse.clone(),
         }),
         None => meeting_udvalg.to_string(),
     };
+    let plain = matches!(
+        captions::normalise(&part.caption).as_str(),
+        "" | "beslutning" | "beslutninger"
+    );
     let chunks: Vec<(Option<Date>, String)> = match heading.dato {
         Some(date) => vec![(Some(date), part.markdown.clone())],
         None => dated_chunks(&part.markdown),
     };
+    let chunks_dated = heading.dato.is_none() && chunks.iter().any(|(d, _)| d.is_some());
     let mut out = Vec::new();
     for (date, text) in chunks {
+        // A plain "Beslutning" of the meeting being imported is that meeting's decision;
+        // any other caption without a date is worth a look.
         let dato = date.unwrap_or_else(|| {
-            warnings.push(format!(
-                "{}: the decision names no date; the meeting's date ({}) is used",
-                shown_caption(&part.caption),
-                meeting.dato.short()
-            ));
+            if !plain {
+                warnings.push(format!(
+                    "{}: the decision names no date; the meeting's date ({}) is used",
+                    shown_caption(&part.caption),
+                    meeting.dato.short()
+                ));
+            }
             meeting.dato
         });
         if heading.udvalg.is_none() && dato != meeting.dato {
@@ -418,11 +433,21 @@ fn decision_blocks(
                 dato.short()
             ));
         }
+        let standard = registry
+            .full(&udvalg)
+            .map(|full| crate::render::view::decision_heading(full, dato));
+        let overskrift = match chunks_dated {
+            // A date read from the text: the standard heading names it.
+            true => None,
+            false if part.caption.is_empty() || standard.as_deref() == Some(&part.caption) => None,
+            false => Some(part.caption.clone()),
+        };
         out.push(Block::Beslutning {
             udvalg: udvalg.clone(),
             dato,
             tekst: text,
             placering: placering.to_string(),
+            overskrift,
         });
     }
     out

@@ -175,7 +175,7 @@ fn read_inputs(inputs: &[PathBuf], report: &mut Report) -> Vec<SourceMeeting> {
                 }
             }
             Err(why) => report.errors.push(
-                Diagnostic::error(format!("cannot import {}: {why}", file.display()))
+                Diagnostic::error(format!("cannot import this file: {why}"))
                     .with_path(file.clone()),
             ),
         }

@@ -302,10 +302,14 @@ fn case_text(
                 dato,
                 tekst,
                 placering,
+                overskrift,
             } => {
                 out.push_str("\n[[beslutninger]]\n");
                 out.push_str(&format!("udvalg = {}\n", string(udvalg)));
                 out.push_str(&format!("dato = {}\n", dato.iso()));
+                if let Some(o) = overskrift {
+                    out.push_str(&format!("overskrift = {}\n", string(&one_line(o))));
+                }
                 out.push_str(&format!("placering = {}\n", string(placering)));
                 out.push_str(&format!("tekst = {}\n", text(tekst)));
             }

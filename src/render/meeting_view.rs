@@ -82,6 +82,8 @@ pub struct ItemView {
     /// Whether the case shows the decision in its own place (a placed decision), so the
     /// minutes do not add it after the case.
     pub beslutning_i_sagen: bool,
+    /// The decision's own heading, when it has one (else the meeting's standard one).
+    pub beslutning_overskrift: Option<String>,
     /// Attachment pages that follow the item in a packet.
     pub bilag: Vec<AttachmentPages>,
 }
@@ -197,6 +199,7 @@ fn item(
         tekst: None,
         beslutning: None,
         beslutning_i_sagen: false,
+        beslutning_overskrift: None,
         bilag: Vec::new(),
     };
     match punkt {
@@ -229,6 +232,9 @@ fn fill_case_item(
             (_, None) => None,
         };
         view.beslutning = text.map(|t| md(t, SECTION_DEPTH));
+    }
+    if !view.lukket {
+        view.beslutning_overskrift = own.and_then(|b| b.overskrift.clone());
     }
     if view.lukket {
         // Nothing of a closed item's content reaches a public edition.

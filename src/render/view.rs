@@ -418,7 +418,10 @@ pub fn decision_heading(committee: &str, date: Date) -> String {
 /// A decision heading and text.
 pub fn decision(b: &Beslutning) -> DecisionView {
     DecisionView {
-        overskrift: decision_heading(&b.udvalg.full, b.dato),
+        overskrift: b
+            .overskrift
+            .clone()
+            .unwrap_or_else(|| decision_heading(&b.udvalg.full, b.dato)),
         tekst: md(&b.tekst, SECTION_DEPTH),
     }
 }
