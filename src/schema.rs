@@ -159,7 +159,33 @@ fn table(description: &str, fields: &[Field], kind: &str) -> Value {
         .filter(|f| f.required)
         .map(|f| f.name)
         .collect();
-    object(description, properties, &required)
+    if !fields.iter().any(|f| f.name == "kilde") {
+        return object(description, properties, &required);
+    }
+    // An imported case (with `kilde`) needs only what every case needs.
+    let (always, unless_imported): (Vec<&str>, Vec<&str>) = required
+        .iter()
+        .partition(|name| field_table::IMPORTED_REQUIRED.contains(name));
+    let mut schema = object(description, properties, &always);
+    let rest = object("", Vec::new(), &unless_imported);
+    if let Some(rules) = rest.get("allOf") {
+        // Present, they must not be blank, as when required.
+        let mut not_blank = Map::new();
+        for name in &unless_imported {
+            let is_text = schema["properties"][*name]["type"] == "string";
+            if is_text {
+                for key in [name.to_string(), crate::danish::unfold(name)] {
+                    not_blank.insert(key, json!({ "pattern": NOT_BLANK }));
+                }
+            }
+        }
+        let rule = json!({ "if": { "required": ["kilde"] }, "else": { "allOf": rules, "properties": not_blank } });
+        match schema.get_mut("allOf").and_then(Value::as_array_mut) {
+            Some(all) => all.push(rule),
+            None => schema["allOf"] = json!([rule]),
+        }
+    }
+    schema
 }
 
 fn entries_schema(entries: &Entries) -> Value {

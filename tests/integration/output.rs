@@ -582,7 +582,7 @@ fn a_typst_error_from_a_line_of_only_template_code_points_at_that_line() {
     replace_line(
         &project,
         "templates/sag.typ.j2",
-        31,
+        35,
         "{{ s.indhold }}",
         "{{ s.indhold }}{{ \"#ukendt-funktion()\" | safe }}",
     );
@@ -590,14 +590,14 @@ fn a_typst_error_from_a_line_of_only_template_code_points_at_that_line() {
         &project,
         "templates/moede.typ.j2",
         60,
-        "#heading(depth: 2)[{{ moede.beslutning_overskrift }}]",
-        "#heading(depth: 2)[{{ moede.beslutning_overskrift }}]{{ \"#(1 +)\" | safe }}",
+        "#heading(depth: 2)[{{ p.beslutning_overskrift or moede.beslutning_overskrift }}]",
+        "#heading(depth: 2)[{{ p.beslutning_overskrift or moede.beslutning_overskrift }}]{{ \"#(1 +)\" | safe }}",
     );
     let run = project.run(&["build", "--force", "cases", "moeder"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     for (at, message) in [
         (
-            "templates/sag.typ.j2:31:1",
+            "templates/sag.typ.j2:35:1",
             "unknown variable: ukendt-funktion",
         ),
         ("templates/moede.typ.j2:60:1", "expected expression"),
