@@ -39,12 +39,14 @@ impl Registry {
         if let Some((key, _)) = self.entries.iter().find(|(_, full)| same(full)) {
             return key.clone();
         }
+        // The source's own abbreviation as it writes it ("ØU"); else one made up, folded
+        // like the keys people write ("OEU").
         let wanted = committee
             .short
             .as_deref()
-            .map(|s| crate::danish::fold(s).to_uppercase())
-            .filter(|s| s.chars().all(|c| c.is_ascii_alphanumeric()) && !s.is_empty())
-            .unwrap_or_else(|| abbreviate(&committee.name));
+            .map(str::trim)
+            .filter(|s| !s.is_empty() && s.chars().all(char::is_alphanumeric))
+            .map_or_else(|| abbreviate(&committee.name), str::to_string);
         let mut key = wanted.clone();
         let mut n = 2;
         while self.entries.iter().any(|(k, _)| *k == key) {
@@ -279,11 +281,15 @@ fn plan_item(
                 }
         )
     });
-    if item.titel.trim().is_empty() {
-        warnings.push("the item has no title".into());
+    let mut source = item.clone();
+    if source.titel.trim().is_empty() {
+        // A case must have a title: the item's number stands in, and the report says so.
+        let nummer = item.nummer.clone().unwrap_or_else(|| "uden nummer".into());
+        source.titel = format!("Punkt {nummer}");
+        warnings.push(format!("the item has no title; it is called \"{}\"", source.titel));
     }
     ItemPlan {
-        source: item.clone(),
+        source,
         kind: if decides {
             "beslutningssag"
         } else {
@@ -497,4 +503,110 @@ fn merge_same_decisions(blocks: Vec<Block>) -> Vec<Block> {
 /// Attachments of an item that a public edition may show.
 pub fn is_open(attachment: &SourceAttachment, item: &SourceItem) -> bool {
     attachment.aaben && item.aaben
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(caption: &str) -> Part {
+        Part {
+            caption: caption.to_string(),
+            markdown: "x".into(),
+            target: captions::classify(caption, &[]),
+        }
+    }
+
+    fn chosen(captions: &[&str]) -> Vec<Option<&'static str>> {
+        let parts: Vec<Part> = captions.iter().map(|c| part(c)).collect();
+        let refs: Vec<&Part> = parts.iter().collect();
+        standard_sections(&refs)
+    }
+
+    #[test]
+    fn of_two_captions_for_one_field_its_own_heading_gets_it() {
+        assert_eq!(
+            chosen(&["Sammendrag", "Baggrund", "Sagsfremstilling", "Økonomi"]),
+            [
+                None,
+                None,
+                Some("sagsfremstilling"),
+                Some("oekonomiske_konsekvenser")
+            ]
+        );
+        assert_eq!(
+            chosen(&["Baggrund", "Økonomi"]),
+            [Some("sagsfremstilling"), Some("oekonomiske_konsekvenser")]
+        );
+    }
+
+    #[test]
+    fn fields_out_of_sagsgens_order_stay_extra_sections_where_they_were() {
+        // eDoc writes the proposal first: two fields after it outweigh it.
+        assert_eq!(
+            chosen(&["Forvaltningen foreslår", "Sagsbeskrivelse", "Økonomi"]),
+            [
+                None,
+                Some("sagsfremstilling"),
+                Some("oekonomiske_konsekvenser")
+            ]
+        );
+        // Two own headings in the wrong order: one of them is the field, the other
+        // stays an extra section after it.
+        assert_eq!(
+            chosen(&["Indstilling", "Sagsfremstilling"]),
+            [Some("indstilling"), None]
+        );
+    }
+
+    #[test]
+    fn decision_texts_split_where_a_paragraph_starts_with_a_date() {
+        let chunks = dated_chunks(
+            "**4. november 2020:** Udsat.\n\nMere om det.\n\n**3. marts 2021:** Godkendt.",
+        );
+        let dates: Vec<Option<String>> = chunks.iter().map(|(d, _)| d.map(|d| d.iso())).collect();
+        assert_eq!(
+            dates,
+            [Some("2020-11-04".into()), Some("2021-03-03".into())]
+        );
+        assert_eq!(chunks[0].1, "Udsat.\n\nMere om det.");
+        assert_eq!(
+            dated_chunks("Godkendt.")[0],
+            (None, "Godkendt.".to_string())
+        );
+    }
+
+    #[test]
+    fn abbreviations_are_made_from_names() {
+        assert_eq!(abbreviate("Teknisk Udvalg"), "TU");
+        assert_eq!(abbreviate("KMB IT-udvalget"), "KIU");
+        assert_eq!(abbreviate("Udvalg for børn og unge"), "UBU");
+        assert_eq!(abbreviate("Byrådet"), "BYR");
+        assert_eq!(abbreviate("Økonomiudvalget"), "OEKO");
+    }
+
+    #[test]
+    fn a_committee_is_found_by_its_name_with_or_without_its_abbreviation() {
+        let mut registry = Registry::new(&Committees::new(vec![(
+            "OEU".into(),
+            "Økonomiudvalget".into(),
+        )]));
+        let found = registry.key_for(&SourceCommittee {
+            name: "Økonomiudvalget (ØU)".into(),
+            short: Some("ØU".into()),
+        });
+        assert_eq!(found, "OEU");
+        assert!(registry.added().is_empty());
+        let new = registry.key_for(&SourceCommittee {
+            name: "Teknisk Udvalg".into(),
+            short: None,
+        });
+        assert_eq!(new, "TU");
+        let clash = registry.key_for(&SourceCommittee {
+            name: "Turistudvalget".into(),
+            short: Some("TU".into()),
+        });
+        assert_eq!(clash, "TU2");
+        assert_eq!(registry.added().len(), 2);
+    }
 }

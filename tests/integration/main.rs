@@ -10,6 +10,7 @@ mod cli;
 mod conformance;
 mod errors;
 mod escaping;
+mod import;
 mod meetings;
 mod messages;
 mod mistakes;

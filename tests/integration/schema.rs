@@ -10,13 +10,13 @@ use serde_json::Value;
 use crate::common::{Project, repo};
 
 /// A compiled schema, as `sagsgen schema WHICH` prints it.
-struct Schema {
+pub struct Schema {
     schemas: boon::Schemas,
     index: boon::SchemaIndex,
 }
 
 impl Schema {
-    fn of(which: &str) -> Self {
+    pub fn of(which: &str) -> Self {
         let run = Project::empty().run(&["schema", which]);
         assert_eq!(run.code, 0, "{}", run.stderr);
         let json: Value = serde_json::from_str(&run.stdout).expect("the schema is JSON");
@@ -33,7 +33,7 @@ impl Schema {
     }
 
     /// The validator's complaint about a TOML file, if any.
-    fn errors(&self, toml_text: &str) -> Option<String> {
+    pub fn errors(&self, toml_text: &str) -> Option<String> {
         let instance = as_json(toml_text);
         self.schemas
             .validate(&instance, self.index)

@@ -1,0 +1,427 @@
+//! `sagsgen import` on small exports of each system (tests/fixtures/import, written in the
+//! shapes of real SBSYS, Acadre, eDoc and FirstAgenda exports, traps included): the
+//! imported project checks and builds, the minutes hold every section in the source's
+//! order, closed content stays out of public files, and a second import changes nothing.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::common::{Project, assert_absent, assert_in_order, public_editions, repo};
+
+/// The export files, as a user would name them.
+fn exports() -> Vec<String> {
+    let dir = repo().join("tests/fixtures/import");
+    [
+        "sbsys/Publication7.xml",
+        // The Acadre folder: its manifest and the agenda it names (read once).
+        "acadre",
+        "edoc/moede.xml",
+        "firstagenda/referat.html",
+    ]
+    .iter()
+    .map(|p| dir.join(p).display().to_string())
+    .collect()
+}
+
+/// A project with the fixtures imported into `projekt/` (a new folder).
+fn imported() -> (Project, crate::common::Run) {
+    let project = Project::empty();
+    let mut args = vec!["import".to_string()];
+    args.extend(exports());
+    args.extend(["--to".to_string(), "projekt".to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = project.run(&args);
+    (project, run)
+}
+
+/// Every file of a project folder and its bytes (the build's output left out).
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .filter(|(rel, _)| !rel.starts_with("output"))
+        .collect()
+}
+
+fn text(project: &Project, rel: &str) -> String {
+    String::from_utf8(project.read(rel)).unwrap()
+}
+
+#[test]
+fn every_format_imports_checks_and_builds_with_every_section_in_order() {
+    let (project, run) = imported();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let root = project.path().join("projekt");
+    let in_root = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+            .args(args)
+            .current_dir(&root)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, stderr) = in_root(&["check"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+    let (code, stderr) = in_root(&["build"]);
+    assert_eq!(code, Some(0), "{stderr}");
+
+    let minutes =
+        |meeting: &str| project.text(&format!("projekt/output/moeder/{meeting}/referat.pdf"));
+    // SBSYS: "Baggrund" and "Sagsfremstilling" both kept, in order; the dated decisions
+    // of two meetings; Word's debris gone; an http link kept as text with its address.
+    assert_in_order(
+        &minutes("mil-2021-03-03"),
+        &[
+            "1. Orientering: (MIL) Meddelelser",
+            "Sammendrag",
+            "Formanden orienterer om vandløbsprojektet ved Ådalen.",
+            "1.1. Beslutning: (MIL) Klimaplan for kommunens bygninger",
+            "Tidligere behandling",
+            "Miljøudvalget den 4. november 2020, punkt 7.",
+            "Baggrund",
+            "Kommunen ejer 140 bygninger, der opvarmes med naturgas eller olie.",
+            "Se klimaportalen (http://www.eksempel.dk/klima) for tal.",
+            "Sagsfremstilling",
+            "Planen omfatter tre trin:",
+            "Kortlægning af forbruget",
+            "Udskiftning af oliefyr",
+            "først skolerne",
+            "siden daginstitutionerne",
+            "Opfølgning hvert år",
+            "Tallet 1. maj er ikke en liste, og *stjerner* er tekst.",
+            "Økonomiske konsekvenser og finansiering",
+            "År",
+            "Beløb",
+            "2021",
+            "2,5 mio. kr.",
+            "Beslutningen træffes af",
+            "Miljøudvalget",
+            "Indstilling",
+            "Forvaltningen indstiller, at klimaplanen godkendes.",
+            "Beslutning i Miljøudvalget den 04-11-2020",
+            "Sagen blev udsat til næste møde.",
+            "Beslutning i Miljøudvalget den 03-03-2021",
+            "Godkendt med bemærkning om solceller.",
+            "Klimaplanen i kort form",
+            "Høringssvar fra grundejerne",
+            "2. Orientering: (MIL) Køb af grund ved Mosevej",
+        ],
+    );
+    // Acadre: a decision of an earlier meeting, then a supplement, then this meeting's.
+    assert_in_order(
+        &minutes("oeu-2021-03-15"),
+        &[
+            "41. Beslutning: (ØU) Budgetopfølgning pr. 1. februar",
+            "Resumé",
+            "Forbruget følger budgettet på nær ældreområdet.",
+            "Sagsfremstilling",
+            "Økonomi og organisatoriske konsekvenser",
+            "Indstilling",
+            "Beslutning i Økonomiudvalget (ØU) den 01-03-2021",
+            "Udsat. Forvaltningen skal belyse ældreområdet nærmere.",
+            "Supplerende sagsfremstilling",
+            "Forvaltningen har nu gennemgået visitationen på ældreområdet.",
+            "Beslutning i Økonomiudvalget (ØU) den 15-03-2021",
+            "Taget til efterretning.",
+            "Opfølgningsskema",
+            "42. Beslutning: (ØU) Personalesag om fratrædelse",
+            "Medarbejderen Fortroligsen har bedt om fratrædelse.",
+        ],
+    );
+    // eDoc: "Forvaltningen foreslår" before the description, as the source has it.
+    assert_in_order(
+        &minutes("bsu-2021-05-10"),
+        &[
+            "12a. Beslutning: (BSU) Skolestruktur i Nordbyen",
+            "Forvaltningen foreslår",
+            "At de to skoler lægges sammen.",
+            "Sagsbeskrivelse",
+            "Elevtallet i Nordbyen er faldet med en tredjedel.",
+            "Begge skoler har plads nok.",
+            "Økonomi",
+            "Høring",
+            "Skolebestyrelserne høres i juni.",
+            "Beslutning",
+            "Sendt i høring.",
+            "Elevprognose 2021-2030",
+            "13. Orientering: (BSU) Klage over Lærer Diskretsen",
+        ],
+    );
+    // FirstAgenda: the decision first, as the minutes page shows it; a section without a
+    // caption keeps its text.
+    assert_in_order(
+        &minutes("kf-2025-10-08"),
+        &[
+            "1. Beslutning: (KF) Tilskud til foreninger 2026",
+            "Beslutninger",
+            "Indstillingen blev tiltrådt.",
+            "Frida Fisker tog forbehold.",
+            "Foreningerne søger om tilskud for næste år.",
+            "Resume",
+            "Beslutningspunkter",
+            "At 1) tilskuddene fordeles efter bilag 1.",
+            "Sagsforløb",
+            "Bilag 1: Fordeling af tilskud",
+            "2. Beslutning: (KF) Eventuelt",
+            "Intet.",
+        ],
+    );
+    // The meeting's own decision is shown once, in its place.
+    let kf = minutes("kf-2025-10-08");
+    assert_eq!(
+        kf.matches("Indstillingen blev tiltrådt.").count(),
+        1,
+        "{kf}"
+    );
+    assert!(!kf.contains("Ingen beslutning registreret"), "{kf}");
+    // The agenda does not show this meeting's decision.
+    let agenda = project.text("projekt/output/moeder/kf-2025-10-08/dagsorden.pdf");
+    assert!(!agenda.contains("Indstillingen blev tiltrådt."), "{agenda}");
+}
+
+#[test]
+fn the_project_gets_meetings_cases_committees_and_attachments() {
+    let (project, run) = imported();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let meeting = text(&project, "projekt/moeder/mil-2021-03-03.toml");
+    assert!(
+        meeting.starts_with("#:schema ../sagsgen.schema.json\n"),
+        "{meeting}"
+    );
+    assert_eq!(meeting.matches("[[punkter]]").count(), 3, "{meeting}");
+    assert!(meeting.contains("nummer = \"1.1\""), "{meeting}");
+    assert!(meeting.contains("tid = \"16:30\""), "{meeting}");
+    let case = text(
+        &project,
+        "projekt/cases/2021/mil-03-03/punkt-02-klimaplan-for-kommunens-bygninger.toml",
+    );
+    assert!(
+        case.starts_with("#:schema ../../../sagsgen.schema.json\n"),
+        "{case}"
+    );
+    for line in [
+        "sagsnummer = \"21/1234\"",
+        "overskrifter = { oekonomiske_konsekvenser = \"Økonomiske konsekvenser og finansiering\" }",
+        "[[afsnit]]\noverskrift = \"Baggrund\"\nplacering = \"før sagsfremstilling\"",
+        "[[beslutninger]]\nudvalg = \"MIL\"\ndato = 2020-11-04",
+        "fil = \"../../../bilag/2021/mil-03-03/punkt-02/1.pdf\"",
+        "titel = \"Høringssvar fra grundejerne\"\nadgang = \"lukket\"",
+    ] {
+        assert!(case.contains(line), "{line}\n---\n{case}");
+    }
+    // The attachment PDF the export held is in the project; the .docx is only listed.
+    assert_eq!(
+        project.read("projekt/bilag/2021/mil-03-03/punkt-02/1.pdf"),
+        std::fs::read(repo().join("tests/fixtures/import/sbsys/Enclosures/1.pdf")).unwrap()
+    );
+    let config = text(&project, "projekt/sagsgen.toml");
+    for line in [
+        "MIL = \"Miljøudvalget\"",
+        "\"ØU\" = \"Økonomiudvalget (ØU)\"",
+        "BSU = \"Børne- og Skoleudvalget\"",
+        "KF = \"Kultur- og Fritidsudvalget\"",
+    ] {
+        assert!(config.contains(line), "{line}\n---\n{config}");
+    }
+    // The Acadre manifest and its agenda, given together, are one meeting.
+    assert_eq!(
+        run.stderr.matches("Imported Økonomiudvalget").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    // Every imported file is valid by the schema its first line names.
+    let schema = crate::schema::Schema::of("sag");
+    for (rel, bytes) in files(&project.path().join("projekt")) {
+        if rel.ends_with(".toml") && rel != "sagsgen.toml" {
+            let text = String::from_utf8(bytes).unwrap();
+            assert!(
+                schema.errors(&text).is_none(),
+                "{rel}: {:?}",
+                schema.errors(&text)
+            );
+        }
+    }
+}
+
+#[test]
+fn closed_items_stay_out_of_every_public_file() {
+    let (project, run) = imported();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let root = project.path().join("projekt");
+    let built = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+        .arg("build")
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    for (meeting, secret) in [
+        ("mil-2021-03-03", "Hemmeligsen"),
+        ("oeu-2021-03-15", "Fortroligsen"),
+        ("oeu-2021-03-15", "Fratrædelsesaftale"),
+        ("bsu-2021-05-10", "Diskretsen"),
+        // A closed attachment of an open item.
+        ("mil-2021-03-03", "grundejerne"),
+    ] {
+        for (name, bytes, text) in
+            public_editions(&project, &format!("projekt/output/moeder/{meeting}"))
+        {
+            assert_absent(name, &bytes, &text, secret);
+        }
+        let internal = project.text(&format!("projekt/output/moeder/{meeting}/referat.pdf"));
+        assert!(
+            internal.contains(secret),
+            "{meeting}: the internal minutes show {secret}"
+        );
+    }
+    // A closed item's neutral title is what the public sees.
+    let public = project.text("projekt/output/moeder/bsu-2021-05-10/dagsorden-offentlig.pdf");
+    assert!(public.contains("Personsag"), "{public}");
+}
+
+#[test]
+fn a_second_import_changes_nothing_and_an_edited_file_is_kept_unless_forced() {
+    let (project, run) = imported();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let root = project.path().join("projekt");
+    let before = files(&root);
+    let mut args = vec!["import".to_string()];
+    args.extend(exports());
+    args.extend(["--to".to_string(), "projekt".to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let again = project.run(&args);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(again.stderr.contains("nothing changed"), "{}", again.stderr);
+    assert_eq!(files(&root), before);
+
+    let case = "projekt/cases/2021/bsu-05-10/punkt-01-skolestruktur-i-nordbyen.toml";
+    let edited = text(&project, case).replace("Sendt i høring.", "Sendt i høring hos forældrene.");
+    project.write(case, &edited);
+    let kept = project.run(&args);
+    assert_eq!(kept.code, 1, "{}", kept.stderr);
+    assert!(
+        kept.stderr
+            .contains("punkt-01-skolestruktur-i-nordbyen.toml differs"),
+        "{}",
+        kept.stderr
+    );
+    assert!(kept.stderr.contains("--force"), "{}", kept.stderr);
+    assert_eq!(text(&project, case), edited, "the user's edit is kept");
+
+    let mut forced = args.clone();
+    forced.push("--force");
+    let run = project.run(&forced);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(files(&root), before);
+}
+
+#[test]
+fn the_report_says_where_each_caption_went_also_as_json() {
+    let (project, run) = imported();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for line in [
+        "\"Baggrund\" → afsnit (før sagsfremstilling)",
+        "\"Sagsfremstilling\" → sagsfremstilling",
+        "\"Beslutning\" → beslutning (MIL, 04-11-2020)",
+        "the link to http://www.eksempel.dk/klima is not https",
+        "Enclosures/2.docx is not a PDF",
+        "\"Lovgrundlag\" → udeladt (tomt)",
+    ] {
+        assert!(run.stderr.contains(line), "{line}\n---\n{}", run.stderr);
+    }
+    let mut args = vec![
+        "--message-format".to_string(),
+        "json".to_string(),
+        "import".to_string(),
+    ];
+    args.extend(exports());
+    args.extend(["--to".to_string(), "andet".to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let json = project.run(&args);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let lines: Vec<serde_json::Value> = json
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let items: Vec<&serde_json::Value> = lines
+        .iter()
+        .filter(|l| l["reason"] == "import-item")
+        .collect();
+    assert_eq!(items.len(), 9);
+    let klima = items
+        .iter()
+        .find(|i| i["titel"] == "Klimaplan for kommunens bygninger")
+        .unwrap();
+    assert_eq!(klima["nummer"], "1.1");
+    assert!(
+        klima["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["caption"] == "Baggrund" && s["target"] == "afsnit (før sagsfremstilling)"),
+        "{klima}"
+    );
+    assert!(
+        klima["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("http://"))
+    );
+    let end = lines.last().unwrap();
+    assert_eq!(end["reason"], "import-finished");
+    assert_eq!(end["meetings"], 4);
+}
+
+#[test]
+fn a_file_no_system_wrote_is_refused_and_the_others_still_import() {
+    let project = Project::empty();
+    project.write("noget.xml", "<regneark><række/></regneark>");
+    project.write(
+        "side.html",
+        "<!DOCTYPE html><html><body><p>Hej</p></body></html>",
+    );
+    project.write("ødelagt.xml", "<Publication><Agendas>");
+    let sbsys = repo().join("tests/fixtures/import/sbsys/Publication7.xml");
+    let run = project.run(&[
+        "import",
+        "noget.xml",
+        "side.html",
+        "ødelagt.xml",
+        "mangler.xml",
+        sbsys.to_str().unwrap(),
+        "--to",
+        "p",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for line in [
+        "noget.xml: cannot import this file: XML with a <regneark> root that sagsgen does not know",
+        "side.html: cannot import this file: an HTML page, but not a FirstAgenda Publication",
+        "ødelagt.xml: cannot import this file: not readable XML",
+        "mangler.xml does not exist",
+    ] {
+        assert!(run.stderr.contains(line), "{line}\n---\n{}", run.stderr);
+    }
+    assert!(
+        project.exists("p/moeder/mil-2021-03-03.toml"),
+        "{}",
+        run.stderr
+    );
+    // Without a file, it is a usage error.
+    assert_eq!(project.run(&["import"]).code, 2);
+}
