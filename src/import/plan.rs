@@ -286,7 +286,10 @@ fn plan_item(
         // A case must have a title: the item's number stands in, and the report says so.
         let nummer = item.nummer.clone().unwrap_or_else(|| "uden nummer".into());
         source.titel = format!("Punkt {nummer}");
-        warnings.push(format!("the item has no title; it is called \"{}\"", source.titel));
+        warnings.push(format!(
+            "the item has no title; it is called \"{}\"",
+            source.titel
+        ));
     }
     ItemPlan {
         source,

@@ -146,3 +146,69 @@ fn a_project_names_what_imported_captions_become() {
         bad.stderr
     );
 }
+
+#[test]
+fn placed_decisions_and_sections_stand_in_file_order_with_their_own_headings() {
+    let project = Project::empty();
+    let extra = r#"
+overskrifter = { sagsfremstilling = "Sagsbeskrivelse" }
+
+[[beslutninger]]
+udvalg = "OEU"
+dato = 2025-01-10
+tekst = "Udsat til næste møde."
+placering = "efter indstilling"
+
+[[afsnit]]
+tekst = "Tekst uden egen overskrift."
+placering = "efter indstilling"
+
+[[beslutninger]]
+udvalg = "OEU"
+dato = 2025-02-10
+overskrift = "Udvalgets beslutning"
+tekst = "Godkendt."
+placering = "efter indstilling"
+"#;
+    project.write("cases/sag.toml", beslutningssag(extra));
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = project.text("output/sag.pdf");
+    assert_in_order(
+        &text,
+        &[
+            "Sagsbeskrivelse",
+            "Indstilling",
+            "Beslutning i Økonomiudvalget den 10-01-2025",
+            "Udsat til næste møde.",
+            "Tekst uden egen overskrift.",
+            "Udvalgets beslutning",
+            "Godkendt.",
+        ],
+    );
+    assert!(!text.contains("Sagsfremstilling"), "{text}");
+}
+
+#[test]
+fn overskrifter_names_only_sections_of_the_case() {
+    let project = Project::empty();
+    project.write(
+        "cases/sag.toml",
+        beslutningssag("overskrifter = { sagsfremstiling = \"Baggrund\", indstilling = 3 }\n"),
+    );
+    let run = project.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "\"sagsfremstiling\" in `overskrifter` is not a section of this case; did you mean \"sagsfremstilling\"?"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("the heading of `indstilling` must be one line of text in quotes"),
+        "{}",
+        run.stderr
+    );
+}
