@@ -124,17 +124,21 @@ fn item(element: Node<'_, '_>, source: &str) -> SourceItem {
     let aaben = xml::flag(element, &["AccessIsPublic"])
         .or_else(|| xml::flag(handling, &["AccessIsPublic"]))
         .unwrap_or(true);
-    let sections = handling
+    let mut sections: Vec<SourceSection> = handling
         .descendants()
         .filter(|n| xml::is(*n, "CasePresentation"))
-        .map(|p| SourceSection {
-            caption: first(p, &[&["Title"], &["Caption"]]).unwrap_or_default(),
-            html: child(p, "Content")
-                .map(|c| xml::html(c, source))
-                .unwrap_or_default(),
-            decision: xml::flag(p, &["IsDecision"]).unwrap_or(false),
-        })
+        .map(|p| section(p, source))
         .collect();
+    if sections.is_empty() {
+        // The publishing export names its sections differently: any element below the
+        // item (attachments aside) with a caption and a content is one.
+        sections = handling
+            .descendants()
+            .filter(|n| n.is_element() && *n != handling && is_section(*n))
+            .filter(|n| !n.ancestors().any(|a| xml::is(a, "Attachments")))
+            .map(|p| section(p, source))
+            .collect();
+    }
     let bilag = handling
         .descendants()
         .filter(|n| xml::is(*n, "Attachment"))
@@ -154,6 +158,31 @@ fn item(element: Node<'_, '_>, source: &str) -> SourceItem {
     }
 }
 
+/// Names a section's caption and content go by.
+const CAPTIONS: [&str; 4] = ["Title", "Caption", "Heading", "Name"];
+const CONTENTS: [&str; 4] = ["Content", "Text", "Html", "Body"];
+
+/// Whether an element holds a section: a caption and a content among its children.
+fn is_section(node: Node<'_, '_>) -> bool {
+    CAPTIONS.iter().any(|c| child(node, c).is_some())
+        && CONTENTS.iter().any(|c| child(node, c).is_some())
+}
+
+fn section(node: Node<'_, '_>, source: &str) -> SourceSection {
+    SourceSection {
+        caption: CAPTIONS
+            .iter()
+            .find_map(|c| text_at(node, &[c]))
+            .unwrap_or_default(),
+        html: CONTENTS
+            .iter()
+            .find_map(|c| child(node, c))
+            .map(|c| xml::html(c, source))
+            .unwrap_or_default(),
+        decision: xml::flag(node, &["IsDecision"]).unwrap_or(false),
+    }
+}
+
 fn attachment(node: Node<'_, '_>, item_open: bool) -> SourceAttachment {
     let access = first(node, &[&["AccessEnumName"], &["AccessName"]]).map(|a| a.to_lowercase());
     let aaben = match xml::flag(node, &["AccessIsPublic"]) {
@@ -170,5 +199,47 @@ fn attachment(node: Node<'_, '_>, item_open: bool) -> SourceAttachment {
         aaben,
         fil: first(node, &[&["Link"], &["FileName"]])
             .map(|l| PathBuf::from(l.replace('\\', "/").trim_start_matches('/'))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_publishing_export_is_read_by_the_same_names() {
+        let source = r#"<eDocAgendaPublishing>
+  <Committee><Name>Social- og Sundhedsudvalget</Name></Committee>
+  <Meeting><MeetingDate>2022-09-07T15:00:00</MeetingDate><Location>Rådhuset</Location>
+    <AgendaItem><Number>3</Number><Title>Ny plejeboligplan</Title><AccessIsPublic>false</AccessIsPublic>
+      <PublicTitle>Plejeboliger</PublicTitle>
+      <Sections>
+        <Section><Caption>Sagsfremstilling</Caption><Text>&lt;p&gt;Der mangler 40 pladser.&lt;/p&gt;</Text></Section>
+        <Section><Caption>Beslutning</Caption><Text>Godkendt.</Text><IsDecision>true</IsDecision></Section>
+      </Sections>
+      <Attachments><Attachment><Title>Plan</Title><AccessIsPublic>false</AccessIsPublic></Attachment></Attachments>
+    </AgendaItem>
+  </Meeting>
+</eDocAgendaPublishing>"#;
+        let doc = xml::parse(source).unwrap();
+        let root = doc.root_element();
+        assert!(detect(root));
+        let meetings = read(root, source, Path::new("x.xml")).unwrap();
+        let m = &meetings[0];
+        assert_eq!(m.udvalg.name, "Social- og Sundhedsudvalget");
+        assert_eq!(
+            (m.dato.iso(), m.tid.as_deref()),
+            ("2022-09-07".into(), Some("15:00"))
+        );
+        let item = &m.items[0];
+        assert_eq!(item.nummer.as_deref(), Some("3"));
+        assert_eq!(item.offentlig_titel.as_deref(), Some("Plejeboliger"));
+        assert!(!item.aaben);
+        let captions: Vec<&str> = item.sections.iter().map(|s| s.caption.as_str()).collect();
+        assert_eq!(captions, ["Sagsfremstilling", "Beslutning"]);
+        assert_eq!(item.sections[0].html, "<p>Der mangler 40 pladser.</p>");
+        assert!(item.sections[1].decision);
+        assert_eq!(item.bilag.len(), 1);
+        assert!(!item.bilag[0].aaben);
     }
 }

@@ -144,6 +144,18 @@ impl Writer {
                         self.link(&text, element.attr("href").unwrap_or(""))
                     }
                     "script" | "style" => String::new(),
+                    "img" => {
+                        // A picture cannot be Markdown text: its description is kept, and
+                        // the report says a picture was left out.
+                        let alt = element.attr("alt").map(str::trim).unwrap_or("");
+                        self.warnings.push(if alt.is_empty() {
+                            "a picture is left out (add it to an attachment if it matters)"
+                                .to_string()
+                        } else {
+                            format!("a picture (\"{alt}\") is left out; its description is kept")
+                        });
+                        escape(&collapse(alt))
+                    }
                     // Blocks met inside a paragraph or a table cell: their text on a line of
                     // its own, so their words do not run into their neighbours'.
                     name if is_block(name) => format!("\\\n{}\\\n", inner(self).trim()),

@@ -151,3 +151,13 @@ fn blocks_inside_a_cell_keep_their_words_apart() {
         );
     }
 }
+
+#[test]
+fn pictures_leave_their_description_and_a_warning() {
+    let converted = to_markdown(
+        "<p>Kort: <img src=\"data:image/png;base64,AAAA\" alt=\"Lokalplanens område\"> og <img src=\"x.png\"></p>",
+        2,
+    );
+    assert_eq!(converted.markdown, "Kort: Lokalplanens område og");
+    assert_eq!(converted.warnings.len(), 2, "{:?}", converted.warnings);
+}
