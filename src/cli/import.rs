@@ -20,9 +20,9 @@ pub struct ImportArgs {
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
     /// The project to import into (created when the folder has no sagsgen.toml; default:
-    /// the current folder).
-    #[arg(long, value_name = "DIR", default_value = ".")]
-    pub to: PathBuf,
+    /// the nearest folder from here up holding sagsgen.toml, else the current folder).
+    #[arg(long, value_name = "DIR")]
+    pub to: Option<PathBuf>,
     /// Overwrite files that differ from what the import writes (by default they are kept).
     #[arg(long)]
     pub force: bool,
@@ -30,9 +30,13 @@ pub struct ImportArgs {
 
 /// Runs `sagsgen import`.
 pub fn run(global: &GlobalArgs, args: &ImportArgs) -> Exit {
+    let root = args.to.clone().unwrap_or_else(|| {
+        let here = PathBuf::from(".");
+        crate::project::Project::find_root(&here, &here)
+    });
     let request = Request {
         inputs: args.files.clone(),
-        root: args.to.clone(),
+        root: root.clone(),
         force: args.force,
     };
     let report = import(&request);
@@ -44,7 +48,7 @@ pub fn run(global: &GlobalArgs, args: &ImportArgs) -> Exit {
             "{} differs from what the import would write; it was kept",
             k.display()
         ))
-        .with_path(args.to.join(k))
+        .with_path(root.join(k))
         .with_help("run the import again with --force to overwrite it")
     }));
     if json {

@@ -425,3 +425,43 @@ fn a_file_no_system_wrote_is_refused_and_the_others_still_import() {
     // Without a file, it is a usage error.
     assert_eq!(project.run(&["import"]).code, 2);
 }
+
+#[test]
+fn an_existing_project_keeps_its_committees_and_its_own_caption_table() {
+    let project = Project::empty();
+    project.write(
+        "sagsgen.toml",
+        "[udvalg]\nKFU = \"Kultur- og Fritidsudvalget\"\n\n[import.overskrifter]\n\"Resume\" = \"beslutningstema\"\n",
+    );
+    project.write("cases/.keep", "");
+    let page = repo().join("tests/fixtures/import/firstagenda/referat.html");
+    // Run from a folder inside the project, without --to: the project is found above.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+        .args(["import", page.to_str().unwrap()])
+        .current_dir(project.path().join("cases"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("\"Resume\" → beslutningstema"), "{stderr}");
+    assert!(!stderr.contains("Committees added"), "{stderr}");
+    let config = text(&project, "sagsgen.toml");
+    assert!(!config.contains("KF ="), "{config}");
+    let case = text(
+        &project,
+        "cases/2025/kfu-10-08/punkt-01-tilskud-til-foreninger-2026.toml",
+    );
+    assert!(case.contains("udvalg = [\"KFU\"]"), "{case}");
+    assert!(
+        case.contains(
+            "overskrifter = { beslutningstema = \"Resume\", indstilling = \"Beslutningspunkter\" }"
+        ),
+        "{case}"
+    );
+    assert!(
+        case.contains("beslutningstema = \"Puljen er på 1,2 mio. kr."),
+        "{case}"
+    );
+    assert!(project.exists("moeder/kfu-2025-10-08.toml"));
+}
