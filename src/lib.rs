@@ -31,4 +31,5 @@ pub mod project;
 pub mod render;
 pub(crate) mod scaffold;
 pub(crate) mod schema;
+pub mod site;
 pub(crate) mod typeset;

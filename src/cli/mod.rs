@@ -8,6 +8,7 @@ mod check;
 mod import;
 mod progress;
 mod scaffold;
+mod site;
 mod watch;
 
 use std::io::IsTerminal;
@@ -119,6 +120,9 @@ pub enum Command {
     /// Import agenda exports (SBSYS, Acadre, eDoc, FirstAgenda Publication) as meeting and
     /// case files, with a report of where every section went.
     Import(import::ImportArgs),
+    /// Publish the meetings as a static website of their public editions (pages, search,
+    /// feeds, open data) under `output/site/`.
+    Site(site::SiteArgs),
     /// Start a new project: sagsgen.toml, an example of every kind, templates/ and fonts/.
     Init(scaffold::InitArgs),
     /// Write a new case or meeting file with every field present and explained.
@@ -196,6 +200,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Verify(args) => archive::verify_archive(&cli.global, &args),
         Command::Extract(args) => archive::extract(&cli.global, &args),
         Command::Import(args) => import::run(&cli.global, &args),
+        Command::Site(args) => site::run(&cli.global, &args),
         Command::Init(args) => scaffold::init(&cli.global, &args),
         Command::New(args) => scaffold::new(&cli.global, &args),
         Command::Completions { shell } => completions(shell),

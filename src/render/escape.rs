@@ -58,6 +58,23 @@ pub fn string_literal(text: &str) -> String {
     out
 }
 
+/// Text for a web page: the characters HTML gives a meaning escaped (the one HTML escaper
+/// of every page of the site).
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Text for PDF metadata: control characters and line breaks become single spaces.
 pub fn plain_line(text: &str) -> String {
     text.split(|c: char| c.is_control() || c.is_whitespace())

@@ -2,6 +2,7 @@
 
 pub mod escape;
 pub mod markdown;
+pub mod markdown_html;
 pub mod meeting_view;
 pub mod source_map;
 pub mod templates;

@@ -26,6 +26,28 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "forside.typ.j2",
         include_str!("../../templates/forside.typ.j2"),
     ),
+    (
+        "site-base.html.j2",
+        include_str!("../../templates/site-base.html.j2"),
+    ),
+    (
+        "site-forside.html.j2",
+        include_str!("../../templates/site-forside.html.j2"),
+    ),
+    (
+        "site-udvalg.html.j2",
+        include_str!("../../templates/site-udvalg.html.j2"),
+    ),
+    (
+        "site-moede.html.j2",
+        include_str!("../../templates/site-moede.html.j2"),
+    ),
+    (
+        "site-soeg.html.j2",
+        include_str!("../../templates/site-soeg.html.j2"),
+    ),
+    ("site.css", include_str!("../../templates/site.css")),
+    ("site-soeg.js", include_str!("../../templates/site-soeg.js")),
 ];
 
 const TYPST: AutoEscape = AutoEscape::Custom("typst");
@@ -88,6 +110,27 @@ impl Templates {
             SourceMap::from_marked(&marked, &source)
         });
         Ok(Rendered { source, map })
+    }
+
+    /// Renders a web page template (`*.html.j2`, escaped for HTML) with a view.
+    pub fn render_page(&self, name: &str, view: &impl Serialize) -> Result<String, Diagnostic> {
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| self.diagnostic(&e, None))?;
+        template
+            .render(view)
+            .map_err(|e| self.diagnostic(&e, Some(&Value::from_serialize(view))))
+    }
+
+    /// A file of the website copied as it is (`site.css`, `site-soeg.js`): the project's
+    /// own in `templates/`, else the built-in one.
+    pub fn asset(&self, name: &str) -> Result<String, Diagnostic> {
+        match load(&self.dir, name) {
+            Ok(Some(text)) => Ok(text),
+            Ok(None) => Err(Diagnostic::error(format!("no template or asset named {name}"))),
+            Err(e) => Err(Diagnostic::error(e.to_string())),
+        }
     }
 
     /// The project's override file for a template, if it has one.
@@ -291,7 +334,13 @@ fn environment() -> Environment<'static> {
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);
     env.set_keep_trailing_newline(true);
-    env.set_auto_escape_callback(|_| TYPST);
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html.j2") {
+            AutoEscape::Html
+        } else {
+            TYPST
+        }
+    });
     env.set_formatter(format_value);
     env.add_filter("str", typst_string);
     env
@@ -344,6 +393,16 @@ fn format_value(out: &mut minijinja::Output, state: &State, value: &Value) -> Re
         }
         let text = value.to_string();
         return out.write_str(&escape::markup(&text)).map_err(Error::from);
+    }
+    if value.is_undefined() || value.is_none() {
+        // An absent value prints as nothing on a web page too.
+        return Ok(());
+    }
+    if state.auto_escape() == AutoEscape::Html && !value.is_safe() {
+        // The five characters HTML needs escaped, and no more: addresses keep their `/`.
+        return out
+            .write_str(&escape::html(&value.to_string()))
+            .map_err(Error::from);
     }
     minijinja::escape_formatter(out, state, value)
 }

@@ -289,7 +289,31 @@ pub fn case_view_in(case: &Case, meeting: InMeeting<'_>) -> CaseView {
 
 /// Markdown converted to Typst markup, marked safe for the templates.
 pub fn md(text: &str, depth: u8) -> Value {
+    if HTML.get() {
+        // On a web page the meeting is the h1 and an item the h2, one level below the PDF.
+        return Value::from_safe_string(super::markdown_html::to_html(text, depth + 1));
+    }
     Value::from_safe_string(markdown::to_typst(text, depth))
+}
+
+thread_local! {
+    /// Whether views being built on this thread are for the website (HTML) rather than
+    /// for Typst.
+    static HTML: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Builds a view for a web page: its Markdown becomes HTML instead of Typst markup.
+pub fn for_web<T>(build: impl FnOnce() -> T) -> T {
+    /// Puts the thread back to Typst however `build` ends (a panic too).
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            HTML.set(false);
+        }
+    }
+    HTML.set(true);
+    let _reset = Reset;
+    build()
 }
 
 fn fill_notat(view: &mut CaseView, notat: &Notat) {

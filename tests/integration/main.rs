@@ -19,5 +19,6 @@ mod scaffold;
 mod schema;
 mod sections;
 mod seeds;
+mod site;
 mod structure;
 mod watch;

@@ -1,0 +1,267 @@
+//! `sagsgen site`: the public website of a project's meetings — pages, search, feeds and
+//! open data — from the public editions only. Every file is made in memory first and
+//! written only when it differs from what is there, so a rerun writes nothing and a
+//! changed case rewrites only the files that show it; files an earlier run wrote that are
+//! no longer part of the site are removed.
+
+pub mod data;
+pub mod model;
+pub mod pages;
+pub mod search;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diag::Diagnostic;
+use crate::loader::Loader;
+use crate::project::Project;
+use crate::render::templates::Templates;
+use model::{SiteMeeting, folder_name, has_minutes};
+use pages::Copied;
+
+/// Where the site goes, and where the PDFs were built.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The site's folder.
+    pub site_dir: PathBuf,
+    /// The build's output folder (the meetings' public PDFs).
+    pub output_dir: PathBuf,
+}
+
+/// What a run did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Meetings published.
+    pub meetings: usize,
+    /// Files written (new or changed), from the site's root.
+    pub written: Vec<String>,
+    /// Files that already held what the site needs.
+    pub unchanged: usize,
+    /// Files of an earlier run no longer part of the site, removed.
+    pub removed: Vec<String>,
+    /// Inputs left out, and why.
+    pub errors: Vec<Diagnostic>,
+}
+
+/// The record of the files a run wrote, so the next can remove what it no longer makes.
+const MANIFEST: &str = ".sagsgen-site";
+
+/// One file of the site.
+enum Content {
+    Text(String),
+    Copy(PathBuf),
+}
+
+/// Publishes the meetings among `files` (case files are reached through their meetings).
+pub fn publish(project: &Project, files: &[PathBuf], options: &Options) -> Report {
+    let mut report = Report::default();
+    let loader = Loader::new(project);
+    let loaded: Vec<_> = files.par_iter().map(|f| loader.load(f)).collect();
+    let mut meetings: Vec<SiteMeeting> = Vec::new();
+    for l in loaded {
+        if !l.is_meeting {
+            continue;
+        }
+        if l.meeting().is_none() {
+            report.errors.push(
+                Diagnostic::error(format!(
+                    "{} has errors and is left out of the site",
+                    crate::diag::shown_path(&l.path)
+                ))
+                .with_help("run `sagsgen check` to see them"),
+            );
+            continue;
+        }
+        let meeting = l.meeting().expect("checked above");
+        let output = crate::batch::output_for(&l.path, &project.root, &options.output_dir)
+            .map(|p| p.with_extension(""))
+            .unwrap_or_default();
+        let site_meeting = SiteMeeting {
+            udvalg: folder_name(&meeting.udvalg.short),
+            dato: meeting.dato.iso(),
+            referat: has_minutes(meeting),
+            output,
+            loaded: l.clone(),
+        };
+        if let Some(other) = meetings
+            .iter()
+            .find(|m| m.udvalg == site_meeting.udvalg && m.dato == site_meeting.dato)
+        {
+            report.errors.push(
+                Diagnostic::error(format!(
+                    "{} and {} are both the meeting of {} on {}; the site shows the first",
+                    crate::diag::shown_path(&other.loaded.path),
+                    crate::diag::shown_path(&l.path),
+                    meeting.udvalg.full,
+                    meeting.dato.short()
+                ))
+                .with_path(l.path.clone()),
+            );
+            continue;
+        }
+        meetings.push(site_meeting);
+    }
+    meetings.sort_by(|a, b| (&a.udvalg, &a.dato).cmp(&(&b.udvalg, &b.dato)));
+    report.meetings = meetings.len();
+    let templates = Templates::new(&project.root);
+    let files = match site_files(project, &templates, &meetings) {
+        Ok(files) => files,
+        Err(d) => {
+            report.errors.push(d);
+            return report;
+        }
+    };
+    put_in_place(&options.site_dir, files, &mut report);
+    report
+}
+
+/// Every file of the site, by its path from the site's root.
+fn site_files(
+    project: &Project,
+    templates: &Templates,
+    meetings: &[SiteMeeting],
+) -> Result<BTreeMap<String, Content>, Diagnostic> {
+    let config = &project.config;
+    let rendered: Vec<_> = meetings
+        .par_iter()
+        .map(|m| pages::meeting_page(templates, config, &project.root, m))
+        .collect();
+    let mut files = BTreeMap::new();
+    let mut index = search::SearchIndex::default();
+    for (m, page) in meetings.iter().zip(rendered) {
+        let page = page?;
+        let folder = m.folder();
+        index.add_page(&page.html, &folder, &m.title());
+        files.insert(
+            format!("{folder}/moede.json"),
+            Content::Text(data::meeting_json(m, &page)),
+        );
+        files.insert(format!("{folder}/index.html"), Content::Text(page.html));
+        for Copied { to, from } in page.copies {
+            files.insert(to, Content::Copy(from));
+        }
+    }
+    // The committees, in the order of `[udvalg]` where they are in it, then by name.
+    let mut committees: Vec<(String, String)> = Vec::new();
+    for m in meetings {
+        if !committees.iter().any(|(f, _)| *f == m.udvalg) {
+            committees.push((m.udvalg.clone(), m.meeting().udvalg.full.clone()));
+        }
+    }
+    let order = |name: &str| {
+        config
+            .committees
+            .entries()
+            .iter()
+            .position(|(_, full)| full == name)
+            .unwrap_or(usize::MAX)
+    };
+    committees.sort_by(|a, b| order(&a.1).cmp(&order(&b.1)).then(a.1.cmp(&b.1)));
+    let org = pages::SiteView::at(config, 0).org;
+    for (folder, navn) in &committees {
+        let own: Vec<&SiteMeeting> = meetings.iter().filter(|m| m.udvalg == *folder).collect();
+        files.insert(
+            format!("{folder}/index.html"),
+            Content::Text(pages::committee_page(templates, config, navn, &own)?),
+        );
+        files.insert(
+            format!("{folder}/feed.xml"),
+            Content::Text(data::atom(
+                &format!("{org}: {navn}"),
+                &format!("urn:sagsgen:{}:{folder}", folder_name(&org)),
+                &org,
+                "../",
+                &own,
+            )),
+        );
+    }
+    let all: Vec<&SiteMeeting> = meetings.iter().collect();
+    files.insert(
+        "feed.xml".into(),
+        Content::Text(data::atom(
+            &format!("{org}: dagsordener og referater"),
+            &format!("urn:sagsgen:{}", folder_name(&org)),
+            &org,
+            "",
+            &all,
+        )),
+    );
+    files.insert(
+        "index.html".into(),
+        Content::Text(pages::front_page(templates, config, &committees, meetings)?),
+    );
+    files.insert(
+        "soeg/index.html".into(),
+        Content::Text(pages::search_page(templates, config)?),
+    );
+    files.insert("soeg/indeks.js".into(), Content::Text(index.script()));
+    files.insert(
+        "soeg/soeg.js".into(),
+        Content::Text(templates.asset("site-soeg.js")?),
+    );
+    files.insert("stil.css".into(), Content::Text(templates.asset("site.css")?));
+    files.insert("data/moeder.json".into(), Content::Text(data::index_json(meetings)));
+    files.insert(data::MEETING_SCHEMA.into(), Content::Text(data::meeting_schema()));
+    files.insert(data::INDEX_SCHEMA.into(), Content::Text(data::index_schema()));
+    Ok(files)
+}
+
+/// Writes the files that differ, removes those of the last run that are no longer made,
+/// and records what the site holds.
+fn put_in_place(site: &Path, files: BTreeMap<String, Content>, report: &mut Report) {
+    let results: Vec<Result<Option<String>, Diagnostic>> = files
+        .par_iter()
+        .map(|(rel, content)| write_if_changed(site, rel, content))
+        .collect();
+    for result in results {
+        match result {
+            Ok(Some(written)) => report.written.push(written),
+            Ok(None) => report.unchanged += 1,
+            Err(d) => report.errors.push(d),
+        }
+    }
+    report.written.sort();
+    let made: BTreeSet<&str> = files.keys().map(String::as_str).collect();
+    let manifest_path = site.join(MANIFEST);
+    let before = std::fs::read_to_string(&manifest_path).unwrap_or_default();
+    for old in before.lines().filter(|l| !l.is_empty() && !made.contains(l)) {
+        if safe_relative(old) && std::fs::remove_file(site.join(old)).is_ok() {
+            report.removed.push(old.to_string());
+        }
+    }
+    let manifest: String = made.iter().map(|f| format!("{f}\n")).collect();
+    if manifest != before
+        && let Err(e) = crate::batch::atomic_write(&manifest_path, manifest.as_bytes())
+    {
+        report.errors.push(Diagnostic::error(format!(
+            "cannot write {}: {e}",
+            manifest_path.display()
+        )));
+    }
+}
+
+/// A manifest line that stays inside the site (the file could have been edited).
+fn safe_relative(rel: &str) -> bool {
+    !rel.starts_with('/') && !rel.split('/').any(|p| p == ".." || p.is_empty())
+}
+
+fn write_if_changed(site: &Path, rel: &str, content: &Content) -> Result<Option<String>, Diagnostic> {
+    let target = site.join(rel);
+    let bytes = match content {
+        Content::Text(text) => std::borrow::Cow::Borrowed(text.as_bytes()),
+        Content::Copy(from) => std::fs::read(from).map(std::borrow::Cow::Owned).map_err(|e| {
+            Diagnostic::error(format!("cannot read {}: {e}", from.display()))
+        })?,
+    };
+    // Sizes first: most unchanged files are told apart without reading them.
+    let same = std::fs::metadata(&target).is_ok_and(|m| m.len() == bytes.len() as u64)
+        && std::fs::read(&target).is_ok_and(|old| old == *bytes);
+    if same {
+        return Ok(None);
+    }
+    crate::batch::atomic_write(&target, &bytes)
+        .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", target.display())))?;
+    Ok(Some(rel.to_string()))
+}

@@ -1,0 +1,96 @@
+//! The site's search index: every word of every item as its page shows it (so nothing
+//! the public pages do not show can be found), written as a script the search page loads —
+//! it works from any static host and from the file system, with no server.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use scraper::{Html, Selector};
+use serde::Serialize;
+
+/// One searchable item.
+#[derive(Debug, Serialize)]
+pub struct SearchDoc {
+    /// "3. Title".
+    pub titel: String,
+    /// The meeting it belongs to.
+    pub moede: String,
+    /// Its address, relative to the search page.
+    pub adresse: String,
+}
+
+/// The index: the items, and for each word the items that hold it.
+#[derive(Debug, Default, Serialize)]
+pub struct SearchIndex {
+    /// The items, in the order of the site's meetings.
+    pub dokumenter: Vec<SearchDoc>,
+    /// Word → the numbers of the items holding it.
+    pub ord: BTreeMap<String, Vec<usize>>,
+}
+
+impl SearchIndex {
+    /// Adds the items of a meeting's page. `folder` is the meeting's folder from the
+    /// site's root; `meeting` its title.
+    pub fn add_page(&mut self, html: &str, folder: &str, meeting: &str) {
+        let page = Html::parse_document(html);
+        let sections = Selector::parse("section.punkt").expect("valid selector");
+        let heading = Selector::parse("h2").expect("valid selector");
+        for section in page.select(&sections) {
+            let id = section.value().attr("id").unwrap_or_default();
+            let titel = section
+                .select(&heading)
+                .next()
+                .map(|h| words_joined(&h.text().collect::<String>()))
+                .unwrap_or_default();
+            let number = self.dokumenter.len();
+            self.dokumenter.push(SearchDoc {
+                titel,
+                moede: meeting.to_string(),
+                adresse: format!("../{folder}/index.html#{id}"),
+            });
+            let text: String = section.text().collect::<Vec<_>>().join(" ");
+            let words: BTreeSet<String> = words(&text).collect();
+            for word in words {
+                self.ord.entry(word).or_default().push(number);
+            }
+        }
+    }
+
+    /// The index as the script `indeks.js`.
+    pub fn script(&self) -> String {
+        let json = serde_json::to_string(self).expect("the index serialises");
+        format!("window.SAGSGEN_INDEKS = {json};\n")
+    }
+}
+
+/// The words of a text as the index and the search page take them: lower case, split at
+/// anything that is not a letter or digit.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+fn words_joined(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_are_found_by_their_words() {
+        let mut index = SearchIndex::default();
+        index.add_page(
+            "<main><section class=\"punkt\" id=\"punkt-1\"><h2>1. Skoler</h2><p>Elevtallet falder.</p></section>\
+             <section class=\"punkt\" id=\"punkt-2\"><h2>2. Veje</h2><p>Asfalt og elevtallet.</p></section></main>",
+            "bsu/2021-05-10",
+            "Dagsorden: BSU",
+        );
+        assert_eq!(index.ord["elevtallet"], [0, 1]);
+        assert_eq!(index.ord["asfalt"], [1]);
+        assert_eq!(index.dokumenter[1].adresse, "../bsu/2021-05-10/index.html#punkt-2");
+        assert_eq!(index.dokumenter[0].titel, "1. Skoler");
+        assert!(index.script().starts_with("window.SAGSGEN_INDEKS = {"));
+    }
+}

@@ -1,0 +1,62 @@
+// Opens pages of a built site in Debian's Chromium (headless, through playwright-core)
+// served over HTTP from a local server, runs axe-core on each (WCAG 2.1 A and AA), and
+// checks what axe cannot: width at 320 px, the search page finding a word. Prints one
+// JSON object: { pages: [{ page, violations, overflow }], search: { word, results } }.
+//
+// Usage: node check.mjs SITE_DIR WORD PAGE...
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const [siteArg, word, ...pages] = process.argv.slice(2);
+const siteDir = path.resolve(siteArg);
+
+const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
+  ".json": "application/json", ".xml": "application/atom+xml", ".pdf": "application/pdf" };
+const server = http.createServer((req, res) => {
+  let rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  if (rel.endsWith("/")) rel += "index.html";
+  const file = path.join(siteDir, rel);
+  if (!file.startsWith(siteDir) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
+  res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
+  fs.createReadStream(file).pipe(res);
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const out = { pages: [], search: null };
+try {
+  for (const page of pages) {
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await tab.goto(base + page);
+    await tab.addScriptTag({ content: axeSource });
+    const result = await tab.evaluate(() => window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    }));
+    const violations = result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+    await tab.setViewportSize({ width: 320, height: 640 });
+    const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    out.pages.push({ page, violations, overflow });
+    await tab.close();
+  }
+  const tab = await browser.newPage();
+  await tab.goto(base + "soeg/index.html");
+  await tab.fill("#ord", word);
+  await tab.click("button[type=submit]");
+  const results = await tab.$$eval("#resultater li a", (links) => links.map((a) => ({ text: a.textContent, href: a.getAttribute("href") })));
+  out.search = { word, results };
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(JSON.stringify(out));

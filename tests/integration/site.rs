@@ -1,0 +1,329 @@
+//! `sagsgen site`: the public website. Built from the example project (one meeting with a
+//! closed item) and from the imported exports (four committees): every meeting and item
+//! present, every internal link resolving, nothing of a closed item in any byte of any
+//! file, feeds and JSON valid, reruns writing nothing, and — in Debian's Chromium with
+//! axe-core — no accessibility violation on any kind of page.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::common::{Project, repo};
+
+/// What a closed item of the examples holds (its case, decision and closed attachment).
+const SECRETS: [&str; 5] = [
+    "Køberen tilbyder 4,1 mio",
+    "Valuarvurdering af Industrivej 12",
+    "Køberen orienteres",
+    "laveste acceptable pris",
+    "Salget giver en indtægt",
+];
+
+fn site_of_examples() -> (Project, crate::common::Run) {
+    let project = Project::examples();
+    let run = project.run(&["site"]);
+    (project, run)
+}
+
+/// Every file below `dir` and its bytes.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// The `href` and `src` values of a page.
+fn links(html: &str) -> Vec<String> {
+    let page = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse("[href], [src]").unwrap();
+    page.select(&selector)
+        .filter_map(|e| e.value().attr("href").or(e.value().attr("src")))
+        .map(str::to_string)
+        .collect()
+}
+
+fn ids(html: &str) -> Vec<String> {
+    let page = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse("[id]").unwrap();
+    page.select(&selector)
+        .filter_map(|e| e.value().attr("id"))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Asserts that every relative link of every page leads to a file of the site (and to an
+/// element with the id its fragment names).
+fn assert_links_resolve(site: &Path) {
+    let files = tree(site);
+    for (rel, bytes) in files.iter().filter(|(r, _)| r.ends_with(".html")) {
+        let html = String::from_utf8(bytes.clone()).unwrap();
+        let dir = Path::new(rel).parent().unwrap_or(Path::new(""));
+        for link in links(&html) {
+            if link.starts_with("https://") || link.starts_with("http://") || link.starts_with("mailto:") {
+                continue;
+            }
+            let (path, fragment) = link.split_once('#').unwrap_or((&link, ""));
+            let target = if path.is_empty() {
+                PathBuf::from(rel)
+            } else {
+                normalise(&dir.join(path.split('?').next().unwrap()))
+            };
+            let key = target.display().to_string();
+            let Some(found) = files.get(&key) else {
+                panic!("{rel}: the link {link} leads to {key}, which the site does not have");
+            };
+            if !fragment.is_empty() {
+                let html = String::from_utf8_lossy(found);
+                assert!(ids(&html).iter().any(|i| i == fragment), "{rel}: {link}: no #{fragment}");
+            }
+        }
+    }
+}
+
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[test]
+fn the_site_has_every_meeting_and_item_and_its_links_resolve() {
+    let (project, run) = site_of_examples();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("Published 1 meeting to output/site"), "{}", run.stderr);
+    let site = project.path().join("output/site");
+    let page = std::fs::read_to_string(site.join("uss/2020-11-02/index.html")).unwrap();
+    // The meeting as the public minutes show it: every item, in order, with its anchor.
+    let sections = scraper::Html::parse_document(&page);
+    let selector = scraper::Selector::parse("section.punkt").unwrap();
+    let found: Vec<String> = sections
+        .select(&selector)
+        .map(|s| s.value().attr("id").unwrap().to_string())
+        .collect();
+    assert_eq!(found, ["punkt-1", "punkt-2", "punkt-3", "punkt-4", "punkt-5"]);
+    crate::common::assert_in_order(
+        &page,
+        &[
+            "Referat: Udvalg for sociale forhold, sundhed og et godt seniorliv",
+            "Afbud",
+            "Dennis Olsen",
+            "Referat (PDF)",
+            "1. Godkendelse af dagsorden",
+            "Godkendt.",
+            "2. Rammeaftale",
+            "(Åben)",
+            "3. ",
+            "(Lukket)",
+            "Lukket punkt",
+            "Udvalget godkendte salget af grunden.",
+            "4. Meddelelser",
+            "Formanden orienterede om status på budgetforhandlingerne.",
+        ],
+    );
+    for file in [
+        "index.html",
+        "uss/index.html",
+        "uss/feed.xml",
+        "uss/2020-11-02/moede.json",
+        "uss/2020-11-02/referat.pdf",
+        "uss/2020-11-02/dagsorden.pdf",
+        "uss/2020-11-02/dagsorden-med-bilag.pdf",
+        "soeg/index.html",
+        "soeg/indeks.js",
+        "feed.xml",
+        "data/moeder.json",
+        "stil.css",
+    ] {
+        assert!(site.join(file).is_file(), "{file}");
+    }
+    // The public PDFs, not the internal ones.
+    assert_eq!(
+        std::fs::read(site.join("uss/2020-11-02/referat.pdf")).unwrap(),
+        project.read("output/moeder/uss-2020-11-02/referat-offentlig.pdf")
+    );
+    assert_links_resolve(&site);
+}
+
+#[test]
+fn nothing_of_a_closed_item_is_in_any_byte_of_the_site() {
+    let (project, run) = site_of_examples();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = project.path().join("output/site");
+    let closed_attachment = project.read("bilag/vurdering-grund.pdf");
+    let files = tree(&site);
+    assert!(files.len() > 10);
+    for (rel, bytes) in &files {
+        for secret in SECRETS {
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "{rel} holds {secret:?}"
+            );
+        }
+        assert_ne!(bytes, &closed_attachment, "{rel} is the closed attachment");
+    }
+    // The internal minutes do hold them: the test looks for what is there.
+    let internal = project.text("output/moeder/uss-2020-11-02/referat.pdf");
+    assert!(SECRETS.iter().any(|s| internal.contains(s)));
+}
+
+#[test]
+fn feeds_and_open_data_parse_and_validate() {
+    let (project, run) = site_of_examples();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = project.path().join("output/site");
+    let schema_of = |file: &str| -> (boon::Schemas, boon::SchemaIndex) {
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(site.join(file)).unwrap()).unwrap();
+        let mut compiler = boon::Compiler::new();
+        let url = format!("file:///{file}");
+        compiler.add_resource(&url, json).unwrap();
+        let mut schemas = boon::Schemas::new();
+        let index = compiler.compile(&url, &mut schemas).unwrap();
+        (schemas, index)
+    };
+    let (schemas, meeting) = schema_of("data/moede.schema.json");
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("uss/2020-11-02/moede.json")).unwrap()).unwrap();
+    schemas.validate(&data, meeting).unwrap_or_else(|e| panic!("{e:#}"));
+    assert_eq!(data["referat"], true);
+    let items = data["punkter"].as_array().unwrap();
+    assert_eq!(items.len(), 5);
+    assert_eq!(items[2]["adgang"], "lukket");
+    assert_eq!(items[2]["beslutning"], "Udvalget godkendte salget af grunden.");
+    assert_eq!(items[2]["bilag"].as_array().unwrap().len(), 0);
+    assert_eq!(items[0]["beslutning"], "Godkendt.");
+    let (schemas, all) = schema_of("data/moeder.schema.json");
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("data/moeder.json")).unwrap()).unwrap();
+    schemas.validate(&index, all).unwrap_or_else(|e| panic!("{e:#}"));
+    assert_eq!(index["moeder"][0]["data"], "../uss/2020-11-02/moede.json");
+    for feed in ["feed.xml", "uss/feed.xml"] {
+        let text = std::fs::read_to_string(site.join(feed)).unwrap();
+        let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{feed}: {e}"));
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().namespace(), Some("http://www.w3.org/2005/Atom"));
+        for required in ["id", "title", "updated"] {
+            assert!(root.children().any(|c| c.has_tag_name(("http://www.w3.org/2005/Atom", required))), "{feed}: {required}");
+        }
+        let entries: Vec<_> = root.children().filter(|c| c.has_tag_name(("http://www.w3.org/2005/Atom", "entry"))).collect();
+        assert_eq!(entries.len(), 1, "{feed}");
+        assert!(text.contains("<updated>2020-11-02T00:00:00Z</updated>"), "{text}");
+    }
+}
+
+#[test]
+fn a_rerun_writes_nothing_a_change_rewrites_only_what_shows_it_and_the_site_is_reproducible() {
+    let (project, run) = site_of_examples();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = project.path().join("output/site");
+    let before = tree(&site);
+    let again = project.run(&["site"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(again.stderr.contains("0 files written"), "{}", again.stderr);
+    assert_eq!(tree(&site), before);
+    // Another folder gets the very same bytes.
+    let elsewhere = project.run(&["site", "--to", "andet"]);
+    assert_eq!(elsewhere.code, 0, "{}", elsewhere.stderr);
+    assert_eq!(tree(&project.path().join("andet")), before);
+    // A changed case: its meeting's page, data and the search index, nothing else.
+    let case = "cases/2020/rammeaftale-2021-2022.toml";
+    let text = String::from_utf8(project.read(case)).unwrap();
+    let changed = text.replacen("Rammeaftale", "Rammeaftalen", 1);
+    assert_ne!(text, changed);
+    project.write(case, &changed);
+    let run = project.run(&["site"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = tree(&site);
+    let rewritten: Vec<&String> = after
+        .iter()
+        .filter(|(k, v)| before.get(*k) != Some(*v))
+        .map(|(k, _)| k)
+        .collect();
+    for file in &rewritten {
+        assert!(
+            file.starts_with("uss/2020-11-02/") || *file == "soeg/indeks.js" || file.ends_with("feed.xml"),
+            "{file} should not change: {rewritten:?}"
+        );
+    }
+    assert!(rewritten.iter().any(|f| *f == "uss/2020-11-02/index.html"), "{rewritten:?}");
+    assert!(!rewritten.iter().any(|f| *f == "stil.css" || *f == "uss/index.html"), "{rewritten:?}");
+}
+
+#[test]
+fn a_meeting_with_errors_is_left_out_and_said_so() {
+    let project = Project::examples();
+    project.write("moeder/odelagt.toml", "type = \"moede\"\nudvalg = \"USS\"\n");
+    let run = project.run(&["site"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("moeder/odelagt.toml has errors and is left out of the site"), "{}", run.stderr);
+    assert!(project.exists("output/site/uss/2020-11-02/index.html"));
+}
+
+/// Whether the browser test can run here: Chromium and the npm packages installed (as
+/// `.ci/run` does). Where `SAGSGEN_BROWSER_TESTS=1` (CI), their absence fails the test.
+fn browser_ready() -> bool {
+    let ready = Path::new("/usr/bin/chromium").exists()
+        && repo().join("tests/browser/node_modules/axe-core").exists()
+        && repo().join("tests/browser/node_modules/playwright-core").exists();
+    if !ready && std::env::var("SAGSGEN_BROWSER_TESTS").as_deref() == Ok("1") {
+        panic!("Chromium or the npm packages of tests/browser are missing: run .ci/setup-browser");
+    }
+    ready
+}
+
+#[test]
+fn every_kind_of_page_passes_axe_in_chromium_and_search_finds_an_item() {
+    if !browser_ready() {
+        eprintln!("skipped: no Chromium or tests/browser/node_modules (set SAGSGEN_BROWSER_TESTS=1 to require them)");
+        return;
+    }
+    // The imported exports: four committees, agendas and minutes, closed items.
+    let project = Project::empty();
+    let dir = repo().join("tests/fixtures/import");
+    let mut args = vec!["import".to_string()];
+    for p in ["sbsys/Publication7.xml", "acadre", "edoc/moede.xml", "firstagenda/referat.html"] {
+        args.push(dir.join(p).display().to_string());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert_eq!(project.run(&args).code, 0);
+    let run = project.run(&["site"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = project.path().join("output/site");
+    assert_links_resolve(&site);
+    let out = std::process::Command::new("node")
+        .arg(repo().join("tests/browser/check.mjs"))
+        .arg(&site)
+        .arg("vandløbsprojektet")
+        .args([
+            "index.html",
+            "mil/index.html",
+            "mil/2021-03-03/index.html",
+            "bsu/2021-05-10/index.html",
+            "kf/2025-10-08/index.html",
+            "soeg/index.html",
+        ])
+        .output()
+        .expect("node runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for page in report["pages"].as_array().unwrap() {
+        assert_eq!(page["violations"], serde_json::json!([]), "{}", page);
+        assert!(page["overflow"].as_i64().unwrap() <= 0, "wider than 320 px: {page}");
+    }
+    let results = report["search"]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "{report}");
+    assert_eq!(results[0]["href"], "../mil/2021-03-03/index.html#punkt-1");
+}
