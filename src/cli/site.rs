@@ -26,6 +26,10 @@ pub struct SiteArgs {
     /// How many documents to build at once (default: one per CPU core).
     #[arg(short, long, value_name = "N", default_value_t = 0)]
     pub jobs: usize,
+    /// Publish the PDFs `sagsgen build` has made, without building: a meeting whose public
+    /// PDFs are missing is published without links to them (and a warning says so).
+    #[arg(long)]
+    pub no_build: bool,
 }
 
 /// Runs `sagsgen site`.
@@ -55,7 +59,11 @@ pub fn run(global: &GlobalArgs, args: &SiteArgs) -> Exit {
         jobs: args.jobs,
         incremental: true,
     };
-    let built = run_and_report(global, &build, &options, "Built");
+    let built = if args.no_build {
+        Exit::Ok
+    } else {
+        run_and_report(global, &build, &options, "Built")
+    };
     if built == Exit::Interrupted {
         return built;
     }
@@ -68,6 +76,9 @@ pub fn run(global: &GlobalArgs, args: &SiteArgs) -> Exit {
         },
     );
     diag::print(&report.errors, global.color_choice());
+    if !global.quiet {
+        diag::print(&report.warnings, global.color_choice());
+    }
     if !global.quiet {
         let mut line = format!(
             "Published {} meeting{} to {}: {} file{} written, {} unchanged",

@@ -102,7 +102,10 @@ mod tests {
             "[lov](https://x.dk/a) og [fil](file:///etc/passwd) <script>alert(1)</script> ![kort](k.png)",
             2,
         );
-        assert!(html.contains("<a href=\"https://x.dk/a\">lov</a>"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://x.dk/a\">lov</a>"),
+            "{html}"
+        );
         assert!(html.contains("[fil](file:///etc/passwd)"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(!html.contains("<img"), "{html}");

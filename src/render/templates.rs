@@ -128,7 +128,9 @@ impl Templates {
     pub fn asset(&self, name: &str) -> Result<String, Diagnostic> {
         match load(&self.dir, name) {
             Ok(Some(text)) => Ok(text),
-            Ok(None) => Err(Diagnostic::error(format!("no template or asset named {name}"))),
+            Ok(None) => Err(Diagnostic::error(format!(
+                "no template or asset named {name}"
+            ))),
             Err(e) => Err(Diagnostic::error(e.to_string())),
         }
     }

@@ -43,6 +43,8 @@ pub struct Report {
     pub removed: Vec<String>,
     /// Inputs left out, and why.
     pub errors: Vec<Diagnostic>,
+    /// What the site lacks (a PDF not built).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// The record of the files a run wrote, so the next can remove what it no longer makes.
@@ -106,7 +108,7 @@ pub fn publish(project: &Project, files: &[PathBuf], options: &Options) -> Repor
     meetings.sort_by(|a, b| (&a.udvalg, &a.dato).cmp(&(&b.udvalg, &b.dato)));
     report.meetings = meetings.len();
     let templates = Templates::new(&project.root);
-    let files = match site_files(project, &templates, &meetings) {
+    let files = match site_files(project, &templates, &meetings, &mut report.warnings) {
         Ok(files) => files,
         Err(d) => {
             report.errors.push(d);
@@ -122,6 +124,7 @@ fn site_files(
     project: &Project,
     templates: &Templates,
     meetings: &[SiteMeeting],
+    warnings: &mut Vec<Diagnostic>,
 ) -> Result<BTreeMap<String, Content>, Diagnostic> {
     let config = &project.config;
     let rendered: Vec<_> = meetings
@@ -132,6 +135,16 @@ fn site_files(
     let mut index = search::SearchIndex::default();
     for (m, page) in meetings.iter().zip(rendered) {
         let page = page?;
+        for pdf in &page.missing {
+            warnings.push(
+                Diagnostic::warning(format!(
+                    "{} is not built: the page of {} does not link to it",
+                    crate::diag::shown_path(pdf),
+                    m.title()
+                ))
+                .with_help("run `sagsgen build` (or `sagsgen site` without --no-build)"),
+            );
+        }
         let folder = m.folder();
         index.add_page(&page.html, &folder, &m.title());
         files.insert(
@@ -201,10 +214,22 @@ fn site_files(
         "soeg/soeg.js".into(),
         Content::Text(templates.asset("site-soeg.js")?),
     );
-    files.insert("stil.css".into(), Content::Text(templates.asset("site.css")?));
-    files.insert("data/moeder.json".into(), Content::Text(data::index_json(meetings)));
-    files.insert(data::MEETING_SCHEMA.into(), Content::Text(data::meeting_schema()));
-    files.insert(data::INDEX_SCHEMA.into(), Content::Text(data::index_schema()));
+    files.insert(
+        "stil.css".into(),
+        Content::Text(templates.asset("site.css")?),
+    );
+    files.insert(
+        "data/moeder.json".into(),
+        Content::Text(data::index_json(meetings)),
+    );
+    files.insert(
+        data::MEETING_SCHEMA.into(),
+        Content::Text(data::meeting_schema()),
+    );
+    files.insert(
+        data::INDEX_SCHEMA.into(),
+        Content::Text(data::index_schema()),
+    );
     Ok(files)
 }
 
@@ -226,7 +251,10 @@ fn put_in_place(site: &Path, files: BTreeMap<String, Content>, report: &mut Repo
     let made: BTreeSet<&str> = files.keys().map(String::as_str).collect();
     let manifest_path = site.join(MANIFEST);
     let before = std::fs::read_to_string(&manifest_path).unwrap_or_default();
-    for old in before.lines().filter(|l| !l.is_empty() && !made.contains(l)) {
+    for old in before
+        .lines()
+        .filter(|l| !l.is_empty() && !made.contains(l))
+    {
         if safe_relative(old) && std::fs::remove_file(site.join(old)).is_ok() {
             report.removed.push(old.to_string());
         }
@@ -247,13 +275,17 @@ fn safe_relative(rel: &str) -> bool {
     !rel.starts_with('/') && !rel.split('/').any(|p| p == ".." || p.is_empty())
 }
 
-fn write_if_changed(site: &Path, rel: &str, content: &Content) -> Result<Option<String>, Diagnostic> {
+fn write_if_changed(
+    site: &Path,
+    rel: &str,
+    content: &Content,
+) -> Result<Option<String>, Diagnostic> {
     let target = site.join(rel);
     let bytes = match content {
         Content::Text(text) => std::borrow::Cow::Borrowed(text.as_bytes()),
-        Content::Copy(from) => std::fs::read(from).map(std::borrow::Cow::Owned).map_err(|e| {
-            Diagnostic::error(format!("cannot read {}: {e}", from.display()))
-        })?,
+        Content::Copy(from) => std::fs::read(from)
+            .map(std::borrow::Cow::Owned)
+            .map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", from.display())))?,
     };
     // Sizes first: most unchanged files are told apart without reading them.
     let same = std::fs::metadata(&target).is_ok_and(|m| m.len() == bytes.len() as u64)

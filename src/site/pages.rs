@@ -70,6 +70,8 @@ pub struct MeetingPage {
     pub dokumenter: Vec<LinkView>,
     /// Attachment addresses by `"<anker>-<nummer>"`, relative to the meeting's folder.
     pub bilag: BTreeMap<String, String>,
+    /// The public PDFs that were not built.
+    pub missing: Vec<PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -105,6 +107,7 @@ pub fn meeting_page(
     let folder = site_meeting.folder();
     let mut copies = Vec::new();
     let mut dokumenter = Vec::new();
+    let mut missing = Vec::new();
     for (built, name, titel) in DOCUMENTS {
         if built == Edition::ReferatOffentlig && !site_meeting.referat {
             continue;
@@ -121,6 +124,8 @@ pub fn meeting_page(
                 titel: titel.to_string(),
                 adresse: name.to_string(),
             });
+        } else {
+            missing.push(from);
         }
     }
     let bilag = attachments(site_meeting, &folder, &mut copies);
@@ -140,6 +145,7 @@ pub fn meeting_page(
         view,
         dokumenter,
         bilag,
+        missing,
     })
 }
 
@@ -217,8 +223,16 @@ pub fn front_page(
     minutes.sort_by(|a, b| b.dato.cmp(&a.dato).then(a.udvalg.cmp(&b.udvalg)));
     let mut agendas: Vec<&SiteMeeting> = meetings.iter().filter(|m| !m.referat).collect();
     agendas.sort_by(|a, b| a.dato.cmp(&b.dato).then(a.udvalg.cmp(&b.udvalg)));
-    let seneste: Vec<LinkView> = minutes.into_iter().take(FRONT_PAGE_MEETINGS).map(link).collect();
-    let kommende: Vec<LinkView> = agendas.into_iter().take(FRONT_PAGE_MEETINGS).map(link).collect();
+    let seneste: Vec<LinkView> = minutes
+        .into_iter()
+        .take(FRONT_PAGE_MEETINGS)
+        .map(link)
+        .collect();
+    let kommende: Vec<LinkView> = agendas
+        .into_iter()
+        .take(FRONT_PAGE_MEETINGS)
+        .map(link)
+        .collect();
     templates.render_page(
         "site-forside.html.j2",
         &FrontView {

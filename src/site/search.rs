@@ -89,7 +89,10 @@ mod tests {
         );
         assert_eq!(index.ord["elevtallet"], [0, 1]);
         assert_eq!(index.ord["asfalt"], [1]);
-        assert_eq!(index.dokumenter[1].adresse, "../bsu/2021-05-10/index.html#punkt-2");
+        assert_eq!(
+            index.dokumenter[1].adresse,
+            "../bsu/2021-05-10/index.html#punkt-2"
+        );
         assert_eq!(index.dokumenter[0].titel, "1. Skoler");
         assert!(index.script().starts_with("window.SAGSGEN_INDEKS = {"));
     }

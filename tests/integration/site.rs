@@ -64,7 +64,10 @@ fn assert_links_resolve(site: &Path) {
         let html = String::from_utf8(bytes.clone()).unwrap();
         let dir = Path::new(rel).parent().unwrap_or(Path::new(""));
         for link in links(&html) {
-            if link.starts_with("https://") || link.starts_with("http://") || link.starts_with("mailto:") {
+            if link.starts_with("https://")
+                || link.starts_with("http://")
+                || link.starts_with("mailto:")
+            {
                 continue;
             }
             let (path, fragment) = link.split_once('#').unwrap_or((&link, ""));
@@ -79,7 +82,10 @@ fn assert_links_resolve(site: &Path) {
             };
             if !fragment.is_empty() {
                 let html = String::from_utf8_lossy(found);
-                assert!(ids(&html).iter().any(|i| i == fragment), "{rel}: {link}: no #{fragment}");
+                assert!(
+                    ids(&html).iter().any(|i| i == fragment),
+                    "{rel}: {link}: no #{fragment}"
+                );
             }
         }
     }
@@ -103,7 +109,11 @@ fn normalise(path: &Path) -> PathBuf {
 fn the_site_has_every_meeting_and_item_and_its_links_resolve() {
     let (project, run) = site_of_examples();
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("Published 1 meeting to output/site"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Published 1 meeting to output/site"),
+        "{}",
+        run.stderr
+    );
     let site = project.path().join("output/site");
     let page = std::fs::read_to_string(site.join("uss/2020-11-02/index.html")).unwrap();
     // The meeting as the public minutes show it: every item, in order, with its anchor.
@@ -113,7 +123,10 @@ fn the_site_has_every_meeting_and_item_and_its_links_resolve() {
         .select(&selector)
         .map(|s| s.value().attr("id").unwrap().to_string())
         .collect();
-    assert_eq!(found, ["punkt-1", "punkt-2", "punkt-3", "punkt-4", "punkt-5"]);
+    assert_eq!(
+        found,
+        ["punkt-1", "punkt-2", "punkt-3", "punkt-4", "punkt-5"]
+    );
     crate::common::assert_in_order(
         &page,
         &[
@@ -196,31 +209,52 @@ fn feeds_and_open_data_parse_and_validate() {
     };
     let (schemas, meeting) = schema_of("data/moede.schema.json");
     let data: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(site.join("uss/2020-11-02/moede.json")).unwrap()).unwrap();
-    schemas.validate(&data, meeting).unwrap_or_else(|e| panic!("{e:#}"));
+        serde_json::from_slice(&std::fs::read(site.join("uss/2020-11-02/moede.json")).unwrap())
+            .unwrap();
+    schemas
+        .validate(&data, meeting)
+        .unwrap_or_else(|e| panic!("{e:#}"));
     assert_eq!(data["referat"], true);
     let items = data["punkter"].as_array().unwrap();
     assert_eq!(items.len(), 5);
     assert_eq!(items[2]["adgang"], "lukket");
-    assert_eq!(items[2]["beslutning"], "Udvalget godkendte salget af grunden.");
+    assert_eq!(
+        items[2]["beslutning"],
+        "Udvalget godkendte salget af grunden."
+    );
     assert_eq!(items[2]["bilag"].as_array().unwrap().len(), 0);
     assert_eq!(items[0]["beslutning"], "Godkendt.");
     let (schemas, all) = schema_of("data/moeder.schema.json");
     let index: serde_json::Value =
         serde_json::from_slice(&std::fs::read(site.join("data/moeder.json")).unwrap()).unwrap();
-    schemas.validate(&index, all).unwrap_or_else(|e| panic!("{e:#}"));
+    schemas
+        .validate(&index, all)
+        .unwrap_or_else(|e| panic!("{e:#}"));
     assert_eq!(index["moeder"][0]["data"], "../uss/2020-11-02/moede.json");
     for feed in ["feed.xml", "uss/feed.xml"] {
         let text = std::fs::read_to_string(site.join(feed)).unwrap();
         let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{feed}: {e}"));
         let root = doc.root_element();
-        assert_eq!(root.tag_name().namespace(), Some("http://www.w3.org/2005/Atom"));
+        assert_eq!(
+            root.tag_name().namespace(),
+            Some("http://www.w3.org/2005/Atom")
+        );
         for required in ["id", "title", "updated"] {
-            assert!(root.children().any(|c| c.has_tag_name(("http://www.w3.org/2005/Atom", required))), "{feed}: {required}");
+            assert!(
+                root.children()
+                    .any(|c| c.has_tag_name(("http://www.w3.org/2005/Atom", required))),
+                "{feed}: {required}"
+            );
         }
-        let entries: Vec<_> = root.children().filter(|c| c.has_tag_name(("http://www.w3.org/2005/Atom", "entry"))).collect();
+        let entries: Vec<_> = root
+            .children()
+            .filter(|c| c.has_tag_name(("http://www.w3.org/2005/Atom", "entry")))
+            .collect();
         assert_eq!(entries.len(), 1, "{feed}");
-        assert!(text.contains("<updated>2020-11-02T00:00:00Z</updated>"), "{text}");
+        assert!(
+            text.contains("<updated>2020-11-02T00:00:00Z</updated>"),
+            "{text}"
+        );
     }
 }
 
@@ -254,21 +288,39 @@ fn a_rerun_writes_nothing_a_change_rewrites_only_what_shows_it_and_the_site_is_r
         .collect();
     for file in &rewritten {
         assert!(
-            file.starts_with("uss/2020-11-02/") || *file == "soeg/indeks.js" || file.ends_with("feed.xml"),
+            file.starts_with("uss/2020-11-02/")
+                || *file == "soeg/indeks.js"
+                || file.ends_with("feed.xml"),
             "{file} should not change: {rewritten:?}"
         );
     }
-    assert!(rewritten.iter().any(|f| *f == "uss/2020-11-02/index.html"), "{rewritten:?}");
-    assert!(!rewritten.iter().any(|f| *f == "stil.css" || *f == "uss/index.html"), "{rewritten:?}");
+    assert!(
+        rewritten.iter().any(|f| *f == "uss/2020-11-02/index.html"),
+        "{rewritten:?}"
+    );
+    assert!(
+        !rewritten
+            .iter()
+            .any(|f| *f == "stil.css" || *f == "uss/index.html"),
+        "{rewritten:?}"
+    );
 }
 
 #[test]
 fn a_meeting_with_errors_is_left_out_and_said_so() {
     let project = Project::examples();
-    project.write("moeder/odelagt.toml", "type = \"moede\"\nudvalg = \"USS\"\n");
+    project.write(
+        "moeder/odelagt.toml",
+        "type = \"moede\"\nudvalg = \"USS\"\n",
+    );
     let run = project.run(&["site"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("moeder/odelagt.toml has errors and is left out of the site"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("moeder/odelagt.toml has errors and is left out of the site"),
+        "{}",
+        run.stderr
+    );
     assert!(project.exists("output/site/uss/2020-11-02/index.html"));
 }
 
@@ -277,7 +329,9 @@ fn a_meeting_with_errors_is_left_out_and_said_so() {
 fn browser_ready() -> bool {
     let ready = Path::new("/usr/bin/chromium").exists()
         && repo().join("tests/browser/node_modules/axe-core").exists()
-        && repo().join("tests/browser/node_modules/playwright-core").exists();
+        && repo()
+            .join("tests/browser/node_modules/playwright-core")
+            .exists();
     if !ready && std::env::var("SAGSGEN_BROWSER_TESTS").as_deref() == Ok("1") {
         panic!("Chromium or the npm packages of tests/browser are missing: run .ci/setup-browser");
     }
@@ -287,14 +341,21 @@ fn browser_ready() -> bool {
 #[test]
 fn every_kind_of_page_passes_axe_in_chromium_and_search_finds_an_item() {
     if !browser_ready() {
-        eprintln!("skipped: no Chromium or tests/browser/node_modules (set SAGSGEN_BROWSER_TESTS=1 to require them)");
+        eprintln!(
+            "skipped: no Chromium or tests/browser/node_modules (set SAGSGEN_BROWSER_TESTS=1 to require them)"
+        );
         return;
     }
     // The imported exports: four committees, agendas and minutes, closed items.
     let project = Project::empty();
     let dir = repo().join("tests/fixtures/import");
     let mut args = vec!["import".to_string()];
-    for p in ["sbsys/Publication7.xml", "acadre", "edoc/moede.xml", "firstagenda/referat.html"] {
+    for p in [
+        "sbsys/Publication7.xml",
+        "acadre",
+        "edoc/moede.xml",
+        "firstagenda/referat.html",
+    ] {
         args.push(dir.join(p).display().to_string());
     }
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -317,11 +378,18 @@ fn every_kind_of_page_passes_axe_in_chromium_and_search_finds_an_item() {
         ])
         .output()
         .expect("node runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for page in report["pages"].as_array().unwrap() {
         assert_eq!(page["violations"], serde_json::json!([]), "{}", page);
-        assert!(page["overflow"].as_i64().unwrap() <= 0, "wider than 320 px: {page}");
+        assert!(
+            page["overflow"].as_i64().unwrap() <= 0,
+            "wider than 320 px: {page}"
+        );
     }
     let results = report["search"]["results"].as_array().unwrap();
     assert_eq!(results.len(), 1, "{report}");
