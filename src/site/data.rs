@@ -203,8 +203,8 @@ pub fn index_schema() -> String {
                 "adresse": text, "data": text } } } } }))
 }
 
-/// An Atom feed of meetings. `prefix` leads from the feed to the meetings' folders;
-/// `id` names the feed.
+/// An Atom feed of meetings. `prefix` leads from the feed to the meetings' folders (the
+/// page the feed stands for is `index.html` beside it); `id` names the feed.
 pub fn atom(title: &str, id: &str, org: &str, prefix: &str, meetings: &[&SiteMeeting]) -> String {
     let mut sorted: Vec<&&SiteMeeting> = meetings.iter().collect();
     sorted.sort_by(|a, b| b.dato.cmp(&a.dato).then(a.udvalg.cmp(&b.udvalg)));
@@ -212,11 +212,10 @@ pub fn atom(title: &str, id: &str, org: &str, prefix: &str, meetings: &[&SiteMee
         .first()
         .map_or("1970-01-01".to_string(), |m| m.dato.clone());
     let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"da\">\n<title>{}</title>\n<id>{}</id>\n<updated>{updated}T00:00:00Z</updated>\n<author><name>{}</name></author>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}index.html\"/>\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"da\">\n<title>{}</title>\n<id>{}</id>\n<updated>{updated}T00:00:00Z</updated>\n<author><name>{}</name></author>\n<link rel=\"alternate\" type=\"text/html\" href=\"index.html\"/>\n",
         xml(title),
         xml(id),
-        xml(org),
-        xml(prefix)
+        xml(org)
     );
     for m in sorted {
         let meeting = m.meeting();
