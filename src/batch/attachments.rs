@@ -12,7 +12,7 @@ use crate::render::meeting_view::Inspected;
 
 /// Counts every attachment's pages; errors for unusable files (returned, so the packets
 /// that would embed them are left out), warnings for inaccessible or repaired ones.
-pub(super) fn inspect_attachments(
+pub(crate) fn inspect_attachments(
     meeting: &Meeting,
     engine: &Engine,
     diags: &mut Diagnostics,
@@ -66,7 +66,7 @@ pub(super) fn inspect_attachments(
 /// Whether each packet can be built: (internal, public). A packet cannot when it would
 /// embed an unusable attachment; the public packet embeds only the open attachments of
 /// open items.
-pub(super) fn packets_possible(meeting: &Meeting, unusable: &HashSet<PathBuf>) -> (bool, bool) {
+pub(crate) fn packets_possible(meeting: &Meeting, unusable: &HashSet<PathBuf>) -> (bool, bool) {
     let mut internal = true;
     let mut public = true;
     for punkt in &meeting.punkter {

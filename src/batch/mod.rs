@@ -2,7 +2,7 @@
 //! report, and one bad (or panicking) file never stops the others. Unchanged inputs are
 //! not rebuilt (see [`cache`]).
 
-mod attachments;
+pub(crate) mod attachments;
 pub mod cache;
 mod discover;
 mod job;

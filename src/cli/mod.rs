@@ -8,6 +8,7 @@ mod check;
 mod import;
 mod progress;
 mod scaffold;
+mod serve;
 mod site;
 mod watch;
 
@@ -120,6 +121,9 @@ pub enum Command {
     /// Import agenda exports (SBSYS, Acadre, eDoc, FirstAgenda Publication) as meeting and
     /// case files, with a report of where every section went.
     Import(import::ImportArgs),
+    /// A live preview in the browser: every document, its pages and its problems, updated
+    /// as files are saved (on 127.0.0.1 only).
+    Serve(serve::ServeArgs),
     /// Publish the meetings as a static website of their public editions (pages, search,
     /// feeds, open data) under `output/site/`.
     Site(site::SiteArgs),
@@ -201,6 +205,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Extract(args) => archive::extract(&cli.global, &args),
         Command::Import(args) => import::run(&cli.global, &args),
         Command::Site(args) => site::run(&cli.global, &args),
+        Command::Serve(args) => serve::run(&cli.global, &args),
         Command::Init(args) => scaffold::init(&cli.global, &args),
         Command::New(args) => scaffold::new(&cli.global, &args),
         Command::Completions { shell } => completions(shell),

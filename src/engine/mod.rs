@@ -36,11 +36,15 @@ pub struct Pdf {
     pub warnings: Vec<Diagnostic>,
     /// The document's title, as its template set it.
     pub title: Option<String>,
+    /// Each page as SVG, from the same compile, when asked for (`sagsgen serve`).
+    pub svg_pages: Vec<String>,
 }
 
 /// The typesetting engine of a run: fonts and library loaded once, shared by all documents.
 pub struct Engine {
     base: Base,
+    /// Whether PDFs come with their pages as SVG.
+    svg_pages: bool,
 }
 
 impl Engine {
@@ -55,7 +59,16 @@ impl Engine {
         let fonts = fonts::load(&root.join("fonts"))?;
         Ok(Self {
             base: Base::new(root, fonts, files),
+            svg_pages: false,
         })
+    }
+
+    /// The engine with every PDF's pages also drawn as SVG, from the same compiled
+    /// document (the preview of `sagsgen serve` shows what the PDF holds, not a second
+    /// layout).
+    pub fn with_svg_pages(mut self) -> Self {
+        self.svg_pages = true;
+        self
     }
 
     /// A file's bytes (an attachment), read once a run and shared with every document that
@@ -133,11 +146,22 @@ impl Engine {
                 .map(|d| convert(&world, d, what, d.severity))
                 .collect::<Vec<_>>()
         })?;
+        let svg_pages = if self.svg_pages {
+            let options = typst_svg::SvgOptions::default();
+            document
+                .pages()
+                .iter()
+                .map(|page| typst_svg::svg(page, &options))
+                .collect()
+        } else {
+            Vec::new()
+        };
         Ok(Pdf {
             bytes,
             pages: document.pages().len(),
             warnings,
             title: document.info().title.as_ref().map(ToString::to_string),
+            svg_pages,
         })
     }
 }

@@ -1,7 +1,7 @@
 //! The six files built from one meeting.
 
 /// One of the files a meeting builds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Edition {
     /// The full agenda.
     Dagsorden,

@@ -19,6 +19,7 @@ mod scaffold;
 mod schema;
 mod sections;
 mod seeds;
+mod serve;
 mod site;
 mod structure;
 mod watch;

@@ -1,0 +1,52 @@
+//! `sagsgen serve`: the live preview.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{Exit, GlobalArgs};
+use crate::diag;
+use crate::project::Project;
+
+/// Arguments of `sagsgen serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port on 127.0.0.1 (0: a free one, printed on start).
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
+    /// Open the overview in the web browser.
+    #[arg(long)]
+    pub open: bool,
+    /// The project folder (default: the nearest folder from here up holding sagsgen.toml,
+    /// else the current folder).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+}
+
+/// Runs `sagsgen serve` until Ctrl-C.
+pub fn run(global: &GlobalArgs, args: &ServeArgs) -> Exit {
+    let root = args.root.clone().unwrap_or_else(|| {
+        let here = PathBuf::from(".");
+        Project::find_root(&here, &here)
+    });
+    let options = crate::serve::Options {
+        root,
+        port: args.port,
+        open: args.open,
+    };
+    let quiet = global.quiet;
+    let started = |url: &str| {
+        // The address is the one thing a user (or a script) needs: always printed.
+        eprintln!("Preview on {url}");
+        if !quiet {
+            eprintln!("  Open it in a browser; pages update when you save. Ctrl-C stops.");
+        }
+    };
+    match crate::serve::run(&options, &started) {
+        Ok(()) => Exit::Ok,
+        Err(diags) => {
+            diag::print(&diags, global.color_choice());
+            Exit::InputErrors
+        }
+    }
+}

@@ -1,0 +1,356 @@
+//! The documents `sagsgen serve` shows: the project's case and meeting files, each
+//! compiled on demand with the warm engine (fonts, templates and Typst's memoised work stay
+//! loaded), kept with their pages as SVG, their PDF and their diagnostics, and compiled
+//! again when a file they depend on changes. A broken save keeps the last good pages,
+//! marked stale.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diag::Diagnostic;
+use crate::engine::Engine;
+use crate::loader::{Document, Loader};
+use crate::meeting::Edition;
+use crate::project::Project;
+use crate::render::meeting_view::Inspected;
+use crate::render::templates::Templates;
+use crate::typeset::{Typesetter, outputs};
+
+/// A document's edition: a case has one (`None`), a meeting six.
+pub type EditionKey = Option<Edition>;
+
+/// One compiled edition of a document.
+pub struct Compiled {
+    /// Bumped at each compile, so pages and clients know they changed.
+    pub version: u64,
+    /// The last good pages (SVG) and PDF, kept through a broken save.
+    pub pages: Vec<Arc<String>>,
+    /// The PDF of the last good compile.
+    pub pdf: Option<Arc<Vec<u8>>>,
+    /// Whether the pages are from before the file's latest (broken) state.
+    pub stale: bool,
+    /// The problems of the latest compile, as sagsgen prints them.
+    pub diagnostics: Vec<Shown>,
+    /// Every file it was made from (to know when to compile it again).
+    pub depends_on: HashSet<PathBuf>,
+}
+
+/// A diagnostic as the page shows it.
+#[derive(Debug, Clone)]
+pub struct Shown {
+    /// Whether it is an error.
+    pub error: bool,
+    /// File, line and column.
+    pub position: Option<String>,
+    /// The whole report: message, the offending line with a caret, help.
+    pub text: String,
+}
+
+impl Shown {
+    fn of(d: &Diagnostic) -> Self {
+        let mut buffer = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+        d.emit(&mut buffer);
+        Self {
+            error: d.is_error(),
+            position: d.position(),
+            text: String::from_utf8_lossy(&buffer.into_inner()).into_owned(),
+        }
+    }
+}
+
+/// What the overview shows of a file.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    /// Its path from the project root, with `/`.
+    pub rel: String,
+    /// `beslutningssag`, `moede`, …
+    pub kind: String,
+    /// Its title (a meeting: committee and date).
+    pub title: String,
+    /// Its date, when it has one.
+    pub date: Option<String>,
+    /// `ok`, `warnings` or `errors`.
+    pub state: &'static str,
+}
+
+/// The project, its engine and the documents compiled so far.
+pub struct Workspace {
+    project: Project,
+    templates: Templates,
+    engine: Engine,
+    compiled: BTreeMap<(String, EditionKey), Compiled>,
+    counter: u64,
+}
+
+impl Workspace {
+    /// Opens a project.
+    pub fn open(root: &Path) -> Result<Self, Vec<Diagnostic>> {
+        let project = Project::load(root)?;
+        let engine = Engine::new(&project.root)
+            .map_err(|d| vec![d])?
+            .with_svg_pages();
+        let templates = Templates::new(&project.root);
+        Ok(Self {
+            project,
+            templates,
+            engine,
+            compiled: BTreeMap::new(),
+            counter: 0,
+        })
+    }
+
+    /// The project's root.
+    pub fn root(&self) -> &Path {
+        &self.project.root
+    }
+
+    /// Every case and meeting file of the project, by path from the root, that lies
+    /// inside the project (a link pointing out of it is not served).
+    pub fn files(&self) -> Vec<String> {
+        let output = self.project.root.join("output");
+        let mut out: Vec<String> = self
+            .project
+            .input_folders()
+            .iter()
+            .flat_map(|folder| crate::batch::inputs(folder, &output))
+            .filter_map(|path| self.rel(&path))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// A file's path from the root, when it is a file inside the project.
+    fn rel(&self, path: &Path) -> Option<String> {
+        let canonical = path.canonicalize().ok()?;
+        let rel = canonical.strip_prefix(&self.project.root).ok()?;
+        Some(rel.to_string_lossy().replace('\\', "/"))
+    }
+
+    /// The file behind a path from the root, when it is one of the project's documents.
+    pub fn document(&self, rel: &str) -> Option<PathBuf> {
+        self.files()
+            .iter()
+            .any(|f| f == rel)
+            .then(|| self.project.root.join(rel))
+    }
+
+    /// The overview's list: every document with kind, title, date and state.
+    pub fn overview(&self) -> Vec<Listed> {
+        let loader = Loader::new(&self.project);
+        self.files()
+            .into_iter()
+            .map(|rel| {
+                let loaded = loader.load(&self.project.root.join(&rel));
+                let errors = loaded.diagnostics.iter().any(Diagnostic::is_error)
+                    || loaded.included.iter().any(|i| i.document.is_none());
+                let warnings = !loaded.diagnostics.is_empty();
+                let compiled_errors = self
+                    .compiled
+                    .iter()
+                    .filter(|((r, _), _)| *r == rel)
+                    .any(|(_, c)| c.diagnostics.iter().any(|d| d.error));
+                let (kind, title, date) = match &loaded.document {
+                    Some(Document::Case(case)) => (
+                        case.kind.name().to_string(),
+                        case.titel.clone(),
+                        case.dato.map(|d| d.short()),
+                    ),
+                    Some(Document::Meeting(m)) => (
+                        "moede".to_string(),
+                        m.udvalg.full.clone(),
+                        Some(m.dato.short()),
+                    ),
+                    None => (
+                        if loaded.is_meeting { "moede" } else { "?" }.to_string(),
+                        rel.clone(),
+                        None,
+                    ),
+                };
+                Listed {
+                    rel,
+                    kind,
+                    title,
+                    date,
+                    state: if errors || compiled_errors {
+                        "errors"
+                    } else if warnings {
+                        "warnings"
+                    } else {
+                        "ok"
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// A document's title for its page: the case's title, or the meeting's committee and
+    /// date; the file's path when it cannot be read.
+    pub fn title(&self, rel: &str) -> String {
+        let Some(path) = self.document(rel) else {
+            return rel.to_string();
+        };
+        let loader = Loader::new(&self.project);
+        match &loader.load(&path).document {
+            Some(Document::Case(case)) => case.titel.clone(),
+            Some(Document::Meeting(m)) => format!("{} {}", m.udvalg.full, m.dato.long()),
+            None => rel.to_string(),
+        }
+    }
+
+    /// The editions a document has: one for a case, six for a meeting.
+    pub fn editions(&self, rel: &str) -> Vec<EditionKey> {
+        let Some(path) = self.document(rel) else {
+            return Vec::new();
+        };
+        let loader = Loader::new(&self.project);
+        if loader.load(&path).is_meeting {
+            Edition::ALL.into_iter().map(Some).collect()
+        } else {
+            vec![None]
+        }
+    }
+
+    /// A compiled edition, compiling it the first time it is asked for.
+    pub fn get(&mut self, rel: &str, edition: EditionKey) -> Option<&Compiled> {
+        let key = (rel.to_string(), edition);
+        if !self.compiled.contains_key(&key) {
+            self.compile(rel, edition)?;
+        }
+        self.compiled.get(&key)
+    }
+
+    /// The version of an edition compiled before, if it was.
+    pub fn version(&self, rel: &str, edition: EditionKey) -> Option<u64> {
+        self.compiled
+            .get(&(rel.to_string(), edition))
+            .map(|c| c.version)
+    }
+
+    /// Files changed: compiles again every edition made from one of them; when the
+    /// project's set-up changed (`sagsgen.toml`, templates, fonts), everything. Returns
+    /// the documents that changed.
+    pub fn changed(&mut self, paths: &[PathBuf]) -> Vec<String> {
+        let root = self.project.root.clone();
+        let setup = paths.iter().any(|p| {
+            let rel = p.strip_prefix(&root).unwrap_or(p);
+            rel == Path::new("sagsgen.toml")
+                || rel.starts_with("templates")
+                || rel.starts_with("fonts")
+        });
+        if setup && let Ok(fresh) = Workspace::open(&root) {
+            self.project = fresh.project;
+            self.templates = fresh.templates;
+            self.engine = fresh.engine;
+        }
+        let canonical: HashSet<PathBuf> = paths
+            .iter()
+            .map(|p| p.canonicalize().unwrap_or_else(|_| p.clone()))
+            .collect();
+        let affected: Vec<(String, EditionKey)> = self
+            .compiled
+            .iter()
+            .filter(|(_, c)| setup || c.depends_on.iter().any(|d| canonical.contains(d)))
+            .map(|(k, _)| k.clone())
+            .collect();
+        let mut docs = Vec::new();
+        for (rel, edition) in affected {
+            self.compile(&rel, edition);
+            if !docs.contains(&rel) {
+                docs.push(rel);
+            }
+        }
+        docs
+    }
+
+    /// Compiles one edition; `None` when the file is not one of the project's documents.
+    fn compile(&mut self, rel: &str, edition: EditionKey) -> Option<()> {
+        let path = self.document(rel)?;
+        self.counter += 1;
+        let version = self.counter;
+        let loader = Loader::new(&self.project);
+        let loaded = loader.load(&path);
+        let mut diagnostics: Vec<Diagnostic> = loaded.claimed_diagnostics();
+        let mut depends_on: HashSet<PathBuf> = loaded
+            .texts()
+            .map(|(p, _)| p.to_path_buf())
+            .chain(loaded.dependencies.iter().cloned())
+            .collect();
+        depends_on.insert(path.canonicalize().unwrap_or(path.clone()));
+        let result = loaded.document.as_ref().and_then(|document| {
+            let inspected = self.inspected(document, edition, &mut diagnostics)?;
+            let output = outputs(document, &self.project, &inspected)
+                .into_iter()
+                .find(|o| o.edition == edition)?;
+            let typesetter = Typesetter::new(&self.templates, &self.engine);
+            match typesetter.typeset(&output, &crate::diag::shown_path(&path), false) {
+                Ok(typeset) => {
+                    diagnostics.extend(typeset.pdf.warnings.iter().cloned());
+                    Some(typeset.pdf)
+                }
+                Err(errors) => {
+                    diagnostics.extend(errors);
+                    None
+                }
+            }
+        });
+        // Typst's memoised work is what makes the next compile fast; what no compile has
+        // used for a while goes.
+        typst::comemo::evict(30);
+        let previous = self.compiled.remove(&(rel.to_string(), edition));
+        let compiled = match result {
+            Some(pdf) => Compiled {
+                version,
+                pages: pdf.svg_pages.into_iter().map(Arc::new).collect(),
+                pdf: Some(Arc::new(pdf.bytes)),
+                stale: false,
+                diagnostics: diagnostics.iter().map(Shown::of).collect(),
+                depends_on,
+            },
+            None => {
+                let (pages, pdf) = previous.map_or((Vec::new(), None), |p| (p.pages, p.pdf));
+                if diagnostics.iter().all(|d| !d.is_error()) {
+                    diagnostics.push(Diagnostic::error("the document could not be made"));
+                }
+                Compiled {
+                    version,
+                    stale: !pages.is_empty(),
+                    pages,
+                    pdf,
+                    diagnostics: diagnostics.iter().map(Shown::of).collect(),
+                    depends_on,
+                }
+            }
+        };
+        self.compiled.insert((rel.to_string(), edition), compiled);
+        Some(())
+    }
+
+    /// The attachments' pages a packet needs (none for other editions); `None` when the
+    /// packet cannot be made (an unusable attachment, reported).
+    fn inspected(
+        &self,
+        document: &Document,
+        edition: EditionKey,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<Inspected> {
+        let (Document::Meeting(meeting), Some(edition)) = (document, edition) else {
+            return Some(Inspected::new());
+        };
+        if !edition.is_packet() {
+            return Some(Inspected::new());
+        }
+        let mut diags = crate::diag::Diagnostics::default();
+        let (pages, unusable) =
+            crate::batch::attachments::inspect_attachments(meeting, &self.engine, &mut diags);
+        diagnostics.extend(diags.into_vec());
+        let (internal, public) = crate::batch::attachments::packets_possible(meeting, &unusable);
+        let possible = if edition.is_public() {
+            public
+        } else {
+            internal
+        };
+        possible.then_some(pages)
+    }
+}
