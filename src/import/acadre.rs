@@ -154,9 +154,19 @@ fn members(meeting: Node<'_, '_>) -> (Vec<String>, Vec<String>) {
     (present, absent)
 }
 
+/// Whether a table's access says open: `access` 1 (2 and 3 are closed), or where that is
+/// missing, an `accessname` without "lukket".
+fn is_open(f: &HashMap<String, String>) -> bool {
+    match get(f, "access").as_deref() {
+        Some("2" | "3") => false,
+        Some(_) => true,
+        None => !get(f, "accessname").is_some_and(|a| a.to_lowercase().contains("lukket")),
+    }
+}
+
 fn item(node: Node<'_, '_>, nummer: Option<u32>) -> SourceItem {
     let f = fields(node);
-    let aaben = !matches!(get(&f, "access").as_deref(), Some("2" | "3"));
+    let aaben = is_open(&f);
     let sections = own_tables(node, "bullet")
         .map(|b| {
             let b = fields(b);
@@ -175,7 +185,7 @@ fn item(node: Node<'_, '_>, nummer: Option<u32>) -> SourceItem {
                     .or_else(|| get(&e, "description"))
                     .unwrap_or_default(),
                 dokumentnummer: get(&e, "fileno"),
-                aaben: !matches!(get(&e, "access").as_deref(), Some("2" | "3")),
+                aaben: is_open(&e),
                 fil: get(&e, "filename").map(PathBuf::from),
             }
         })

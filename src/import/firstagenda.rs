@@ -3,7 +3,7 @@
 //! `span.sted`; each item an `h2.overskrift` in a `tr.punktrow` whose first cell holds its
 //! number, then a `div.details` with `span.sagsnummer`, sections as `<h3>` captions with
 //! their text after them, and attachments as `a.bilag-link` (title only). Closed items
-//! are left out of the public page, so every item read is open.
+//! are left out of the public page or shown as "Lukket punkt" with their title.
 
 use std::path::Path;
 
@@ -87,12 +87,22 @@ fn item(heading: ElementRef<'_>, index: usize) -> SourceItem {
                 .collect()
         })
         .unwrap_or_default();
+    // The public page leaves closed items out, or shows them as "Lukket punkt" with the
+    // title only.
+    let closed = row
+        .and_then(text_of)
+        .is_some_and(|t| t.contains("Lukket punkt"))
+        || row.is_some_and(|r| {
+            r.select(&selector(".label"))
+                .filter_map(text_of)
+                .any(|t| t.eq_ignore_ascii_case("lukket"))
+        });
     SourceItem {
         nummer: nummer.filter(|n| n.chars().any(|c| c.is_ascii_digit())),
         titel: text_of(heading).unwrap_or_else(|| format!("Punkt {}", index + 1)),
         offentlig_titel: None,
         sagsnummer: details.and_then(|d| first_text(d, "span.sagsnummer")),
-        aaben: true,
+        aaben: !closed,
         sections,
         bilag,
     }

@@ -35,7 +35,9 @@ fn meeting(agenda: Node<'_, '_>, source: &str, file: &Path) -> Result<SourceMeet
     let name = text_at(agenda, &["Committee", "Name"])
         .or_else(|| text_at(agenda, &["Name"]))
         .ok_or("an <Agenda> names no committee (Committee/Name)")?;
-    let when = text_at(agenda, &["Meeting", "When"])
+    let when = ["When", "Date", "MeetingDate", "StartDate", "Start"]
+        .iter()
+        .find_map(|n| text_at(agenda, &["Meeting", n]))
         .ok_or_else(|| format!("the meeting of {name} has no date (Meeting/When)"))?;
     let (dato, tid) = xml::when(&when)
         .ok_or_else(|| format!("the meeting date \"{when}\" of {name} is not a date"))?;
@@ -55,7 +57,9 @@ fn meeting(agenda: Node<'_, '_>, source: &str, file: &Path) -> Result<SourceMeet
         udvalg: SourceCommittee { name, short: None },
         dato,
         tid,
-        sted: text_at(agenda, &["Meeting", "Where"]),
+        sted: ["Where", "Location", "Place"]
+            .iter()
+            .find_map(|n| text_at(agenda, &["Meeting", n])),
         medlemmer,
         afbud: Vec::new(),
         items,
@@ -86,7 +90,9 @@ fn item(node: Node<'_, '_>, source: &str) -> SourceItem {
         .unwrap_or_default();
     SourceItem {
         nummer: text_at(node, &["Number"]),
-        titel: text_at(node, &["Caption"]).unwrap_or_default(),
+        titel: text_at(node, &["Caption"])
+            .or_else(|| text_at(node, &["Title"]))
+            .unwrap_or_default(),
         offentlig_titel: None,
         sagsnummer: text_at(node, &["Case", "Number"]),
         aaben,
@@ -101,6 +107,7 @@ fn enclosure(node: Node<'_, '_>, item_open: bool) -> SourceAttachment {
         .map(|f| PathBuf::from(f.replace('\\', "/")));
     SourceAttachment {
         titel: text_at(node, &["Name"])
+            .or_else(|| text_at(node, &["Title"]))
             .or_else(|| text_at(node, &["FileName"]))
             .unwrap_or_default(),
         dokumentnummer: None,

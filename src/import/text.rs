@@ -49,6 +49,8 @@ fn normalise_line_endings(text: &str) -> String {
 /// references like `&#xC;` — replaced by a space.
 pub fn clean_xml(text: &str) -> String {
     let text = text.trim_start_matches('\u{feff}').trim_start();
+    let entities = html_entities(text);
+    let text: &str = &entities;
     let text = match text.strip_prefix("<?xml") {
         Some(rest) => rest.find("?>").map_or(text, |end| &rest[end + 2..]),
         None => text,
@@ -73,6 +75,85 @@ pub fn clean_xml(text: &str) -> String {
     out.chars()
         .map(|c| if allowed(c as u32) { c } else { ' ' })
         .collect()
+}
+
+/// HTML's named entities, which exports write into XML (`&nbsp;`, `&oslash;`) though XML
+/// knows only five: the common ones as character references, any other kept as text.
+fn html_entities(text: &str) -> String {
+    const NAMED: &[(&str, u32)] = &[
+        ("nbsp", 160),
+        ("shy", 173),
+        ("aelig", 230),
+        ("AElig", 198),
+        ("oslash", 248),
+        ("Oslash", 216),
+        ("aring", 229),
+        ("Aring", 197),
+        ("eacute", 233),
+        ("Eacute", 201),
+        ("auml", 228),
+        ("ouml", 246),
+        ("uuml", 252),
+        ("Auml", 196),
+        ("Ouml", 214),
+        ("Uuml", 220),
+        ("ndash", 8211),
+        ("mdash", 8212),
+        ("hellip", 8230),
+        ("laquo", 171),
+        ("raquo", 187),
+        ("lsquo", 8216),
+        ("rsquo", 8217),
+        ("ldquo", 8220),
+        ("rdquo", 8221),
+        ("bdquo", 8222),
+        ("bull", 8226),
+        ("middot", 183),
+        ("sect", 167),
+        ("para", 182),
+        ("euro", 8364),
+        ("copy", 169),
+        ("reg", 174),
+        ("deg", 176),
+        ("frac12", 189),
+        ("half", 189),
+        ("times", 215),
+        ("divide", 247),
+        ("plusmn", 177),
+        ("sup2", 178),
+        ("ensp", 8194),
+        ("emsp", 8195),
+        ("thinsp", 8201),
+        ("zwnj", 8204),
+        ("zwj", 8205),
+    ];
+    const XML: [&str; 5] = ["amp", "lt", "gt", "quot", "apos"];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let name_len = after
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(after.len());
+        let name = &after[..name_len];
+        let is_named = name_len > 0
+            && after[name_len..].starts_with(';')
+            && name.starts_with(|c: char| c.is_ascii_alphabetic());
+        if !is_named || XML.contains(&name) {
+            out.push('&');
+            rest = after;
+            continue;
+        }
+        match NAMED.iter().find(|(n, _)| *n == name) {
+            Some((_, code)) => out.push_str(&format!("&#{code};")),
+            // An entity XML cannot resolve: its text, as written.
+            None => out.push_str(&format!("&amp;{name};")),
+        }
+        rest = &after[name_len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A character reference at the start of `text` (`&#12;`, `&#xC;`): its code and length.
@@ -116,6 +197,16 @@ mod tests {
     #[test]
     fn mixed_line_endings_become_one() {
         assert_eq!(decode(b"a\r\nb\rc\nd"), "a\nb\nc\nd");
+    }
+
+    #[test]
+    fn html_entities_in_xml_are_read() {
+        let cleaned = clean_xml("<a>S&oslash;ren&nbsp;og &amp; &ukendt; &lt;p&gt; &#230;</a>");
+        let doc = roxmltree::Document::parse(&cleaned).unwrap();
+        assert_eq!(
+            doc.root_element().text(),
+            Some("Søren\u{a0}og & &ukendt; <p> æ")
+        );
     }
 
     #[test]

@@ -111,9 +111,10 @@ pub fn document(
 /// download and pages.
 pub fn view(rel: &str, title: &str, edition: EditionKey, compiled: &Compiled) -> String {
     let mut out = format!(
-        "<h1 data-version=\"{}\">{}</h1>\n",
+        "<h1 data-version=\"{}\">{}</h1>\n<p class=\"hjaelp\">Ret filen {} i din editor og gem: siden opdaterer sig selv.</p>\n",
         compiled.version,
-        esc(title)
+        esc(title),
+        esc(rel)
     );
     let errors = compiled.diagnostics.iter().filter(|d| d.error).count();
     let warnings = compiled.diagnostics.len() - errors;
@@ -122,7 +123,10 @@ pub fn view(rel: &str, title: &str, edition: EditionKey, compiled: &Compiled) ->
         "<h2 id=\"problemer\">{}</h2>\n",
         match (errors, warnings) {
             (0, 0) => "Ingen fejl".to_string(),
-            (e, w) => format!("{e} fejl, {w} advarsler"),
+            (e, w) => format!(
+                "{e} fejl, {w} {}",
+                if w == 1 { "advarsel" } else { "advarsler" }
+            ),
         }
     ));
     if compiled.stale {
@@ -224,11 +228,19 @@ th { background: #eef2f7; }
 .sti li + li::before { content: "›"; margin-right: 0.5rem; }
 ul.udgaver a[aria-current] { font-weight: 700; }
 #visning { display: grid; gap: 1rem; }
+#visning > h1 { margin-bottom: 0; }
+.hjaelp { margin-top: 0; color: #4a4a4a; }
+@media (min-width: 70rem) {
+  #visning { grid-template-columns: minmax(0, 1fr) 26rem; align-items: start; }
+  #visning > h1, #visning > p { grid-column: 1 / -1; }
+  .sider { grid-column: 1; grid-row: 4; }
+  .problemer { grid-column: 2; grid-row: 4; position: sticky; top: 1rem; max-height: 95vh; overflow-y: auto; }
+}
 .problemer pre { white-space: pre-wrap; background: #fff; border-left: 4px solid #c8c8c8; padding: 0.5rem; overflow-x: auto; }
 .fejl pre { border-left-color: #a30000; }
 .foraeldet { background: #fff3cd; padding: 0.5rem; border: 1px solid #7a4b00; }
 .sider { display: flex; flex-direction: column; align-items: center; gap: 1rem; }
-img.side { background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,0.3); max-width: 100%; height: auto; }
+img.side { background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,0.3); width: min(100%, 56rem); height: auto; }
 "#;
 
 /// The script that keeps a page up to date: on each change event for what it shows, it
