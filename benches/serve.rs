@@ -46,10 +46,10 @@ fn main() {
     let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
         .args(["serve", "--port", "0"])
         .current_dir(root)
-        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
         .spawn()
         .expect("start sagsgen serve");
-    let mut lines = BufReader::new(server.stderr.take().unwrap()).lines();
+    let mut lines = BufReader::new(server.stdout.take().unwrap()).lines();
     let address = loop {
         let line = lines.next().expect("a line").expect("readable");
         if let Some(url) = line.split("Preview on http://").nth(1) {

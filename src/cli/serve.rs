@@ -36,8 +36,12 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> Exit {
     };
     let quiet = global.quiet;
     let started = |url: &str| {
-        // The address is the one thing a user (or a script) needs: always printed.
-        eprintln!("Preview on {url}");
+        // The address is the command's output, what a user (or a script) needs: always
+        // printed, on standard output.
+        use std::io::Write;
+        let mut out = std::io::stdout();
+        let _ = writeln!(out, "Preview on {url}");
+        let _ = out.flush();
         if !quiet {
             eprintln!("  Open it in a browser; pages update when you save. Ctrl-C stops.");
         }

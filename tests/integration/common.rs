@@ -397,15 +397,32 @@ pub struct Spawned {
 impl Spawned {
     /// Starts `sagsgen ARGS` in `dir` with extra environment variables.
     pub fn start(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+        Self::start_reading(dir, args, env, false)
+    }
+
+    /// Starts `sagsgen ARGS` in `dir`, reading its standard output instead.
+    pub fn start_stdout(dir: &Path, args: &[&str]) -> Self {
+        Self::start_reading(dir, args, &[], true)
+    }
+
+    fn start_reading(dir: &Path, args: &[&str], env: &[(&str, &str)], stdout: bool) -> Self {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_sagsgen"));
+        command
             .args(args)
             .current_dir(dir)
             .env("NO_COLOR", "1")
-            .envs(env.iter().copied())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("run sagsgen");
-        let stderr = child.stderr.take().expect("piped");
+            .envs(env.iter().copied());
+        if stdout {
+            command.stdout(std::process::Stdio::piped());
+        } else {
+            command.stderr(std::process::Stdio::piped());
+        }
+        let mut child = command.spawn().expect("run sagsgen");
+        let stderr: Box<dyn std::io::Read + Send> = if stdout {
+            Box::new(child.stdout.take().expect("piped"))
+        } else {
+            Box::new(child.stderr.take().expect("piped"))
+        };
         let (send, lines) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             use std::io::BufRead;

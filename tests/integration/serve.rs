@@ -11,7 +11,8 @@ use crate::common::{Project, Spawned, repo};
 
 /// The preview of the example project, started on a free port; its address.
 fn started(project: &Project) -> (Spawned, String) {
-    let mut server = Spawned::start(project.path(), &["serve", "--port", "0"], &[]);
+    // The address is the command's output, on standard output.
+    let mut server = Spawned::start_stdout(project.path(), &["serve", "--port", "0"]);
     let line = server.wait_for("Preview on ");
     let url = line.split("Preview on ").nth(1).unwrap().trim().to_string();
     (server, url)
