@@ -228,5 +228,5 @@ BR = "Byrådet"
 standard = "a-2a"
 "#;
 
-const TEMPLATES_README: &str = "# Skabeloner\n\nEn fil her med samme navn som en af sagsgens indbyggede skabeloner erstatter den\n(fx `notat.typ.j2`). `sagsgen init --templates` skriver de indbyggede skabeloner ud her,\nså de kan rettes. Slet en fil for at bruge den indbyggede igen.\n";
+const TEMPLATES_README: &str = "# Skabeloner\n\nEn fil her med samme navn som en af sagsgens indbyggede skabeloner erstatter den\n(fx `notat.typ.j2`). `*.typ.j2` laver PDF'erne, `site-*.html.j2`, `site.css` og\n`site-soeg.js` den offentlige hjemmeside (`sagsgen site`). `sagsgen init --templates`\nskriver de indbyggede skabeloner ud her, så de kan rettes. Slet en fil for at bruge den\nindbyggede igen.\n";
 const FONTS_README: &str = "# Skrifttyper\n\nSkrifttyper (.ttf, .otf) i denne mappe kan bruges af egne skabeloner. sagsgen bruger\naldrig systemets skrifttyper, så dokumenterne ser ens ud på alle maskiner.\n";
