@@ -310,7 +310,14 @@ fn convert(
     overrides: &[(String, String)],
     warnings: &mut Vec<String>,
 ) -> Option<Part> {
-    let converted = html::to_markdown(&section.html, INNER_HEADING_LEVEL);
+    // Some exports carry a section as plain text (SBSYS text fields): its line breaks
+    // and blank lines are its structure.
+    let source = if looks_like_html(&section.html) {
+        std::borrow::Cow::Borrowed(section.html.as_str())
+    } else {
+        std::borrow::Cow::Owned(plain_to_html(&section.html))
+    };
+    let converted = html::to_markdown(&source, INNER_HEADING_LEVEL);
     let caption = section
         .caption
         .split_whitespace()
@@ -334,6 +341,30 @@ fn convert(
         markdown: converted.markdown,
         target,
     })
+}
+
+/// Whether a section's content is HTML (has a tag) rather than plain text.
+fn looks_like_html(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        let after = &rest[at + 1..];
+        if after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') {
+            return true;
+        }
+        rest = after;
+    }
+    false
+}
+
+/// Plain text as HTML: blank lines part paragraphs, line breaks stay.
+fn plain_to_html(text: &str) -> String {
+    let escaped = crate::render::escape::html(text);
+    escaped
+        .split("\n\n")
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("<p>{}</p>", p.replace('\n', "<br>")))
+        .collect()
 }
 
 /// How the report names a caption.
@@ -576,6 +607,16 @@ mod tests {
         assert_eq!(
             dated_chunks("Godkendt.")[0],
             (None, "Godkendt.".to_string())
+        );
+    }
+
+    #[test]
+    fn plain_text_keeps_its_paragraphs_and_lines() {
+        assert!(!looks_like_html("A < B og 3 > 2"));
+        assert!(looks_like_html("<p>x</p>"));
+        assert_eq!(
+            plain_to_html("Første & linje\nanden\n\nNyt afsnit"),
+            "<p>Første &amp; linje<br>anden</p><p>Nyt afsnit</p>"
         );
     }
 
