@@ -184,6 +184,11 @@ impl Writer {
             };
             return format!("[{label}](<{}>)", href.replace('>', "%3E"));
         }
+        if href.len() > 300 || href.starts_with("data:") || href.starts_with("javascript:") {
+            // An address no reader could type (embedded data): the text alone, said.
+            self.warnings.push("a link with an embedded or overlong address: its text is kept, the address left out".to_string());
+            return text.to_string();
+        }
         self.warnings.push(format!(
             "the link to {href} is not https: kept as text with its address"
         ));

@@ -176,6 +176,16 @@ fn locate(
         ));
         return None;
     }
+    // A PDF sagsgen cannot read (encrypted, truncated) would stop the packets: listed
+    // without its file instead, and said.
+    let read = |p: &Path| std::fs::read(p).map(typst::foundations::Bytes::new);
+    if let Err(e) = crate::meeting::inspect(&path, &read) {
+        warnings.push(format!(
+            "attachment \"{titel}\": {}; it is listed without its file",
+            e.message
+        ));
+        return None;
+    }
     Some(path)
 }
 

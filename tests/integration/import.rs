@@ -339,6 +339,7 @@ fn the_report_says_where_each_caption_went_also_as_json() {
         "\"Beslutning\" → beslutning (MIL, 04-11-2020)",
         "the link to http://www.eksempel.dk/klima is not https",
         "Enclosures/2.docx is not a PDF",
+        "attachment \"Et bilag der ikke kan læses\": the attachment",
         "\"Lovgrundlag\" → udeladt (tomt)",
     ] {
         assert!(run.stderr.contains(line), "{line}\n---\n{}", run.stderr);
