@@ -67,6 +67,14 @@ pub fn run(global: &GlobalArgs, args: &SiteArgs) -> Exit {
     if built == Exit::Interrupted {
         return built;
     }
+    if !global.quiet {
+        eprintln!(
+            "Publishing {} meeting file{} to {} …",
+            meetings.len(),
+            if meetings.len() == 1 { "" } else { "s" },
+            diag::shown_path(&site_dir)
+        );
+    }
     let report = site::publish(
         &build.project,
         &meetings,
