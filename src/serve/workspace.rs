@@ -81,6 +81,8 @@ pub struct Workspace {
     engine: Engine,
     compiled: BTreeMap<(String, EditionKey), Compiled>,
     counter: u64,
+    /// The project's documents, found once and again after each change on disk.
+    listing: std::cell::RefCell<Option<Arc<Vec<String>>>>,
 }
 
 impl Workspace {
@@ -97,6 +99,7 @@ impl Workspace {
             engine,
             compiled: BTreeMap::new(),
             counter: 0,
+            listing: std::cell::RefCell::new(None),
         })
     }
 
@@ -107,7 +110,16 @@ impl Workspace {
 
     /// Every case and meeting file of the project, by path from the root, that lies
     /// inside the project (a link pointing out of it is not served).
-    pub fn files(&self) -> Vec<String> {
+    pub fn files(&self) -> Arc<Vec<String>> {
+        if let Some(listing) = self.listing.borrow().as_ref() {
+            return listing.clone();
+        }
+        let listing = Arc::new(self.find_files());
+        *self.listing.borrow_mut() = Some(listing.clone());
+        listing
+    }
+
+    fn find_files(&self) -> Vec<String> {
         let output = self.project.root.join("output");
         let mut out: Vec<String> = self
             .project
@@ -140,7 +152,8 @@ impl Workspace {
     pub fn overview(&self) -> Vec<Listed> {
         let loader = Loader::new(&self.project);
         self.files()
-            .into_iter()
+            .iter()
+            .cloned()
             .map(|rel| {
                 let loaded = loader.load(&self.project.root.join(&rel));
                 let errors = loaded.diagnostics.iter().any(Diagnostic::is_error)
@@ -233,6 +246,8 @@ impl Workspace {
     /// the documents that changed.
     pub fn changed(&mut self, paths: &[PathBuf]) -> Vec<String> {
         let root = self.project.root.clone();
+        // A file may have come or gone: the list of documents is found again.
+        *self.listing.borrow_mut() = None;
         let setup = paths.iter().any(|p| {
             let rel = p.strip_prefix(&root).unwrap_or(p);
             rel == Path::new("sagsgen.toml")

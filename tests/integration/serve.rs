@@ -92,6 +92,23 @@ fn only_the_projects_documents_are_served_on_loopback_and_ctrl_c_stops_it() {
             "{target}"
         );
     }
+    // A file saved while the preview runs joins the overview.
+    project.write(
+        "cases/ny-sag.toml",
+        "type = \"notat\"\ntitel = \"Et nyt notat\"\ntil = \"Udvalget\"\ntekst = \"Tekst.\"\n",
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let (_, overview) = get(&url, "/liste");
+        if overview.contains("Et nyt notat") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the new file never showed: {overview}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
     server.interrupt();
     let (code, _) = server.finish();
     assert_eq!(code, Some(0), "Ctrl-C stops the preview cleanly");
