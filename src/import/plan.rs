@@ -208,7 +208,6 @@ fn plan_item(
     overrides: &[(String, String)],
 ) -> ItemPlan {
     let mut warnings = Vec::new();
-    let mut mappings = Vec::new();
     let converted: Vec<(&SourceSection, Option<Part>)> = item
         .sections
         .iter()
@@ -216,74 +215,46 @@ fn plan_item(
         .collect();
     let parts: Vec<&Part> = converted.iter().filter_map(|(_, p)| p.as_ref()).collect();
     let standard = standard_sections(&parts);
-    let first_standard = standard.iter().find_map(|s| *s);
-    let mut blocks = Vec::new();
-    let mut anchor: Option<&'static str> = None;
+    let mut placer = Placer {
+        first_standard: standard.iter().find_map(|s| *s),
+        ..Placer::default()
+    };
     let mut standard = standard.into_iter();
     for (section, part) in &converted {
         let Some(part) = part else {
-            mappings.push(Mapping {
-                caption: section.caption.clone(),
-                target: "udeladt (tomt)".into(),
-            });
+            placer.left_out(&section.caption);
             continue;
         };
-        let field = standard.next().flatten();
-        let placering = match (anchor, first_standard) {
-            (Some(f), _) => format!("efter {f}"),
-            (None, Some(f)) => format!("før {f}"),
-            (None, None) => "før beslutningstema".to_string(),
-        };
-        if let Some(name) = field {
-            anchor = Some(name);
-            mappings.push(Mapping {
-                caption: part.caption.clone(),
-                target: name.to_string(),
-            });
-            blocks.push(Block::Field {
-                name,
-                tekst: part.markdown.clone(),
-                overskrift: (!captions::is_standard_heading(&part.caption, name))
-                    .then(|| part.caption.clone()),
-            });
-            continue;
-        }
-        if part.target == Target::Decision {
-            let found = decision_blocks(part, meeting, udvalg, registry, &placering, &mut warnings);
-            for block in &found {
-                if let Block::Beslutning { udvalg, dato, .. } = block {
-                    mappings.push(Mapping {
-                        caption: part.caption.clone(),
-                        target: format!("beslutning ({udvalg}, {})", dato.short()),
-                    });
-                }
+        match standard.next().flatten() {
+            Some(name) => placer.field(part, name),
+            None if part.target == Target::Decision => {
+                let placering = placer.placering();
+                let found =
+                    decision_blocks(part, meeting, udvalg, registry, &placering, &mut warnings);
+                placer.decisions(part, found);
             }
-            blocks.extend(found);
-            continue;
+            None => placer.extra(part),
         }
-        mappings.push(Mapping {
-            caption: part.caption.clone(),
-            target: format!("afsnit ({placering})"),
-        });
-        blocks.push(Block::Afsnit {
-            overskrift: (!part.caption.trim().is_empty()).then(|| part.caption.trim().to_string()),
-            tekst: part.markdown.clone(),
-            placering,
-        });
     }
-    let decides = blocks.iter().any(|b| {
-        matches!(
-            b,
-            Block::Beslutning { .. }
-                | Block::Field {
-                    name: "indstilling",
-                    ..
-                }
-        )
-    });
+    let kind = if placer.decides() {
+        "beslutningssag"
+    } else {
+        "orienteringssag"
+    };
+    ItemPlan {
+        source: titled(item, &mut warnings),
+        kind,
+        blocks: merge_same_decisions(placer.blocks),
+        mappings: placer.mappings,
+        warnings,
+    }
+}
+
+/// The item with a title: a case must have one, so the item's number stands in for a
+/// missing one, and the report says so.
+fn titled(item: &SourceItem, warnings: &mut Vec<String>) -> SourceItem {
     let mut source = item.clone();
     if source.titel.trim().is_empty() {
-        // A case must have a title: the item's number stands in, and the report says so.
         let nummer = item.nummer.clone().unwrap_or_else(|| "uden nummer".into());
         source.titel = format!("Punkt {nummer}");
         warnings.push(format!(
@@ -291,16 +262,85 @@ fn plan_item(
             source.titel
         ));
     }
-    ItemPlan {
-        source,
-        kind: if decides {
-            "beslutningssag"
-        } else {
-            "orienteringssag"
-        },
-        blocks: merge_same_decisions(blocks),
-        mappings,
-        warnings,
+    source
+}
+
+/// Puts an item's sections in place, in the source's order: what follows a standard field
+/// stands after it, what precedes the first one before it.
+#[derive(Default)]
+struct Placer {
+    /// The first section that became a standard field.
+    first_standard: Option<&'static str>,
+    /// The last standard field placed.
+    anchor: Option<&'static str>,
+    blocks: Vec<Block>,
+    mappings: Vec<Mapping>,
+}
+
+impl Placer {
+    /// Where a section placed now stands.
+    fn placering(&self) -> String {
+        match (self.anchor, self.first_standard) {
+            (Some(f), _) => format!("efter {f}"),
+            (None, Some(f)) => format!("før {f}"),
+            (None, None) => "før beslutningstema".to_string(),
+        }
+    }
+
+    fn map(&mut self, caption: &str, target: String) {
+        self.mappings.push(Mapping {
+            caption: caption.to_string(),
+            target,
+        });
+    }
+
+    fn left_out(&mut self, caption: &str) {
+        self.map(caption, "udeladt (tomt)".into());
+    }
+
+    fn field(&mut self, part: &Part, name: &'static str) {
+        self.anchor = Some(name);
+        self.map(&part.caption, name.to_string());
+        self.blocks.push(Block::Field {
+            name,
+            tekst: part.markdown.clone(),
+            overskrift: (!captions::is_standard_heading(&part.caption, name))
+                .then(|| part.caption.clone()),
+        });
+    }
+
+    fn decisions(&mut self, part: &Part, found: Vec<Block>) {
+        for block in &found {
+            if let Block::Beslutning { udvalg, dato, .. } = block {
+                let target = format!("beslutning ({udvalg}, {})", dato.short());
+                self.map(&part.caption, target);
+            }
+        }
+        self.blocks.extend(found);
+    }
+
+    fn extra(&mut self, part: &Part) {
+        let placering = self.placering();
+        self.map(&part.caption, format!("afsnit ({placering})"));
+        self.blocks.push(Block::Afsnit {
+            overskrift: (!part.caption.trim().is_empty()).then(|| part.caption.trim().to_string()),
+            tekst: part.markdown.clone(),
+            placering,
+        });
+    }
+
+    /// Whether the item asks for or has a decision.
+    fn decides(&self) -> bool {
+        self.blocks.iter().any(|b| {
+            matches!(
+                b,
+                Block::Beslutning { .. }
+                    | Block::Field {
+                        name: "indstilling",
+                        ..
+                    }
+            )
+        })
     }
 }
 

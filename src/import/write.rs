@@ -232,16 +232,30 @@ fn relative(from: &Path, to: &Path) -> String {
     )
 }
 
+/// A case file: its fields, then its extra sections and decisions in the source's order,
+/// then its attachments.
 fn case_text(
     plan: &MeetingPlan,
     item: &ItemPlan,
     index: usize,
     listed: &[(Listed, Option<PathBuf>)],
 ) -> String {
+    let mut out = schema_directive(3, CASE_SCHEMA_FILE);
+    out.push_str(&case_fields(plan, item, index));
+    for block in &item.blocks {
+        out.push_str(&entry_text(block));
+    }
+    for (a, _) in listed {
+        out.push_str(&attachment_text(a));
+    }
+    out
+}
+
+/// The case's own fields: kind, titles, committee, access, source, headings and sections.
+fn case_fields(plan: &MeetingPlan, item: &ItemPlan, index: usize) -> String {
     let s = &item.source;
     let meeting = &plan.source;
-    let case_path = PathBuf::from("cases/x/y/z.toml");
-    let mut out = schema_directive(3, CASE_SCHEMA_FILE);
+    let mut out = String::new();
     let mut line = |k: &str, v: String| out.push_str(&format!("{k} = {v}\n"));
     line("type", string(item.kind));
     line("titel", string(&one_line(&s.titel)));
@@ -285,58 +299,67 @@ fn case_text(
         })
         .collect();
     if !headings.is_empty() {
-        out.push_str(&format!("overskrifter = {{ {} }}\n", headings.join(", ")));
+        line("overskrifter", format!("{{ {} }}", headings.join(", ")));
     }
     for block in &item.blocks {
         if let Block::Field { name, tekst, .. } = block {
-            out.push_str(&format!("{name} = {}\n", text(tekst)));
+            line(name, text(tekst));
         }
     }
-    for block in &item.blocks {
-        match block {
-            Block::Field { .. } => {}
-            Block::Afsnit {
-                overskrift,
-                tekst,
-                placering,
-            } => {
-                out.push_str("\n[[afsnit]]\n");
-                if let Some(o) = overskrift {
-                    out.push_str(&format!("overskrift = {}\n", string(&one_line(o))));
-                }
-                out.push_str(&format!("placering = {}\n", string(placering)));
-                out.push_str(&format!("tekst = {}\n", text(tekst)));
+    out
+}
+
+/// An extra section or a decision as its `[[…]]` entry (a field is written with the case's
+/// own fields: nothing here).
+fn entry_text(block: &Block) -> String {
+    match block {
+        Block::Field { .. } => String::new(),
+        Block::Afsnit {
+            overskrift,
+            tekst,
+            placering,
+        } => {
+            let mut out = String::from("\n[[afsnit]]\n");
+            if let Some(o) = overskrift {
+                out.push_str(&format!("overskrift = {}\n", string(&one_line(o))));
             }
-            Block::Beslutning {
-                udvalg,
-                dato,
-                tekst,
-                placering,
-                overskrift,
-            } => {
-                out.push_str("\n[[beslutninger]]\n");
-                out.push_str(&format!("udvalg = {}\n", string(udvalg)));
-                out.push_str(&format!("dato = {}\n", dato.iso()));
-                if let Some(o) = overskrift {
-                    out.push_str(&format!("overskrift = {}\n", string(&one_line(o))));
-                }
-                out.push_str(&format!("placering = {}\n", string(placering)));
-                out.push_str(&format!("tekst = {}\n", text(tekst)));
+            out.push_str(&format!("placering = {}\n", string(placering)));
+            out.push_str(&format!("tekst = {}\n", text(tekst)));
+            out
+        }
+        Block::Beslutning {
+            udvalg,
+            dato,
+            tekst,
+            placering,
+            overskrift,
+        } => {
+            let mut out = String::from("\n[[beslutninger]]\n");
+            out.push_str(&format!("udvalg = {}\n", string(udvalg)));
+            out.push_str(&format!("dato = {}\n", dato.iso()));
+            if let Some(o) = overskrift {
+                out.push_str(&format!("overskrift = {}\n", string(&one_line(o))));
             }
+            out.push_str(&format!("placering = {}\n", string(placering)));
+            out.push_str(&format!("tekst = {}\n", text(tekst)));
+            out
         }
     }
-    for (a, _) in listed {
-        out.push_str("\n[[bilag]]\n");
-        out.push_str(&format!("titel = {}\n", string(&one_line(&a.titel))));
-        if let Some(d) = &a.dokumentnummer {
-            out.push_str(&format!("dokumentnummer = {}\n", string(&one_line(d))));
-        }
-        if a.lukket {
-            out.push_str("adgang = \"lukket\"\n");
-        }
-        if let Some(fil) = &a.fil {
-            out.push_str(&format!("fil = {}\n", string(&relative(&case_path, fil))));
-        }
+}
+
+/// An attachment as its `[[bilag]]` entry.
+fn attachment_text(a: &Listed) -> String {
+    let case_path = PathBuf::from("cases/x/y/z.toml");
+    let mut out = String::from("\n[[bilag]]\n");
+    out.push_str(&format!("titel = {}\n", string(&one_line(&a.titel))));
+    if let Some(d) = &a.dokumentnummer {
+        out.push_str(&format!("dokumentnummer = {}\n", string(&one_line(d))));
+    }
+    if a.lukket {
+        out.push_str("adgang = \"lukket\"\n");
+    }
+    if let Some(fil) = &a.fil {
+        out.push_str(&format!("fil = {}\n", string(&relative(&case_path, fil))));
     }
     out
 }

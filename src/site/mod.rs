@@ -127,11 +127,58 @@ fn site_files(
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<BTreeMap<String, Content>, Diagnostic> {
     let config = &project.config;
+    let mut files = BTreeMap::new();
+    let index = meeting_files(project, templates, meetings, &mut files, warnings)?;
+    let committees = committees(config, meetings);
+    let org = pages::SiteView::at(config, 0).org;
+    for (folder, navn) in &committees {
+        let own: Vec<&SiteMeeting> = meetings.iter().filter(|m| m.udvalg == *folder).collect();
+        let page = pages::committee_page(templates, config, navn, &own)?;
+        files.insert(format!("{folder}/index.html"), Content::Text(page));
+        let title = format!("{org}: {navn}");
+        let id = format!("urn:sagsgen:{}:{folder}", folder_name(&org));
+        let feed = data::atom(&title, &id, &org, "../", &own);
+        files.insert(format!("{folder}/feed.xml"), Content::Text(feed));
+    }
+    let all: Vec<&SiteMeeting> = meetings.iter().collect();
+    let title = format!("{org}: dagsordener og referater");
+    let id = format!("urn:sagsgen:{}", folder_name(&org));
+    let text = |t: String| Content::Text(t);
+    files.insert(
+        "feed.xml".into(),
+        text(data::atom(&title, &id, &org, "", &all)),
+    );
+    let front = pages::front_page(templates, config, &committees, meetings)?;
+    files.insert("index.html".into(), text(front));
+    files.insert(
+        "soeg/index.html".into(),
+        text(pages::search_page(templates, config)?),
+    );
+    files.insert("soeg/indeks.js".into(), text(index.script()));
+    files.insert(
+        "soeg/soeg.js".into(),
+        text(templates.asset("site-soeg.js")?),
+    );
+    files.insert("stil.css".into(), text(templates.asset("site.css")?));
+    files.insert("data/moeder.json".into(), text(data::index_json(meetings)));
+    files.insert(data::MEETING_SCHEMA.into(), text(data::meeting_schema()));
+    files.insert(data::INDEX_SCHEMA.into(), text(data::index_schema()));
+    Ok(files)
+}
+
+/// Every meeting's page, data and copied PDFs (rendered in parallel); the search index of
+/// their items.
+fn meeting_files(
+    project: &Project,
+    templates: &Templates,
+    meetings: &[SiteMeeting],
+    files: &mut BTreeMap<String, Content>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<search::SearchIndex, Diagnostic> {
     let rendered: Vec<_> = meetings
         .par_iter()
-        .map(|m| pages::meeting_page(templates, config, &project.root, m))
+        .map(|m| pages::meeting_page(templates, &project.config, &project.root, m))
         .collect();
-    let mut files = BTreeMap::new();
     let mut index = search::SearchIndex::default();
     for (m, page) in meetings.iter().zip(rendered) {
         let page = page?;
@@ -156,7 +203,12 @@ fn site_files(
             files.insert(to, Content::Copy(from));
         }
     }
-    // The committees, in the order of `[udvalg]` where they are in it, then by name.
+    Ok(index)
+}
+
+/// The committees with meetings on the site, (folder, full name): in the order of
+/// `[udvalg]` where they are in it, then by name.
+fn committees(config: &crate::project::Config, meetings: &[SiteMeeting]) -> Vec<(String, String)> {
     let mut committees: Vec<(String, String)> = Vec::new();
     for m in meetings {
         if !committees.iter().any(|(f, _)| *f == m.udvalg) {
@@ -172,65 +224,7 @@ fn site_files(
             .unwrap_or(usize::MAX)
     };
     committees.sort_by(|a, b| order(&a.1).cmp(&order(&b.1)).then(a.1.cmp(&b.1)));
-    let org = pages::SiteView::at(config, 0).org;
-    for (folder, navn) in &committees {
-        let own: Vec<&SiteMeeting> = meetings.iter().filter(|m| m.udvalg == *folder).collect();
-        files.insert(
-            format!("{folder}/index.html"),
-            Content::Text(pages::committee_page(templates, config, navn, &own)?),
-        );
-        files.insert(
-            format!("{folder}/feed.xml"),
-            Content::Text(data::atom(
-                &format!("{org}: {navn}"),
-                &format!("urn:sagsgen:{}:{folder}", folder_name(&org)),
-                &org,
-                "../",
-                &own,
-            )),
-        );
-    }
-    let all: Vec<&SiteMeeting> = meetings.iter().collect();
-    files.insert(
-        "feed.xml".into(),
-        Content::Text(data::atom(
-            &format!("{org}: dagsordener og referater"),
-            &format!("urn:sagsgen:{}", folder_name(&org)),
-            &org,
-            "",
-            &all,
-        )),
-    );
-    files.insert(
-        "index.html".into(),
-        Content::Text(pages::front_page(templates, config, &committees, meetings)?),
-    );
-    files.insert(
-        "soeg/index.html".into(),
-        Content::Text(pages::search_page(templates, config)?),
-    );
-    files.insert("soeg/indeks.js".into(), Content::Text(index.script()));
-    files.insert(
-        "soeg/soeg.js".into(),
-        Content::Text(templates.asset("site-soeg.js")?),
-    );
-    files.insert(
-        "stil.css".into(),
-        Content::Text(templates.asset("site.css")?),
-    );
-    files.insert(
-        "data/moeder.json".into(),
-        Content::Text(data::index_json(meetings)),
-    );
-    files.insert(
-        data::MEETING_SCHEMA.into(),
-        Content::Text(data::meeting_schema()),
-    );
-    files.insert(
-        data::INDEX_SCHEMA.into(),
-        Content::Text(data::index_schema()),
-    );
-    Ok(files)
+    committees
 }
 
 /// Writes the files that differ, removes those of the last run that are no longer made,
