@@ -1,6 +1,7 @@
 // Search over every meeting of the site, in the browser, with no server: the index
-// (indeks.js) lists each item's words. A word matches the words it begins or that
-// begin it (from four letters), so "skole" finds "skolerne" and "skolerne" finds "skole".
+// (indeks.js) lists each item's words and their Danish stems. A word matches the words
+// it begins or that begin it (from four letters), so "skole" finds "skolerne" and
+// "skolerne" finds "skole" (and the stem "skol").
 (function () {
   "use strict";
   var indeks = window.SAGSGEN_INDEKS;

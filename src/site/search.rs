@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rust_stemmers::{Algorithm, Stemmer};
 use scraper::{Html, Selector};
 use serde::Serialize;
 
@@ -48,7 +49,16 @@ impl SearchIndex {
                 adresse: format!("../{folder}/index.html#{id}"),
             });
             let text: String = section.text().collect::<Vec<_>>().join(" ");
-            let words: BTreeSet<String> = words(&text).collect();
+            // Each word and its Danish stem ("skolerne" → "skol"): the search page matches
+            // a query word against both, so inflected forms find each other.
+            let stemmer = Stemmer::create(Algorithm::Danish);
+            let words: BTreeSet<String> = words(&text)
+                .flat_map(|w| {
+                    let stem = stemmer.stem(&w).into_owned();
+                    [w, stem]
+                })
+                .filter(|w| !w.is_empty())
+                .collect();
             for word in words {
                 self.ord.entry(word).or_default().push(number);
             }
@@ -89,6 +99,12 @@ mod tests {
         );
         assert_eq!(index.ord["elevtallet"], [0, 1]);
         assert_eq!(index.ord["asfalt"], [1]);
+        // "elevtallet" also under its stem, which "elevtal" and "elevtallene" share.
+        let stem = Stemmer::create(Algorithm::Danish)
+            .stem("elevtallet")
+            .into_owned();
+        assert_ne!(stem, "elevtallet");
+        assert_eq!(index.ord[&stem], [0, 1]);
         assert_eq!(
             index.dokumenter[1].adresse,
             "../bsu/2021-05-10/index.html#punkt-2"
