@@ -492,6 +492,39 @@ impl Drop for Spawned {
     }
 }
 
+/// Every file below `dir` (by its path from `dir`) and its bytes.
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Whether the browser tests can run here: Debian's Chromium and the npm packages of
+/// `tests/browser` installed (as `.ci/run` does). Where `SAGSGEN_BROWSER_TESTS=1` (CI),
+/// their absence fails the test instead.
+pub fn browser_ready() -> bool {
+    let ready = Path::new("/usr/bin/chromium").exists()
+        && repo().join("tests/browser/node_modules/axe-core").exists()
+        && repo()
+            .join("tests/browser/node_modules/playwright-core")
+            .exists();
+    if !ready && std::env::var("SAGSGEN_BROWSER_TESTS").as_deref() == Ok("1") {
+        panic!("Chromium or the npm packages of tests/browser are missing: run .ci/setup-browser");
+    }
+    if !ready {
+        eprintln!(
+            "skipped: no Chromium or tests/browser/node_modules (set SAGSGEN_BROWSER_TESTS=1 to require them)"
+        );
+    }
+    ready
+}
+
 /// The public editions of a meeting built into `folder`: (name, bytes, extracted text).
 pub fn public_editions(project: &Project, folder: &str) -> Vec<(&'static str, Vec<u8>, String)> {
     [

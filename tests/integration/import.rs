@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::common::{Project, assert_absent, assert_in_order, public_editions, repo};
+use crate::common::{Project, assert_absent, assert_in_order, public_editions, repo, tree};
 
 /// The export files, as a user would name them.
 fn exports() -> Vec<String> {
@@ -36,14 +36,8 @@ fn imported() -> (Project, crate::common::Run) {
 
 /// Every file of a project folder and its bytes (the build's output left out).
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
+    tree(dir)
         .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
         .filter(|(rel, _)| !rel.starts_with("output"))
         .collect()
 }

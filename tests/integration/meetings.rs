@@ -19,7 +19,7 @@ const FILES: [&str; 6] = [
     "dagsorden-offentlig-med-bilag",
 ];
 /// Phrases that only the closed item (its text, its closed attachment, its decision) holds.
-const SECRETS: [&str; 5] = [
+pub(crate) const SECRETS: [&str; 5] = [
     "Køberen tilbyder 4,1 mio",
     "Valuarvurdering af Industrivej 12",
     "Køberen orienteres",

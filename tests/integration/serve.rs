@@ -5,9 +5,8 @@
 //! broken file shows its error with the line, and the pages pass axe-core.
 
 use std::io::{Read, Write};
-use std::path::Path;
 
-use crate::common::{Project, Spawned, repo};
+use crate::common::{Project, Spawned, browser_ready, repo};
 
 /// The preview of the example project, started on a free port; its address.
 fn started(project: &Project) -> (Spawned, String) {
@@ -121,17 +120,6 @@ fn a_broken_project_setup_is_said_and_the_preview_does_not_start() {
     let run = project.run(&["serve", "--port", "0"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("sagsgen.toml"), "{}", run.stderr);
-}
-
-fn browser_ready() -> bool {
-    let ready = Path::new("/usr/bin/chromium").exists()
-        && repo()
-            .join("tests/browser/node_modules/playwright-core")
-            .exists();
-    if !ready && std::env::var("SAGSGEN_BROWSER_TESTS").as_deref() == Ok("1") {
-        panic!("Chromium or the npm packages of tests/browser are missing: run .ci/setup-browser");
-    }
-    ready
 }
 
 #[test]

@@ -4,37 +4,15 @@
 //! file, feeds and JSON valid, reruns writing nothing, and — in Debian's Chromium with
 //! axe-core — no accessibility violation on any kind of page.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::common::{Project, repo};
-
-/// What a closed item of the examples holds (its case, decision and closed attachment).
-const SECRETS: [&str; 5] = [
-    "Køberen tilbyder 4,1 mio",
-    "Valuarvurdering af Industrivej 12",
-    "Køberen orienteres",
-    "laveste acceptable pris",
-    "Salget giver en indtægt",
-];
+use crate::common::{Project, browser_ready, repo, tree};
+use crate::meetings::SECRETS;
 
 fn site_of_examples() -> (Project, crate::common::Run) {
     let project = Project::examples();
     let run = project.run(&["site"]);
     (project, run)
-}
-
-/// Every file below `dir` and its bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
 }
 
 /// The `href` and `src` values of a page.
@@ -322,20 +300,6 @@ fn a_meeting_with_errors_is_left_out_and_said_so() {
         run.stderr
     );
     assert!(project.exists("output/site/uss/2020-11-02/index.html"));
-}
-
-/// Whether the browser test can run here: Chromium and the npm packages installed (as
-/// `.ci/run` does). Where `SAGSGEN_BROWSER_TESTS=1` (CI), their absence fails the test.
-fn browser_ready() -> bool {
-    let ready = Path::new("/usr/bin/chromium").exists()
-        && repo().join("tests/browser/node_modules/axe-core").exists()
-        && repo()
-            .join("tests/browser/node_modules/playwright-core")
-            .exists();
-    if !ready && std::env::var("SAGSGEN_BROWSER_TESTS").as_deref() == Ok("1") {
-        panic!("Chromium or the npm packages of tests/browser are missing: run .ci/setup-browser");
-    }
-    ready
 }
 
 #[test]
