@@ -108,9 +108,22 @@ fn only_the_projects_documents_are_served_on_loopback_and_ctrl_c_stops_it() {
         );
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
+    // A page listening for changes does not keep the server from stopping.
+    let address = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let mut listening = std::net::TcpStream::connect(&address).unwrap();
+    write!(
+        listening,
+        "GET /haendelser HTTP/1.1\r\nHost: {address}\r\n\r\n"
+    )
+    .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
     server.interrupt();
     let (code, _) = server.finish();
     assert_eq!(code, Some(0), "Ctrl-C stops the preview cleanly");
+    drop(listening);
 }
 
 #[test]
