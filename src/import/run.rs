@@ -191,6 +191,12 @@ fn add_meeting(meetings: &mut Vec<SourceMeeting>, meeting: SourceMeeting, report
         meetings.push(meeting);
         return;
     };
+    if meetings[at].file == meeting.file {
+        // One export with two agendas of one meeting (an agenda and its supplement): one
+        // meeting with the items of both, in order.
+        meetings[at].items.extend(meeting.items);
+        return;
+    }
     let size = |m: &SourceMeeting| -> usize {
         m.items
             .iter()

@@ -460,3 +460,33 @@ fn an_existing_project_keeps_its_committees_and_its_own_caption_table() {
     );
     assert!(project.exists("moeder/kfu-2025-10-08.toml"));
 }
+
+#[test]
+fn a_supplementary_agenda_in_the_same_export_adds_its_items() {
+    let agenda = |name: &str, number: &str, title: &str| {
+        format!(
+            "<Agenda><Name>{name}</Name><Committee><Name>Teknisk Udvalg</Name></Committee>\
+             <Meeting><When>02-02-2022 15:00:00</When></Meeting><Items><Item><Number>{number}</Number>\
+             <Caption>{title}</Caption><IsPublic>True</IsPublic><Fields><ItemField><Caption>Sagsfremstilling</Caption>\
+             <Content><![CDATA[<p>Tekst om {title}.</p>]]></Content><IsFeedback>False</IsFeedback></ItemField></Fields></Item></Items></Agenda>"
+        )
+    };
+    let project = Project::empty();
+    project.write(
+        "eksport/Publication9.xml",
+        format!(
+            "<?xml version=\"1.0\"?><Publication><Agendas>{}{}</Agendas></Publication>",
+            agenda("Dagsorden", "1", "Vejplan"),
+            agenda("Tillægsdagsorden", "2", "Cykelsti")
+        ),
+    );
+    let run = project.run(&["import", "eksport/Publication9.xml", "--to", "p"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let meeting = text(&project, "p/moeder/tu-2022-02-02.toml");
+    assert_eq!(meeting.matches("[[punkter]]").count(), 2, "{meeting}");
+    assert!(
+        !run.stderr.contains("hold the same meeting"),
+        "{}",
+        run.stderr
+    );
+}
