@@ -490,3 +490,42 @@ fn a_supplementary_agenda_in_the_same_export_adds_its_items() {
         run.stderr
     );
 }
+
+#[test]
+fn one_meeting_in_two_exports_is_imported_once_from_the_fuller() {
+    let project = Project::empty();
+    let sbsys = std::fs::read(repo().join("tests/fixtures/import/sbsys/Publication7.xml")).unwrap();
+    project.write("a/Publication7.xml", &sbsys);
+    // The same meeting as an agenda without the decisions: less text.
+    let text = String::from_utf8(sbsys).unwrap();
+    let agenda = text.replace("Godkendt med bemærkning om solceller.", "");
+    project.write("b/Publication7.xml", agenda);
+    let run = project.run(&[
+        "import",
+        "a/Publication7.xml",
+        "b/Publication7.xml",
+        "--to",
+        "p",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("hold the same meeting; it is imported from a/Publication7.xml"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("Imported Miljøudvalget").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    let case = String::from_utf8(
+        project.read("p/cases/2021/mil-03-03/punkt-02-klimaplan-for-kommunens-bygninger.toml"),
+    )
+    .unwrap();
+    assert!(
+        case.contains("Godkendt med bemærkning om solceller."),
+        "{case}"
+    );
+}
