@@ -44,7 +44,8 @@ pub fn list(files: &[Listed]) -> String {
         let state = match f.state {
             "errors" => "Fejl",
             "warnings" => "Advarsler",
-            _ => "OK",
+            "built" => "Bygget",
+            _ => "Gyldig",
         };
         out.push_str(&format!(
             "<tr data-tekst=\"{}\"><td><a href=\"/dokument?f={}\">{}</a></td><td>{}</td><td>{}</td><td class=\"tilstand {}\">{state}</td><td>{}</td></tr>\n",

@@ -70,7 +70,8 @@ pub struct Listed {
     pub title: String,
     /// Its date, when it has one.
     pub date: Option<String>,
-    /// `ok`, `warnings` or `errors`.
+    /// `ok` (valid, not shown yet), `built` (shown, without problems), `warnings` or
+    /// `errors`.
     pub state: &'static str,
 }
 
@@ -159,11 +160,16 @@ impl Workspace {
                 let errors = loaded.diagnostics.iter().any(Diagnostic::is_error)
                     || loaded.included.iter().any(|i| i.document.is_none());
                 let warnings = !loaded.diagnostics.is_empty();
-                let compiled_errors = self
+                let compiled: Vec<&Compiled> = self
                     .compiled
                     .iter()
                     .filter(|((r, _), _)| *r == rel)
-                    .any(|(_, c)| c.diagnostics.iter().any(|d| d.error));
+                    .map(|(_, c)| c)
+                    .collect();
+                let compiled_errors = compiled
+                    .iter()
+                    .any(|c| c.diagnostics.iter().any(|d| d.error));
+                let built = !compiled.is_empty() && !compiled_errors;
                 let (kind, title, date) = match &loaded.document {
                     Some(Document::Case(case)) => (
                         case.kind.name().to_string(),
@@ -190,6 +196,8 @@ impl Workspace {
                         "errors"
                     } else if warnings {
                         "warnings"
+                    } else if built {
+                        "built"
                     } else {
                         "ok"
                     },
