@@ -62,6 +62,13 @@ fn only_the_projects_documents_are_served_on_loopback_and_ctrl_c_stops_it() {
     );
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("img class=\"side\""), "{page}");
+    // Shown once, the document is built: the overview says so.
+    let (_, list) = get(&url, "/liste");
+    let row = list
+        .lines()
+        .find(|l| l.contains("salg-af-grund-industrivej.toml"))
+        .unwrap();
+    assert!(row.contains(">Bygget<"), "{row}");
     let (status, svg) = get(
         &url,
         "/side?f=cases/2020/salg-af-grund-industrivej.toml&n=1",
