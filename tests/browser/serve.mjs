@@ -46,7 +46,8 @@ try {
   };
 
   // The same page, never reloaded: a mark set now must survive the updates.
-  await tab.evaluate(() => { window.__notReloaded = true; });
+  await tab.evaluate(() => { window.__notReloaded = true; window.scrollTo(0, 300); });
+  const scrolledTo = await tab.evaluate(() => window.scrollY);
   const original = fs.readFileSync(file, "utf8");
   const edited = original.replace(/^titel = ".*"$/m, `titel = "${newTitle}"`);
   fs.writeFileSync(file, edited);
@@ -56,6 +57,8 @@ try {
     title: await tab.textContent("h1"),
     ms: Date.now() - t0,
     notReloaded: await tab.evaluate(() => window.__notReloaded === true),
+    scrollBefore: scrolledTo,
+    scrollAfter: await tab.evaluate(() => window.scrollY),
   };
 
   fs.writeFileSync(file, edited.replace(/^titel = /m, "titel = = "));

@@ -525,6 +525,22 @@ pub fn browser_ready() -> bool {
     ready
 }
 
+/// Runs a browser script of `tests/browser` with Node (Chromium driven by it) and parses
+/// the one JSON object it prints.
+pub fn browser_script(script: &str, args: &[&std::ffi::OsStr]) -> serde_json::Value {
+    let out = Command::new("node")
+        .arg(repo().join("tests/browser").join(script))
+        .args(args)
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "{script}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{script} printed no JSON: {e}"))
+}
+
 /// The public editions of a meeting built into `folder`: (name, bytes, extracted text).
 pub fn public_editions(project: &Project, folder: &str) -> Vec<(&'static str, Vec<u8>, String)> {
     [

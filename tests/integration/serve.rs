@@ -6,7 +6,7 @@
 
 use std::io::{Read, Write};
 
-use crate::common::{Project, Spawned, browser_ready, repo};
+use crate::common::{Project, Spawned, browser_ready, browser_script};
 
 /// The preview of the example project, started on a free port; its address.
 fn started(project: &Project) -> (Spawned, String) {
@@ -75,6 +75,34 @@ fn only_the_projects_documents_are_served_on_loopback_and_ctrl_c_stops_it() {
     );
     assert_eq!(status, 200);
     assert!(svg.contains("<svg"), "the page as SVG");
+    // A meeting: its editions, the packet with the attachments' pages among them.
+    for (edition, name) in [
+        ("referat", "Referat"),
+        (
+            "dagsorden-offentlig-med-bilag",
+            "Dagsorden med bilag, offentlig",
+        ),
+    ] {
+        let (status, page) = get(
+            &url,
+            &format!("/dokument?f=moeder/uss-2020-11-02.toml&e={edition}"),
+        );
+        assert_eq!(status, 200, "{edition}: {page}");
+        assert!(
+            page.contains(&format!("aria-current=\"page\">{name}</a>")),
+            "{edition}: {page}"
+        );
+        assert!(page.contains("img class=\"side\""), "{edition}");
+    }
+    let (_, agenda) = get(&url, "/dokument?f=moeder/uss-2020-11-02.toml&e=dagsorden");
+    let (_, packet) = get(
+        &url,
+        "/dokument?f=moeder/uss-2020-11-02.toml&e=dagsorden-med-bilag",
+    );
+    assert!(
+        packet.matches("class=\"side\"").count() > agenda.matches("class=\"side\"").count(),
+        "the packet has the attachments' pages too"
+    );
     let (status, pdf) = get(&url, "/pdf?f=cases/2020/salg-af-grund-industrivej.toml");
     assert_eq!(status, 200);
     assert!(pdf.contains("%PDF-"));
@@ -145,28 +173,21 @@ fn a_broken_project_setup_is_said_and_the_preview_does_not_start() {
 #[test]
 fn in_chromium_pages_update_as_files_are_saved_and_pass_axe() {
     if !browser_ready() {
-        eprintln!(
-            "skipped: no Chromium or tests/browser/node_modules (set SAGSGEN_BROWSER_TESTS=1 to require them)"
-        );
         return;
     }
     let project = Project::examples();
     let (server, url) = started(&project);
     let rel = "cases/2025/digitaliseringsstrategi-status.toml";
-    let out = std::process::Command::new("node")
-        .arg(repo().join("tests/browser/serve.mjs"))
-        .arg(&url)
-        .arg(rel)
-        .arg(project.path().join(rel))
-        .arg("En helt ny titel")
-        .output()
-        .expect("node runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let file = project.path().join(rel);
+    let report = browser_script(
+        "serve.mjs",
+        &[
+            url.as_ref(),
+            rel.as_ref(),
+            file.as_os_str(),
+            "En helt ny titel".as_ref(),
+        ],
     );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let overview = report["overview"]["text"].as_str().unwrap();
     for title in [
         "Rammeaftale 2021-2022 og Centrale Udmeldinger til politisk behandling",
@@ -194,6 +215,15 @@ fn in_chromium_pages_update_as_files_are_saved_and_pass_axe() {
     );
     assert_eq!(report["edit"]["title"], "En helt ny titel");
     assert_eq!(report["edit"]["notReloaded"], true);
+    // The reader stays where they were.
+    assert!(
+        report["edit"]["scrollBefore"].as_f64().unwrap() > 0.0,
+        "{report}"
+    );
+    assert_eq!(
+        report["edit"]["scrollAfter"], report["edit"]["scrollBefore"],
+        "{report}"
+    );
     let error = report["broken"]["error"].as_str().unwrap();
     assert!(
         error.contains(&format!("{rel}:5:")),
