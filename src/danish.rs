@@ -34,6 +34,27 @@ pub fn unfold(name: &str) -> String {
         })
 }
 
+/// A text as a part of a file or folder name: lower case, Danish letters folded, its words
+/// joined by `-`, whole words up to `max` characters; empty when it has no letter or digit.
+/// What import names case files and folders by, and the website its committees' folders.
+pub fn slug(text: &str, max: usize) -> String {
+    let folded = fold(&text.to_lowercase());
+    let mut out = String::new();
+    for word in folded.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() && out.len() + word.len() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,5 +71,17 @@ mod tests {
         );
         assert_eq!(unfold("det_videre_forloeb"), "det_videre_forløb");
         assert_eq!(unfold(&fold("blåbærgrød")), "blåbærgrød");
+    }
+
+    #[test]
+    fn slugs_are_folded_words_joined_by_hyphens() {
+        assert_eq!(
+            slug("Oplæg til standard it-arbejdsplads", 50),
+            "oplaeg-til-standard-it-arbejdsplads"
+        );
+        assert_eq!(slug("ØU", 50), "oeu");
+        assert_eq!(slug("§ 17, stk. 4", 50), "17-stk-4");
+        assert_eq!(slug("en to tre", 6), "en-to");
+        assert_eq!(slug("!!!", 50), "");
     }
 }

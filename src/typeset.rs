@@ -97,6 +97,7 @@ pub fn outputs(document: &Document, project: &Project, pages: &Inspected) -> Vec
                     &project.config,
                     &project.root,
                     pages,
+                    crate::render::view::Markup::Typst,
                 ))),
                 standard: if edition.is_packet() {
                     Standard::Packet

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 pub use discover::{inputs, output_for};
 pub use job::{Context, FileReport, Outcome, process};
-pub use write::atomic_write;
+pub use write::{Content, atomic_write, holds};
 
 use crate::diag::{Diagnostic, shown_path};
 use crate::engine::{Engine, FileCache};

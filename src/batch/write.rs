@@ -41,6 +41,39 @@ pub fn stage(target: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
     })
 }
 
+/// What a file is to hold: text made in memory, or a copy of another file — read only when
+/// it is compared and written, so a run that copies many files holds one at a time.
+#[derive(Debug, Clone)]
+pub enum Content {
+    /// Text (or bytes) made in memory.
+    Text(Vec<u8>),
+    /// The bytes of this file.
+    Copy(PathBuf),
+}
+
+impl Content {
+    /// Its bytes.
+    pub fn bytes(&self) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
+        match self {
+            Content::Text(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
+            Content::Copy(from) => std::fs::read(from).map(std::borrow::Cow::Owned),
+        }
+    }
+}
+
+impl From<String> for Content {
+    fn from(text: String) -> Self {
+        Content::Text(text.into_bytes())
+    }
+}
+
+/// Whether `target` already holds exactly `bytes` (sizes compared first, so most files
+/// that differ are told apart without being read).
+pub fn holds(target: &Path, bytes: &[u8]) -> bool {
+    std::fs::metadata(target).is_ok_and(|m| m.len() == bytes.len() as u64)
+        && std::fs::read(target).is_ok_and(|old| old == bytes)
+}
+
 impl Staged {
     /// Renames the file into place.
     pub fn commit(self) -> std::io::Result<()> {

@@ -145,7 +145,7 @@ fn members(meeting: Node<'_, '_>) -> (Vec<String>, Vec<String>) {
         let Some(name) = get(&f, "name") else {
             continue;
         };
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = crate::render::escape::plain_line(&name);
         if get(&f, "absent").as_deref() == Some("1") {
             absent.push(name.clone());
         }

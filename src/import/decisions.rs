@@ -17,7 +17,7 @@ pub struct Heading {
 
 /// Reads committee, abbreviation and date from a decision's caption.
 pub fn from_caption(caption: &str) -> Heading {
-    let caption = caption.split_whitespace().collect::<Vec<_>>().join(" ");
+    let caption = crate::render::escape::plain_line(caption);
     let dato = Date::find_in(&caption).map(|(d, _)| d);
     // What stands between "Beslutning i" (or "fra", "af") and " den <date>" (or the end).
     let lower = caption.to_lowercase();

@@ -110,7 +110,7 @@ fn participants(meeting: Node<'_, '_>) -> (Vec<String>, Vec<String>) {
         let Some(name) = text_at(p, &["Name"]) else {
             continue;
         };
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = crate::render::escape::plain_line(&name);
         if xml::flag(p, &["Participate"]) == Some(false) {
             absent.push(name.clone());
         }

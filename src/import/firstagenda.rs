@@ -25,7 +25,7 @@ fn selector(text: &str) -> Selector {
 /// Text with white space folded; `None` when empty.
 fn text_of(element: ElementRef<'_>) -> Option<String> {
     let text = element.text().collect::<Vec<_>>().join(" ");
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = crate::render::escape::plain_line(&text);
     (!text.is_empty()).then_some(text)
 }
 
@@ -146,7 +146,7 @@ fn sections(punkt: ElementRef<'_>) -> Vec<SourceSection> {
                 Some(e) => html.push_str(&e.html()),
                 None => {
                     if let Some(text) = sibling.value().as_text() {
-                        html.push_str(&escape_text(text));
+                        html.push_str(&crate::render::escape::html(text));
                     }
                 }
             }
@@ -162,11 +162,4 @@ fn sections(punkt: ElementRef<'_>) -> Vec<SourceSection> {
         });
     }
     out
-}
-
-/// Plain text made safe to put back into HTML.
-fn escape_text(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }

@@ -40,7 +40,7 @@ pub fn committee_stem(name: &str) -> String {
 /// A committee named with its abbreviation in parentheses ("Udvalget for plan, udvikling
 /// og kultur (PUK)"): the name as written, and the abbreviation.
 pub fn committee_with_short(written: &str) -> SourceCommittee {
-    let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    let written = crate::render::escape::plain_line(written);
     if let Some(open) = written.rfind(" (")
         && written.ends_with(')')
     {

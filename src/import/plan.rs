@@ -358,11 +358,7 @@ fn convert(
         std::borrow::Cow::Owned(plain_to_html(&section.html))
     };
     let converted = html::to_markdown(&source, INNER_HEADING_LEVEL);
-    let caption = section
-        .caption
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let caption = crate::render::escape::plain_line(&section.caption);
     for w in converted.warnings {
         warnings.push(format!("{}: {w}", shown_caption(&caption)));
     }

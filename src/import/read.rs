@@ -53,6 +53,11 @@ fn read_manifest(root: roxmltree::Node<'_, '_>, file: &Path) -> Result<Vec<Sourc
 /// together are read once.
 pub fn manifest_target(file: &Path) -> Option<PathBuf> {
     let bytes = std::fs::read(file).ok()?;
+    // Only a manifest names produced agendas: any other export is not parsed here.
+    const MARK: &[u8] = b"producedAgenda";
+    if !bytes.windows(MARK.len()).any(|w| w == MARK) {
+        return None;
+    }
     let text = text::decode(&bytes);
     if looks_like_html(&text) {
         return None;

@@ -267,7 +267,7 @@ fn project_files(
     };
     out.push(Planned {
         path: PathBuf::from("sagsgen.toml"),
-        bytes: config.into_bytes(),
+        content: config.into(),
     });
     for (name, text) in [
         (CASE_SCHEMA_FILE, to_file_text(&case_schema())),
@@ -276,7 +276,7 @@ fn project_files(
         if !request.root.join(name).exists() {
             out.push(Planned {
                 path: PathBuf::from(name),
-                bytes: text.into_bytes(),
+                content: text.into(),
             });
         }
     }
@@ -292,19 +292,29 @@ fn put_in_place(request: &Request, files: Vec<Planned>, report: &mut Report) {
             continue;
         }
         let target = request.root.join(&file.path);
-        let ours = file.path == Path::new("sagsgen.toml");
-        match std::fs::read(&target) {
-            Ok(existing) if existing == file.bytes => {
-                report.unchanged.push(file.path);
+        let bytes = match file.content.bytes() {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let from = match &file.content {
+                    crate::batch::Content::Copy(from) => from.display().to_string(),
+                    crate::batch::Content::Text(_) => file.path.display().to_string(),
+                };
+                report
+                    .errors
+                    .push(Diagnostic::error(format!("cannot read {from}: {e}")).with_path(target));
                 continue;
             }
-            Ok(_) if !request.force && !ours => {
-                report.kept.push(file.path);
-                continue;
-            }
-            _ => {}
+        };
+        if crate::batch::holds(&target, &bytes) {
+            report.unchanged.push(file.path);
+            continue;
         }
-        match crate::batch::write::atomic_write(&target, &file.bytes) {
+        let ours = file.path == Path::new("sagsgen.toml");
+        if target.exists() && !request.force && !ours {
+            report.kept.push(file.path);
+            continue;
+        }
+        match crate::batch::atomic_write(&target, &bytes) {
             Ok(()) => report.written.push(file.path),
             Err(e) => report.errors.push(
                 Diagnostic::error(format!("cannot write {}: {e}", target.display()))

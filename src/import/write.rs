@@ -8,16 +8,19 @@ use std::path::{Path, PathBuf};
 
 use super::plan::{Block, ItemPlan, MeetingPlan};
 use super::toml_text::{self, key, list, string, text};
+use crate::batch::Content;
+use crate::render::escape::plain_line;
 use crate::scaffold::schema_directive;
 use crate::schema::CASE_SCHEMA_FILE;
 
-/// A file the import writes: its path in the project and its bytes.
+/// A file the import writes: its path in the project and what it holds (an attachment is
+/// a copy, read when it is written).
 #[derive(Debug, Clone)]
 pub struct Planned {
     /// Relative to the project root.
     pub path: PathBuf,
     /// The contents.
-    pub bytes: Vec<u8>,
+    pub content: Content,
 }
 
 /// The files of a meeting, and the warnings about attachments met while making them.
@@ -33,27 +36,17 @@ pub struct MeetingFiles {
 
 /// The folder-name form of a committee key: `KIU` → `kiu`, `ØU` → `oeu`.
 fn folder_name(udvalg: &str) -> String {
-    crate::danish::fold(udvalg).to_lowercase()
+    crate::danish::slug(udvalg, usize::MAX)
 }
 
-/// A title as a file-name part: lower case, Danish letters folded, words joined by `-`,
-/// at most 50 characters.
+/// A title as a file-name part (at most 50 characters; `punkt` when it has no letter).
 pub fn slug(title: &str) -> String {
-    let folded = crate::danish::fold(&title.to_lowercase());
-    let mut out = String::new();
-    for word in folded.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if word.is_empty() {
-            continue;
-        }
-        if out.len() + word.len() + 1 > 50 {
-            break;
-        }
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(word);
+    let slug = crate::danish::slug(title, 50);
+    if slug.is_empty() {
+        "punkt".into()
+    } else {
+        slug
     }
-    if out.is_empty() { "punkt".into() } else { out }
 }
 
 /// The files of one meeting.
@@ -75,22 +68,18 @@ pub fn meeting_files(plan: &MeetingPlan) -> MeetingFiles {
         let name = format!("punkt-{:02}-{}.toml", i + 1, slug(&item.source.titel));
         let path = case_dir.join(name);
         let attachments_dir = bilag_dir.join(format!("punkt-{:02}", i + 1));
-        let (attachments, mut warnings) =
-            attachments(item, meeting.file.as_path(), &attachments_dir);
+        let (attachments, warnings) = attachments(item, meeting.file.as_path(), &attachments_dir);
         let text = case_text(plan, item, i, &attachments);
         cases.push(Planned {
             path: path.clone(),
-            bytes: text.into_bytes(),
+            content: text.into(),
         });
         for (a, source) in &attachments {
             if let (Some(target), Some(source)) = (&a.fil, source) {
-                match std::fs::read(source) {
-                    Ok(bytes) => cases.push(Planned {
-                        path: target.clone(),
-                        bytes,
-                    }),
-                    Err(e) => warnings.push(format!("{}: {e}", source.display())),
-                }
+                cases.push(Planned {
+                    path: target.clone(),
+                    content: Content::Copy(source.clone()),
+                });
             }
         }
         out.case_files.push(path);
@@ -98,7 +87,7 @@ pub fn meeting_files(plan: &MeetingPlan) -> MeetingFiles {
     }
     let meeting_path = PathBuf::from(format!("moeder/{folder}-{}.toml", dato.iso()));
     out.files.push(Planned {
-        bytes: meeting_text(plan, &out.case_files).into_bytes(),
+        content: meeting_text(plan, &out.case_files).into(),
         path: meeting_path,
     });
     out.files.extend(cases);
@@ -258,14 +247,14 @@ fn case_fields(plan: &MeetingPlan, item: &ItemPlan, index: usize) -> String {
     let mut out = String::new();
     let mut line = |k: &str, v: String| out.push_str(&format!("{k} = {v}\n"));
     line("type", string(item.kind));
-    line("titel", string(&one_line(&s.titel)));
+    line("titel", string(&plain_line(&s.titel)));
     if !s.aaben
         && let Some(neutral) = &s.offentlig_titel
     {
-        line("offentlig_titel", string(&one_line(neutral)));
+        line("offentlig_titel", string(&plain_line(neutral)));
     }
     if let Some(nr) = &s.sagsnummer {
-        line("sagsnummer", string(&one_line(nr)));
+        line("sagsnummer", string(&plain_line(nr)));
     }
     line("udvalg", list(std::slice::from_ref(&plan.udvalg)));
     if !s.aaben {
@@ -294,7 +283,7 @@ fn case_fields(plan: &MeetingPlan, item: &ItemPlan, index: usize) -> String {
                 name,
                 overskrift: Some(o),
                 ..
-            } => Some(format!("{name} = {}", string(&one_line(o)))),
+            } => Some(format!("{name} = {}", string(&plain_line(o)))),
             _ => None,
         })
         .collect();
@@ -321,7 +310,7 @@ fn entry_text(block: &Block) -> String {
         } => {
             let mut out = String::from("\n[[afsnit]]\n");
             if let Some(o) = overskrift {
-                out.push_str(&format!("overskrift = {}\n", string(&one_line(o))));
+                out.push_str(&format!("overskrift = {}\n", string(&plain_line(o))));
             }
             out.push_str(&format!("placering = {}\n", string(placering)));
             out.push_str(&format!("tekst = {}\n", text(tekst)));
@@ -338,7 +327,7 @@ fn entry_text(block: &Block) -> String {
             out.push_str(&format!("udvalg = {}\n", string(udvalg)));
             out.push_str(&format!("dato = {}\n", dato.iso()));
             if let Some(o) = overskrift {
-                out.push_str(&format!("overskrift = {}\n", string(&one_line(o))));
+                out.push_str(&format!("overskrift = {}\n", string(&plain_line(o))));
             }
             out.push_str(&format!("placering = {}\n", string(placering)));
             out.push_str(&format!("tekst = {}\n", text(tekst)));
@@ -351,9 +340,9 @@ fn entry_text(block: &Block) -> String {
 fn attachment_text(a: &Listed) -> String {
     let case_path = PathBuf::from("cases/x/y/z.toml");
     let mut out = String::from("\n[[bilag]]\n");
-    out.push_str(&format!("titel = {}\n", string(&one_line(&a.titel))));
+    out.push_str(&format!("titel = {}\n", string(&plain_line(&a.titel))));
     if let Some(d) = &a.dokumentnummer {
-        out.push_str(&format!("dokumentnummer = {}\n", string(&one_line(d))));
+        out.push_str(&format!("dokumentnummer = {}\n", string(&plain_line(d))));
     }
     if a.lukket {
         out.push_str("adgang = \"lukket\"\n");
@@ -362,11 +351,6 @@ fn attachment_text(a: &Listed) -> String {
         out.push_str(&format!("fil = {}\n", string(&relative(&case_path, fil))));
     }
     out
-}
-
-/// A one-line field's text: white space (line breaks too) folded.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn meeting_text(plan: &MeetingPlan, case_files: &[PathBuf]) -> String {

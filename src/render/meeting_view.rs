@@ -7,8 +7,8 @@ use minijinja::Value;
 use serde::Serialize;
 
 use super::view::{
-    CaseView, InMeeting, MetaView, OrgView, SECTION_DEPTH, SourceFileView, case_view_in,
-    decision_heading, md, org,
+    CaseView, InMeeting, Markup, MetaView, OrgView, SECTION_DEPTH, SourceFileView, case_view_in,
+    decision_heading, org,
 };
 use crate::case::{Adgang, Body, Case};
 use crate::meeting::{AttachmentInfo, Edition, Meeting, Punkt};
@@ -118,13 +118,15 @@ pub struct BookmarkView {
 /// What was found in each attachment file (pages, bookmarks), by canonical path.
 pub type Inspected = HashMap<PathBuf, AttachmentInfo>;
 
-/// Builds the view of one edition.
+/// Builds the view of one edition; its Markdown as `markup` (Typst for the PDFs, HTML for
+/// the website).
 pub fn meeting(
     meeting: &Meeting,
     edition: Edition,
     config: &Config,
     root: &Path,
     pages: &Inspected,
+    markup: Markup,
 ) -> MeetingDocView {
     let label = edition.label();
     let dato = meeting.dato.long();
@@ -160,7 +162,7 @@ pub fn meeting(
         .punkter
         .iter()
         .enumerate()
-        .map(|(i, p)| item(meeting, edition, i + 1, p, root, pages))
+        .map(|(i, p)| item(meeting, edition, i + 1, p, (root, pages), markup))
         .collect();
     MeetingDocView {
         org: org(config),
@@ -173,13 +175,16 @@ pub fn meeting(
     }
 }
 
+/// The project root and the attachments' pages: where a packet's attachment pages come from.
+type Attachments<'a> = (&'a Path, &'a Inspected);
+
 fn item(
     meeting: &Meeting,
     edition: Edition,
     anker: usize,
     punkt: &Punkt,
-    root: &Path,
-    pages: &Inspected,
+    attachments: Attachments<'_>,
+    markup: Markup,
 ) -> ItemView {
     let lukket = edition.is_public() && punkt.adgang() == Adgang::Lukket;
     let mut view = ItemView {
@@ -203,13 +208,15 @@ fn item(
         bilag: Vec::new(),
     };
     match punkt {
-        Punkt::Sag { case, .. } => fill_case_item(&mut view, meeting, edition, case, root, pages),
+        Punkt::Sag { case, .. } => {
+            fill_case_item(&mut view, meeting, edition, case, attachments, markup)
+        }
         Punkt::Staaende {
             tekst, beslutning, ..
         } => {
-            view.tekst = tekst.as_deref().map(|t| md(t, SECTION_DEPTH));
+            view.tekst = tekst.as_deref().map(|t| markup.md(t, SECTION_DEPTH));
             if edition.is_minutes() {
-                view.beslutning = beslutning.as_deref().map(|t| md(t, SECTION_DEPTH));
+                view.beslutning = beslutning.as_deref().map(|t| markup.md(t, SECTION_DEPTH));
             }
         }
     }
@@ -221,8 +228,8 @@ fn fill_case_item(
     meeting: &Meeting,
     edition: Edition,
     case: &Case,
-    root: &Path,
-    pages: &Inspected,
+    (root, pages): Attachments<'_>,
+    markup: Markup,
 ) {
     let own = meeting.decision_of(case);
     if edition.is_minutes() {
@@ -231,7 +238,7 @@ fn fill_case_item(
             (true, Some(b)) => b.offentlig_tekst.as_ref(),
             (_, None) => None,
         };
-        view.beslutning = text.map(|t| md(t, SECTION_DEPTH));
+        view.beslutning = text.map(|t| markup.md(t, SECTION_DEPTH));
     }
     if !view.lukket {
         view.beslutning_overskrift = own.and_then(|b| b.overskrift.clone());
@@ -246,6 +253,7 @@ fn fill_case_item(
         own_decision: own,
         public: edition.is_public(),
         minutes: edition.is_minutes(),
+        markup,
     };
     view.beslutning_i_sagen = edition.is_minutes() && own.is_some_and(|b| b.placering.is_some());
     view.doc = Some(case_view_in(case, options));

@@ -249,6 +249,8 @@ pub struct InMeeting<'a> {
     pub public: bool,
     /// Whether the edition is the minutes (which show the meeting's own decision).
     pub minutes: bool,
+    /// What the Markdown becomes.
+    pub markup: Markup,
 }
 
 /// The case part of a view.
@@ -281,45 +283,40 @@ pub fn case_view_in(case: &Case, meeting: InMeeting<'_>) -> CaseView {
         felter: case.felter.clone(),
     };
     match &case.body {
-        Body::Notat(n) => fill_notat(&mut view, n),
+        Body::Notat(n) => fill_notat(&mut view, n, meeting.markup),
         Body::Sag(s) => fill_sag(&mut view, case.kind.fields(), s, meeting),
     }
     view
 }
 
-/// Markdown converted to Typst markup, marked safe for the templates.
-pub fn md(text: &str, depth: u8) -> Value {
-    if HTML.get() {
-        // On a web page the meeting is the h1 and an item the h2, one level below the PDF.
-        return Value::from_safe_string(super::markdown_html::to_html(text, depth + 1));
-    }
-    Value::from_safe_string(markdown::to_typst(text, depth))
+/// What Markdown fields become: Typst markup for the PDFs, HTML for the website. The
+/// same view is built for both; only its Markdown differs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Markup {
+    /// Typst markup (the PDFs).
+    #[default]
+    Typst,
+    /// HTML (the website's pages).
+    Html,
 }
 
-thread_local! {
-    /// Whether views being built on this thread are for the website (HTML) rather than
-    /// for Typst.
-    static HTML: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Builds a view for a web page: its Markdown becomes HTML instead of Typst markup.
-pub fn for_web<T>(build: impl FnOnce() -> T) -> T {
-    /// Puts the thread back to Typst however `build` ends (a panic too).
-    struct Reset;
-    impl Drop for Reset {
-        fn drop(&mut self) {
-            HTML.set(false);
+impl Markup {
+    /// A Markdown field in this markup, marked safe for the templates. `depth` is the
+    /// heading level of the section it sits in, in the PDF.
+    pub fn md(self, text: &str, depth: u8) -> Value {
+        match self {
+            Markup::Typst => Value::from_safe_string(markdown::to_typst(text, depth)),
+            // On a web page the meeting is the h1 and an item the h2, one level below
+            // the PDF.
+            Markup::Html => Value::from_safe_string(super::markdown_html::to_html(text, depth + 1)),
         }
     }
-    HTML.set(true);
-    let _reset = Reset;
-    build()
 }
 
-fn fill_notat(view: &mut CaseView, notat: &Notat) {
+fn fill_notat(view: &mut CaseView, notat: &Notat, markup: Markup) {
     view.til = Some(notat.til.clone());
     view.fra = notat.fra.clone();
-    view.tekst = Some(md(&notat.tekst, 1));
+    view.tekst = Some(markup.md(&notat.tekst, 1));
 }
 
 fn fill_sag(view: &mut CaseView, fields: &'static [Field], sag: &Sag, meeting: InMeeting<'_>) {
@@ -330,12 +327,13 @@ fn fill_sag(view: &mut CaseView, fields: &'static [Field], sag: &Sag, meeting: I
     // The meeting's own decision belongs to the minutes only: shown in its place in the
     // case when placed, else by the meeting after the case.
     let shown = |b: &Beslutning| !own(b) || (meeting.minutes && b.placering.is_some());
-    view.sektioner = sections(fields, sag, &shown);
+    let markup = meeting.markup;
+    view.sektioner = sections(fields, sag, &shown, markup);
     view.beslutninger = sag
         .beslutninger
         .iter()
         .filter(|b| b.placering.is_none() && !own(b))
-        .map(decision)
+        .map(|b| decision(b, markup))
         .collect();
     // Attachments keep their numbers in every edition, so "bilag 3" means the same everywhere.
     view.bilag = sag
@@ -356,6 +354,7 @@ fn sections(
     fields: &'static [Field],
     sag: &Sag,
     shown: &dyn Fn(&Beslutning) -> bool,
+    markup: Markup,
 ) -> Vec<SectionView> {
     let extra = |placed: Placering| {
         let mut found: Vec<(usize, SectionView)> = sag
@@ -365,7 +364,7 @@ fn sections(
             .map(|a| {
                 let view = SectionView {
                     overskrift: a.overskrift.clone(),
-                    indhold: Some(md(&a.tekst, SECTION_DEPTH)),
+                    indhold: Some(markup.md(&a.tekst, SECTION_DEPTH)),
                     love: Vec::new(),
                 };
                 (a.order, view)
@@ -376,7 +375,7 @@ fn sections(
                 .iter()
                 .filter(|b| b.placering == Some(placed) && shown(b))
                 .map(|b| {
-                    let d = decision(b);
+                    let d = decision(b, markup);
                     let view = SectionView {
                         overskrift: Some(d.overskrift),
                         indhold: Some(d.tekst),
@@ -391,7 +390,7 @@ fn sections(
     let mut out = Vec::new();
     for field in field_table::sections(fields) {
         out.extend(extra(Placering::Foer(field.name)));
-        out.extend(standard_section(field, sag));
+        out.extend(standard_section(field, sag, markup));
         out.extend(extra(Placering::Efter(field.name)));
     }
     out.extend(extra(Placering::Sidst));
@@ -399,7 +398,7 @@ fn sections(
 }
 
 /// A standard section of a sag, when the case has it.
-fn standard_section(field: &Field, sag: &Sag) -> Option<SectionView> {
+fn standard_section(field: &Field, sag: &Sag, markup: Markup) -> Option<SectionView> {
     let standard = field.overskrift?;
     let overskrift = sag
         .overskrifter
@@ -411,7 +410,7 @@ fn standard_section(field: &Field, sag: &Sag) -> Option<SectionView> {
             let sektion = sag.sektioner.iter().find(|s| s.felt == field.name)?;
             Some(SectionView {
                 overskrift: Some(overskrift),
-                indhold: Some(md(&sektion.tekst, SECTION_DEPTH)),
+                indhold: Some(markup.md(&sektion.tekst, SECTION_DEPTH)),
                 love: Vec::new(),
             })
         }
@@ -440,13 +439,13 @@ pub fn decision_heading(committee: &str, date: Date) -> String {
 }
 
 /// A decision heading and text.
-pub fn decision(b: &Beslutning) -> DecisionView {
+pub fn decision(b: &Beslutning, markup: Markup) -> DecisionView {
     DecisionView {
         overskrift: b
             .overskrift
             .clone()
             .unwrap_or_else(|| decision_heading(&b.udvalg.full, b.dato)),
-        tekst: md(&b.tekst, SECTION_DEPTH),
+        tekst: markup.md(&b.tekst, SECTION_DEPTH),
     }
 }
 

@@ -71,7 +71,6 @@ pub fn list(files: &[Listed]) -> String {
 /// A document's page: the edition switch, then its pages and problems (live).
 pub fn document(
     rel: &str,
-    title: &str,
     editions: &[EditionKey],
     edition: EditionKey,
     compiled: &Compiled,
@@ -103,18 +102,18 @@ pub fn document(
         esc(&url(rel)),
         edition_key(edition),
         esc(rel),
-        view(rel, title, edition, compiled)
+        view(rel, edition, compiled)
     ));
-    page(title, &body)
+    page(&compiled.title, &body)
 }
 
 /// The part of a document's page that changes with the file: its title, problems,
 /// download and pages.
-pub fn view(rel: &str, title: &str, edition: EditionKey, compiled: &Compiled) -> String {
+pub fn view(rel: &str, edition: EditionKey, compiled: &Compiled) -> String {
     let mut out = format!(
         "<h1 data-version=\"{}\">{}</h1>\n<p class=\"hjaelp\">Ret filen {} i din editor og gem: siden opdaterer sig selv.</p>\n",
         compiled.version,
-        esc(title),
+        esc(&compiled.title),
         esc(rel)
     );
     let errors = compiled.diagnostics.iter().filter(|d| d.error).count();

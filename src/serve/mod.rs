@@ -172,11 +172,8 @@ async fn document(State(shared): State<Shared>, Query(which): Query<Which>) -> R
         ws.document(&which.f)?;
         let editions = ws.editions(&which.f);
         let edition = html::parse_edition(which.e.as_deref(), &editions);
-        let title = ws.title(&which.f);
         let compiled = ws.get(&which.f, edition)?;
-        Some(html::document(
-            &which.f, &title, &editions, edition, compiled,
-        ))
+        Some(html::document(&which.f, &editions, edition, compiled))
     })
     .await;
     match page {
@@ -189,9 +186,8 @@ async fn view(State(shared): State<Shared>, Query(which): Query<Which>) -> Respo
     let part = with_workspace(&shared, move |ws| {
         let editions = ws.editions(&which.f);
         let edition = html::parse_edition(which.e.as_deref(), &editions);
-        let title = ws.title(&which.f);
         let compiled = ws.get(&which.f, edition)?;
-        Some(html::view(&which.f, &title, edition, compiled))
+        Some(html::view(&which.f, edition, compiled))
     })
     .await;
     match part {

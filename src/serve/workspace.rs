@@ -24,6 +24,9 @@ pub type EditionKey = Option<Edition>;
 pub struct Compiled {
     /// Bumped at each compile, so pages and clients know they changed.
     pub version: u64,
+    /// The document's title for its page: the case's title, or the meeting's committee
+    /// and date; the file's path when it cannot be read.
+    pub title: String,
     /// The last good pages (SVG) and PDF, kept through a broken save.
     pub pages: Vec<Arc<String>>,
     /// The PDF of the last good compile.
@@ -206,27 +209,14 @@ impl Workspace {
             .collect()
     }
 
-    /// A document's title for its page: the case's title, or the meeting's committee and
-    /// date; the file's path when it cannot be read.
-    pub fn title(&self, rel: &str) -> String {
-        let Some(path) = self.document(rel) else {
-            return rel.to_string();
-        };
-        let loader = Loader::new(&self.project);
-        match &loader.load(&path).document {
-            Some(Document::Case(case)) => case.titel.clone(),
-            Some(Document::Meeting(m)) => format!("{} {}", m.udvalg.full, m.dato.long()),
-            None => rel.to_string(),
-        }
-    }
-
     /// The editions a document has: one for a case, six for a meeting.
     pub fn editions(&self, rel: &str) -> Vec<EditionKey> {
         let Some(path) = self.document(rel) else {
             return Vec::new();
         };
+        // Recognising a meeting does not need its cases loaded.
         let loader = Loader::new(&self.project);
-        if loader.load(&path).is_meeting {
+        if loader.case_file(&path).is_meeting {
             Edition::ALL.into_iter().map(Some).collect()
         } else {
             vec![None]
@@ -301,6 +291,11 @@ impl Workspace {
             .chain(loaded.dependencies.iter().cloned())
             .collect();
         depends_on.insert(path.canonicalize().unwrap_or(path.clone()));
+        let title = match &loaded.document {
+            Some(Document::Case(case)) => case.titel.clone(),
+            Some(Document::Meeting(m)) => format!("{} {}", m.udvalg.full, m.dato.long()),
+            None => rel.to_string(),
+        };
         let result = loaded.document.as_ref().and_then(|document| {
             let inspected = self.inspected(document, edition, &mut diagnostics)?;
             let output = outputs(document, &self.project, &inspected)
@@ -325,6 +320,7 @@ impl Workspace {
         let compiled = match result {
             Some(pdf) => Compiled {
                 version,
+                title,
                 pages: pdf.svg_pages.into_iter().map(Arc::new).collect(),
                 pdf: Some(Arc::new(pdf.bytes)),
                 stale: false,
@@ -338,6 +334,7 @@ impl Workspace {
                 }
                 Compiled {
                     version,
+                    title,
                     stale: !pages.is_empty(),
                     pages,
                     pdf,

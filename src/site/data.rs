@@ -9,6 +9,8 @@ use super::model::SiteMeeting;
 use super::pages::MeetingPage;
 use crate::case::Adgang;
 use crate::meeting::Punkt;
+// XML needs the characters escaped that HTML does: the site's one escaper serves both.
+use crate::render::escape::html as xml;
 
 /// Where the schemas lie, from the site's root.
 pub const MEETING_SCHEMA: &str = "data/moede.schema.json";
@@ -243,12 +245,4 @@ pub fn atom(title: &str, id: &str, org: &str, prefix: &str, meetings: &[&SiteMee
     }
     out.push_str("</feed>\n");
     out
-}
-
-/// Text made safe in XML.
-fn xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

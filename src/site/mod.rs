@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::batch::Content;
 use crate::diag::Diagnostic;
 use crate::loader::Loader;
 use crate::project::Project;
@@ -49,12 +50,6 @@ pub struct Report {
 
 /// The record of the files a run wrote, so the next can remove what it no longer makes.
 const MANIFEST: &str = ".sagsgen-site";
-
-/// One file of the site.
-enum Content {
-    Text(String),
-    Copy(PathBuf),
-}
 
 /// Publishes the meetings among `files` (case files are reached through their meetings).
 pub fn publish(project: &Project, files: &[PathBuf], options: &Options) -> Report {
@@ -134,16 +129,16 @@ fn site_files(
     for (folder, navn) in &committees {
         let own: Vec<&SiteMeeting> = meetings.iter().filter(|m| m.udvalg == *folder).collect();
         let page = pages::committee_page(templates, config, navn, &own)?;
-        files.insert(format!("{folder}/index.html"), Content::Text(page));
+        files.insert(format!("{folder}/index.html"), Content::from(page));
         let title = format!("{org}: {navn}");
         let id = format!("urn:sagsgen:{}:{folder}", folder_name(&org));
         let feed = data::atom(&title, &id, &org, "../", &own);
-        files.insert(format!("{folder}/feed.xml"), Content::Text(feed));
+        files.insert(format!("{folder}/feed.xml"), Content::from(feed));
     }
     let all: Vec<&SiteMeeting> = meetings.iter().collect();
     let title = format!("{org}: dagsordener og referater");
     let id = format!("urn:sagsgen:{}", folder_name(&org));
-    let text = |t: String| Content::Text(t);
+    let text = Content::from;
     files.insert(
         "feed.xml".into(),
         text(data::atom(&title, &id, &org, "", &all)),
@@ -196,9 +191,9 @@ fn meeting_files(
         index.add_page(&page.html, &folder, &m.title());
         files.insert(
             format!("{folder}/moede.json"),
-            Content::Text(data::meeting_json(m, &page)),
+            Content::from(data::meeting_json(m, &page)),
         );
-        files.insert(format!("{folder}/index.html"), Content::Text(page.html));
+        files.insert(format!("{folder}/index.html"), Content::from(page.html));
         for Copied { to, from } in page.copies {
             files.insert(to, Content::Copy(from));
         }
@@ -275,16 +270,11 @@ fn write_if_changed(
     content: &Content,
 ) -> Result<Option<String>, Diagnostic> {
     let target = site.join(rel);
-    let bytes = match content {
-        Content::Text(text) => std::borrow::Cow::Borrowed(text.as_bytes()),
-        Content::Copy(from) => std::fs::read(from)
-            .map(std::borrow::Cow::Owned)
-            .map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", from.display())))?,
-    };
-    // Sizes first: most unchanged files are told apart without reading them.
-    let same = std::fs::metadata(&target).is_ok_and(|m| m.len() == bytes.len() as u64)
-        && std::fs::read(&target).is_ok_and(|old| old == *bytes);
-    if same {
+    let bytes = content.bytes().map_err(|e| match content {
+        Content::Copy(from) => Diagnostic::error(format!("cannot read {}: {e}", from.display())),
+        Content::Text(_) => Diagnostic::error(format!("cannot make {rel}: {e}")),
+    })?;
+    if crate::batch::holds(&target, &bytes) {
         return Ok(None);
     }
     crate::batch::atomic_write(&target, &bytes)

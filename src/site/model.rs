@@ -64,18 +64,13 @@ pub fn has_minutes(meeting: &Meeting) -> bool {
     })
 }
 
-/// A committee's folder name on the site: its abbreviation (or name), lower case, Danish
-/// letters folded, anything else a hyphen.
+/// A committee's folder name on the site: its abbreviation (or name) as a slug, like the
+/// folders `sagsgen import` names after it (`ØU` → `oeu`).
 pub fn folder_name(short: &str) -> String {
-    let folded = crate::danish::fold(&short.to_lowercase());
-    let mut out = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
+    let slug = crate::danish::slug(short, usize::MAX);
+    if slug.is_empty() {
+        "udvalg".into()
+    } else {
+        slug
     }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "udvalg".into() } else { out }
 }

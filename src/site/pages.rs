@@ -14,7 +14,7 @@ use crate::meeting::{Edition, Punkt};
 use crate::project::Config;
 use crate::render::meeting_view::{self, Inspected, MeetingDocView};
 use crate::render::templates::Templates;
-use crate::render::view::for_web;
+use crate::render::view::Markup;
 
 /// What every page knows of the site.
 #[derive(Debug, Serialize)]
@@ -103,7 +103,8 @@ pub fn meeting_page(
 ) -> Result<MeetingPage, Diagnostic> {
     let meeting = site_meeting.meeting();
     let edition = site_meeting.edition();
-    let view = for_web(|| meeting_view::meeting(meeting, edition, config, root, &Inspected::new()));
+    let inspected = Inspected::new();
+    let view = meeting_view::meeting(meeting, edition, config, root, &inspected, Markup::Html);
     let folder = site_meeting.folder();
     let mut copies = Vec::new();
     let mut dokumenter = Vec::new();

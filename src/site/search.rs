@@ -40,7 +40,7 @@ impl SearchIndex {
             let titel = section
                 .select(&heading)
                 .next()
-                .map(|h| words_joined(&h.text().collect::<String>()))
+                .map(|h| crate::render::escape::plain_line(&h.text().collect::<String>()))
                 .unwrap_or_default();
             let number = self.dokumenter.len();
             self.dokumenter.push(SearchDoc {
@@ -78,10 +78,6 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-}
-
-fn words_joined(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
