@@ -35,6 +35,7 @@ impl SearchIndex {
         let page = Html::parse_document(html);
         let sections = Selector::parse("section.punkt").expect("valid selector");
         let heading = Selector::parse("h2").expect("valid selector");
+        let stemmer = Stemmer::create(Algorithm::Danish);
         for section in page.select(&sections) {
             let id = section.value().attr("id").unwrap_or_default();
             let titel = section
@@ -51,7 +52,6 @@ impl SearchIndex {
             let text: String = section.text().collect::<Vec<_>>().join(" ");
             // Each word and its Danish stem ("skolerne" → "skol"): the search page matches
             // a query word against both, so inflected forms find each other.
-            let stemmer = Stemmer::create(Algorithm::Danish);
             let words: BTreeSet<String> = words(&text)
                 .flat_map(|w| {
                     let stem = stemmer.stem(&w).into_owned();
