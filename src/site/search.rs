@@ -26,6 +26,9 @@ pub struct SearchIndex {
     pub dokumenter: Vec<SearchDoc>,
     /// Word → the numbers of the items holding it.
     pub ord: BTreeMap<String, Vec<usize>>,
+    /// Each word's stem, worked out once for the whole site (its vocabulary is small).
+    #[serde(skip)]
+    stems: std::collections::HashMap<String, String>,
 }
 
 impl SearchIndex {
@@ -52,13 +55,18 @@ impl SearchIndex {
             let text: String = section.text().collect::<Vec<_>>().join(" ");
             // Each word and its Danish stem ("skolerne" → "skol"): the search page matches
             // a query word against both, so inflected forms find each other.
-            let words: BTreeSet<String> = words(&text)
-                .flat_map(|w| {
-                    let stem = stemmer.stem(&w).into_owned();
-                    [w, stem]
-                })
-                .filter(|w| !w.is_empty())
-                .collect();
+            let own: BTreeSet<String> = words(&text).collect();
+            let mut words = BTreeSet::new();
+            for word in own {
+                let stem = self
+                    .stems
+                    .entry(word.clone())
+                    .or_insert_with(|| stemmer.stem(&word).into_owned());
+                if !stem.is_empty() {
+                    words.insert(stem.clone());
+                }
+                words.insert(word);
+            }
             for word in words {
                 self.ord.entry(word).or_default().push(number);
             }
