@@ -9,11 +9,13 @@
 
 /// The packet with its title in the Info dictionary and `DisplayDocTitle` set; the bytes
 /// unchanged when they are not laid out as Typst writes them (a classic xref table).
-pub fn with_title(pdf: Vec<u8>, title: &str) -> Vec<u8> {
-    match update(&pdf, title) {
-        Some(update) => [pdf, update].concat(),
-        None => pdf,
+pub fn with_title(mut pdf: Vec<u8>, title: &str) -> Vec<u8> {
+    if let Some(update) = update(&pdf, title) {
+        // Appended in place: a large vector grows by remapping its pages, not by copying
+        // them, so a packet of hundreds of megabytes is not held twice.
+        pdf.extend_from_slice(&update);
     }
+    pdf
 }
 
 /// What the last trailer says.
