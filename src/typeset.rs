@@ -15,6 +15,10 @@ use crate::render::meeting_view::{self, Inspected, MeetingDocView};
 use crate::render::templates::Templates;
 use crate::render::view::{self, DocumentView, SourceFileView};
 
+mod paging;
+
+use paging::{Paged, Paging};
+
 /// The template every standalone case document starts from.
 pub const DOCUMENT_TEMPLATE: &str = "dokument.typ.j2";
 /// The template every meeting edition starts from.
@@ -40,15 +44,28 @@ pub enum View {
     Meeting(Box<MeetingDocView>),
 }
 
-impl View {
-    /// The template the view goes through.
-    pub fn template(&self) -> &'static str {
+/// What goes through a template, and which one.
+pub trait Templated {
+    /// The template it goes through.
+    fn template(&self) -> &'static str;
+}
+
+impl Templated for View {
+    fn template(&self) -> &'static str {
         match self {
             View::Document(_) => DOCUMENT_TEMPLATE,
             View::Meeting(_) => MEETING_TEMPLATE,
         }
     }
+}
 
+impl Templated for Paged<'_> {
+    fn template(&self) -> &'static str {
+        self.view.template()
+    }
+}
+
+impl View {
     /// Attaches the source file to the PDF (archive copies, PDF/A-3 only).
     pub fn attach_source(&mut self, source: SourceFileView) {
         match self {
@@ -164,20 +181,82 @@ impl<'a> Typesetter<'a> {
         what: &str,
         keep_typst: bool,
     ) -> Result<Typeset, Vec<Diagnostic>> {
-        let rendered = self
-            .templates
-            .render(output.view.template(), &output.view)
-            .map_err(|d| vec![d])?;
-        let typst = keep_typst.then(|| rendered.source.clone());
         let what = match output.edition {
             Some(edition) => format!("{what} ({})", edition.file_stem()),
             None => what.to_string(),
         };
-        let pdf = match output.standard {
-            Standard::Archival(level) => self.engine.pdf(rendered.source, level, &what),
-            Standard::Packet => self.engine.plain_pdf(rendered.source, &what),
+        let view = &output.view;
+        match output.standard {
+            Standard::Archival(level) => self
+                .through(view, keep_typst, |source| {
+                    self.engine.pdf(source, level, &what)
+                })
+                .map(|(pdf, typst)| Typeset { pdf, typst }),
+            Standard::Packet => self.packet(view, &what, keep_typst),
+        }
+    }
+
+    /// A packet, its attachment pages numbered as text (see [`paging`]).
+    fn packet(
+        &self,
+        view: &View,
+        what: &str,
+        keep_typst: bool,
+    ) -> Result<Typeset, Vec<Diagnostic>> {
+        let counted_by_typst = || {
+            self.through(view, keep_typst, |source| {
+                self.engine.plain_pdf(source, what, &[])
+            })
+            .map(|(pdf, typst)| Typeset { pdf, typst })
         };
-        let pdf = pdf.map_err(|errors| self.templates.locate_all(errors, rendered.map.as_ref()))?;
-        Ok(Typeset { pdf, typst })
+        let attachments = paging::attachments(view);
+        if attachments.is_empty() {
+            return counted_by_typst();
+        }
+        let labels: Vec<String> = attachments.iter().map(|(_, label)| label.clone()).collect();
+        let draft = Paging::draft();
+        let (found, _) = self.through(
+            &Paged {
+                view,
+                sidetal: &draft,
+            },
+            false,
+            |source| self.engine.placement(source, &labels, what),
+        )?;
+        let Some(paging) = Paging::found(&found, &attachments) else {
+            return counted_by_typst();
+        };
+        let (pdf, typst) = self.through(
+            &Paged {
+                view,
+                sidetal: &paging,
+            },
+            keep_typst,
+            |source| self.engine.plain_pdf(source, what, &labels),
+        )?;
+        if pdf.placement.as_ref() == Some(&found) {
+            return Ok(Typeset { pdf, typst });
+        }
+        // The printed numbers would be wrong (the pages fell differently once filled): make
+        // it again, slower, with Typst counting.
+        counted_by_typst()
+    }
+
+    /// Renders `context` through the view's template and hands the source to `make`; errors
+    /// are mapped back to the template override behind them.
+    fn through<T>(
+        &self,
+        context: &(impl Serialize + Templated),
+        keep_typst: bool,
+        make: impl FnOnce(String) -> Result<T, Vec<Diagnostic>>,
+    ) -> Result<(T, Option<String>), Vec<Diagnostic>> {
+        let rendered = self
+            .templates
+            .render(context.template(), context)
+            .map_err(|d| vec![d])?;
+        let typst = keep_typst.then(|| rendered.source.clone());
+        let output = make(rendered.source)
+            .map_err(|errors| self.templates.locate_all(errors, rendered.map.as_ref()))?;
+        Ok((output, typst))
     }
 }

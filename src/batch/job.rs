@@ -12,7 +12,7 @@ use crate::loader::{Document, Loaded};
 use crate::meeting::Edition;
 use crate::project::Project;
 use crate::render::meeting_view::Inspected;
-use crate::typeset::{Standard, Typeset, Typesetter, outputs};
+use crate::typeset::{Output, Standard, Typeset, Typesetter, outputs};
 
 /// What happened to one input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,8 +161,10 @@ struct Made {
 }
 
 /// Typesets every PDF of the document. Each is written beside its target as soon as it
-/// is made (so a packet of thousands of pages is not held while the next is made); none
-/// is put in place unless all succeed.
+/// is made, on a thread of its own while the next is typeset (so a packet of thousands of
+/// pages is neither held nor waited for while the next is made); none is put in place
+/// unless all succeed. Packets come first, so writing the last of them overlaps the
+/// smaller editions; the files are reported in edition order all the same.
 fn make_all(
     ctx: &Context<'_>,
     document: &Document,
@@ -178,38 +180,72 @@ fn make_all(
         staged: Vec::new(),
         left_out: Vec::new(),
     };
+    let mut files = Vec::new();
     let mut failed = false;
-    for output in outputs(document, ctx.project, inspected) {
-        let path = file_of(target, output.edition);
-        if !packets.wants(output.edition) {
-            made.left_out.push(path);
-            continue;
-        }
-        let packet = output.standard == Standard::Packet;
-        if packet {
-            // A packet needs all the memory it can get: what the smaller editions left in
-            // Typst's caches is of no use to it, and its own is of none to the next.
-            typst::comemo::evict(0);
-        }
-        match ctx.typesetter.typeset(&output, &shown, ctx.emit_typst) {
-            Ok(typeset) => {
-                diags.extend(typeset.pdf.warnings.iter().cloned());
-                if ctx.write && !failed {
-                    let staged = stage_all(&path, &typeset).map_err(|d| diags.fail(d))?;
-                    made.staged.extend(staged);
+    std::thread::scope(|writers| {
+        let mut writing = Vec::new();
+        for (order, output) in in_making_order(outputs(document, ctx.project, inspected)) {
+            let path = file_of(target, output.edition);
+            if !packets.wants(output.edition) {
+                made.left_out.push(path);
+                continue;
+            }
+            let packet = output.standard == Standard::Packet;
+            if packet {
+                // A packet needs all the memory it can get: what the smaller editions left
+                // in Typst's caches is of no use to it, and its own is of none to the next.
+                typst::comemo::evict(0);
+            }
+            match ctx.typesetter.typeset(&output, &shown, ctx.emit_typst) {
+                Ok(typeset) => {
+                    diags.extend(typeset.pdf.warnings.iter().cloned());
+                    files.push((order, path.clone(), typeset.pdf.pages));
+                    if ctx.write && !failed {
+                        writing.push(writers.spawn(move || stage_all(&path, &typeset)));
+                    }
                 }
-                made.files.push((path, typeset.pdf.pages));
+                Err(errors) => {
+                    diags.extend(errors);
+                    failed = true;
+                }
             }
-            Err(errors) => {
-                diags.extend(errors);
-                failed = true;
+            if packet {
+                typst::comemo::evict(0);
             }
         }
-        if packet {
-            typst::comemo::evict(0);
+        failed |= !wait_for(writing, &mut made.staged, diags);
+    });
+    files.sort_by_key(|(order, _, _)| *order);
+    made.files = files
+        .into_iter()
+        .map(|(_, path, pages)| (path, pages))
+        .collect();
+    if failed { Err(Failed) } else { Ok(made) }
+}
+
+/// The outputs in the order they are made — packets first — each with its place among them.
+fn in_making_order(outputs: Vec<Output>) -> Vec<(usize, Output)> {
+    let mut outputs: Vec<_> = outputs.into_iter().enumerate().collect();
+    outputs.sort_by_key(|(_, output)| output.standard != Standard::Packet);
+    outputs
+}
+
+type Writing<'scope> = std::thread::ScopedJoinHandle<'scope, Result<Vec<Staged>, Diagnostic>>;
+
+/// Waits for the files being written and keeps them staged; `false` when one could not be.
+fn wait_for(writing: Vec<Writing<'_>>, staged: &mut Vec<Staged>, diags: &mut Diagnostics) -> bool {
+    let mut all = true;
+    for written in writing {
+        match written.join() {
+            Ok(Ok(files)) => staged.extend(files),
+            Ok(Err(d)) => {
+                diags.fail(d);
+                all = false;
+            }
+            Err(panic) => std::panic::resume_unwind(panic),
         }
     }
-    if failed { Err(Failed) } else { Ok(made) }
+    all
 }
 
 /// Renames the staged files into place, and removes packets that were left out: an old

@@ -3,12 +3,14 @@
 pub mod file_cache;
 pub mod fonts;
 mod packet_info;
+mod placement;
 mod world;
 
 use std::path::Path;
 use std::sync::Arc;
 
 pub use file_cache::FileCache;
+pub use placement::Placement;
 
 use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
@@ -38,6 +40,8 @@ pub struct Pdf {
     pub title: Option<String>,
     /// Each page as SVG, from the same compile, when asked for (`sagsgen serve`).
     pub svg_pages: Vec<String>,
+    /// Where the labels asked for fell (packets, to check their printed page numbers).
+    pub placement: Option<Placement>,
 }
 
 /// The typesetting engine of a run: fonts and library loaded once, shared by all documents.
@@ -87,13 +91,20 @@ impl Engine {
         what: &str,
     ) -> Result<Pdf, Vec<Diagnostic>> {
         let options = pdf_options(conformance).map_err(|e| vec![e])?;
-        self.pdf_with(source, &options, what)
+        self.pdf_with(source, &options, what, &[])
     }
 
     /// Typesets into a tagged PDF with no conformance claim (packets that embed other
     /// people's PDFs, which PDF/A and PDF/UA forbid). PDF 2.0, so attachments of any
     /// version can be embedded.
-    pub fn plain_pdf(&self, source: String, what: &str) -> Result<Pdf, Vec<Diagnostic>> {
+    ///
+    /// `labels` are looked up in the laid-out document ([`Pdf::placement`]).
+    pub fn plain_pdf(
+        &self,
+        source: String,
+        what: &str,
+        labels: &[String],
+    ) -> Result<Pdf, Vec<Diagnostic>> {
         let standards = PdfStandards::new(&[PdfStandard::V_2_0]).map_err(|e| {
             vec![Diagnostic::error(format!(
                 "PDF version not available: {e:?}"
@@ -105,11 +116,29 @@ impl Engine {
             tagged: true,
             ..PdfOptions::default()
         };
-        let mut pdf = self.pdf_with(source, &options, what)?;
+        let mut pdf = self.pdf_with(source, &options, what, labels)?;
         if let Some(title) = &pdf.title {
             pdf.bytes = packet_info::with_title(std::mem::take(&mut pdf.bytes), title);
         }
         Ok(pdf)
+    }
+
+    /// Lays the source out without making a PDF, and says how many pages it has and on
+    /// which page each of `labels` fell (a packet's page numbers, found before it is made).
+    pub fn placement(
+        &self,
+        source: String,
+        labels: &[String],
+        what: &str,
+    ) -> Result<Placement, Vec<Diagnostic>> {
+        let world = DocWorld::new(&self.base, source);
+        let (document, _) = compile(&world, what)?;
+        let placement = Placement::of(&document, labels);
+        drop(document);
+        // What this layout left in Typst's caches would be held while the real one is made
+        // and exported, the most memory-hungry part of a packet.
+        typst::comemo::evict(0);
+        Ok(placement)
     }
 
     fn pdf_with(
@@ -117,29 +146,11 @@ impl Engine {
         source: String,
         options: &PdfOptions,
         what: &str,
+        labels: &[String],
     ) -> Result<Pdf, Vec<Diagnostic>> {
         let world = DocWorld::new(&self.base, source);
-        let result = typst::compile::<PagedDocument>(&world);
-        let mut warnings = Vec::new();
-        let mut errors = Vec::new();
-        for w in &result.warnings {
-            // An unknown font silently falls back to another; for us that is an error.
-            if w.message.contains("unknown font family") {
-                errors.push(convert(&world, w, what, TypstSeverity::Error));
-            } else {
-                warnings.push(convert(&world, w, what, w.severity));
-            }
-        }
-        let document = match result.output {
-            Ok(doc) => doc,
-            Err(diags) => {
-                errors.extend(diags.iter().map(|d| convert(&world, d, what, d.severity)));
-                return Err(errors);
-            }
-        };
-        if !errors.is_empty() {
-            return Err(errors);
-        }
+        let (document, warnings) = compile(&world, what)?;
+        let placement = (!labels.is_empty()).then(|| Placement::of(&document, labels));
         let bytes = typst_pdf::pdf(&document, options).map_err(|diags| {
             diags
                 .iter()
@@ -162,7 +173,38 @@ impl Engine {
             warnings,
             title: document.info().title.as_ref().map(ToString::to_string),
             svg_pages,
+            placement,
         })
+    }
+}
+
+/// Compiles the source: the laid-out document and Typst's warnings, or the errors.
+fn compile(
+    world: &DocWorld<'_>,
+    what: &str,
+) -> Result<(PagedDocument, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let result = typst::compile::<PagedDocument>(world);
+    let mut warnings = Vec::new();
+    let mut errors = Vec::new();
+    for w in &result.warnings {
+        // An unknown font silently falls back to another; for us that is an error.
+        if w.message.contains("unknown font family") {
+            errors.push(convert(world, w, what, TypstSeverity::Error));
+        } else {
+            warnings.push(convert(world, w, what, w.severity));
+        }
+    }
+    let document = match result.output {
+        Ok(doc) => doc,
+        Err(diags) => {
+            errors.extend(diags.iter().map(|d| convert(world, d, what, d.severity)));
+            return Err(errors);
+        }
+    };
+    if errors.is_empty() {
+        Ok((document, warnings))
+    } else {
+        Err(errors)
     }
 }
 

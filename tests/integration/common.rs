@@ -281,26 +281,36 @@ fn collect_strings(object: &Object, out: &mut String) {
 /// A one-page PDF without tags and with a non-embedded standard font (a typical
 /// word-processor export), saying `text`.
 pub fn untagged_pdf(text: &str) -> Vec<u8> {
+    untagged_pages(&[text])
+}
+
+/// A PDF like [`untagged_pdf`] with one page for each of `texts`, each saying its text.
+pub fn untagged_pages(texts: &[&str]) -> Vec<u8> {
     use lopdf::{Stream, dictionary};
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let font_id = doc.add_object(
         dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
     );
-    let content = format!("BT /F1 24 Tf 72 700 Td ({text}) Tj ET");
-    let content_id = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
-    let page_id = doc.add_object(dictionary! {
-        "Type" => "Page",
-        "Parent" => pages_id,
-        "Contents" => content_id,
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-    });
+    let kids: Vec<Object> = texts
+        .iter()
+        .map(|text| {
+            let content = format!("BT /F1 24 Tf 72 700 Td ({text}) Tj ET");
+            let content_id = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+            doc.add_object(dictionary! {
+                "Type" => "Page",
+                "Parent" => pages_id,
+                "Contents" => content_id,
+                "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+                "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            })
+            .into()
+        })
+        .collect();
+    let count = kids.len() as i64;
     doc.objects.insert(
         pages_id,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
-        ),
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
     );
     let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog_id);

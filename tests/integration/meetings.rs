@@ -5,7 +5,8 @@ use page_validation::ValidationProfile;
 
 use crate::common::{
     Project, all_strings, assert_absent, assert_in_order, beslutningssag, bookmarks,
-    embeds_first_page_of, page_text, pages_with, pdf, pdf_text, public_editions, untagged_pdf, xmp,
+    embeds_first_page_of, page_text, pages_with, pdf, pdf_text, public_editions, untagged_pages,
+    untagged_pdf, xmp,
 };
 use crate::conformance::assert_conforms;
 
@@ -366,6 +367,116 @@ fn packets_put_attachment_pages_after_their_item() {
         "closed attachments are not"
     );
     assert!(pages_with(&pdf(&public), "Bilag 1 til punkt 3").is_empty());
+}
+
+/// A meeting whose items have attachments of several pages, one of them closed: the page
+/// numbers a packet prints on its attachment pages are worked out before it is made.
+fn paged_meeting() -> Project {
+    let project = meeting_project(
+        "[[punkter]]\nsag = \"../sager/a.toml\"\n[[punkter]]\nsag = \"../sager/b.toml\"\n\
+         [[punkter]]\nsag = \"../sager/c.toml\"\n",
+    );
+    let pages = |name: &str, n: usize| {
+        let texts: Vec<String> = (1..=n).map(|i| format!("{name} side {i}")).collect();
+        untagged_pages(&texts.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    project.write("bilag/tre.pdf", pages("Tre", 3));
+    project.write("bilag/to.pdf", pages("To", 2));
+    project.write("bilag/lukket.pdf", pages("Lukket", 4));
+    project.write("bilag/en.pdf", pages("En", 1));
+    let bilag = |titel: &str, fil: &str, adgang: &str| {
+        format!("[[bilag]]\ntitel = \"{titel}\"\nfil = \"../bilag/{fil}\"\nadgang = \"{adgang}\"\n")
+    };
+    project.write(
+        "sager/a.toml",
+        beslutningssag(&bilag("Tre sider", "tre.pdf", "åben")),
+    );
+    project.write(
+        "sager/b.toml",
+        beslutningssag(&format!(
+            "{}{}",
+            bilag("To sider", "to.pdf", "åben"),
+            bilag("Fortroligt", "lukket.pdf", "lukket")
+        )),
+    );
+    project.write(
+        "sager/c.toml",
+        beslutningssag(&bilag("En side", "en.pdf", "åben")),
+    );
+    project
+}
+
+#[test]
+fn every_packet_page_is_numbered_and_each_attachment_starts_where_the_contents_say() {
+    let project = paged_meeting();
+    let run = project.run(&["build", "moeder"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_packets_numbered(&project);
+}
+
+#[test]
+fn a_packet_whose_numbers_would_come_out_wrong_is_counted_by_typst_instead() {
+    // An override whose first pass (the one that finds the numbers) has a page more than
+    // the packet: the numbers found are all one too high, the made packet shows that its
+    // attachments start elsewhere, and it is made again with Typst counting.
+    let project = paged_meeting();
+    let template =
+        std::fs::read_to_string(crate::common::repo().join("templates/moede.typ.j2")).unwrap();
+    let marker = "{% set forarbejde = tal and tal.forarbejde %}\n";
+    assert!(template.contains(marker));
+    project.write(
+        "templates/moede.typ.j2",
+        template.replace(
+            marker,
+            &format!("{marker}{{% if forarbejde %}}#page[]\n{{% endif %}}\n"),
+        ),
+    );
+    let run = project.run(&["build", "moeder"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_packets_numbered(&project);
+}
+
+/// Every page of both packets says `Side <page> af <pages>`, and the contents give each
+/// attachment the page it starts on.
+fn assert_packets_numbered(project: &Project) {
+    for (name, attachments) in [
+        ("dagsorden-med-bilag", 4),
+        ("dagsorden-offentlig-med-bilag", 3),
+    ] {
+        let doc = pdf(&project.read(&format!("output/moeder/m/{name}.pdf")));
+        let total = doc.get_pages().len();
+        for page in 1..=total as u32 {
+            let text = page_text(&doc, page);
+            assert!(
+                text.contains(&format!("Side {page} af {total}")),
+                "{name}, page {page}: {text}"
+            );
+        }
+        // Each attachment's first page is where the table of contents and the bookmarks
+        // send the reader, and its header names it.
+        let toc = doc.get_toc().unwrap().toc;
+        let starts: Vec<_> = toc
+            .iter()
+            .filter(|t| t.title.starts_with("Bilag "))
+            .collect();
+        assert_eq!(starts.len(), attachments, "{name}: {toc:?}");
+        let contents = page_text(&doc, 2);
+        for entry in starts {
+            let header = entry.title.split(':').next().unwrap();
+            assert_eq!(
+                pages_with(&doc, header).first(),
+                Some(&(entry.page as u32)),
+                "{name}: {}",
+                entry.title
+            );
+            let own_title = entry.title.split(": ").nth(1).unwrap();
+            assert!(
+                contents.contains(&format!("{own_title} {}", entry.page)),
+                "{name}: the contents give {own_title} page {}: {contents}",
+                entry.page
+            );
+        }
+    }
 }
 
 #[test]

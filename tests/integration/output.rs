@@ -589,7 +589,7 @@ fn a_typst_error_from_a_line_of_only_template_code_points_at_that_line() {
     replace_line(
         &project,
         "templates/moede.typ.j2",
-        60,
+        65,
         "#heading(depth: 2)[{{ p.beslutning_overskrift or moede.beslutning_overskrift }}]",
         "#heading(depth: 2)[{{ p.beslutning_overskrift or moede.beslutning_overskrift }}]{{ \"#(1 +)\" | safe }}",
     );
@@ -600,7 +600,7 @@ fn a_typst_error_from_a_line_of_only_template_code_points_at_that_line() {
             "templates/sag.typ.j2:35:1",
             "unknown variable: ukendt-funktion",
         ),
-        ("templates/moede.typ.j2:60:1", "expected expression"),
+        ("templates/moede.typ.j2:65:1", "expected expression"),
     ] {
         assert!(run.stderr.contains(at), "{at}\n{}", run.stderr);
         assert!(run.stderr.contains(message), "{message}\n{}", run.stderr);
