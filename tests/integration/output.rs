@@ -564,6 +564,19 @@ fn a_typst_error_in_a_template_override_points_into_that_template() {
     );
 }
 
+/// The number (1-based) of the one line of a project file that is exactly `text`.
+fn line_of(project: &Project, rel: &str, text: &str) -> usize {
+    let file = String::from_utf8(project.read(rel)).unwrap();
+    let at: Vec<usize> = file
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| *line == text)
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert_eq!(at.len(), 1, "{rel} has {text:?} once: {at:?}");
+    at[0]
+}
+
 /// Replaces line `line` (1-based) of a project file, checking what was there.
 fn replace_line(project: &Project, rel: &str, line: usize, was: &str, now: &str) {
     let text = String::from_utf8(project.read(rel)).unwrap();
@@ -579,30 +592,37 @@ fn a_typst_error_from_a_line_of_only_template_code_points_at_that_line() {
     assert_eq!(project.run(&["init", "--templates"]).code, 0);
     let untouched = project.run(&["build"]);
     assert_eq!(untouched.code, 0, "{}", untouched.stderr);
+    let sag = line_of(&project, "templates/sag.typ.j2", "{{ s.indhold }}");
     replace_line(
         &project,
         "templates/sag.typ.j2",
-        35,
+        sag,
         "{{ s.indhold }}",
         "{{ s.indhold }}{{ \"#ukendt-funktion()\" | safe }}",
     );
+    let heading =
+        "#heading(depth: 2)[{{ p.beslutning_overskrift or moede.beslutning_overskrift }}]";
+    let moede = line_of(&project, "templates/moede.typ.j2", heading);
     replace_line(
         &project,
         "templates/moede.typ.j2",
-        65,
-        "#heading(depth: 2)[{{ p.beslutning_overskrift or moede.beslutning_overskrift }}]",
-        "#heading(depth: 2)[{{ p.beslutning_overskrift or moede.beslutning_overskrift }}]{{ \"#(1 +)\" | safe }}",
+        moede,
+        heading,
+        &format!("{heading}{{{{ \"#(1 +)\" | safe }}}}"),
     );
     let run = project.run(&["build", "--force", "cases", "moeder"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     for (at, message) in [
         (
-            "templates/sag.typ.j2:35:1",
+            format!("templates/sag.typ.j2:{sag}:1"),
             "unknown variable: ukendt-funktion",
         ),
-        ("templates/moede.typ.j2:65:1", "expected expression"),
+        (
+            format!("templates/moede.typ.j2:{moede}:1"),
+            "expected expression",
+        ),
     ] {
-        assert!(run.stderr.contains(at), "{at}\n{}", run.stderr);
+        assert!(run.stderr.contains(&at), "{at}\n{}", run.stderr);
         assert!(run.stderr.contains(message), "{message}\n{}", run.stderr);
     }
     assert!(
