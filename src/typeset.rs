@@ -238,7 +238,8 @@ impl<'a> Typesetter<'a> {
             return Ok(Typeset { pdf, typst });
         }
         // The printed numbers would be wrong (the pages fell differently once filled): make
-        // it again, slower, with Typst counting.
+        // it again, slower, with Typst counting — without holding the first one meanwhile.
+        drop((pdf, typst));
         counted_by_typst()
     }
 
