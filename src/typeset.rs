@@ -213,7 +213,7 @@ impl<'a> Typesetter<'a> {
         if attachments.is_empty() {
             return counted_by_typst();
         }
-        let labels: Vec<String> = attachments.iter().map(|(_, label)| label.clone()).collect();
+        let labels: Vec<String> = attachments.iter().map(|a| a.label.clone()).collect();
         let draft = Paging::draft();
         let (found, _) = self.through(
             &Paged {
@@ -223,7 +223,7 @@ impl<'a> Typesetter<'a> {
             false,
             |source| self.engine.placement(source, &labels, what),
         )?;
-        let Some(paging) = Paging::found(&found, &attachments) else {
+        let Some((paging, expected)) = Paging::found(&found, &attachments) else {
             return counted_by_typst();
         };
         let (pdf, typst) = self.through(
@@ -234,7 +234,7 @@ impl<'a> Typesetter<'a> {
             keep_typst,
             |source| self.engine.plain_pdf(source, what, &labels),
         )?;
-        if pdf.placement.as_ref() == Some(&found) {
+        if pdf.placement.as_ref() == Some(&expected) {
             return Ok(Typeset { pdf, typst });
         }
         // The printed numbers would be wrong (the pages fell differently once filled): make

@@ -2,9 +2,10 @@
 //!
 //! Counted by Typst, "Side X af Y" on each of a packet's thousands of attachment pages asks
 //! where the page fell, so every page is laid out again on each of Typst's passes (three, as
-//! the table of contents settles). Instead the packet is first laid out with its attachment
-//! pages blank and bare — its page count and each attachment's first page read from that —
-//! and then made with those numbers as plain text, which Typst lays out once and reuses.
+//! the table of contents settles). Instead the packet is first laid out with one blank, bare
+//! page standing for each attachment and no headers or footers: where each attachment starts
+//! follows from where its stand-in fell and the pages of the attachments before it. Then the
+//! packet is made with those numbers as plain text, which Typst lays out once and reuses.
 //! The made packet is checked against the numbers; should they differ, it is made again
 //! with Typst counting.
 
@@ -34,9 +35,19 @@ pub struct Paged<'a> {
     pub sidetal: &'a Paging,
 }
 
-/// The attachments whose pages a packet holds: for each, its key in [`Paging::start`] and
-/// the label the template puts on its first page.
-pub fn attachments(view: &View) -> Vec<(String, String)> {
+/// An attachment whose pages a packet holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// Its key in [`Paging::start`]: `"<anker>-<nummer>"`.
+    pub key: String,
+    /// The label the template puts on its first page.
+    pub label: String,
+    /// Its page count.
+    pub pages: usize,
+}
+
+/// The attachments whose pages a packet holds, in the packet's order.
+pub fn attachments(view: &View) -> Vec<Target> {
     let View::Meeting(meeting) = view else {
         return Vec::new();
     };
@@ -44,13 +55,14 @@ pub fn attachments(view: &View) -> Vec<(String, String)> {
         .punkter
         .iter()
         .flat_map(|p| {
-            p.bilag
-                .iter()
-                .map(move |b| format!("{}-{}", p.anker, b.nummer))
-        })
-        .map(|key| {
-            let label = format!("bilag-{key}");
-            (key, label)
+            p.bilag.iter().map(move |b| {
+                let key = format!("{}-{}", p.anker, b.nummer);
+                Target {
+                    label: format!("bilag-{key}"),
+                    key,
+                    pages: b.sider,
+                }
+            })
         })
         .collect()
 }
@@ -65,19 +77,29 @@ impl Paging {
         }
     }
 
-    /// The numbers found by the draft pass; `None` when an attachment's label was not found
-    /// (a template of the project's own that does not place them).
-    pub fn found(placement: &Placement, attachments: &[(String, String)]) -> Option<Self> {
-        let start = attachments
-            .iter()
-            .zip(&placement.labels)
-            .map(|((key, _), page)| Some((key.clone(), (*page)?)))
-            .collect::<Option<BTreeMap<_, _>>>()?;
-        Some(Self {
+    /// The numbers that follow from the draft pass, where each attachment had one page;
+    /// `None` when a stand-in's label was not found (a template of the project's own that
+    /// does not place them). With them, where the packet's labels must fall.
+    pub fn found(draft: &Placement, attachments: &[Target]) -> Option<(Self, Placement)> {
+        let mut later = 0;
+        let mut start = BTreeMap::new();
+        let mut labels = Vec::new();
+        for (target, page) in attachments.iter().zip(&draft.labels) {
+            let page = (*page)? + later;
+            start.insert(target.key.clone(), page);
+            labels.push(Some(page));
+            later += target.pages.saturating_sub(1);
+        }
+        if labels.len() != attachments.len() {
+            return None;
+        }
+        let pages = draft.pages + later;
+        let paging = Self {
             forarbejde: false,
-            i_alt: placement.pages,
+            i_alt: pages,
             start,
-        })
+        };
+        Some((paging, Placement { pages, labels }))
     }
 }
 
@@ -92,22 +114,30 @@ mod tests {
         }
     }
 
+    fn target(key: &str, pages: usize) -> Target {
+        Target {
+            key: key.to_string(),
+            label: format!("bilag-{key}"),
+            pages,
+        }
+    }
+
     #[test]
-    fn numbers_come_from_the_draft_placement() {
-        let attachments = vec![
-            ("1-1".to_string(), "bilag-1-1".to_string()),
-            ("3-2".to_string(), "bilag-3-2".to_string()),
-        ];
-        let paging = Paging::found(&placement(40, &[Some(5), Some(31)]), &attachments).unwrap();
+    fn each_attachment_starts_after_the_pages_of_those_before_it() {
+        // Draft: stand-ins on pages 5, 6 and 9 of 12; the attachments have 3, 2 and 4 pages.
+        let attachments = [target("1-1", 3), target("1-2", 2), target("3-1", 4)];
+        let (paging, expected) =
+            Paging::found(&placement(12, &[Some(5), Some(6), Some(9)]), &attachments).unwrap();
         assert!(!paging.forarbejde);
-        assert_eq!(paging.i_alt, 40);
         assert_eq!(paging.start["1-1"], 5);
-        assert_eq!(paging.start["3-2"], 31);
+        assert_eq!(paging.start["1-2"], 5 + 3);
+        assert_eq!(paging.start["3-1"], 9 + 2 + 1);
+        assert_eq!(paging.i_alt, 12 + 2 + 1 + 3);
+        assert_eq!(expected, placement(18, &[Some(5), Some(8), Some(12)]));
     }
 
     #[test]
     fn a_missing_label_gives_no_numbers() {
-        let attachments = vec![("1-1".to_string(), "bilag-1-1".to_string())];
-        assert!(Paging::found(&placement(40, &[None]), &attachments).is_none());
+        assert!(Paging::found(&placement(40, &[None]), &[target("1-1", 2)]).is_none());
     }
 }
