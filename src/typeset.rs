@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, SourceText};
-use crate::engine::{Engine, Pdf};
+use crate::engine::{Engine, Pdf, Placement};
 use crate::loader::Document;
 use crate::meeting::Edition;
 use crate::project::{Conformance, Project};
@@ -181,18 +181,37 @@ impl<'a> Typesetter<'a> {
         what: &str,
         keep_typst: bool,
     ) -> Result<Typeset, Vec<Diagnostic>> {
+        self.typeset_after(output, what, keep_typst, None)
+    }
+
+    /// [`Typesetter::typeset`], for a packet made after its plain agenda: `agenda` is where
+    /// that agenda's items fell (its [`Pdf::placement`]), which tells the packet where its
+    /// own will, so it needs no layout of its own to find out (see [`paging`]). An agenda
+    /// that has a packet notes where its items fell.
+    pub fn typeset_after(
+        &self,
+        output: &Output,
+        what: &str,
+        keep_typst: bool,
+        agenda: Option<&Placement>,
+    ) -> Result<Typeset, Vec<Diagnostic>> {
         let what = match output.edition {
             Some(edition) => format!("{what} ({})", edition.file_stem()),
             None => what.to_string(),
         };
         let view = &output.view;
         match output.standard {
-            Standard::Archival(level) => self
-                .through(view, keep_typst, |source| {
-                    self.engine.pdf(source, level, &what)
+            Standard::Archival(level) => {
+                let labels = match output.edition.and_then(|e| e.packet()) {
+                    Some(_) => paging::item_labels(view),
+                    None => Vec::new(),
+                };
+                self.through(view, keep_typst, |source| {
+                    self.engine.pdf(source, level, &what, &labels)
                 })
-                .map(|(pdf, typst)| Typeset { pdf, typst }),
-            Standard::Packet => self.packet(view, &what, keep_typst),
+                .map(|(pdf, typst)| Typeset { pdf, typst })
+            }
+            Standard::Packet => self.packet(view, &what, keep_typst, agenda),
         }
     }
 
@@ -202,6 +221,7 @@ impl<'a> Typesetter<'a> {
         view: &View,
         what: &str,
         keep_typst: bool,
+        agenda: Option<&Placement>,
     ) -> Result<Typeset, Vec<Diagnostic>> {
         let counted_by_typst = || {
             self.through(view, keep_typst, |source| {
@@ -214,6 +234,14 @@ impl<'a> Typesetter<'a> {
             return counted_by_typst();
         }
         let labels: Vec<String> = attachments.iter().map(|a| a.label.clone()).collect();
+        if let Some(agenda) = agenda
+            && let Some((paging, expected)) =
+                self.paging_from_agenda(view, agenda, &attachments, what)?
+            && let Some(made) =
+                self.numbered(view, &paging, &expected, &labels, what, keep_typst)?
+        {
+            return Ok(made);
+        }
         let draft = Paging::draft();
         let (found, _) = self.through(
             &Paged {
@@ -226,21 +254,55 @@ impl<'a> Typesetter<'a> {
         let Some((paging, expected)) = Paging::found(&found, &attachments) else {
             return counted_by_typst();
         };
+        if let Some(made) = self.numbered(view, &paging, &expected, &labels, what, keep_typst)? {
+            return Ok(made);
+        }
+        // The printed numbers would be wrong (the pages fell differently once filled): make
+        // it again, slower, with Typst counting.
+        counted_by_typst()
+    }
+
+    /// The packet's numbers from its agenda's layout and its own cover and contents, laid
+    /// out alone to count their pages.
+    fn paging_from_agenda(
+        &self,
+        view: &View,
+        agenda: &Placement,
+        attachments: &[paging::Target],
+        what: &str,
+    ) -> Result<Option<(Paging, Placement)>, Vec<Diagnostic>> {
+        let contents = Paging::contents_only();
+        let (front, _) = self.through(
+            &Paged {
+                view,
+                sidetal: &contents,
+            },
+            false,
+            |source| self.engine.placement(source, &[], what),
+        )?;
+        Ok(Paging::from_agenda(front.pages, agenda, attachments))
+    }
+
+    /// The packet made with `paging`'s numbers as text, if its labels fell where `expected`
+    /// says (else the numbers printed would be wrong, and it is dropped).
+    fn numbered(
+        &self,
+        view: &View,
+        paging: &Paging,
+        expected: &Placement,
+        labels: &[String],
+        what: &str,
+        keep_typst: bool,
+    ) -> Result<Option<Typeset>, Vec<Diagnostic>> {
         let (pdf, typst) = self.through(
             &Paged {
                 view,
-                sidetal: &paging,
+                sidetal: paging,
             },
             keep_typst,
-            |source| self.engine.plain_pdf(source, what, &labels),
+            |source| self.engine.plain_pdf(source, what, labels),
         )?;
-        if pdf.placement.as_ref() == Some(&expected) {
-            return Ok(Typeset { pdf, typst });
-        }
-        // The printed numbers would be wrong (the pages fell differently once filled): make
-        // it again, slower, with Typst counting — without holding the first one meanwhile.
-        drop((pdf, typst));
-        counted_by_typst()
+        Ok((pdf.placement.as_ref() == Some(expected)).then_some(Typeset { pdf, typst }))
     }
 
     /// Renders `context` through the view's template and hands the source to `make`; errors

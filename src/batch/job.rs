@@ -163,8 +163,8 @@ struct Made {
 /// Typesets every PDF of the document. Each is written beside its target as soon as it
 /// is made, on a thread of its own while the next is typeset (so a packet of thousands of
 /// pages is neither held nor waited for while the next is made); none is put in place
-/// unless all succeed. Packets come first, so writing the last of them overlaps the
-/// smaller editions; the files are reported in edition order all the same.
+/// unless all succeed. The minutes come last, so writing the last packet overlaps them;
+/// the files are reported in edition order all the same.
 fn make_all(
     ctx: &Context<'_>,
     document: &Document,
@@ -182,6 +182,8 @@ fn make_all(
     };
     let mut files = Vec::new();
     let mut failed = false;
+    // Where each agenda's items fell, for its packet.
+    let mut agendas = std::collections::HashMap::new();
     std::thread::scope(|writers| {
         let mut writing = Vec::new();
         for (order, output) in in_making_order(outputs(document, ctx.project, inspected)) {
@@ -196,9 +198,22 @@ fn make_all(
                 // in Typst's caches is of no use to it, and its own is of none to the next.
                 typst::comemo::evict(0);
             }
-            match ctx.typesetter.typeset(&output, &shown, ctx.emit_typst) {
+            let agenda = output
+                .edition
+                .and_then(|e| e.agenda())
+                .and_then(|a| agendas.get(&a));
+            match ctx
+                .typesetter
+                .typeset_after(&output, &shown, ctx.emit_typst, agenda)
+            {
                 Ok(typeset) => {
                     diags.extend(typeset.pdf.warnings.iter().cloned());
+                    if let (Some(edition), Some(placement)) =
+                        (output.edition, &typeset.pdf.placement)
+                        && edition.packet().is_some()
+                    {
+                        agendas.insert(edition, placement.clone());
+                    }
                     files.push((order, path.clone(), typeset.pdf.pages));
                     if ctx.write && !failed {
                         writing.push(writers.spawn(move || stage_all(&path, &typeset)));
@@ -223,10 +238,18 @@ fn make_all(
     if failed { Err(Failed) } else { Ok(made) }
 }
 
-/// The outputs in the order they are made — packets first — each with its place among them.
+/// The outputs in the order they are made — each agenda, then its packet (which takes
+/// where the agenda's items fell), then the minutes — each with its place among them.
 fn in_making_order(outputs: Vec<Output>) -> Vec<(usize, Output)> {
     let mut outputs: Vec<_> = outputs.into_iter().enumerate().collect();
-    outputs.sort_by_key(|(_, output)| output.standard != Standard::Packet);
+    outputs.sort_by_key(|(_, output)| match output.edition {
+        Some(Edition::Dagsorden) | None => 0,
+        Some(Edition::DagsordenMedBilag) => 1,
+        Some(Edition::DagsordenOffentlig) => 2,
+        Some(Edition::DagsordenOffentligMedBilag) => 3,
+        Some(Edition::Referat) => 4,
+        Some(Edition::ReferatOffentlig) => 5,
+    });
     outputs
 }
 

@@ -84,14 +84,17 @@ impl Engine {
     /// Typesets generated Typst source into a PDF at the given conformance level.
     ///
     /// `what` names the document in messages (usually its case file).
+    ///
+    /// `labels` are looked up in the laid-out document ([`Pdf::placement`]).
     pub fn pdf(
         &self,
         source: String,
         conformance: Conformance,
         what: &str,
+        labels: &[String],
     ) -> Result<Pdf, Vec<Diagnostic>> {
         let options = pdf_options(conformance).map_err(|e| vec![e])?;
-        self.pdf_with(source, &options, what, &[])
+        self.pdf_with(source, &options, what, labels)
     }
 
     /// Typesets into a tagged PDF with no conformance claim (packets that embed other

@@ -63,6 +63,20 @@ impl Edition {
         )
     }
 
+    /// The packet made from this agenda (its pages, with the attachments').
+    pub fn packet(&self) -> Option<Edition> {
+        match self {
+            Edition::Dagsorden => Some(Edition::DagsordenMedBilag),
+            Edition::DagsordenOffentlig => Some(Edition::DagsordenOffentligMedBilag),
+            _ => None,
+        }
+    }
+
+    /// The agenda this packet is made from.
+    pub fn agenda(&self) -> Option<Edition> {
+        Edition::ALL.into_iter().find(|e| e.packet() == Some(*self))
+    }
+
     /// `Dagsorden` or `Referat`, as printed.
     pub fn label(&self) -> &'static str {
         if self.is_minutes() {

@@ -21,6 +21,9 @@ use crate::engine::Placement;
 pub struct Paging {
     /// The pass that finds the numbers: attachment pages blank, without header and footer.
     pub forarbejde: bool,
+    /// The pass that counts the pages of the cover and the contents alone (when the plain
+    /// agenda's layout tells where the items fall).
+    pub indhold_alene: bool,
     /// The packet's page count.
     pub i_alt: usize,
     /// The page each attachment starts on, by `"<anker>-<nummer>"`.
@@ -35,6 +38,18 @@ pub struct Paged<'a> {
     pub sidetal: &'a Paging,
 }
 
+/// The labels on the first page of each of a meeting's items (`punkt-<anker>`), in order.
+pub fn item_labels(view: &View) -> Vec<String> {
+    match view {
+        View::Meeting(meeting) => meeting
+            .punkter
+            .iter()
+            .map(|p| format!("punkt-{}", p.anker))
+            .collect(),
+        View::Document(_) => Vec::new(),
+    }
+}
+
 /// An attachment whose pages a packet holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
@@ -44,6 +59,8 @@ pub struct Target {
     pub label: String,
     /// Its page count.
     pub pages: usize,
+    /// The place of its item among the meeting's items (0-based).
+    pub item: usize,
 }
 
 /// The attachments whose pages a packet holds, in the packet's order.
@@ -54,13 +71,15 @@ pub fn attachments(view: &View) -> Vec<Target> {
     meeting
         .punkter
         .iter()
-        .flat_map(|p| {
+        .enumerate()
+        .flat_map(|(item, p)| {
             p.bilag.iter().map(move |b| {
                 let key = format!("{}-{}", p.anker, b.nummer);
                 Target {
                     label: format!("bilag-{key}"),
                     key,
                     pages: b.sider,
+                    item,
                 }
             })
         })
@@ -72,9 +91,55 @@ impl Paging {
     pub fn draft() -> Self {
         Self {
             forarbejde: true,
+            indhold_alene: false,
             i_alt: 0,
             start: BTreeMap::new(),
         }
+    }
+
+    /// The pass that counts the pages of the cover and the contents.
+    pub fn contents_only() -> Self {
+        Self {
+            indhold_alene: true,
+            ..Self::draft()
+        }
+    }
+
+    /// The numbers that follow from the plain agenda's layout — the page each of its items
+    /// starts on (`agenda`, labels as [`item_labels`]) — when the packet's cover and contents
+    /// take `front` pages: each item as long as in the agenda (every item starts on a new
+    /// page in both), followed by its attachments' pages. With them, where the packet's
+    /// labels must fall. `None` when the agenda lacks an item's label.
+    pub fn from_agenda(
+        front: usize,
+        agenda: &Placement,
+        attachments: &[Target],
+    ) -> Option<(Self, Placement)> {
+        let starts: Vec<usize> = agenda.labels.iter().copied().collect::<Option<_>>()?;
+        let ends = starts.iter().skip(1).copied().chain([agenda.pages + 1]);
+        let mut page = front + 1;
+        let mut start = BTreeMap::new();
+        let mut labels = Vec::new();
+        let mut attachments = attachments.iter().peekable();
+        for (item, (from, to)) in starts.iter().zip(ends).enumerate() {
+            page += to.checked_sub(*from)?;
+            while let Some(target) = attachments.next_if(|t| t.item == item) {
+                start.insert(target.key.clone(), page);
+                labels.push(Some(page));
+                page += target.pages;
+            }
+        }
+        if attachments.next().is_some() {
+            return None;
+        }
+        let pages = page - 1;
+        let paging = Self {
+            forarbejde: false,
+            indhold_alene: false,
+            i_alt: pages,
+            start,
+        };
+        Some((paging, Placement { pages, labels }))
     }
 
     /// The numbers that follow from the draft pass, where each attachment had one page;
@@ -96,6 +161,7 @@ impl Paging {
         let pages = draft.pages + later;
         let paging = Self {
             forarbejde: false,
+            indhold_alene: false,
             i_alt: pages,
             start,
         };
@@ -119,7 +185,35 @@ mod tests {
             key: key.to_string(),
             label: format!("bilag-{key}"),
             pages,
+            item: key.split('-').next().unwrap().parse::<usize>().unwrap() - 1,
         }
+    }
+
+    #[test]
+    fn an_agendas_items_keep_their_length_with_their_attachments_after_them() {
+        // The agenda: items on pages 3, 5 and 6 of 8 (so 2, 1 and 3 pages long). The packet's
+        // cover and contents take 3 pages (one more than the agenda's, for the attachments'
+        // lines); item 1 has attachments of 3 and 2 pages, item 3 one of 4.
+        let attachments = [target("1-1", 3), target("1-2", 2), target("3-1", 4)];
+        let agenda = placement(8, &[Some(3), Some(5), Some(6)]);
+        let (paging, expected) = Paging::from_agenda(3, &agenda, &attachments).unwrap();
+        // Item 1 on 4–5, its attachments 6–8 and 9–10; item 2 on 11; item 3 on 12–14, its
+        // attachment 15–18.
+        assert_eq!(paging.start["1-1"], 6);
+        assert_eq!(paging.start["1-2"], 9);
+        assert_eq!(paging.start["3-1"], 15);
+        assert_eq!(paging.i_alt, 18);
+        assert_eq!(expected, placement(18, &[Some(6), Some(9), Some(15)]));
+        assert!(!paging.forarbejde && !paging.indhold_alene);
+    }
+
+    #[test]
+    fn an_agenda_without_an_items_label_tells_nothing() {
+        let agenda = placement(8, &[Some(3), None]);
+        assert!(Paging::from_agenda(3, &agenda, &[target("1-1", 2)]).is_none());
+        // Nor one with fewer items than the packet's attachments belong to.
+        let agenda = placement(8, &[Some(3)]);
+        assert!(Paging::from_agenda(3, &agenda, &[target("2-1", 2)]).is_none());
     }
 
     #[test]

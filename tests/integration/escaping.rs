@@ -50,7 +50,7 @@ fn compile(toml_text: &str) -> Result<Vec<u8>, String> {
         .ok_or_else(|| format!("{:?}", loaded.diagnostics))?;
     let typst = case_source(&p.templates, &case, &p.project.config).map_err(|d| d.to_string())?;
     p.engine
-        .pdf(typst.source, Conformance::A2a, "prop")
+        .pdf(typst.source, Conformance::A2a, "prop", &[])
         .map(|pdf| pdf.bytes)
         .map_err(|d| format!("{d:?}"))
 }

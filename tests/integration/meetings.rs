@@ -416,24 +416,42 @@ fn every_packet_page_is_numbered_and_each_attachment_starts_where_the_contents_s
 
 #[test]
 fn a_packet_whose_numbers_would_come_out_wrong_is_counted_by_typst_instead() {
-    // An override whose first pass (the one that finds the numbers) has a page more than
+    // An override whose first passes (those that find the numbers: the cover and contents
+    // alone, or the whole packet with stand-ins for its attachments) have a page more than
     // the packet: the numbers found are all one too high, the made packet shows that its
     // attachments start elsewhere, and it is made again with Typst counting.
     let project = paged_meeting();
+    with_a_page_more_in(&project, "forarbejde or indhold_alene");
+    let run = project.run(&["build", "moeder"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_packets_numbered(&project);
+}
+
+#[test]
+fn a_packet_whose_agenda_misleads_it_finds_its_numbers_by_a_layout_of_its_own() {
+    // Only the count of the cover and contents is off: the numbers taken from the agenda's
+    // layout come out wrong, and the packet falls back to a first layout of its own.
+    let project = paged_meeting();
+    with_a_page_more_in(&project, "indhold_alene");
+    let run = project.run(&["build", "moeder"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_packets_numbered(&project);
+}
+
+/// Overrides the meeting template with the built-in one plus a blank page at the start of
+/// the passes where `condition` holds.
+fn with_a_page_more_in(project: &Project, condition: &str) {
     let template =
         std::fs::read_to_string(crate::common::repo().join("templates/moede.typ.j2")).unwrap();
-    let marker = "{% set forarbejde = tal and tal.forarbejde %}\n";
+    let marker = "{% set indhold_alene = tal and tal.indhold_alene %}\n";
     assert!(template.contains(marker));
     project.write(
         "templates/moede.typ.j2",
         template.replace(
             marker,
-            &format!("{marker}{{% if forarbejde %}}#page[]\n{{% endif %}}\n"),
+            &format!("{marker}{{% if {condition} %}}#page[]\n{{% endif %}}\n"),
         ),
     );
-    let run = project.run(&["build", "moeder"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_packets_numbered(&project);
 }
 
 /// Every page of both packets says `Side <page> af <pages>`, and the contents give each
