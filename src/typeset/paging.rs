@@ -2,12 +2,17 @@
 //!
 //! Counted by Typst, "Side X af Y" on each of a packet's thousands of attachment pages asks
 //! where the page fell, so every page is laid out again on each of Typst's passes (three, as
-//! the table of contents settles). Instead the packet is first laid out with one blank, bare
-//! page standing for each attachment and no headers or footers: where each attachment starts
-//! follows from where its stand-in fell and the pages of the attachments before it. Then the
-//! packet is made with those numbers as plain text, which Typst lays out once and reuses.
-//! The made packet is checked against the numbers; should they differ, it is made again
-//! with Typst counting.
+//! the table of contents settles). Instead the numbers are worked out first and the packet
+//! is made with them as plain text, which Typst lays out once and reuses. Worked out how:
+//!
+//! 1. From its agenda, made just before it ([`Paging::from_agenda`]): every item starts on
+//!    a new page in both, so each keeps its length, and the attachments follow it; only the
+//!    cover and contents (longer by the attachments' lines) are laid out to count them.
+//! 2. Else from a layout of its own with one blank, bare stand-in page per attachment and
+//!    no headers or footers ([`Paging::found`]).
+//!
+//! The made packet is checked against the numbers (where its attachments' labels fell and
+//! its page count). Should they differ it tries the next way, and at last has Typst count.
 
 use std::collections::BTreeMap;
 
