@@ -120,31 +120,22 @@ impl Paging {
         agenda: &Placement,
         attachments: &[Target],
     ) -> Option<(Self, Placement)> {
-        let starts: Vec<usize> = agenda.labels.iter().copied().collect::<Option<_>>()?;
-        let ends = starts.iter().skip(1).copied().chain([agenda.pages + 1]);
+        let items: Vec<usize> = agenda.labels.iter().copied().collect::<Option<_>>()?;
+        let ends = items.iter().skip(1).copied().chain([agenda.pages + 1]);
         let mut page = front + 1;
-        let mut start = BTreeMap::new();
-        let mut labels = Vec::new();
+        let mut starts = Vec::new();
         let mut attachments = attachments.iter().peekable();
-        for (item, (from, to)) in starts.iter().zip(ends).enumerate() {
+        for (item, (from, to)) in items.iter().zip(ends).enumerate() {
             page += to.checked_sub(*from)?;
             while let Some(target) = attachments.next_if(|t| t.item == item) {
-                start.insert(target.key.clone(), page);
-                labels.push(Some(page));
+                starts.push((target.key.clone(), page));
                 page += target.pages;
             }
         }
         if attachments.next().is_some() {
             return None;
         }
-        let pages = page - 1;
-        let paging = Self {
-            forarbejde: false,
-            indhold_alene: false,
-            i_alt: pages,
-            start,
-        };
-        Some((paging, Placement { pages, labels }))
+        Some(Self::numbers(starts, page - 1))
     }
 
     /// The numbers that follow from the draft pass, where each attachment had one page;
@@ -152,25 +143,28 @@ impl Paging {
     /// does not place them). With them, where the packet's labels must fall.
     pub fn found(draft: &Placement, attachments: &[Target]) -> Option<(Self, Placement)> {
         let mut later = 0;
-        let mut start = BTreeMap::new();
-        let mut labels = Vec::new();
+        let mut starts = Vec::new();
         for (target, page) in attachments.iter().zip(&draft.labels) {
-            let page = (*page)? + later;
-            start.insert(target.key.clone(), page);
-            labels.push(Some(page));
+            starts.push((target.key.clone(), (*page)? + later));
             later += target.pages.saturating_sub(1);
         }
-        if labels.len() != attachments.len() {
+        if starts.len() != attachments.len() {
             return None;
         }
-        let pages = draft.pages + later;
+        Some(Self::numbers(starts, draft.pages + later))
+    }
+
+    /// The numbers to print — each attachment's first page, in the packet's order, and the
+    /// page count — with where the packet's labels must then fall.
+    fn numbers(starts: Vec<(String, usize)>, pages: usize) -> (Self, Placement) {
+        let labels = starts.iter().map(|(_, page)| Some(*page)).collect();
         let paging = Self {
             forarbejde: false,
             indhold_alene: false,
             i_alt: pages,
-            start,
+            start: starts.into_iter().collect(),
         };
-        Some((paging, Placement { pages, labels }))
+        (paging, Placement { pages, labels })
     }
 }
 
