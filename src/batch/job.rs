@@ -163,8 +163,9 @@ struct Made {
 /// Typesets every PDF of the document. Each is written beside its target as soon as it
 /// is made, on a thread of its own while the next is typeset (so a packet of thousands of
 /// pages is neither held nor waited for while the next is made); none is put in place
-/// unless all succeed. The minutes come last, so writing the last packet overlaps them;
-/// the files are reported in edition order all the same.
+/// unless all succeed — except that a packet waits until earlier files are written, not to
+/// hold a packet's bytes while making another. The minutes come last, so writing the last
+/// packet overlaps them; the files are reported in edition order all the same.
 fn make_all(
     ctx: &Context<'_>,
     document: &Document,
@@ -195,8 +196,11 @@ fn make_all(
             let packet = output.standard == Standard::Packet;
             if packet {
                 // A packet needs all the memory it can get: what the smaller editions left
-                // in Typst's caches is of no use to it, and its own is of none to the next.
+                // in Typst's caches is of no use to it, and its own is of none to the next;
+                // nor is a packet still being written (of thousands of pages, it takes
+                // seconds to reach the disk).
                 typst::comemo::evict(0);
+                failed |= !wait_for(std::mem::take(&mut writing), &mut made.staged, diags);
             }
             let agenda = output
                 .edition
