@@ -161,11 +161,10 @@ struct Made {
 }
 
 /// Typesets every PDF of the document. Each is written beside its target as soon as it
-/// is made, on a thread of its own while the next is typeset (so a packet of thousands of
-/// pages is neither held nor waited for while the next is made); none is put in place
-/// unless all succeed — except that a packet waits until earlier files are written, not to
-/// hold a packet's bytes while making another. The minutes come last, so writing the last
-/// packet overlaps them; the files are reported in edition order all the same.
+/// is made, on a thread of its own while the next is typeset; a packet first waits for what
+/// is still being written, so no two packets' bytes are held at once. None is put in place
+/// unless all succeed. The minutes come last, so writing the last packet overlaps them;
+/// the files are reported in edition order all the same.
 fn make_all(
     ctx: &Context<'_>,
     document: &Document,
