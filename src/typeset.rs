@@ -242,15 +242,7 @@ impl<'a> Typesetter<'a> {
         {
             return Ok(made);
         }
-        let draft = Paging::draft();
-        let (found, _) = self.through(
-            &Paged {
-                view,
-                sidetal: &draft,
-            },
-            false,
-            |source| self.engine.placement(source, &labels, what),
-        )?;
+        let found = self.laid_out(view, &Paging::draft(), &labels, what)?;
         let Some((paging, expected)) = Paging::found(&found, &attachments) else {
             return counted_by_typst();
         };
@@ -271,16 +263,26 @@ impl<'a> Typesetter<'a> {
         attachments: &[paging::Target],
         what: &str,
     ) -> Result<Option<(Paging, Placement)>, Vec<Diagnostic>> {
-        let contents = Paging::contents_only();
-        let (front, _) = self.through(
-            &Paged {
-                view,
-                sidetal: &contents,
-            },
-            false,
-            |source| self.engine.placement(source, &[], what),
-        )?;
+        let front = self.laid_out(view, &Paging::contents_only(), &[], what)?;
         Ok(Paging::from_agenda(front.pages, agenda, attachments))
+    }
+
+    /// Where things fall in one of the layouts that find a packet's numbers (`pass`).
+    fn laid_out(
+        &self,
+        view: &View,
+        pass: &Paging,
+        labels: &[String],
+        what: &str,
+    ) -> Result<Placement, Vec<Diagnostic>> {
+        let paged = Paged {
+            view,
+            sidetal: pass,
+        };
+        self.through(&paged, false, |source| {
+            self.engine.placement(source, labels, what)
+        })
+        .map(|(placement, _)| placement)
     }
 
     /// The packet made with `paging`'s numbers as text, if its labels fell where `expected`

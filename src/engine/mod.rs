@@ -136,12 +136,7 @@ impl Engine {
     ) -> Result<Placement, Vec<Diagnostic>> {
         let world = DocWorld::new(&self.base, source);
         let (document, _) = compile(&world, what)?;
-        let placement = Placement::of(&document, labels);
-        drop(document);
-        // What this layout left in Typst's caches would be held while the real one is made
-        // and exported, the most memory-hungry part of a packet.
-        typst::comemo::evict(0);
-        Ok(placement)
+        Ok(Placement::of(&document, labels))
     }
 
     fn pdf_with(

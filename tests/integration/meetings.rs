@@ -45,6 +45,14 @@ fn a_meeting_builds_six_files() {
     for name in FILES {
         assert!(project.exists(&file(name)), "{name}.pdf");
     }
+    // Made in another order (each agenda before its packet), reported in edition order.
+    let run = project.run(&["build", "moeder", "--force"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let names: Vec<String> = FILES.iter().map(|name| format!("{name}.pdf (")).collect();
+    assert_in_order(
+        &run.stderr,
+        &names.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
     let pages = |name: &str| pdf(&project.read(&file(name))).get_pages().len();
     // Each attachment of the example is one page: two in the full packet, one (open) in the public.
     assert_eq!(pages("dagsorden-med-bilag"), pages("dagsorden") + 2);
@@ -420,27 +428,20 @@ fn a_packet_whose_numbers_would_come_out_wrong_is_counted_by_typst_instead() {
     // alone, or the whole packet with stand-ins for its attachments) have a page more than
     // the packet: the numbers found are all one too high, the made packet shows that its
     // attachments start elsewhere, and it is made again with Typst counting.
-    let project = paged_meeting();
-    with_a_page_more_in(&project, "forarbejde or indhold_alene");
-    let run = project.run(&["build", "moeder"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_packets_numbered(&project);
+    assert_numbered_with_a_page_more_in("forarbejde or indhold_alene");
 }
 
 #[test]
 fn a_packet_whose_agenda_misleads_it_finds_its_numbers_by_a_layout_of_its_own() {
     // Only the count of the cover and contents is off: the numbers taken from the agenda's
     // layout come out wrong, and the packet falls back to a first layout of its own.
-    let project = paged_meeting();
-    with_a_page_more_in(&project, "indhold_alene");
-    let run = project.run(&["build", "moeder"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_packets_numbered(&project);
+    assert_numbered_with_a_page_more_in("indhold_alene");
 }
 
-/// Overrides the meeting template with the built-in one plus a blank page at the start of
-/// the passes where `condition` holds.
-fn with_a_page_more_in(project: &Project, condition: &str) {
+/// Builds the paged meeting through the built-in meeting template plus a blank page at the
+/// start of the passes where `condition` holds, and checks the packets' numbers.
+fn assert_numbered_with_a_page_more_in(condition: &str) {
+    let project = paged_meeting();
     let template =
         std::fs::read_to_string(crate::common::repo().join("templates/moede.typ.j2")).unwrap();
     let marker = "{% set indhold_alene = tal and tal.indhold_alene %}\n";
@@ -452,6 +453,9 @@ fn with_a_page_more_in(project: &Project, condition: &str) {
             &format!("{marker}{{% if {condition} %}}#page[]\n{{% endif %}}\n"),
         ),
     );
+    let run = project.run(&["build", "moeder"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_packets_numbered(&project);
 }
 
 /// Every page of both packets says `Side <page> af <pages>`, and the contents give each
