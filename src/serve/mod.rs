@@ -167,11 +167,19 @@ struct Which {
     n: Option<usize>,
 }
 
+impl Which {
+    /// The document's editions, and the one asked for (else its first).
+    fn editions(&self, ws: &Workspace) -> (Vec<workspace::EditionKey>, workspace::EditionKey) {
+        let editions = ws.editions(&self.f);
+        let edition = html::parse_edition(self.e.as_deref(), &editions);
+        (editions, edition)
+    }
+}
+
 async fn document(State(shared): State<Shared>, Query(which): Query<Which>) -> Response {
     let page = with_workspace(&shared, move |ws| {
         ws.document(&which.f)?;
-        let editions = ws.editions(&which.f);
-        let edition = html::parse_edition(which.e.as_deref(), &editions);
+        let (editions, edition) = which.editions(ws);
         let compiled = ws.get(&which.f, edition)?;
         Some(html::document(&which.f, &editions, edition, compiled))
     })
@@ -184,8 +192,7 @@ async fn document(State(shared): State<Shared>, Query(which): Query<Which>) -> R
 
 async fn view(State(shared): State<Shared>, Query(which): Query<Which>) -> Response {
     let part = with_workspace(&shared, move |ws| {
-        let editions = ws.editions(&which.f);
-        let edition = html::parse_edition(which.e.as_deref(), &editions);
+        let (_, edition) = which.editions(ws);
         let compiled = ws.get(&which.f, edition)?;
         Some(html::view(&which.f, edition, compiled))
     })
@@ -198,8 +205,7 @@ async fn view(State(shared): State<Shared>, Query(which): Query<Which>) -> Respo
 
 async fn page(State(shared): State<Shared>, Query(which): Query<Which>) -> Response {
     let svg = with_workspace(&shared, move |ws| {
-        let editions = ws.editions(&which.f);
-        let edition = html::parse_edition(which.e.as_deref(), &editions);
+        let (_, edition) = which.editions(ws);
         let n = which.n?.checked_sub(1)?;
         ws.get(&which.f, edition)?.pages.get(n).cloned()
     })
@@ -212,8 +218,7 @@ async fn page(State(shared): State<Shared>, Query(which): Query<Which>) -> Respo
 
 async fn pdf(State(shared): State<Shared>, Query(which): Query<Which>) -> Response {
     let found = with_workspace(&shared, move |ws| {
-        let editions = ws.editions(&which.f);
-        let edition = html::parse_edition(which.e.as_deref(), &editions);
+        let (_, edition) = which.editions(ws);
         let pdf = ws.get(&which.f, edition)?.pdf.clone()?;
         let stem = Path::new(&which.f)
             .file_stem()
