@@ -853,7 +853,7 @@ fn emit_typst_writes_the_typst_of_every_meeting_file() {
     let packet =
         String::from_utf8(project.read(&format!("{DIR}/dagsorden-med-bilag.typ"))).unwrap();
     assert!(
-        packet.contains("image(\"/bilag/"),
+        packet.contains("bilag-sider(\"/bilag/"),
         "the packet embeds the attachments' pages"
     );
 }
