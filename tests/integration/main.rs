@@ -15,6 +15,7 @@ mod meetings;
 mod messages;
 mod mistakes;
 mod output;
+mod packets;
 mod scaffold;
 mod schema;
 mod sections;
