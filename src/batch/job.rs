@@ -194,11 +194,11 @@ fn make_all(
             }
             let packet = output.standard == Standard::Packet;
             if packet {
-                // A packet needs all the memory it can get: what the smaller editions left
-                // in Typst's caches is of no use to it, and its own is of none to the next;
-                // nor is a packet still being written (of thousands of pages, it takes
-                // seconds to reach the disk).
-                typst::comemo::evict(0);
+                // A packet needs all the memory it can get: not a packet still being
+                // written (of thousands of pages, it takes seconds to reach the disk). What
+                // its agenda left in Typst's caches it reuses (the items it shares); the
+                // engine empties them before the export, and its own are of no use to the
+                // next edition.
                 failed |= !wait_for(std::mem::take(&mut writing), &mut made.staged, diags);
             }
             let agenda = output

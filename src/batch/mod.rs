@@ -143,7 +143,7 @@ pub fn run(
         .collect();
     let to_build = fresh.iter().filter(|f| !**f).count();
     let engine = if to_build > 0 {
-        Some(Engine::with_files(&project.root, cache_of_files)?)
+        Some(Engine::with_files(&project.root, cache_of_files)?.with_lean_packets())
     } else {
         None
     };

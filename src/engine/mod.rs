@@ -4,6 +4,7 @@ pub mod file_cache;
 pub mod fonts;
 mod packet_info;
 mod placement;
+mod split;
 mod world;
 
 use std::path::Path;
@@ -12,7 +13,6 @@ use std::sync::Arc;
 pub use file_cache::FileCache;
 pub use placement::Placement;
 
-use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::Smart;
 use typst::model::Document as _;
@@ -49,6 +49,8 @@ pub struct Engine {
     base: Base,
     /// Whether PDFs come with their pages as SVG.
     svg_pages: bool,
+    /// Whether Typst's caches are emptied between a packet's layout and its export.
+    lean_packets: bool,
 }
 
 impl Engine {
@@ -64,6 +66,7 @@ impl Engine {
         Ok(Self {
             base: Base::new(root, fonts, files),
             svg_pages: false,
+            lean_packets: false,
         })
     }
 
@@ -72,6 +75,15 @@ impl Engine {
     /// layout).
     pub fn with_svg_pages(mut self) -> Self {
         self.svg_pages = true;
+        self
+    }
+
+    /// The engine empties Typst's caches once a packet is laid out, before it is exported:
+    /// the export of thousands of pages needs the memory more than a batch needs what was
+    /// laid out (its agenda's items, reused by the packet's layout, are done with). Not
+    /// for the preview, which keeps its caches warm for the next edit.
+    pub fn with_lean_packets(mut self) -> Self {
+        self.lean_packets = true;
         self
     }
 
@@ -94,7 +106,7 @@ impl Engine {
         labels: &[String],
     ) -> Result<Pdf, Vec<Diagnostic>> {
         let options = pdf_options(conformance).map_err(|e| vec![e])?;
-        self.pdf_with(source, &options, what, labels)
+        self.pdf_with(source, &options, what, labels, false)
     }
 
     /// Typesets into a tagged PDF with no conformance claim (packets that embed other
@@ -119,7 +131,7 @@ impl Engine {
             tagged: true,
             ..PdfOptions::default()
         };
-        let mut pdf = self.pdf_with(source, &options, what, labels)?;
+        let mut pdf = self.pdf_with(source, &options, what, labels, self.lean_packets)?;
         if let Some(title) = &pdf.title {
             pdf.bytes = packet_info::with_title(std::mem::take(&mut pdf.bytes), title);
         }
@@ -145,9 +157,13 @@ impl Engine {
         options: &PdfOptions,
         what: &str,
         labels: &[String],
+        lean: bool,
     ) -> Result<Pdf, Vec<Diagnostic>> {
         let world = DocWorld::new(&self.base, source);
         let (document, warnings) = compile(&world, what)?;
+        if lean {
+            typst::comemo::evict(0);
+        }
         let placement = (!labels.is_empty()).then(|| Placement::of(&document, labels));
         let bytes = typst_pdf::pdf(&document, options).map_err(|diags| {
             diags
@@ -249,16 +265,16 @@ fn convert(
             Diagnostic::warning(format!("while typesetting {what}: {}", d.message))
         }
     };
-    if let Some(range) = world.range(d.span) {
-        let source = world.main_source();
-        let line = source.lines().byte_to_line(range.start).unwrap_or(0);
-        let line_text = source.text().lines().nth(line).unwrap_or("").trim();
+    if let Some(offset) = world.generated_offset(d.span) {
+        let generated = world.generated();
+        let line = generated[..offset].matches('\n').count();
+        let line_text = generated.lines().nth(line).unwrap_or("").trim();
         out = out.with_note(format!(
             "at line {} of the generated Typst: {}",
             line + 1,
             excerpt(line_text)
         ));
-        out.generated_offset = Some(range.start);
+        out.generated_offset = Some(offset);
     }
     for hint in &d.hints {
         out = out.with_note(format!("hint: {}", hint.v));

@@ -5,15 +5,17 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
+use typst::WorldExt;
 use typst::diag::{FileError, FileResult, PackageError};
 use typst::foundations::{Bytes, Datetime, Duration};
-use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::syntax::{DiagSpan, FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_kit::fonts::FontStore;
 
 use super::file_cache::FileCache;
+use super::split::Split;
 
 /// Every document has the same main file id. File ids are interned for the life of the
 /// process (at most 65,535), so one per document would run out in a long batch.
@@ -51,24 +53,37 @@ impl Base {
     }
 }
 
-/// One document: the base plus its generated Typst source.
+/// One document: the base plus its generated Typst source, cut into files (see
+/// [`Split`]).
 pub struct DocWorld<'a> {
     base: &'a Base,
+    generated: String,
     main: Source,
+    split: Split,
 }
 
 impl<'a> DocWorld<'a> {
-    /// A world whose main file is `text`.
+    /// A world whose source is `text`.
     pub fn new(base: &'a Base, text: String) -> Self {
+        let mut split = Split::new(&text);
+        let main = Source::new(*MAIN, std::mem::take(&mut split.main));
         Self {
             base,
-            main: Source::new(*MAIN, text),
+            generated: text,
+            main,
+            split,
         }
     }
 
-    /// The main source (for mapping diagnostics to lines).
-    pub fn main_source(&self) -> &Source {
-        &self.main
+    /// The generated source, as one text.
+    pub fn generated(&self) -> &str {
+        &self.generated
+    }
+
+    /// Where a span points in the generated source (for mapping diagnostics to lines).
+    pub fn generated_offset(&self, span: DiagSpan) -> Option<usize> {
+        let range = self.range(span)?;
+        self.split.offset(span.id()?, range)
     }
 
     fn read(&self, id: FileId) -> FileResult<Bytes> {
@@ -113,13 +128,18 @@ impl World for DocWorld<'_> {
         if id == *MAIN {
             return Ok(self.main.clone());
         }
-        // Only the generated main file is Typst source; nothing else may be imported.
-        Err(FileError::AccessDenied)
+        // Only the generated files are Typst source; nothing else may be imported.
+        self.split
+            .parts
+            .iter()
+            .find(|part| part.source.id() == id)
+            .map(|part| part.source.clone())
+            .ok_or(FileError::AccessDenied)
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if id == *MAIN {
-            return Ok(Bytes::from_string(self.main.clone()));
+        if let Ok(source) = self.source(id) {
+            return Ok(Bytes::from_string(source));
         }
         self.read(id)
     }

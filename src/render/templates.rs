@@ -19,6 +19,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/dokument.typ.j2"),
     ),
     ("stil.typ.j2", include_str!("../../templates/stil.typ.j2")),
+    (
+        "dokumentinfo.typ.j2",
+        include_str!("../../templates/dokumentinfo.typ.j2"),
+    ),
     ("notat.typ.j2", include_str!("../../templates/notat.typ.j2")),
     ("sag.typ.j2", include_str!("../../templates/sag.typ.j2")),
     ("moede.typ.j2", include_str!("../../templates/moede.typ.j2")),

@@ -666,3 +666,46 @@ fn template_mistakes_point_at_the_expression_and_say_what_to_do() {
         }
     }
 }
+
+#[test]
+fn an_override_without_the_file_marks_is_typeset_as_one_file_alike() {
+    // The built-in templates mark the style and each meeting item as files of their own
+    // (so the editions of a meeting share their layout); an override written before the
+    // marks, or that lost them, is typeset as one file — the same documents.
+    let project = Project::empty();
+    assert_eq!(project.run(&["init", "--templates"]).code, 0);
+    let marked = project.run(&["build"]);
+    assert_eq!(marked.code, 0, "{}", marked.stderr);
+    let texts = |project: &Project| -> Vec<(String, String)> {
+        crate::common::tree(&project.path().join("output"))
+            .into_iter()
+            .filter(|(rel, _)| rel.ends_with(".pdf"))
+            .map(|(rel, bytes)| {
+                let doc = pdf(&bytes);
+                let pages = doc.get_pages().len() as u32;
+                let text: Vec<_> = (1..=pages)
+                    .map(|page| crate::common::page_text(&doc, page))
+                    .collect();
+                (rel, text.join("\n"))
+            })
+            .collect()
+    };
+    let before = texts(&project);
+    assert!(
+        before.len() >= 7,
+        "the example cases and the meeting's six files"
+    );
+    for rel in ["templates/stil.typ.j2", "templates/moede.typ.j2"] {
+        let text = String::from_utf8(project.read(rel)).unwrap();
+        let unmarked: String = text
+            .lines()
+            .filter(|line| !line.starts_with("// sagsgen:"))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        assert_ne!(text, unmarked, "{rel} has marks");
+        project.write(rel, unmarked);
+    }
+    let unmarked = project.run(&["build", "--force"]);
+    assert_eq!(unmarked.code, 0, "{}", unmarked.stderr);
+    assert_eq!(texts(&project), before);
+}
