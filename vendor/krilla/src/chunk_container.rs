@@ -1,6 +1,5 @@
 use pdf_writer::{Chunk, Finish, Name, Pdf, Ref, Str, TextStr};
 use std::collections::HashMap;
-use std::sync::OnceLock;
 use xmp_writer::{RenditionClass, XmpWriter};
 
 use crate::configure::{PdfVersion, ValidationError};
@@ -33,7 +32,7 @@ pub(crate) struct StreamChunks {
 }
 
 pub(crate) struct MixedChunks {
-    pub(crate) embedded_pdfs: Vec<Deferred<KrillaResult<EmbeddedPdfChunk>>>,
+    pub(crate) embedded_pdfs: Vec<LazyEmbeddedPdf>,
 }
 
 pub(crate) struct NonStreamChunks {
@@ -101,30 +100,15 @@ impl ChunkContainer {
         let mut remapped_ref = Ref::new(1);
         let mut remapper = HashMap::new();
 
-        // Allows us to estimate the capacity we will need for the new PDF.
-        let mut chunks_byte_len = 0;
-
-        // This traverses the chunks in the order that we will write them to the PDF and assigns new
-        // references as we go. This gives us the advantage that the PDF will be numbered with
-        // monotonically increasing numbers, which, while it is not a strict requirement for a valid
-        // PDF, makes it a lot cleaner and might make implementing features like object streams
-        // easier down the road.
-        //
-        // It also allows us to estimate the capacity we will need for the new PDF.
-        self.visit(sc, &mut |chunk| {
-            for object_ref in chunk.refs() {
-                let existing = remapper.insert(object_ref, remapped_ref.bump());
-                debug_assert!(existing.is_none());
-            }
-            chunks_byte_len += chunk.len();
-        })?;
-
-        // Chunk length is not an exact number because the length might change as we renumber,
-        // so we add a bit of a padding by multiplying with 1.1. The 200 is additional padding
-        // for the document catalog. This hopefully allows us to avoid re-alloactions in the general
-        // case, and thus give us better performance.
-        let capacity = (chunks_byte_len as f32 * 1.1 + 200.0) as usize;
-        let mut pdf = sc.new_pdf_with_capacity(capacity);
+        // sagsgen: upstream first traverses every chunk to number the objects in the order
+        // they are written (and to size the PDF), then writes them. That first traversal
+        // needs every embedded PDF's objects extracted at once, and they stay until the end:
+        // for a reading packet, a copy of all its attachments beside the PDF being written.
+        // Here objects are numbered as they are first met while writing (definition or
+        // reference: every referenced object is defined somewhere, as before), so each
+        // embedded PDF is extracted, written and dropped in turn. The numbers no longer
+        // increase through the file, which PDF does not require.
+        let mut pdf = sc.new_pdf_with_capacity(0);
         sc.serialize_settings().pdf_version().set_version(&mut pdf);
 
         if sc.serialize_settings().ascii_compatible
@@ -138,7 +122,9 @@ impl ChunkContainer {
 
         // Write the chunks in all the fields.
         self.visit(sc, &mut |chunk| {
-            chunk.renumber_into(&mut pdf, |old| remapper[&old]);
+            chunk.renumber_into(&mut pdf, |old| {
+                *remapper.entry(old).or_insert_with(|| remapped_ref.bump())
+            });
         })?;
 
         let missing_title = self.metadata.as_ref().is_none_or(|m| m.title.is_none());
@@ -349,14 +335,64 @@ impl ChunkContainer {
 }
 
 pub(crate) struct EmbeddedPdfChunk {
-    pub(crate) original_chunk: std::sync::Mutex<Chunk>,
+    pub(crate) original_chunk: Chunk,
     pub(crate) root_ref_mappings: HashMap<Ref, Ref>,
-    pub(crate) new_chunk: OnceLock<Chunk>,
+}
+
+/// sagsgen: an embedded PDF whose objects are extracted when they are written (or just
+/// before, in the background, while the previous one is written), and dropped once they
+/// are. Upstream extracts every embedded PDF in the background as soon as it is registered
+/// and keeps the objects until the whole PDF is written.
+pub(crate) struct LazyEmbeddedPdf(std::sync::Mutex<Extraction>);
+
+type Extract = Box<dyn FnOnce() -> KrillaResult<EmbeddedPdfChunk> + Send + Sync>;
+
+enum Extraction {
+    Pending(Extract),
+    Started(Deferred<KrillaResult<EmbeddedPdfChunk>>),
+    Written,
+}
+
+impl LazyEmbeddedPdf {
+    pub(crate) fn new(
+        extract: impl FnOnce() -> KrillaResult<EmbeddedPdfChunk> + Send + Sync + 'static,
+    ) -> Self {
+        Self(std::sync::Mutex::new(Extraction::Pending(Box::new(extract))))
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, Extraction> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Starts the extraction in the background, if it has not started.
+    fn start(&self) {
+        let mut state = self.state();
+        if matches!(*state, Extraction::Pending(_)) {
+            if let Extraction::Pending(extract) =
+                std::mem::replace(&mut *state, Extraction::Written)
+            {
+                *state = Extraction::Started(Deferred::new(extract));
+            }
+        }
+    }
 }
 
 /// Visits all chunks in a type.
 trait Visit {
     fn visit(&self, sc: &mut SerializeContext, f: &mut impl FnMut(&Chunk)) -> KrillaResult<()>;
+}
+
+impl Visit for LazyEmbeddedPdf {
+    /// Extracts the PDF's objects (or waits for them) and hands them on; only once (the
+    /// chunks are visited once).
+    fn visit(&self, sc: &mut SerializeContext, f: &mut impl FnMut(&Chunk)) -> KrillaResult<()> {
+        let state = std::mem::replace(&mut *self.state(), Extraction::Written);
+        match state {
+            Extraction::Pending(extract) => extract()?.visit(sc, f),
+            Extraction::Started(extracted) => extracted.visit(sc, f),
+            Extraction::Written => unreachable!("an embedded PDF is written once"),
+        }
+    }
 }
 
 impl Visit for EmbeddedPdfChunk {
@@ -371,21 +407,10 @@ impl Visit for EmbeddedPdfChunk {
         // chunk such that page/XObjects are reassigned their original references from the serialize
         // context, and all other objects are assigned new, unique references provided by the
         // serialize context. Then, we renumber them once again by treating them like any other chunk.
-
-        // Since we are calling `visit` twice, we also cache the renumbered chunk.
-
-        let renumbered = self.new_chunk.get_or_init(|| {
-            let mut remapper = self.root_ref_mappings.clone();
-
-            // sagsgen: the original is not needed once renumbered; freeing it keeps a
-            // packet's embedded files from being held three times while it is written.
-            let original = std::mem::replace(
-                &mut *self.original_chunk.lock().unwrap_or_else(|e| e.into_inner()),
-                Chunk::new(),
-            );
-            original.renumber(|old| *remapper.entry(old).or_insert_with(|| sc.new_ref()))
-        });
-
+        let mut remapper = self.root_ref_mappings.clone();
+        let renumbered = self
+            .original_chunk
+            .renumber(|old| *remapper.entry(old).or_insert_with(|| sc.new_ref()));
         renumbered.visit(sc, f)
     }
 }
@@ -416,7 +441,16 @@ impl Visit for StreamChunks {
 
 impl Visit for MixedChunks {
     fn visit(&self, sc: &mut SerializeContext, f: &mut impl FnMut(&Chunk)) -> KrillaResult<()> {
-        self.embedded_pdfs.visit(sc, f)?;
+        // sagsgen: each embedded PDF is extracted while the one before it is written.
+        if let Some(first) = self.embedded_pdfs.first() {
+            first.start();
+        }
+        for (i, pdf) in self.embedded_pdfs.iter().enumerate() {
+            if let Some(next) = self.embedded_pdfs.get(i + 1) {
+                next.start();
+            }
+            pdf.visit(sc, f)?;
+        }
 
         Ok(())
     }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::fmt::{self, Debug, Display, Formatter};
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use hayro_write::hayro_syntax::page::Page;
 use hayro_write::hayro_syntax::PdfVersion as HayroPdfVersion;
@@ -13,14 +13,14 @@ use pdf_writer::{Name, Ref};
 
 pub use hayro_write::hayro_syntax::Pdf;
 
-use crate::chunk_container::{ChunkContainer, EmbeddedPdfChunk};
+use crate::chunk_container::{ChunkContainer, EmbeddedPdfChunk, LazyEmbeddedPdf};
 use crate::configure::{PdfVersion, ValidationError};
 use crate::error::{KrillaError, KrillaResult};
 use crate::graphics::color::rgb;
 use crate::resource::Resource;
 use crate::serialize::{MaybeDeviceColorSpace, SerializeContext};
 use crate::surface::Location;
-use crate::util::{Deferred, Prehashed};
+use crate::util::Prehashed;
 
 /// An error that can occur when embedding a PDF document.
 #[derive(Debug, PartialEq, Eq, Clone)]
@@ -185,7 +185,9 @@ impl PdfSerializerContext {
             );
             let chunk_settings = sc.chunk_settings();
 
-            let deferred_chunk = Deferred::new(move || {
+            // sagsgen: extracted when written, not all at once beforehand (see
+            // `LazyEmbeddedPdf`).
+            let deferred_chunk = LazyEmbeddedPdf::new(move || {
                 // We can't share the serializer context between threads, so each PDF has it's own
                 // reference, and we remap it later in `ChunkContainer`.
                 let mut new_ref = Ref::new(1);
@@ -267,8 +269,7 @@ impl PdfSerializerContext {
 
                 Ok(EmbeddedPdfChunk {
                     root_ref_mappings,
-                    original_chunk: std::sync::Mutex::new(result.chunk),
-                    new_chunk: OnceLock::new(),
+                    original_chunk: result.chunk,
                 })
             });
 
