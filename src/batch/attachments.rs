@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::case::{Adgang, Body};
 use crate::diag::{Diagnostic, Diagnostics, shown_path};
 use crate::engine::Engine;
@@ -19,12 +21,23 @@ pub(crate) fn inspect_attachments(
 ) -> (Inspected, HashSet<PathBuf>) {
     let mut pages = Inspected::new();
     let mut unusable = HashSet::new();
-    for (path, fil) in attachment_files(meeting) {
-        if pages.contains_key(&fil) || unusable.contains(&fil) {
-            continue;
-        }
+    // Each file once (named by the first case that attaches it), each read and parsed on
+    // its own thread: a budget meeting has a hundred of them.
+    let mut seen = HashSet::new();
+    let files: Vec<_> = attachment_files(meeting)
+        .into_iter()
+        .filter(|(_, fil)| seen.insert(fil.clone()))
+        .collect();
+    let inspected: Vec<_> = files
+        .into_par_iter()
+        .map(|(path, fil)| {
+            let info = inspect(&fil, &|path| engine.file(path));
+            (path, fil, info)
+        })
+        .collect();
+    for (path, fil, info) in inspected {
         let shown = shown_path(&fil);
-        match inspect(&fil, &|path| engine.file(path)) {
+        match info {
             Ok(info) => {
                 let mut problems = Vec::new();
                 if info.scanned {
