@@ -51,8 +51,9 @@ pub struct Split {
 }
 
 impl Split {
-    /// Cuts `text` at its marks. Without a style part, or with marks that do not pair up
-    /// (an override may have lost one), nothing is cut: the text is one file, as written.
+    /// Cuts `text` at its marks. Without exactly one style part, or with marks that do not
+    /// pair up (an override may have lost one), nothing is cut: the text is one file, as
+    /// written.
     pub fn new(text: &str) -> Self {
         cut(text).unwrap_or_else(|| Self::whole(text))
     }
@@ -63,6 +64,11 @@ impl Split {
             parts: Vec::new(),
             copied: vec![(0, 0, text.len())],
         }
+    }
+
+    /// Whether the style has been cut out.
+    fn has_style(&self) -> bool {
+        self.parts.iter().any(|p| p.source.id() == *STYLE)
     }
 
     /// Where in the generated source a span of the main file or a part points.
@@ -109,7 +115,7 @@ fn cut(text: &str) -> Option<Split> {
             }
             (Some((name, _, body)), None, true) => {
                 let (id, in_main, prefix) = match name.as_str() {
-                    "stil" => (*STYLE, IMPORT.to_string(), ""),
+                    "stil" if !split.has_style() => (*STYLE, IMPORT.to_string(), ""),
                     "punkt" => {
                         items += 1;
                         let path = format!("/.sagsgen/punkt-{items}.typ");
@@ -130,8 +136,7 @@ fn cut(text: &str) -> Option<Split> {
             _ => {}
         }
     }
-    let has_style = split.parts.iter().any(|p| p.source.id() == *STYLE);
-    if open.is_some() || !has_style {
+    if open.is_some() || !split.has_style() {
         return None;
     }
     copy(&mut split, text, copied_from..text.len());
@@ -193,12 +198,13 @@ mod tests {
     }
 
     #[test]
-    fn without_a_style_part_or_with_unpaired_marks_the_text_stays_one_file() {
+    fn without_one_style_part_or_with_unpaired_marks_the_text_stays_one_file() {
         for text in [
             "// sagsgen:fil punkt\nA\n// sagsgen:slut\n",
             "// sagsgen:fil stil\nA\n",
             "// sagsgen:fil stil\nA\n// sagsgen:fil punkt\n// sagsgen:slut\n",
             "A\n// sagsgen:slut\n",
+            "// sagsgen:fil stil\nA\n// sagsgen:slut\n// sagsgen:fil stil\nB\n// sagsgen:slut\n",
         ] {
             let split = Split::new(text);
             assert_eq!(split.main, text);
