@@ -286,17 +286,29 @@ pub fn untagged_pdf(text: &str) -> Vec<u8> {
 
 /// A PDF like [`untagged_pdf`] with one page for each of `texts`, each saying its text.
 pub fn untagged_pages(texts: &[&str]) -> Vec<u8> {
-    use lopdf::{Stream, dictionary};
+    let contents = texts
+        .iter()
+        .map(|text| {
+            let content = format!("BT /F1 24 Tf 72 700 Td ({text}) Tj ET");
+            lopdf::Stream::new(lopdf::Dictionary::new(), content.into_bytes())
+        })
+        .collect();
+    pages_of(contents)
+}
+
+/// A PDF without tags of one A4 page for each content stream, each with Helvetica (not
+/// embedded) as its font `F1`.
+pub fn pages_of(contents: Vec<lopdf::Stream>) -> Vec<u8> {
+    use lopdf::dictionary;
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let font_id = doc.add_object(
         dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
     );
-    let kids: Vec<Object> = texts
-        .iter()
-        .map(|text| {
-            let content = format!("BT /F1 24 Tf 72 700 Td ({text}) Tj ET");
-            let content_id = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+    let kids: Vec<Object> = contents
+        .into_iter()
+        .map(|content| {
+            let content_id = doc.add_object(content);
             doc.add_object(dictionary! {
                 "Type" => "Page",
                 "Parent" => pages_id,

@@ -1,8 +1,8 @@
 //! Reading packets: how an attachment's own PDF data travels into the packet.
 
-use lopdf::{Document, Object, Stream, dictionary};
+use lopdf::{Object, Stream, dictionary};
 
-use crate::common::{Project, beslutningssag, pdf, pdf_text};
+use crate::common::{Project, beslutningssag, pages_of, pdf, pdf_text};
 
 /// `data` as a zlib stream of stored (uncompressed) deflate blocks: valid FlateDecode data
 /// that no deflater at a real compression level would produce, so its bytes can only reach
@@ -28,41 +28,12 @@ fn stored_zlib(data: &[u8]) -> Vec<u8> {
 
 /// A two-page PDF: the first page's content deflated (as `stored_zlib`), the second's plain.
 fn attachment(deflated: &[u8], plain: &str) -> Vec<u8> {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font_id = doc.add_object(
-        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
-    );
-    let first = doc.add_object(Stream::new(
-        dictionary! { "Filter" => "FlateDecode" },
-        deflated.to_vec(),
-    ));
-    let second = doc.add_object(Stream::new(
+    let first = Stream::new(dictionary! { "Filter" => "FlateDecode" }, deflated.to_vec());
+    let second = Stream::new(
         dictionary! {},
         format!("BT /F1 24 Tf 72 700 Td ({plain}) Tj ET").into_bytes(),
-    ));
-    let kids: Vec<Object> = [first, second]
-        .into_iter()
-        .map(|contents| {
-            doc.add_object(dictionary! {
-                "Type" => "Page",
-                "Parent" => pages_id,
-                "Contents" => contents,
-                "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
-                "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-            })
-            .into()
-        })
-        .collect();
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => 2 }),
     );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    bytes
+    pages_of(vec![first, second])
 }
 
 #[test]
