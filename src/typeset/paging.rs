@@ -1,8 +1,8 @@
 //! A packet's page numbers, printed as text on its attachment pages.
 //!
 //! Counted by Typst, "Side X af Y" on each of a packet's thousands of attachment pages asks
-//! where the page fell, so every page is laid out again on each of Typst's passes (three, as
-//! the table of contents settles). Instead the numbers are worked out first and the packet
+//! where the page fell, so every page is laid out again on each of Typst's passes (a packet
+//! takes two, as the table of contents settles). Instead the numbers are worked out first and the packet
 //! is made with them as plain text, which Typst lays out once and reuses. Worked out how:
 //!
 //! 1. From its agenda, made just before it ([`Paging::from_agenda`]): every item starts on
