@@ -42,7 +42,7 @@ type Copied = (usize, usize, usize);
 
 /// The generated source as Typst reads it: a main file and the parts cut out of it.
 pub struct Split {
-    /// The main file's text.
+    /// The main file's text (the world takes it for its main source).
     pub main: String,
     /// The parts.
     pub parts: Vec<Part>,
