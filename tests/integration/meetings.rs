@@ -417,9 +417,29 @@ fn paged_meeting() -> Project {
 #[test]
 fn every_packet_page_is_numbered_and_each_attachment_starts_where_the_contents_say() {
     let project = paged_meeting();
-    let run = project.run(&["build", "moeder"]);
+    let run = project.run_with(&["build", "moeder"], TRACE);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_packets_numbered(&project);
+    // With the built-in templates, both packets take their numbers from their agendas
+    // (the fast way; the others give the same numbers, only slower).
+    assert_eq!(
+        numbered(&run.stderr),
+        ["from its agenda"; 2],
+        "{}",
+        run.stderr
+    );
+}
+
+/// Lets a debug build say how each packet's numbers were found.
+const TRACE: &[(&str, &str)] = &[("SAGSGEN_TEST_TRACE", "1")];
+
+/// How each packet's numbers were found, from a traced run's messages.
+fn numbered(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter_map(|line| line.strip_prefix("trace: "))
+        .filter_map(|line| line.split_once(" numbered ").map(|(_, way)| way))
+        .collect()
 }
 
 #[test]
@@ -428,19 +448,20 @@ fn a_packet_whose_numbers_would_come_out_wrong_is_counted_by_typst_instead() {
     // alone, or the whole packet with stand-ins for its attachments) have a page more than
     // the packet: the numbers found are all one too high, the made packet shows that its
     // attachments start elsewhere, and it is made again with Typst counting.
-    assert_numbered_with_a_page_more_in("forarbejde or indhold_alene");
+    assert_numbered_with_a_page_more_in("forarbejde or indhold_alene", "by Typst");
 }
 
 #[test]
 fn a_packet_whose_agenda_misleads_it_finds_its_numbers_by_a_layout_of_its_own() {
     // Only the count of the cover and contents is off: the numbers taken from the agenda's
     // layout come out wrong, and the packet falls back to a first layout of its own.
-    assert_numbered_with_a_page_more_in("indhold_alene");
+    assert_numbered_with_a_page_more_in("indhold_alene", "from a layout of its own");
 }
 
 /// Builds the paged meeting through the built-in meeting template plus a blank page at the
-/// start of the passes where `condition` holds, and checks the packets' numbers.
-fn assert_numbered_with_a_page_more_in(condition: &str) {
+/// start of the passes where `condition` holds, and checks the packets' numbers and that
+/// both were found the `way` expected.
+fn assert_numbered_with_a_page_more_in(condition: &str, way: &str) {
     let project = paged_meeting();
     let template =
         std::fs::read_to_string(crate::common::repo().join("templates/moede.typ.j2")).unwrap();
@@ -453,9 +474,10 @@ fn assert_numbered_with_a_page_more_in(condition: &str) {
             &format!("{marker}{{% if {condition} %}}#page[]\n{{% endif %}}\n"),
         ),
     );
-    let run = project.run(&["build", "moeder"]);
+    let run = project.run_with(&["build", "moeder"], TRACE);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_packets_numbered(&project);
+    assert_eq!(numbered(&run.stderr), [way; 2], "{}", run.stderr);
 }
 
 /// Every page of both packets says `Side <page> af <pages>`, and the contents give each
