@@ -359,3 +359,15 @@ pub fn shown_path(path: &Path) -> String {
         .collect();
     clean.display().to_string()
 }
+
+/// Says what the program chose where each choice gives the same output and only its speed
+/// differs — so only a test can see it (debug builds, with `SAGSGEN_TEST_TRACE` set; a
+/// change that lost the fast choice would otherwise go unnoticed). Nothing in release builds.
+pub(crate) fn trace(message: std::fmt::Arguments<'_>) {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("SAGSGEN_TEST_TRACE").is_some() {
+        eprintln!("trace: {message}");
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = message;
+}

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::diag::{Diagnostic, SourceText};
+use crate::diag::{Diagnostic, SourceText, trace};
 use crate::engine::{Engine, Pdf, Placement};
 use crate::loader::Document;
 use crate::meeting::Edition;
@@ -240,7 +240,7 @@ impl<'a> Typesetter<'a> {
             && let Some(made) =
                 self.numbered(view, &paging, &expected, &labels, what, keep_typst)?
         {
-            trace(what, "from its agenda");
+            trace(format_args!("{what} numbered from its agenda"));
             return Ok(made);
         }
         let found = self.laid_out(view, &Paging::draft(), &labels, what)?;
@@ -248,12 +248,12 @@ impl<'a> Typesetter<'a> {
             && let Some(made) =
                 self.numbered(view, &paging, &expected, &labels, what, keep_typst)?
         {
-            trace(what, "from a layout of its own");
+            trace(format_args!("{what} numbered from a layout of its own"));
             return Ok(made);
         }
         // The printed numbers would be wrong (the pages fell differently once filled): make
         // it again, slower, with Typst counting.
-        trace(what, "by Typst");
+        trace(format_args!("{what} numbered by Typst"));
         counted_by_typst()
     }
 
@@ -327,16 +327,4 @@ impl<'a> Typesetter<'a> {
             .map_err(|errors| self.templates.locate_all(errors, rendered.map.as_ref()))?;
         Ok((output, typst))
     }
-}
-
-/// Says how a packet's page numbers were found, for the tests (debug builds, with
-/// `SAGSGEN_TEST_TRACE` set): each way gives the same numbers, so a template change that
-/// made the fast way fail would otherwise only cost time, unnoticed.
-fn trace(what: &str, way: &str) {
-    #[cfg(debug_assertions)]
-    if std::env::var_os("SAGSGEN_TEST_TRACE").is_some() {
-        eprintln!("trace: {what} numbered {way}");
-    }
-    #[cfg(not(debug_assertions))]
-    let _ = (what, way);
 }

@@ -267,7 +267,8 @@ fn convert(
     };
     if let Some(offset) = world.generated_offset(d.span) {
         let generated = world.generated();
-        let line = generated[..offset].matches('\n').count();
+        let before = generated.get(..offset).unwrap_or(generated);
+        let line = before.matches('\n').count();
         let line_text = generated.lines().nth(line).unwrap_or("").trim();
         out = out.with_note(format!(
             "at line {} of the generated Typst: {}",

@@ -66,6 +66,10 @@ impl<'a> DocWorld<'a> {
     /// A world whose source is `text`.
     pub fn new(base: &'a Base, text: String) -> Self {
         let mut split = Split::new(&text);
+        crate::diag::trace(format_args!(
+            "typesetting from {} files",
+            split.parts.len() + 1
+        ));
         let main = Source::new(*MAIN, std::mem::take(&mut split.main));
         Self {
             base,

@@ -428,6 +428,15 @@ fn every_packet_page_is_numbered_and_each_attachment_starts_where_the_contents_s
         "{}",
         run.stderr
     );
+    // Each of the six files is typeset from its main file, the style and its three items,
+    // each a file of its own, so the editions share what they have in common (one file
+    // would give the same PDFs, only slower).
+    let cut = run
+        .stderr
+        .lines()
+        .filter(|line| *line == "trace: typesetting from 5 files")
+        .count();
+    assert_eq!(cut, 6, "{}", run.stderr);
 }
 
 /// Lets a debug build say how each packet's numbers were found.
