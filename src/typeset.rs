@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, SourceText, trace};
-use crate::engine::{Engine, Pdf, Placement};
+use crate::engine::{Engine, Laid, Pdf, Placement};
 use crate::loader::Document;
 use crate::meeting::Edition;
 use crate::project::{Conformance, Project};
@@ -18,6 +18,7 @@ use crate::render::view::{self, DocumentView, SourceFileView};
 mod paging;
 
 use paging::{Paged, Paging};
+pub use paging::{attachment_pages, same_pages};
 
 /// The template every standalone case document starts from.
 pub const DOCUMENT_TEMPLATE: &str = "dokument.typ.j2";
@@ -156,6 +157,20 @@ pub struct Typeset {
     pub typst: Option<String>,
 }
 
+/// A packet laid out and not yet exported ([`Typesetter::lay_out_packet`]).
+pub struct LaidPacket<'a> {
+    laid: Laid<'a>,
+    typst: Option<String>,
+}
+
+/// `what` with the edition's file name, as messages name a meeting's document.
+fn named(output: &Output, what: &str) -> String {
+    match output.edition {
+        Some(edition) => format!("{what} ({})", edition.file_stem()),
+        None => what.to_string(),
+    }
+}
+
 /// Templates and engine of a run, together.
 pub struct Typesetter<'a> {
     templates: &'a Templates,
@@ -195,10 +210,7 @@ impl<'a> Typesetter<'a> {
         keep_typst: bool,
         agenda: Option<&Placement>,
     ) -> Result<Typeset, Vec<Diagnostic>> {
-        let what = match output.edition {
-            Some(edition) => format!("{what} ({})", edition.file_stem()),
-            None => what.to_string(),
-        };
+        let what = named(output, what);
         let view = &output.view;
         match output.standard {
             Standard::Archival(level) => {
@@ -211,23 +223,48 @@ impl<'a> Typesetter<'a> {
                 })
                 .map(|(pdf, typst)| Typeset { pdf, typst })
             }
-            Standard::Packet => self.packet(view, &what, keep_typst, agenda),
+            Standard::Packet => {
+                let laid = self.packet(view, &what, keep_typst, agenda)?;
+                self.finish_packet(laid)
+            }
         }
     }
 
-    /// A packet, its attachment pages numbered as text (see [`paging`]).
+    /// The first half of [`Typesetter::typeset_after`] for a packet: laid out, not yet
+    /// exported, so that a packet laid out next reuses what Typst cached for this one (the
+    /// public packet of a meeting with nothing closed has the same pages).
+    pub fn lay_out_packet(
+        &self,
+        output: &Output,
+        what: &str,
+        keep_typst: bool,
+        agenda: Option<&Placement>,
+    ) -> Result<LaidPacket<'a>, Vec<Diagnostic>> {
+        self.packet(&output.view, &named(output, what), keep_typst, agenda)
+    }
+
+    /// The second half: the laid-out packet as a PDF.
+    pub fn finish_packet(&self, laid: LaidPacket<'a>) -> Result<Typeset, Vec<Diagnostic>> {
+        let pdf = self.engine.finish_plain(laid.laid)?;
+        Ok(Typeset {
+            pdf,
+            typst: laid.typst,
+        })
+    }
+
+    /// A packet, its attachment pages numbered as text (see [`paging`]), laid out.
     fn packet(
         &self,
         view: &View,
         what: &str,
         keep_typst: bool,
         agenda: Option<&Placement>,
-    ) -> Result<Typeset, Vec<Diagnostic>> {
+    ) -> Result<LaidPacket<'a>, Vec<Diagnostic>> {
         let counted_by_typst = || {
             self.through(view, keep_typst, |source| {
-                self.engine.plain_pdf(source, what, &[])
+                self.engine.lay_out(source, what, &[])
             })
-            .map(|(pdf, typst)| Typeset { pdf, typst })
+            .map(|(laid, typst)| LaidPacket { laid, typst })
         };
         let attachments = paging::attachments(view);
         if attachments.is_empty() {
@@ -288,8 +325,8 @@ impl<'a> Typesetter<'a> {
         .map(|(placement, _)| placement)
     }
 
-    /// The packet made with `paging`'s numbers as text, if its labels fell where `expected`
-    /// says (else the numbers printed would be wrong, and it is dropped).
+    /// The packet laid out with `paging`'s numbers as text, if its labels fell where
+    /// `expected` says (else the numbers printed would be wrong, and it is dropped).
     fn numbered(
         &self,
         view: &View,
@@ -298,16 +335,16 @@ impl<'a> Typesetter<'a> {
         labels: &[String],
         what: &str,
         keep_typst: bool,
-    ) -> Result<Option<Typeset>, Vec<Diagnostic>> {
-        let (pdf, typst) = self.through(
+    ) -> Result<Option<LaidPacket<'a>>, Vec<Diagnostic>> {
+        let (laid, typst) = self.through(
             &Paged {
                 view,
                 sidetal: paging,
             },
             keep_typst,
-            |source| self.engine.plain_pdf(source, what, labels),
+            |source| self.engine.lay_out(source, what, labels),
         )?;
-        Ok((pdf.placement.as_ref() == Some(expected)).then_some(Typeset { pdf, typst }))
+        Ok((laid.placement() == Some(expected)).then_some(LaidPacket { laid, typst }))
     }
 
     /// Renders `context` through the view's template and hands the source to `make`; errors

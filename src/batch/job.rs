@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::attachments::{inspect_attachments, packets_possible};
 use super::discover::output_for;
 use super::write::{Staged, stage};
-use crate::diag::{Diagnostic, Diagnostics, Failed, shown_path};
+use crate::diag::{Diagnostic, Diagnostics, Failed, shown_path, trace};
 use crate::loader::{Document, Loaded};
 use crate::meeting::Edition;
 use crate::project::Project;
@@ -161,10 +161,10 @@ struct Made {
 }
 
 /// Typesets every PDF of the document. Each is written beside its target as soon as it
-/// is made, on a thread of its own while the next is typeset; a packet first waits for what
-/// is still being written, so no two packets' bytes are held at once. None is put in place
-/// unless all succeed. The minutes come last, so writing the last packet overlaps them;
-/// the files are reported in edition order all the same.
+/// is made, on a thread of its own while the next is typeset; a packet is exported only
+/// once what is still being written is done, so no two packets' bytes are held at once.
+/// None is put in place unless all succeed. The minutes come last, so writing the last
+/// packet overlaps them; the files are reported in edition order all the same.
 fn make_all(
     ctx: &Context<'_>,
     document: &Document,
@@ -186,49 +186,73 @@ fn make_all(
     let mut agendas = std::collections::HashMap::new();
     std::thread::scope(|writers| {
         let mut writing = Vec::new();
-        for (order, output) in in_making_order(outputs(document, ctx.project, inspected)) {
+        // A packet laid out and waiting for the next one to be laid out beside it.
+        let mut held = None;
+        let mut outputs = in_making_order(outputs(document, ctx.project, inspected))
+            .into_iter()
+            .filter(|(_, output)| {
+                let wanted = packets.wants(output.edition);
+                if !wanted {
+                    made.left_out.push(file_of(target, output.edition));
+                }
+                wanted
+            })
+            .peekable();
+        while let Some((order, output)) = outputs.next() {
             let path = file_of(target, output.edition);
-            if !packets.wants(output.edition) {
-                made.left_out.push(path);
-                continue;
-            }
-            let packet = output.standard == Standard::Packet;
-            if packet {
-                // A packet needs all the memory it can get: not a packet still being
-                // written (of thousands of pages, it takes seconds to reach the disk). What
-                // its agenda left in Typst's caches it reuses (the items it shares); the
-                // engine empties them before the export, and its own are of no use to the
-                // next edition.
-                failed |= !wait_for(std::mem::take(&mut writing), &mut made.staged, diags);
-            }
             let agenda = output
                 .edition
                 .and_then(|e| e.agenda())
                 .and_then(|a| agendas.get(&a));
-            match ctx
-                .typesetter
-                .typeset_after(&output, &shown, ctx.emit_typst, agenda)
+            let typeset = if output.standard == Standard::Packet {
+                // A packet needs all the memory it can get. What its agenda left in Typst's
+                // caches it reuses (the items it shares), and the public packet of a meeting
+                // with nothing closed reuses the packet's pages: the packet waits, laid out,
+                // for it. The engine empties the caches before each export.
+                let laid = ctx
+                    .typesetter
+                    .lay_out_packet(&output, &shown, ctx.emit_typst, agenda);
+                let next = outputs.peek().map(|(_, next)| next);
+                match laid {
+                    Ok(laid) if next.is_some_and(|next| packets_alike(&output, next)) => {
+                        trace(format_args!(
+                            "{shown}: the packet waits for its public version"
+                        ));
+                        held = Some((order, path, laid));
+                        continue;
+                    }
+                    laid => {
+                        failed |= !wait_for(std::mem::take(&mut writing), &mut made.staged, diags);
+                        if let Some((order, path, held)) = held.take() {
+                            let typeset = ctx.typesetter.finish_packet(held);
+                            let kept = keep(typeset, order, path, &mut files, diags);
+                            failed |= kept.is_none();
+                            if let Some((path, typeset)) = kept.filter(|_| ctx.write && !failed) {
+                                // Written before the next packet is exported.
+                                failed |= !stage_now(&path, &typeset, &mut made.staged, diags);
+                            }
+                        }
+                        let typeset = laid.and_then(|laid| ctx.typesetter.finish_packet(laid));
+                        typst::comemo::evict(0);
+                        typeset
+                    }
+                }
+            } else {
+                ctx.typesetter
+                    .typeset_after(&output, &shown, ctx.emit_typst, agenda)
+            };
+            if let (Ok(typeset), Some(edition)) = (&typeset, output.edition)
+                && let Some(placement) = &typeset.pdf.placement
+                && edition.packet().is_some()
             {
-                Ok(typeset) => {
-                    diags.extend(typeset.pdf.warnings.iter().cloned());
-                    if let (Some(edition), Some(placement)) =
-                        (output.edition, &typeset.pdf.placement)
-                        && edition.packet().is_some()
-                    {
-                        agendas.insert(edition, placement.clone());
-                    }
-                    files.push((order, path.clone(), typeset.pdf.pages));
-                    if ctx.write && !failed {
-                        writing.push(writers.spawn(move || stage_all(&path, &typeset)));
-                    }
-                }
-                Err(errors) => {
-                    diags.extend(errors);
-                    failed = true;
-                }
+                agendas.insert(edition, placement.clone());
             }
-            if packet {
-                typst::comemo::evict(0);
+            match keep(typeset, order, path, &mut files, diags) {
+                Some((path, typeset)) if ctx.write && !failed => {
+                    writing.push(writers.spawn(move || stage_all(&path, &typeset)));
+                }
+                Some(_) => {}
+                None => failed = true,
             }
         }
         failed |= !wait_for(writing, &mut made.staged, diags);
@@ -241,14 +265,71 @@ fn make_all(
     if failed { Err(Failed) } else { Ok(made) }
 }
 
-/// The outputs in the order they are made — each agenda, then its packet (which takes
-/// where the agenda's items fell), then the minutes — each with its place among them.
+/// Notes a made PDF (its warnings, its page count), or its errors (`None`).
+fn keep(
+    typeset: Result<Typeset, Vec<Diagnostic>>,
+    order: usize,
+    path: PathBuf,
+    files: &mut Vec<(usize, PathBuf, usize)>,
+    diags: &mut Diagnostics,
+) -> Option<(PathBuf, Typeset)> {
+    match typeset {
+        Ok(typeset) => {
+            diags.extend(typeset.pdf.warnings.iter().cloned());
+            files.push((order, path.clone(), typeset.pdf.pages));
+            Some((path, typeset))
+        }
+        Err(errors) => {
+            diags.extend(errors);
+            None
+        }
+    }
+}
+
+/// Writes a made PDF beside its target, on this thread; `false` when it could not be.
+fn stage_now(
+    path: &Path,
+    typeset: &Typeset,
+    staged: &mut Vec<Staged>,
+    diags: &mut Diagnostics,
+) -> bool {
+    match stage_all(path, typeset) {
+        Ok(files) => {
+            staged.extend(files);
+            true
+        }
+        Err(d) => {
+            diags.fail(d);
+            false
+        }
+    }
+}
+
+/// Up to how many attachment pages a packet waits, laid out, for its public version.
+/// Laying the public packet out beside it saves most of its layout (a seventh of the
+/// meeting's time at 3,000 pages) for a fifth more memory, which 10,000 pages can not spare
+/// (measured in the README's Speed section).
+const SHARED_LAYOUT_PAGES: usize = 5_000;
+
+/// Whether the public packet `next` will have the same pages as the packet `packet`, so
+/// that laying it out beside it reuses them, and the packet is small enough to wait.
+fn packets_alike(packet: &Output, next: &Output) -> bool {
+    packet.edition == Some(Edition::DagsordenMedBilag)
+        && next.edition == Some(Edition::DagsordenOffentligMedBilag)
+        && crate::typeset::attachment_pages(&packet.view) <= SHARED_LAYOUT_PAGES
+        && crate::typeset::same_pages(&packet.view, &next.view)
+}
+
+/// The outputs in the order they are made — the agendas, then their packets (each takes
+/// where its agenda's items fell; the public agenda right after the agenda reuses its
+/// items, and the public packet right after the packet its pages), then the minutes —
+/// each with its place among them.
 fn in_making_order(outputs: Vec<Output>) -> Vec<(usize, Output)> {
     let mut outputs: Vec<_> = outputs.into_iter().enumerate().collect();
     outputs.sort_by_key(|(_, output)| match output.edition {
         Some(Edition::Dagsorden) | None => 0,
-        Some(Edition::DagsordenMedBilag) => 1,
-        Some(Edition::DagsordenOffentlig) => 2,
+        Some(Edition::DagsordenOffentlig) => 1,
+        Some(Edition::DagsordenMedBilag) => 2,
         Some(Edition::DagsordenOffentligMedBilag) => 3,
         Some(Edition::Referat) => 4,
         Some(Edition::ReferatOffentlig) => 5,

@@ -106,7 +106,7 @@ impl Engine {
         labels: &[String],
     ) -> Result<Pdf, Vec<Diagnostic>> {
         let options = pdf_options(conformance).map_err(|e| vec![e])?;
-        self.pdf_with(source, &options, what, labels, false)
+        self.pdf_with(source, &options, what, labels)
     }
 
     /// Typesets into a tagged PDF with no conformance claim (packets that embed other
@@ -120,6 +120,34 @@ impl Engine {
         what: &str,
         labels: &[String],
     ) -> Result<Pdf, Vec<Diagnostic>> {
+        let laid = self.lay_out(source, what, labels)?;
+        self.finish_plain(laid)
+    }
+
+    /// The first half of [`Engine::plain_pdf`]: the document laid out, not yet exported.
+    /// What Typst cached while laying it out stays until [`Engine::finish_plain`], so a
+    /// document laid out in between reuses what it has in common with this one.
+    pub fn lay_out<'a>(
+        &'a self,
+        source: String,
+        what: &str,
+        labels: &[String],
+    ) -> Result<Laid<'a>, Vec<Diagnostic>> {
+        let world = DocWorld::new(&self.base, source);
+        let (document, warnings) = compile(&world, what)?;
+        let placement = (!labels.is_empty()).then(|| Placement::of(&document, labels));
+        Ok(Laid {
+            world,
+            document,
+            warnings,
+            placement,
+            what: what.to_string(),
+        })
+    }
+
+    /// The second half of [`Engine::plain_pdf`]: the laid-out document as a PDF (a lean
+    /// engine empties Typst's caches first).
+    pub fn finish_plain(&self, laid: Laid<'_>) -> Result<Pdf, Vec<Diagnostic>> {
         let standards = PdfStandards::new(&[PdfStandard::V_2_0]).map_err(|e| {
             vec![Diagnostic::error(format!(
                 "PDF version not available: {e:?}"
@@ -131,7 +159,10 @@ impl Engine {
             tagged: true,
             ..PdfOptions::default()
         };
-        let mut pdf = self.pdf_with(source, &options, what, labels, self.lean_packets)?;
+        if self.lean_packets {
+            typst::comemo::evict(0);
+        }
+        let mut pdf = self.export(laid, &options)?;
         if let Some(title) = &pdf.title {
             pdf.bytes = packet_info::with_title(std::mem::take(&mut pdf.bytes), title);
         }
@@ -157,18 +188,24 @@ impl Engine {
         options: &PdfOptions,
         what: &str,
         labels: &[String],
-        lean: bool,
     ) -> Result<Pdf, Vec<Diagnostic>> {
-        let world = DocWorld::new(&self.base, source);
-        let (document, warnings) = compile(&world, what)?;
-        if lean {
-            typst::comemo::evict(0);
-        }
-        let placement = (!labels.is_empty()).then(|| Placement::of(&document, labels));
+        let laid = self.lay_out(source, what, labels)?;
+        self.export(laid, options)
+    }
+
+    /// The laid-out document as a PDF.
+    fn export(&self, laid: Laid<'_>, options: &PdfOptions) -> Result<Pdf, Vec<Diagnostic>> {
+        let Laid {
+            world,
+            document,
+            warnings,
+            placement,
+            what,
+        } = laid;
         let bytes = typst_pdf::pdf(&document, options).map_err(|diags| {
             diags
                 .iter()
-                .map(|d| convert(&world, d, what, d.severity))
+                .map(|d| convert(&world, d, &what, d.severity))
                 .collect::<Vec<_>>()
         })?;
         let svg_pages = if self.svg_pages {
@@ -189,6 +226,22 @@ impl Engine {
             svg_pages,
             placement,
         })
+    }
+}
+
+/// A document laid out and not yet exported ([`Engine::lay_out`]).
+pub struct Laid<'a> {
+    world: DocWorld<'a>,
+    document: PagedDocument,
+    warnings: Vec<Diagnostic>,
+    placement: Option<Placement>,
+    what: String,
+}
+
+impl Laid<'_> {
+    /// Where the labels asked for fell.
+    pub fn placement(&self) -> Option<&Placement> {
+        self.placement.as_ref()
     }
 }
 

@@ -1,5 +1,6 @@
-//! A generated source cut into files at its `// sagsgen:fil` marks: the shared style and
-//! each meeting item in a file of its own. Typst identifies content by where in which file
+//! A generated source cut into files at its `// sagsgen:fil` marks: the shared style, each
+//! meeting item, and in a packet its definitions and each attachment's pages, in a file of
+//! its own. Typst identifies content by where in which file
 //! it was written, so an item written in one file of its own is the same content in every
 //! edition that has it — the agenda, its public version, its packet — and Typst lays it
 //! out once for all of them; in one file, every edition's text is different throughout.
@@ -9,15 +10,20 @@ use std::sync::LazyLock;
 
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 
-/// The line that opens a part: `// sagsgen:fil stil` or `// sagsgen:fil punkt`.
+/// The line that opens a part: `// sagsgen:fil stil`, `punkt`, `pakke` or `bilag`.
 const OPEN: &str = "// sagsgen:fil ";
 /// The line that closes it.
 const CLOSE: &str = "// sagsgen:slut";
 /// What the main file and each item file say to see the style's definitions.
 const IMPORT: &str = "#import \"/.sagsgen/stil.typ\": *\n";
 
+/// What each attachment's file also says, to see the packet's definitions.
+const IMPORT_PACKET: &str = "#import \"/.sagsgen/pakke.typ\": *\n";
+
 /// The shared style's file: what each item file imports.
 static STYLE: LazyLock<FileId> = LazyLock::new(|| file_id("/.sagsgen/stil.typ"));
+/// The packet's definitions' file: what each attachment's file imports.
+static PACKET: LazyLock<FileId> = LazyLock::new(|| file_id("/.sagsgen/pakke.typ"));
 
 /// A file id in the project root. Ids are interned for the life of the process, so parts
 /// are named by their place (the style; the first, second … item), never by their text.
@@ -68,7 +74,12 @@ impl Split {
 
     /// Whether the style has been cut out.
     fn has_style(&self) -> bool {
-        self.parts.iter().any(|p| p.source.id() == *STYLE)
+        self.has(*STYLE)
+    }
+
+    /// Whether the file `id` has been cut out.
+    fn has(&self, id: FileId) -> bool {
+        self.parts.iter().any(|p| p.source.id() == id)
     }
 
     /// Where in the generated source a span of the main file or a part points.
@@ -101,6 +112,7 @@ fn cut(text: &str) -> Option<Split> {
         copied: Vec::new(),
     };
     let mut items = 0;
+    let mut attachments = 0;
     let mut copied_from = 0;
     let mut open: Option<(String, usize, usize)> = None;
     let mut at = 0;
@@ -115,11 +127,24 @@ fn cut(text: &str) -> Option<Split> {
             }
             (Some((name, _, body)), None, true) => {
                 let (id, in_main, prefix) = match name.as_str() {
-                    "stil" if !split.has_style() => (*STYLE, IMPORT.to_string(), ""),
+                    "stil" if !split.has_style() => (*STYLE, IMPORT.to_string(), String::new()),
                     "punkt" => {
                         items += 1;
                         let path = format!("/.sagsgen/punkt-{items}.typ");
-                        (file_id(&path), format!("#include \"{path}\"\n"), IMPORT)
+                        (
+                            file_id(&path),
+                            format!("#include \"{path}\"\n"),
+                            IMPORT.to_string(),
+                        )
+                    }
+                    "pakke" if !split.has(*PACKET) => {
+                        (*PACKET, IMPORT_PACKET.to_string(), IMPORT.to_string())
+                    }
+                    "bilag" if split.has(*PACKET) => {
+                        attachments += 1;
+                        let path = format!("/.sagsgen/bilag-{attachments}.typ");
+                        let prefix = format!("{IMPORT}{IMPORT_PACKET}");
+                        (file_id(&path), format!("#include \"{path}\"\n"), prefix)
                     }
                     _ => return None,
                 };
@@ -195,6 +220,33 @@ mod tests {
             in_main..in_main + 1,
         );
         assert_eq!(offset, TEXT.find("Slut"));
+    }
+
+    #[test]
+    fn a_packets_attachments_become_files_that_import_its_definitions() {
+        let text = "// sagsgen:fil stil\nS\n// sagsgen:slut\n// sagsgen:fil pakke\nP\n\
+                    // sagsgen:slut\n// sagsgen:fil bilag\nB1\n// sagsgen:slut\n\
+                    // sagsgen:fil bilag\nB2\n// sagsgen:slut\n";
+        let split = Split::new(text);
+        assert_eq!(
+            split.main,
+            "#import \"/.sagsgen/stil.typ\": *\n#import \"/.sagsgen/pakke.typ\": *\n\
+             #include \"/.sagsgen/bilag-1.typ\"\n#include \"/.sagsgen/bilag-2.typ\"\n"
+        );
+        let second = &split.parts[3];
+        assert_eq!(
+            second.source.text(),
+            "#import \"/.sagsgen/stil.typ\": *\n#import \"/.sagsgen/pakke.typ\": *\nB2\n"
+        );
+        let at = second.source.text().find("B2").unwrap();
+        assert_eq!(
+            split.offset(second.source.id(), at..at + 1),
+            text.find("B2")
+        );
+        // An attachment before the definitions could not see them: nothing is cut.
+        let early = "// sagsgen:fil stil\nS\n// sagsgen:slut\n// sagsgen:fil bilag\nB\n\
+                     // sagsgen:slut\n";
+        assert_eq!(Split::new(early).main, early);
     }
 
     #[test]

@@ -91,6 +91,23 @@ pub fn attachments(view: &View) -> Vec<Target> {
         .collect()
 }
 
+/// How many attachment pages a packet holds.
+pub fn attachment_pages(view: &View) -> usize {
+    attachments(view).iter().map(|a| a.pages).sum()
+}
+
+/// Whether a packet and its public version have the same pages after their covers: the
+/// same attachments, and no item closed in the public one (its text, cut to its title,
+/// would move every page after it). Laid out one after the other, the second reuses what
+/// Typst laid out for the first.
+pub fn same_pages(packet: &View, public: &View) -> bool {
+    let closed = match public {
+        View::Meeting(meeting) => meeting.punkter.iter().any(|p| p.lukket),
+        View::Document(_) => true,
+    };
+    !closed && attachments(packet) == attachments(public)
+}
+
 impl Paging {
     /// The pass that finds the numbers.
     pub fn draft() -> Self {

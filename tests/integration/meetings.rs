@@ -428,15 +428,54 @@ fn every_packet_page_is_numbered_and_each_attachment_starts_where_the_contents_s
         "{}",
         run.stderr
     );
-    // Each of the six files is typeset from its main file, the style and its three items,
-    // each a file of its own, so the editions share what they have in common (one file
-    // would give the same PDFs, only slower).
-    let cut = run
+    // Each file is typeset from its main file, the style and its three items, each a file
+    // of its own, so the editions share what they have in common (one file would give the
+    // same PDFs, only slower); a packet also from its definitions and each attachment's
+    // pages (4 in the packet, 3 in the public one), and its cover and contents, laid out
+    // alone first to count their pages, from its main file, the style and the definitions.
+    let cut: Vec<_> = run
         .stderr
         .lines()
-        .filter(|line| *line == "trace: typesetting from 5 files")
-        .count();
-    assert_eq!(cut, 6, "{}", run.stderr);
+        .filter_map(|line| line.strip_prefix("trace: typesetting from "))
+        .collect();
+    assert_eq!(
+        cut,
+        [
+            "5 files", "5 files", "3 files", "10 files", "3 files", "9 files", "5 files", "5 files"
+        ],
+        "{}",
+        run.stderr
+    );
+    // Its public packet leaves an attachment out: its pages fall differently, and the
+    // packet is exported before it is laid out.
+    assert!(
+        !run.stderr.contains("waits for its public version"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn with_nothing_closed_the_public_packet_is_laid_out_beside_the_packet_and_numbered_alike() {
+    let project = paged_meeting();
+    let case = String::from_utf8(project.read("sager/b.toml")).unwrap();
+    let open = case.replace("adgang = \"lukket\"", "adgang = \"åben\"");
+    assert_ne!(open, case);
+    project.write("sager/b.toml", open);
+    let run = project.run_with(&["build", "moeder"], TRACE);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("moeder/m.toml: the packet waits for its public version"),
+        "{}",
+        run.stderr
+    );
+    assert_packets_numbered_with(&project, [4, 4]);
+    let public = pdf(&project.read("output/moeder/m/dagsorden-offentlig-med-bilag.pdf"));
+    assert!(page_text(&public, 1).contains("Offentlig udgave"));
+    let packet = pdf(&project.read("output/moeder/m/dagsorden-med-bilag.pdf"));
+    assert!(!page_text(&packet, 1).contains("Offentlig udgave"));
+    assert_eq!(public.get_pages().len(), packet.get_pages().len());
 }
 
 /// Lets a debug build say how each packet's numbers were found.
@@ -492,10 +531,13 @@ fn assert_numbered_with_a_page_more_in(condition: &str, way: &str) {
 /// Every page of both packets says `Side <page> af <pages>`, and the contents give each
 /// attachment the page it starts on.
 fn assert_packets_numbered(project: &Project) {
-    for (name, attachments) in [
-        ("dagsorden-med-bilag", 4),
-        ("dagsorden-offentlig-med-bilag", 3),
-    ] {
+    assert_packets_numbered_with(project, [4, 3]);
+}
+
+/// [`assert_packets_numbered`], for packets of so many attachments (packet, public packet).
+fn assert_packets_numbered_with(project: &Project, attachments: [usize; 2]) {
+    let names = ["dagsorden-med-bilag", "dagsorden-offentlig-med-bilag"];
+    for (name, attachments) in names.into_iter().zip(attachments) {
         let doc = pdf(&project.read(&format!("output/moeder/m/{name}.pdf")));
         let total = doc.get_pages().len();
         for page in 1..=total as u32 {
