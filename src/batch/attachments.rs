@@ -35,18 +35,22 @@ pub(crate) fn inspect_attachments(
             (path, fil, info)
         })
         .collect();
+    // Files with the same accessibility problems, reported together when there are many:
+    // real exports bring dozens of untagged attachments, whose warnings one per file would
+    // bury the errors.
+    let mut inaccessible: Vec<(Vec<Problem>, Vec<Attached>)> = Vec::new();
     for (path, fil, info) in inspected {
         let shown = shown_path(&fil);
         match info {
             Ok(info) => {
                 let mut problems = Vec::new();
                 if info.scanned {
-                    problems.push("is a scan without text");
+                    problems.push(Problem::Scanned);
                 } else if !info.fonts_embedded {
-                    problems.push("has fonts that are not embedded");
+                    problems.push(Problem::FontsNotEmbedded);
                 }
                 if !info.tagged {
-                    problems.push("is not a tagged PDF");
+                    problems.push(Problem::Untagged);
                 }
                 if info.repaired {
                     diags.push(
@@ -56,10 +60,10 @@ pub(crate) fn inspect_attachments(
                     );
                 }
                 if !problems.is_empty() {
-                    diags.push(
-                        Diagnostic::warning(format!("the attachment {shown} {}: the packets that include it are not fully accessible", problems.join(" and ")))
-                            .with_path(shown_path(&path)),
-                    );
+                    match inaccessible.iter_mut().find(|(p, _)| *p == problems) {
+                        Some((_, files)) => files.push((path, fil.clone())),
+                        None => inaccessible.push((problems, vec![(path, fil.clone())])),
+                    }
                 }
                 pages.insert(fil, info);
             }
@@ -73,7 +77,91 @@ pub(crate) fn inspect_attachments(
             }
         }
     }
+    for (problems, files) in inaccessible {
+        report_inaccessible(&problems, &files, diags);
+    }
     (pages, unusable)
+}
+
+/// An attachment: (the case file naming it, its file).
+type Attached = (PathBuf, PathBuf);
+
+/// Up to how many files with the same problems are reported one by one.
+const ONE_BY_ONE: usize = 3;
+/// How many files a report of many names.
+const NAMED: usize = 8;
+
+/// What keeps an attachment's pages from being accessible in a packet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Problem {
+    Scanned,
+    FontsNotEmbedded,
+    Untagged,
+}
+
+impl Problem {
+    /// What one file is: "the attachment x.pdf <is a scan without text>".
+    fn one(self) -> &'static str {
+        match self {
+            Problem::Scanned => "is a scan without text",
+            Problem::FontsNotEmbedded => "has fonts that are not embedded",
+            Problem::Untagged => "is not a tagged PDF",
+        }
+    }
+
+    /// What several files are: "12 attachments <are scans without text>".
+    fn many(self) -> &'static str {
+        match self {
+            Problem::Scanned => "are scans without text",
+            Problem::FontsNotEmbedded => "have fonts that are not embedded",
+            Problem::Untagged => "are not tagged PDFs",
+        }
+    }
+}
+
+/// Warns of attachments with the same accessibility
+/// problems: one by one when they are few, else once, naming the first of them.
+fn report_inaccessible(
+    problems: &[Problem],
+    files: &[(PathBuf, PathBuf)],
+    diags: &mut Diagnostics,
+) {
+    let said = |form: fn(Problem) -> &'static str| {
+        problems
+            .iter()
+            .map(|p| form(*p))
+            .collect::<Vec<_>>()
+            .join(" and ")
+    };
+    if files.len() <= ONE_BY_ONE {
+        for (case, fil) in files {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "the attachment {} {}: the packets that include it are not fully accessible",
+                    shown_path(fil),
+                    said(Problem::one)
+                ))
+                .with_path(shown_path(case)),
+            );
+        }
+        return;
+    }
+    let mut named: Vec<String> = files
+        .iter()
+        .take(NAMED)
+        .map(|(_, f)| shown_path(f))
+        .collect();
+    if files.len() > NAMED {
+        named.push(format!("and {} more", files.len() - NAMED));
+    }
+    diags.push(
+        Diagnostic::warning(format!(
+            "{} attachments {}: the packets that include them are not fully accessible",
+            files.len(),
+            said(Problem::many)
+        ))
+        .with_help(format!("they are {}", named.join(", "))),
+    );
 }
 
 /// Whether each packet can be built: (internal, public). A packet cannot when it would

@@ -816,6 +816,43 @@ fn inaccessible_attachments_are_reported_but_built() {
 }
 
 #[test]
+fn many_inaccessible_attachments_are_reported_in_one_warning() {
+    let items: String = (1..=5)
+        .map(|i| format!("[[punkter]]\nsag = \"../sager/s{i}.toml\"\n"))
+        .collect();
+    let project = meeting_project(&items);
+    for i in 1..=5 {
+        project.write(
+            &format!("bilag/w{i}.pdf"),
+            untagged_pdf(&format!("Word {i}")),
+        );
+        project.write(
+            &format!("sager/s{i}.toml"),
+            beslutningssag(&format!(
+                "[[bilag]]\ntitel = \"Fra Word {i}\"\nfil = \"../bilag/w{i}.pdf\""
+            )),
+        );
+    }
+    let run = project.run(&["build", "moeder"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "5 attachments have fonts that are not embedded and are not tagged PDFs: the \
+             packets that include them are not fully accessible"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("bilag/w5.pdf"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("the attachment bilag/w1.pdf"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("1 warning"), "{}", run.stderr);
+}
+
+#[test]
 fn encrypted_attachments_are_refused_with_the_file_named() {
     use lopdf::{Object, dictionary};
     let mut doc = pdf(&untagged_pdf("secret"));
