@@ -8,7 +8,9 @@
 //!
 //! `cargo bench --bench meeting` (release build). Sizes: `SAGSGEN_BENCH_SIZES`, items ×
 //! pages per attachment, default `10x28,25x28,50x28,100x28`; add `100x100` for a packet of
-//! 10,000 pages. Speed is reported here, never asserted in tests.
+//! 10,000 pages. `SAGSGEN_BENCH_ATTACHMENTS=text` leaves the image out: text-light
+//! attachments (~3 KB a page), where sagsgen's own work per page weighs most against the
+//! CLI's. Speed is reported here, never asserted in tests.
 
 use std::path::Path;
 
@@ -23,8 +25,13 @@ fn main() {
         .unwrap_or_else(|_| "10x28,25x28,50x28,100x28".to_string());
     let typst = which("typst");
     let qpdf = which("qpdf");
+    let kind = if scans() {
+        "text and a scan"
+    } else {
+        "text only"
+    };
     println!(
-        "meetings: N items, each with its own attachment of P pages; all six files built\n\
+        "meetings: N items, each with its own attachment of P pages ({kind} on each); all six files built\n\
          {:>5} {:>6} {:>9}  {:>8} {:>8}  {:>8} {:>8}  {:>8} {:>8}",
         "items", "pages", "MB in", "sagsgen", "peak", "typst", "peak", "qpdf", "peak"
     );
@@ -159,8 +166,14 @@ fn case(i: usize) -> String {
     )
 }
 
-/// A distinct multi-page PDF: on every page, lines of text and a grey "scan" of 240×240
-/// pixels that does not compress (pseudo-random, seeded by file and page).
+/// Whether the attachments' pages carry a scan (else text only).
+fn scans() -> bool {
+    std::env::var("SAGSGEN_BENCH_ATTACHMENTS").map_or(true, |kind| kind != "text")
+}
+
+/// A distinct multi-page PDF: on every page, lines of text and (unless [`scans`] says no) a
+/// grey "scan" of 240×240 pixels that does not compress (pseudo-random, seeded by file and
+/// page).
 fn attachment(n: usize, pages: usize) -> Vec<u8> {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
@@ -170,22 +183,26 @@ fn attachment(n: usize, pages: usize) -> Vec<u8> {
     let mut seed = 0x9E37_79B9_7F4A_7C15_u64 ^ (n as u64).wrapping_mul(0x1000_0001);
     let mut kids: Vec<Object> = Vec::new();
     for p in 0..pages {
-        let pixels: Vec<u8> = (0..240 * 240)
-            .map(|_| {
-                // xorshift64: cheap noise, different for every file and page.
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                (seed >> 56) as u8
-            })
-            .collect();
-        let image = doc.add_object(Stream::new(
-            dictionary! {
-                "Type" => "XObject", "Subtype" => "Image", "Width" => 240, "Height" => 240,
-                "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
-            },
-            pixels,
-        ));
+        let mut xobjects = lopdf::Dictionary::new();
+        if scans() {
+            let pixels: Vec<u8> = (0..240 * 240)
+                .map(|_| {
+                    // xorshift64: cheap noise, different for every file and page.
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    (seed >> 56) as u8
+                })
+                .collect();
+            let image = doc.add_object(Stream::new(
+                dictionary! {
+                    "Type" => "XObject", "Subtype" => "Image", "Width" => 240, "Height" => 240,
+                    "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+                },
+                pixels,
+            ));
+            xobjects.set("Im1", image);
+        }
         let mut ops: String = (0..30)
             .map(|l| {
                 format!(
@@ -195,13 +212,15 @@ fn attachment(n: usize, pages: usize) -> Vec<u8> {
                 )
             })
             .collect();
-        ops.push_str("q 240 0 0 240 177 60 cm /Im1 Do Q\n");
+        if scans() {
+            ops.push_str("q 240 0 0 240 177 60 cm /Im1 Do Q\n");
+        }
         let content = doc.add_object(Stream::new(dictionary! {}, ops.into_bytes()));
         let page = doc.add_object(dictionary! {
             "Type" => "Page", "Parent" => pages_id, "Contents" => content,
             "Resources" => dictionary! {
                 "Font" => dictionary! { "F1" => font },
-                "XObject" => dictionary! { "Im1" => image },
+                "XObject" => xobjects,
             },
             "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
         });
