@@ -26,6 +26,10 @@ pub struct AttachmentInfo {
     pub repaired: bool,
     /// Its own bookmarks, in order.
     pub outline: Vec<Bookmark>,
+    /// Its pages (1-based) that are shown wider than tall: a budget's spreadsheets, a turned
+    /// scan. A packet gives them a landscape page of their own rather than shrinking them
+    /// onto an upright one.
+    pub landscape: Vec<usize>,
 }
 
 /// One bookmark (outline entry) of an attachment.
@@ -92,7 +96,24 @@ fn info(
         scanned: fonts == 0,
         repaired: false,
         outline: outline(&doc),
+        landscape: hayro_syntax::Pdf::new(std::sync::Arc::new(bytes))
+            .map(|pdf| landscape_pages(&pdf))
+            .unwrap_or_default(),
     })
+}
+
+/// The pages (1-based) wider than tall as Typst draws them: hayro's dimensions, which
+/// Typst's own embedding uses (the crop box, turned by the page's `/Rotate`).
+fn landscape_pages(pdf: &hayro_syntax::Pdf) -> Vec<usize> {
+    pdf.pages()
+        .iter()
+        .enumerate()
+        .filter(|(_, page)| {
+            let (width, height) = page.render_dimensions();
+            width > height
+        })
+        .map(|(i, _)| i + 1)
+        .collect()
 }
 
 /// The attachment's bookmarks that lead to one of its pages (named destinations resolved).
@@ -151,6 +172,7 @@ fn walk(
 fn repaired(bytes: Vec<u8>) -> Option<AttachmentInfo> {
     let pdf = hayro_syntax::Pdf::new(bytes).ok()?;
     let pages = pdf.pages().len();
+    let landscape = landscape_pages(&pdf);
     (pages > 0).then_some(AttachmentInfo {
         pages,
         // Not inspected further: the warning about the repair says enough, and a damaged
@@ -160,6 +182,7 @@ fn repaired(bytes: Vec<u8>) -> Option<AttachmentInfo> {
         scanned: false,
         repaired: true,
         outline: Vec::new(),
+        landscape,
     })
 }
 

@@ -101,6 +101,8 @@ pub struct AttachmentPages {
     pub sider: usize,
     /// The attachment's own bookmarks, as headings below its own (depth 3 and deeper).
     pub bogmaerker: Vec<BookmarkView>,
+    /// Its pages (1-based) shown wider than tall, each given a landscape page.
+    pub liggende: Vec<usize>,
 }
 
 /// One bookmark of an attachment, on one of its pages.
@@ -294,6 +296,7 @@ fn packet_attachments(
                         titel: o.title.clone(),
                     })
                     .collect(),
+                liggende: info.landscape.clone(),
             })
         })
         .collect()

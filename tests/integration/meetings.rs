@@ -816,6 +816,49 @@ fn inaccessible_attachments_are_reported_but_built() {
 }
 
 #[test]
+fn landscape_and_turned_attachment_pages_get_landscape_packet_pages() {
+    let mut attachment = pdf(&untagged_pages(&["Staaende", "Liggende", "Drejet"]));
+    let pages = attachment.get_pages();
+    let wide = attachment.get_dictionary_mut(pages[&2]).unwrap();
+    wide.set("MediaBox", vec![0.into(), 0.into(), 842.into(), 595.into()]);
+    attachment
+        .get_dictionary_mut(pages[&3])
+        .unwrap()
+        .set("Rotate", 90);
+    let mut bytes = Vec::new();
+    attachment.save_to(&mut bytes).unwrap();
+    let project = meeting_project("[[punkter]]\nsag = \"../sager/a.toml\"\n");
+    project.write("bilag/budget.pdf", bytes);
+    project.write(
+        "sager/a.toml",
+        beslutningssag("[[bilag]]\ntitel = \"Budget\"\nfil = \"../bilag/budget.pdf\""),
+    );
+    let run = project.run(&["build", "moeder"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let packet = pdf(&project.read("output/moeder/m/dagsorden-med-bilag.pdf"));
+    let page_ids = packet.get_pages();
+    let wider_than_tall = |page: u32| {
+        let page = packet.get_dictionary(page_ids[&page]).unwrap();
+        let size: Vec<f32> = page
+            .get(b"MediaBox")
+            .and_then(lopdf::Object::as_array)
+            .unwrap()
+            .iter()
+            .map(|n| n.as_float().unwrap())
+            .collect();
+        size[2] - size[0] > size[3] - size[1]
+    };
+    // The attachment's three pages, by their stamp: upright, wide, turned.
+    let stamped = pages_with(&packet, "Bilag 1 til punkt 1");
+    assert_eq!(stamped.len(), 3, "{stamped:?}");
+    let shapes: Vec<bool> = stamped.iter().map(|p| wider_than_tall(*p)).collect();
+    assert_eq!(shapes, [false, true, true]);
+    // The agenda's own pages stay upright.
+    assert!(!wider_than_tall(1));
+    assert!(!wider_than_tall(stamped[0] - 1));
+}
+
+#[test]
 fn many_inaccessible_attachments_are_reported_in_one_warning() {
     let items: String = (1..=5)
         .map(|i| format!("[[punkter]]\nsag = \"../sager/s{i}.toml\"\n"))
