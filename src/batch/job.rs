@@ -12,7 +12,7 @@ use crate::loader::{Document, Loaded};
 use crate::meeting::Edition;
 use crate::project::Project;
 use crate::render::meeting_view::Inspected;
-use crate::typeset::{Output, Standard, Typeset, Typesetter, outputs};
+use crate::typeset::{LaidPacket, Output, Standard, Typeset, Typesetter, outputs};
 
 /// What happened to one input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,15 +223,15 @@ fn make_all(
                     }
                     laid => {
                         failed |= !wait_for(std::mem::take(&mut writing), &mut made.staged, diags);
-                        if let Some((order, path, held)) = held.take() {
-                            let typeset = ctx.typesetter.finish_packet(held);
-                            let kept = keep(typeset, order, path, &mut files, diags);
-                            failed |= kept.is_none();
-                            if let Some((path, typeset)) = kept.filter(|_| ctx.write && !failed) {
-                                // Written before the next packet is exported.
-                                failed |= !stage_now(&path, &typeset, &mut made.staged, diags);
-                            }
-                        }
+                        let write = ctx.write && !failed;
+                        failed |= !finish_held(
+                            ctx,
+                            held.take(),
+                            write,
+                            &mut files,
+                            &mut made.staged,
+                            diags,
+                        );
                         let typeset = laid.and_then(|laid| ctx.typesetter.finish_packet(laid));
                         typst::comemo::evict(0);
                         typeset
@@ -255,6 +255,10 @@ fn make_all(
                 None => failed = true,
             }
         }
+        // Only a packet followed by its public version waits; should that ever fail to
+        // come, the packet is not lost.
+        let write = ctx.write && !failed;
+        failed |= !finish_held(ctx, held.take(), write, &mut files, &mut made.staged, diags);
         failed |= !wait_for(writing, &mut made.staged, diags);
     });
     files.sort_by_key(|(order, _, _)| *order);
@@ -286,16 +290,33 @@ fn keep(
     }
 }
 
-/// Writes a made PDF beside its target, on this thread; `false` when it could not be.
-fn stage_now(
-    path: &Path,
-    typeset: &Typeset,
+/// A packet laid out and waiting for its public version: (its place among the outputs,
+/// its file, the layout).
+type Held<'a> = (usize, PathBuf, LaidPacket<'a>);
+
+/// Exports a waiting packet, if any, and (with `write`) writes it beside its target on this
+/// thread, before the next packet is exported; `false` when it failed.
+fn finish_held(
+    ctx: &Context<'_>,
+    held: Option<Held<'_>>,
+    write: bool,
+    files: &mut Vec<(usize, PathBuf, usize)>,
     staged: &mut Vec<Staged>,
     diags: &mut Diagnostics,
 ) -> bool {
-    match stage_all(path, typeset) {
-        Ok(files) => {
-            staged.extend(files);
+    let Some((order, path, laid)) = held else {
+        return true;
+    };
+    let typeset = ctx.typesetter.finish_packet(laid);
+    let Some((path, typeset)) = keep(typeset, order, path, files, diags) else {
+        return false;
+    };
+    if !write {
+        return true;
+    }
+    match stage_all(&path, &typeset) {
+        Ok(written) => {
+            staged.extend(written);
             true
         }
         Err(d) => {
