@@ -677,11 +677,10 @@ fn broken_meetings_are_reported_and_write_nothing() {
 
 #[test]
 fn unusable_attachments_are_errors_naming_the_file() {
-    let project = meeting_project("[[punkter]]\nsag = \"../sager/a.toml\"\n");
-    project.write("bilag/broken.pdf", b"%PDF-1.4\nthis is not really a PDF\n");
-    project.write(
-        "sager/a.toml",
-        beslutningssag("[[bilag]]\ntitel = \"Ødelagt\"\nfil = \"../bilag/broken.pdf\""),
+    let project = one_attachment(
+        "Ødelagt",
+        "broken.pdf",
+        b"%PDF-1.4\nthis is not really a PDF\n",
     );
     let run = project.run(&["build", "moeder"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
@@ -755,7 +754,6 @@ fn an_unusable_closed_attachment_leaves_out_the_internal_packet_only_and_removes
 
 #[test]
 fn an_attachment_with_a_damaged_cross_reference_table_is_repaired_into_the_packet() {
-    let project = meeting_project("[[punkter]]\nsag = \"../sager/a.toml\"\n");
     let good = untagged_pdf("Tekst fra et beskadiget bilag");
     // A wrong `startxref` and a broken `xref` keyword: common readers rebuild the table.
     let text = String::from_utf8_lossy(&good).into_owned();
@@ -763,11 +761,7 @@ fn an_attachment_with_a_damaged_cross_reference_table_is_repaired_into_the_packe
     let mut damaged = text[..start].replace("\nxref", "\nxreX").into_bytes();
     damaged.extend_from_slice(b"startxref\n12\n%%EOF\n");
     assert!(pdf_parse_fails(&damaged), "lopdf cannot read it as it is");
-    project.write("bilag/skadet.pdf", &damaged);
-    project.write(
-        "sager/a.toml",
-        beslutningssag("[[bilag]]\ntitel = \"Skadet\"\nfil = \"../bilag/skadet.pdf\""),
-    );
+    let project = one_attachment("Skadet", "skadet.pdf", &damaged);
     let run = project.run(&["build", "moeder"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
@@ -784,20 +778,29 @@ fn an_attachment_with_a_damaged_cross_reference_table_is_repaired_into_the_packe
     );
 }
 
+/// A meeting of one item whose case has one attachment, `titel`, the file `bilag/<file>`.
+fn one_attachment(titel: &str, file: &str, bytes: impl AsRef<[u8]>) -> Project {
+    let project = meeting_project("[[punkter]]\nsag = \"../sager/a.toml\"\n");
+    project.write(&format!("bilag/{file}"), bytes);
+    project.write(
+        "sager/a.toml",
+        beslutningssag(&format!(
+            "[[bilag]]\ntitel = \"{titel}\"\nfil = \"../bilag/{file}\""
+        )),
+    );
+    project
+}
+
 fn pdf_parse_fails(bytes: &[u8]) -> bool {
     lopdf::Document::load_mem(bytes).is_err()
 }
 
 #[test]
 fn inaccessible_attachments_are_reported_but_built() {
-    let project = meeting_project("[[punkter]]\nsag = \"../sager/a.toml\"\n");
-    project.write(
-        "bilag/word.pdf",
+    let project = one_attachment(
+        "Fra Word",
+        "word.pdf",
         untagged_pdf("Hello from a word processor"),
-    );
-    project.write(
-        "sager/a.toml",
-        beslutningssag("[[bilag]]\ntitel = \"Fra Word\"\nfil = \"../bilag/word.pdf\""),
     );
     let run = project.run(&["build", "moeder"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -827,12 +830,7 @@ fn landscape_and_turned_attachment_pages_get_landscape_packet_pages() {
         .set("Rotate", 90);
     let mut bytes = Vec::new();
     attachment.save_to(&mut bytes).unwrap();
-    let project = meeting_project("[[punkter]]\nsag = \"../sager/a.toml\"\n");
-    project.write("bilag/budget.pdf", bytes);
-    project.write(
-        "sager/a.toml",
-        beslutningssag("[[bilag]]\ntitel = \"Budget\"\nfil = \"../bilag/budget.pdf\""),
-    );
+    let project = one_attachment("Budget", "budget.pdf", bytes);
     let run = project.run(&["build", "moeder"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let packet = pdf(&project.read("output/moeder/m/dagsorden-med-bilag.pdf"));
@@ -906,12 +904,7 @@ fn encrypted_attachments_are_refused_with_the_file_named() {
     doc.trailer.set("Encrypt", encrypt);
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes).unwrap();
-    let project = meeting_project("[[punkter]]\nsag = \"../sager/a.toml\"\n");
-    project.write("bilag/locked.pdf", bytes);
-    project.write(
-        "sager/a.toml",
-        beslutningssag("[[bilag]]\ntitel = \"Låst\"\nfil = \"../bilag/locked.pdf\""),
-    );
+    let project = one_attachment("Låst", "locked.pdf", bytes);
     let run = project.run(&["build", "moeder"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let named = run
