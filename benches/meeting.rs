@@ -91,7 +91,11 @@ fn one_size_in(
     });
     let cell = |m: &Option<Measured>| match m {
         Some(m) if m.status == 0 => format!("{:>7.2}s {:>6}MB", m.seconds, m.peak_mb),
-        Some(m) => format!("{:>8} {:>8}", "failed", m.status),
+        Some(m) => {
+            let why = m.complaint.as_deref().unwrap_or("");
+            eprintln!("exit status {}: {why}", m.status);
+            format!("{:>8} {:>8}", "failed", m.status)
+        }
         None => format!("{:>8} {:>8}", "-", "-"),
     };
     println!(

@@ -15,32 +15,57 @@ pub struct Measured {
     pub peak_mb: i64,
     /// Exit status.
     pub status: i32,
+    /// The last line it wrote to standard error, when it failed.
+    pub complaint: Option<String>,
 }
 
 /// Runs `program ARGS` in `dir`, its output discarded; time and peak memory.
 // The child is reaped by `wait4` (which also reports its memory), not by `Child::wait`.
 #[allow(clippy::zombie_processes)]
 pub fn measure(program: &Path, args: &[&str], dir: &Path) -> Measured {
+    // Standard error goes to a file, read only when the run failed (a pipe left unread
+    // could fill and stall the child).
+    let errors = tempfile::tempfile().expect("a file for standard error");
     let start = Instant::now();
     let child = Command::new(program)
         .args(args)
         .current_dir(dir)
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
+        .stderr(errors.try_clone().expect("the file for standard error"))
         .spawn()
         .unwrap_or_else(|e| panic!("cannot run {}: {e}", program.display()));
     let (status, rss_kib) = wait_with_peak_rss(child.id());
+    let seconds = start.elapsed().as_secs_f64();
     Measured {
-        seconds: start.elapsed().as_secs_f64(),
+        seconds,
         peak_mb: rss_kib / 1024,
         status,
+        complaint: (status != 0).then(|| last_line(errors)),
     }
+}
+
+/// The last non-empty line of a file.
+fn last_line(mut file: std::fs::File) -> String {
+    use std::io::{Read, Seek};
+    let mut text = String::new();
+    let _ = file.rewind();
+    let _ = file.read_to_string(&mut text);
+    text.lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .to_string()
 }
 
 /// Runs the sagsgen binary of this build; panics when it fails.
 pub fn sagsgen(dir: &Path, args: &[&str]) -> Measured {
     let run = measure(Path::new(env!("CARGO_BIN_EXE_sagsgen")), args, dir);
-    assert!(run.status == 0, "sagsgen {args:?} failed ({})", run.status);
+    assert!(
+        run.status == 0,
+        "sagsgen {args:?} failed ({}): {}",
+        run.status,
+        run.complaint.as_deref().unwrap_or("")
+    );
     run
 }
 
