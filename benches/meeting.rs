@@ -10,7 +10,11 @@
 //! pages per attachment, default `10x28,25x28,50x28,100x28`; add `100x100` for a packet of
 //! 10,000 pages. `SAGSGEN_BENCH_ATTACHMENTS=text` leaves the image out: text-light
 //! attachments (~3 KB a page), where sagsgen's own work per page weighs most against the
-//! CLI's. Speed is reported here, never asserted in tests.
+//! CLI's. `SAGSGEN_BENCH_PROJECT=<folder>` measures a project of your own instead — real
+//! agendas with real attachments: sagsgen builds everything in it (into a temporary folder;
+//! nothing in the project changes but a scratch file, removed after), against the Typst CLI
+//! embedding every page of every PDF in the project (outside `output/`) and qpdf merging
+//! them. Speed is reported here, never asserted in tests.
 
 use std::path::Path;
 
@@ -21,6 +25,9 @@ mod common;
 use common::{Measured, measure, sagsgen, which};
 
 fn main() {
+    if let Some(project) = std::env::var_os("SAGSGEN_BENCH_PROJECT") {
+        return own_project(Path::new(&project));
+    }
     let sizes = std::env::var("SAGSGEN_BENCH_SIZES")
         .unwrap_or_else(|_| "10x28,25x28,50x28,100x28".to_string());
     let typst = which("typst");
@@ -111,20 +118,96 @@ fn one_size_in(
 /// The Typst CLI compiling one plain document that embeds every attachment page, one page
 /// each — the engine's own cost for the pages of a packet.
 fn typst_one_document(typst: &Path, root: &Path, files: &[String], pages: usize) -> Measured {
-    let mut source = String::from("#set page(margin: 0pt)\n");
-    for file in files {
-        for page in 1..=pages {
-            source.push_str(&format!(
-                "#page(image(\"{file}\", page: {page}, width: 100%, height: 100%))\n"
-            ));
-        }
+    let files: Vec<(String, usize)> = files.iter().map(|f| (f.clone(), pages)).collect();
+    typst_embedding(typst, root, &files, "plain.typ", "plain.pdf")
+}
+
+/// The Typst CLI compiling, in `root`, a document `source` (written there) embedding every
+/// page of each (file, pages), into `output`.
+fn typst_embedding(
+    typst: &Path,
+    root: &Path,
+    files: &[(String, usize)],
+    source: &str,
+    output: &str,
+) -> Measured {
+    let mut text = String::from("#set page(margin: 0pt)\n");
+    for (file, pages) in files {
+        let file = file.replace('\\', "\\\\").replace('"', "\\\"");
+        text.push_str(&format!(
+            "#for n in range(1, {pages} + 1) {{ page(image(\"{file}\", page: n, width: 100%, height: 100%)) }}\n"
+        ));
     }
-    std::fs::write(root.join("plain.typ"), source).unwrap();
+    std::fs::write(root.join(source), text).unwrap();
     measure(
         typst,
-        &["compile", "--ignore-system-fonts", "plain.typ", "plain.pdf"],
+        &["compile", "--ignore-system-fonts", source, output],
         root,
     )
+}
+
+/// `SAGSGEN_BENCH_PROJECT`: a project of the user's own, measured once.
+fn own_project(root: &Path) {
+    let out = tempfile::tempdir().expect("temp dir");
+    let out_dir = out.path().to_string_lossy().into_owned();
+    let pdfs: Vec<(String, usize, u64)> = walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.file_name() != "output")
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("pdf"))
+        })
+        .filter_map(|e| {
+            let pages = Document::load(e.path()).ok()?.get_pages().len();
+            let rel = e
+                .path()
+                .strip_prefix(root)
+                .ok()?
+                .to_string_lossy()
+                .into_owned();
+            Some((rel, pages, e.metadata().ok()?.len()))
+        })
+        .collect();
+    let pages: usize = pdfs.iter().map(|(_, p, _)| p).sum();
+    let bytes: u64 = pdfs.iter().map(|(_, _, b)| b).sum();
+    println!(
+        "{}: {} PDFs (attachments) of {pages} pages, {:.0} MB",
+        root.display(),
+        pdfs.len(),
+        bytes as f64 / 1e6
+    );
+    let ours = sagsgen(root, &["build", "--force", "--quiet", "-o", &out_dir]);
+    println!(
+        "  sagsgen, every file of the project: {:.2} s, {} MB",
+        ours.seconds, ours.peak_mb
+    );
+    let files: Vec<(String, usize)> = pdfs.iter().map(|(f, p, _)| (f.clone(), *p)).collect();
+    if let Some(typst) = which("typst") {
+        // The source must lie in the project (Typst reads files below its own folder).
+        let scratch = ".sagsgen-bench-plain.typ";
+        let output = format!("{out_dir}/plain.pdf");
+        let run = typst_embedding(&typst, root, &files, scratch, &output);
+        let _ = std::fs::remove_file(root.join(scratch));
+        report("Typst CLI, one document of every page", &run);
+    }
+    if let Some(qpdf) = which("qpdf") {
+        let merged = format!("{out_dir}/merged.pdf");
+        let mut args = vec!["--empty", "--pages"];
+        args.extend(files.iter().map(|(f, _)| f.as_str()));
+        args.extend(["--", merged.as_str()]);
+        report("qpdf, merging them", &measure(&qpdf, &args, root));
+    }
+}
+
+/// One comparison line of [`own_project`].
+fn report(what: &str, run: &Measured) {
+    match &run.complaint {
+        None => println!("  {what}: {:.2} s, {} MB", run.seconds, run.peak_mb),
+        Some(why) => println!("  {what}: failed ({}): {why}", run.status),
+    }
 }
 
 /// A project with one meeting of `items` items, each a case with its own attachment;
