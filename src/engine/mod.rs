@@ -106,7 +106,8 @@ impl Engine {
         labels: &[String],
     ) -> Result<Pdf, Vec<Diagnostic>> {
         let options = pdf_options(conformance).map_err(|e| vec![e])?;
-        self.pdf_with(source, &options, what, labels)
+        let laid = self.lay_out(source, what, labels)?;
+        self.export(laid, &options)
     }
 
     /// Typesets into a tagged PDF with no conformance claim (packets that embed other
@@ -180,17 +181,6 @@ impl Engine {
         let world = DocWorld::new(&self.base, source);
         let (document, _) = compile(&world, what)?;
         Ok(Placement::of(&document, labels))
-    }
-
-    fn pdf_with(
-        &self,
-        source: String,
-        options: &PdfOptions,
-        what: &str,
-        labels: &[String],
-    ) -> Result<Pdf, Vec<Diagnostic>> {
-        let laid = self.lay_out(source, what, labels)?;
-        self.export(laid, options)
     }
 
     /// The laid-out document as a PDF.
