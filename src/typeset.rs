@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, SourceText, trace};
-use crate::engine::{Engine, Laid, Pdf, Placement};
+use crate::engine::{Engine, Laid, Pdf, Placement, Undrawable};
 use crate::loader::Document;
 use crate::meeting::Edition;
 use crate::project::{Conformance, Project};
@@ -336,15 +336,51 @@ impl<'a> Typesetter<'a> {
         what: &str,
         keep_typst: bool,
     ) -> Result<Option<LaidPacket<'a>>, Vec<Diagnostic>> {
-        let (laid, typst) = self.through(
-            &Paged {
+        let paged = Paged {
+            view,
+            sidetal: paging,
+        };
+        let (mut laid, _) = self.through(&paged, false, |source| {
+            self.engine.lay_out(source, what, labels)
+        })?;
+        if laid.placement() != Some(expected) {
+            return Ok(None);
+        }
+        if paging.bare {
+            let runs = paging.runs(&paging::attachments(view));
+            match laid.draw_attachment_marginals(&runs) {
+                Ok(pages) => trace(format_args!(
+                    "{what}: stamp and footer drawn on {pages} pages"
+                )),
+                Err(Undrawable(why)) => {
+                    // A template of the project's own that does not give an attachment's
+                    // first page both marginals: Typst lays them out on every page.
+                    trace(format_args!(
+                        "{what}: {why}; Typst lays out every page's marginals"
+                    ));
+                    let whole = paging.with_marginals();
+                    return self.numbered(view, &whole, expected, labels, what, keep_typst);
+                }
+            }
+        }
+        // The Typst written out (`--emit-typst`) gives every page its marginals, so that
+        // Typst alone makes the same pages from it; its lines are those laid out here.
+        let typst = match keep_typst {
+            true => Some(self.source(&Paged {
                 view,
-                sidetal: paging,
-            },
-            keep_typst,
-            |source| self.engine.lay_out(source, what, labels),
-        )?;
-        Ok((laid.placement() == Some(expected)).then_some(LaidPacket { laid, typst }))
+                sidetal: &paging.with_marginals(),
+            })?),
+            false => None,
+        };
+        Ok(Some(LaidPacket { laid, typst }))
+    }
+
+    /// The Typst source `context` renders to.
+    fn source(&self, context: &(impl Serialize + Templated)) -> Result<String, Vec<Diagnostic>> {
+        self.templates
+            .render(context.template(), context)
+            .map(|rendered| rendered.source)
+            .map_err(|d| vec![d])
     }
 
     /// Renders `context` through the view's template and hands the source to `make`; errors

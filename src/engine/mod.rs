@@ -2,6 +2,7 @@
 
 pub mod file_cache;
 pub mod fonts;
+mod marginals;
 mod packet_info;
 mod placement;
 mod split;
@@ -11,6 +12,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use file_cache::FileCache;
+pub use marginals::{AttachmentRun, Undrawable};
 pub use placement::Placement;
 
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
@@ -232,6 +234,21 @@ impl Laid<'_> {
     /// Where the labels asked for fell.
     pub fn placement(&self) -> Option<&Placement> {
         self.placement.as_ref()
+    }
+
+    /// Draws onto each attachment's bare later pages the stamp and footer Typst laid out on
+    /// its first page, numbered for the page (see [`marginals`]); says on how many pages.
+    /// An error when a bare page has nothing to copy: the document is then as it was.
+    pub fn draw_attachment_marginals(
+        &mut self,
+        runs: &[AttachmentRun],
+    ) -> Result<usize, Undrawable> {
+        let Some((pages, drawn_on)) = marginals::draw(&self.document, runs)? else {
+            return Ok(0);
+        };
+        let info = self.document.info().clone();
+        self.document = PagedDocument::new(pages, info);
+        Ok(drawn_on)
     }
 }
 

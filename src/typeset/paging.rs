@@ -19,10 +19,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::View;
-use crate::engine::Placement;
+use crate::engine::{AttachmentRun, Placement};
 
 /// What the meeting template is told about a packet's page numbers (`sidetal`).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Paging {
     /// The pass that finds the numbers: attachment pages blank, without header and footer.
     pub forarbejde: bool,
@@ -33,6 +33,9 @@ pub struct Paging {
     pub i_alt: usize,
     /// The page each attachment starts on, by `"<anker>-<nummer>"`.
     pub start: BTreeMap<String, usize>,
+    /// Whether an attachment's later pages are left bare, sagsgen drawing its first page's
+    /// stamp and footer on them after layout (`engine::AttachmentRun`).
+    pub bare: bool,
 }
 
 /// A view together with its packet's page numbers, as the template sees them.
@@ -116,6 +119,7 @@ impl Paging {
             indhold_alene: false,
             i_alt: 0,
             start: BTreeMap::new(),
+            bare: false,
         }
     }
 
@@ -171,6 +175,29 @@ impl Paging {
         Some(Self::numbers(starts, draft.pages + later))
     }
 
+    /// These numbers with every attachment page given its stamp and footer by Typst.
+    pub fn with_marginals(&self) -> Self {
+        Self {
+            bare: false,
+            ..self.clone()
+        }
+    }
+
+    /// Where each of `attachments` runs in the packet these numbers make, for drawing its
+    /// first page's marginals on the others.
+    pub fn runs(&self, attachments: &[Target]) -> Vec<AttachmentRun> {
+        attachments
+            .iter()
+            .filter_map(|target| {
+                let start = *self.start.get(&target.key)?;
+                Some(AttachmentRun {
+                    first: start.checked_sub(1)?,
+                    pages: target.pages,
+                })
+            })
+            .collect()
+    }
+
     /// The numbers to print — each attachment's first page, in the packet's order, and the
     /// page count — with where the packet's labels must then fall.
     fn numbers(starts: Vec<(String, usize)>, pages: usize) -> (Self, Placement) {
@@ -180,6 +207,7 @@ impl Paging {
             indhold_alene: false,
             i_alt: pages,
             start: starts.into_iter().collect(),
+            bare: true,
         };
         (paging, Placement { pages, labels })
     }

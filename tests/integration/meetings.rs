@@ -478,6 +478,92 @@ fn with_nothing_closed_the_public_packet_is_laid_out_beside_the_packet_and_numbe
     assert_eq!(public.get_pages().len(), packet.get_pages().len());
 }
 
+#[test]
+fn an_attachments_later_pages_get_the_stamp_and_footer_of_its_first_page_drawn_on_them() {
+    let project = paged_meeting();
+    let run = project.run_with(&["build", "moeder"], TRACE);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Typst lays out the stamp and footer of each attachment's first page; sagsgen draws
+    // them on the pages after it: 2 + 1 + 3 in the packet (attachments of 3, 2, 4 and 1
+    // pages), 2 + 1 in the public one (without the closed one of 4).
+    for (name, pages) in [
+        ("dagsorden-med-bilag", 6),
+        ("dagsorden-offentlig-med-bilag", 3),
+    ] {
+        let drawn = format!("({name}): stamp and footer drawn on {pages} pages");
+        assert!(run.stderr.contains(&drawn), "{drawn}: {}", run.stderr);
+    }
+    let packet = pdf(&project.read("output/moeder/m/dagsorden-med-bilag.pdf"));
+    for (stamp, pages) in [
+        ("Bilag 1 til punkt 1", 3),
+        ("Bilag 1 til punkt 2", 2),
+        ("Bilag 2 til punkt 2", 4),
+        ("Bilag 1 til punkt 3", 1),
+    ] {
+        let stamped = pages_with(&packet, stamp);
+        assert_eq!(stamped.len(), pages, "{stamp}: {stamped:?}");
+        // Drawn or laid out, a stamp is a header and a footer is a footer, for readers
+        // that skip them (pagination artifacts, outside the document's structure).
+        for page in stamped {
+            assert_eq!(pagination_artifacts(&packet, page), (1, 1), "page {page}");
+        }
+    }
+    assert_packets_numbered(&project);
+}
+
+#[test]
+fn without_a_stamp_and_footer_on_an_attachments_first_page_typst_lays_out_every_pages() {
+    // An override that leaves an attachment's first page without a footer: nothing to
+    // copy, so the packet is laid out again with Typst giving every page its own.
+    let project = paged_meeting();
+    let template =
+        std::fs::read_to_string(crate::common::repo().join("templates/moede.typ.j2")).unwrap();
+    let footer = "footer: sidefod-linje(start + side - 1, i-alt))";
+    assert!(template.contains(footer));
+    project.write(
+        "templates/moede.typ.j2",
+        template.replace(
+            footer,
+            "footer: if side == 1 { none } else { sidefod-linje(start + side - 1, i-alt) })",
+        ),
+    );
+    let run = project.run_with(&["build", "moeder"], TRACE);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("has no header and footer to copy; Typst lays out every page's marginals"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("drawn on"), "{}", run.stderr);
+    let packet = pdf(&project.read("output/moeder/m/dagsorden-med-bilag.pdf"));
+    let total = packet.get_pages().len();
+    let stamped = pages_with(&packet, "Bilag 2 til punkt 2");
+    assert_eq!(stamped.len(), 4, "{stamped:?}");
+    for (i, page) in stamped.into_iter().enumerate() {
+        let numbered = page_text(&packet, page).contains(&format!("Side {page} af {total}"));
+        assert_eq!(numbered, i > 0, "page {page}");
+    }
+}
+
+/// How many header and how many footer artifacts a page's content marks.
+fn pagination_artifacts(doc: &lopdf::Document, page: u32) -> (usize, usize) {
+    let id = doc.get_pages()[&page];
+    let content = lopdf::content::Content::decode(&doc.get_page_content(id).unwrap()).unwrap();
+    let subtypes: Vec<Vec<u8>> = content
+        .operations
+        .iter()
+        .filter(|op| op.operator == "BDC")
+        .filter(|op| op.operands.first().and_then(|o| o.as_name().ok()) == Some(b"Artifact"))
+        .filter_map(|op| {
+            let properties = op.operands.get(1)?.as_dict().ok()?;
+            Some(properties.get(b"Subtype").ok()?.as_name().ok()?.to_vec())
+        })
+        .collect();
+    let count = |kind: &[u8]| subtypes.iter().filter(|s| s.as_slice() == kind).count();
+    (count(b"Header"), count(b"Footer"))
+}
+
 /// Lets a debug build say how each packet's numbers were found.
 const TRACE: &[(&str, &str)] = &[("SAGSGEN_TEST_TRACE", "1")];
 
@@ -1002,6 +1088,9 @@ fn emit_typst_writes_the_typst_of_every_meeting_file() {
         packet.contains("bilag-sider(\"/bilag/"),
         "the packet embeds the attachments' pages"
     );
+    // Written out for Typst alone, which draws nothing after layout: every attachment page
+    // gets its stamp and footer from the template.
+    assert!(!packet.contains("bare: true"), "{packet}");
 }
 
 #[test]

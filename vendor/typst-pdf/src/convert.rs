@@ -402,6 +402,27 @@ pub(crate) fn handle_group(
     fc.push();
     fc.state_mut().pre_concat(group.transform);
 
+    // sagsgen: a header or footer drawn onto the page after layout is an artifact.
+    let res = match group.label.and_then(tags::drawn_marginal) {
+        Some(kind) => tags::drawn_artifact(gc, fc, surface, kind, |gc, fc, surface| {
+            handle_group_contents(fc, group, surface, gc)
+        }),
+        None => handle_group_contents(fc, group, surface, gc),
+    };
+    res?;
+
+    fc.pop();
+
+    Ok(())
+}
+
+/// sagsgen: the body of `handle_group`, unchanged, so a drawn marginal can wrap it.
+fn handle_group_contents(
+    fc: &mut FrameContext,
+    group: &GroupItem,
+    surface: &mut Surface,
+    gc: &mut GlobalContext,
+) -> SourceResult<()> {
     tags::group(gc, fc, surface, group.parent, |gc, fc, surface| {
         let clip_path = group
             .clip
@@ -425,11 +446,7 @@ pub(crate) fn handle_group(
         }
 
         res
-    })?;
-
-    fc.pop();
-
-    Ok(())
+    })
 }
 
 /// Finish a krilla document and handle export errors.

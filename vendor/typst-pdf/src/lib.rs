@@ -15,6 +15,14 @@ mod util;
 
 pub use self::metadata::{Timestamp, Timezone};
 
+/// sagsgen: the label of a group drawn onto a laid-out page as its header (an attachment
+/// page's stamp, copied from the attachment's first page): written as a header artifact,
+/// nothing inside it tagged.
+pub const DRAWN_HEADER_LABEL: &str = "sagsgen-drawn-header";
+
+/// sagsgen: as [`DRAWN_HEADER_LABEL`], for a footer.
+pub const DRAWN_FOOTER_LABEL: &str = "sagsgen-drawn-footer";
+
 use std::fmt::{self, Debug, Formatter};
 use std::hash::{Hash, Hasher};
 

@@ -141,6 +141,41 @@ pub fn tiling<T>(
     res
 }
 
+/// sagsgen: the artifact kind of a group drawn onto a page after layout, by its label.
+pub fn drawn_marginal(label: typst_library::foundations::Label) -> Option<ArtifactType> {
+    match label.resolve().as_str() {
+        crate::DRAWN_HEADER_LABEL => Some(ArtifactType::Header),
+        crate::DRAWN_FOOTER_LABEL => Some(ArtifactType::Footer),
+        _ => None,
+    }
+}
+
+/// sagsgen: a group drawn onto a page after layout, written as an artifact of `kind` with
+/// tags disabled inside (it has none of its own; the page's structure does not know it).
+pub fn drawn_artifact<T>(
+    gc: &mut GlobalContext,
+    fc: &mut FrameContext,
+    surface: &mut Surface,
+    kind: ArtifactType,
+    f: impl FnOnce(&mut GlobalContext, &mut FrameContext, &mut Surface) -> T,
+) -> T {
+    if disabled(gc) {
+        return f(gc, fc, surface);
+    }
+    let prev = gc.tags.in_tiling;
+    gc.tags.in_tiling = true;
+    let mark_artifact = gc.tags.tree.parent_artifact().is_none();
+    if mark_artifact {
+        surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(kind)));
+    }
+    let res = f(gc, fc, surface);
+    if mark_artifact {
+        surface.end_tagged();
+    }
+    gc.tags.in_tiling = prev;
+    res
+}
+
 /// Whether tag generation is currently disabled. Either because it has been
 /// disabled by the user using the [`PdfOptions::tagged`] flag, or we're inside
 /// a tiling.
