@@ -43,7 +43,7 @@ pub fn draw(
         let all = document.pages();
         let later = (run.first + 1..run.first + run.pages).filter(|&i| i < all.len());
         let bare: Vec<usize> = later
-            .filter(|&i| marginals(&all[i].frame).is_none())
+            .filter(|&i| matches!(marginals(&all[i].frame), (None, None)))
             .collect();
         if bare.is_empty() {
             continue;
@@ -59,10 +59,19 @@ pub fn draw(
     Ok(pages.map(|pages| (pages, drawn_on)))
 }
 
-/// The header and footer Typst laid out on a page, with where they sit on it.
+/// A page's header or footer and where it sits on the page.
+struct Marginal {
+    at: Point,
+    frame: Frame,
+    /// Whether Typst had inlined it into the page: its items then sit in a page-sized
+    /// frame, and the edges of the area it was laid out in are not known.
+    inlined: bool,
+}
+
+/// The header and footer laid out on a page, with where they sit on it.
 struct Marginals {
-    header: (Point, Frame),
-    footer: (Point, Frame),
+    header: Marginal,
+    footer: Marginal,
 }
 
 /// What is copied from an attachment's first page onto the others.
@@ -77,15 +86,19 @@ struct Reference {
 impl Reference {
     /// The stamp and footer of an attachment's first page, page `number` of the packet.
     fn of(page: &Page, number: usize) -> Result<Self, Undrawable> {
-        let Some(Marginals { header, footer }) = marginals(&page.frame) else {
+        let (Some(header), Some(footer)) = marginals(&page.frame) else {
             return Err(Undrawable(format!(
                 "page {number}, an attachment's first page, has no header and footer to copy"
             )));
         };
+        let untagged = |m: Marginal| Marginal {
+            frame: untagged(&m.frame),
+            ..m
+        };
         Ok(Self {
             marginals: Marginals {
-                header: (header.0, untagged(&header.1)),
-                footer: (footer.0, untagged(&footer.1)),
+                header: untagged(header),
+                footer: untagged(footer),
             },
             size: page.frame.size(),
             number: number.to_string(),
@@ -99,20 +112,23 @@ impl Reference {
                 "page {number} is bare but not the shape of its attachment's first page"
             )));
         }
-        let (header_at, header) = &self.marginals.header;
-        let (footer_at, footer) = &self.marginals.footer;
-        let footer = renumbered(footer, &self.number, &number.to_string()).ok_or_else(|| {
+        let Marginals { header, footer } = &self.marginals;
+        let number = number.to_string();
+        let edge = (!footer.inlined).then(|| footer.frame.width());
+        let renumbered = renumbered(&footer.frame, &self.number, &number, edge);
+        let renumbered = renumbered.ok_or_else(|| {
             Undrawable(format!(
                 "the footer of page {} does not print its number as text",
                 self.number
             ))
         })?;
+        let header_frame = header.frame.clone();
         page.frame.push(
-            *header_at,
-            drawn(header.clone(), typst_pdf::DRAWN_HEADER_LABEL),
+            header.at,
+            drawn(header_frame, typst_pdf::DRAWN_HEADER_LABEL),
         );
         page.frame
-            .push(*footer_at, drawn(footer, typst_pdf::DRAWN_FOOTER_LABEL));
+            .push(footer.at, drawn(renumbered, typst_pdf::DRAWN_FOOTER_LABEL));
         Ok(())
     }
 }
@@ -124,11 +140,11 @@ fn drawn(frame: Frame, label: &str) -> FrameItem {
     FrameItem::Group(group)
 }
 
-/// The page's header and footer as Typst laid them out, when it has both, with where they
-/// sit: top-level groups that start as header and footer artifacts, or a top-level run of
-/// items from such an artifact's start to its end (Typst inlines a marginal of few items
-/// into the page). A page given its marginals here has them too (labelled groups).
-fn marginals(page: &Frame) -> Option<Marginals> {
+/// The page's header and footer as Typst laid them out, each when it has it: top-level
+/// groups that start as header and footer artifacts, or a top-level run of items from such
+/// an artifact's start to its end (Typst inlines a marginal of few items into the page). A
+/// page given its marginals here has them too (labelled groups).
+fn marginals(page: &Frame) -> (Option<Marginal>, Option<Marginal>) {
     let items: Vec<&(Point, FrameItem)> = page.items().collect();
     let mut header = None;
     let mut footer = None;
@@ -136,9 +152,14 @@ fn marginals(page: &Frame) -> Option<Marginals> {
     while i < items.len() {
         let (at, item) = items[i];
         let found = match item {
-            FrameItem::Group(group) => {
-                marginal_kind(group).map(|kind| (kind, (*at, group.frame.clone())))
-            }
+            FrameItem::Group(group) => marginal_kind(group).map(|kind| {
+                let marginal = Marginal {
+                    at: *at,
+                    frame: group.frame.clone(),
+                    inlined: false,
+                };
+                (kind, marginal)
+            }),
             FrameItem::Tag(Tag::Start(content, _)) => artifact_kind(content).and_then(|kind| {
                 let location = content.location()?;
                 let end = items[i..].iter().position(
@@ -149,7 +170,12 @@ fn marginals(page: &Frame) -> Option<Marginals> {
                     inlined.push(*at, item.clone());
                 }
                 i += end;
-                Some((kind, (Point::zero(), inlined)))
+                let marginal = Marginal {
+                    at: Point::zero(),
+                    frame: inlined,
+                    inlined: true,
+                };
+                Some((kind, marginal))
             }),
             _ => None,
         };
@@ -160,10 +186,7 @@ fn marginals(page: &Frame) -> Option<Marginals> {
         }
         i += 1;
     }
-    Some(Marginals {
-        header: header?,
-        footer: footer?,
-    })
+    (header, footer)
 }
 
 /// Whether a group is a page header or footer: laid out by Typst (it opens with the
@@ -218,14 +241,18 @@ fn rebuilt(frame: &Frame, mut map: impl FnMut(&FrameItem) -> Option<FrameItem>) 
 }
 
 /// The frame with the number `old` in its last text that has it changed to `new`, or
-/// `None` when no text has it. Text ending at the frame's right edge keeps ending there.
-fn renumbered(frame: &Frame, old: &str, new: &str) -> Option<Frame> {
+/// `None` when no text has it. Text ending at the right edge of the area it was laid out
+/// in keeps ending there: the frame's own width, or `edge` at the top of a marginal (the
+/// page-sized frame of an inlined one has none: its number is taken to be right-aligned,
+/// as the built-in footer's is).
+fn renumbered(frame: &Frame, old: &str, new: &str, edge: Option<Abs>) -> Option<Frame> {
     let items: Vec<&(Point, FrameItem)> = frame.items().collect();
     let (index, at, item) = items.iter().enumerate().rev().find_map(|(i, (at, item))| {
         let replaced = match item {
             FrameItem::Text(text) => {
                 let changed = renumbered_text(text, old, new)?;
-                let right_aligned = (at.x + text.width() - frame.width()).abs() < Abs::pt(0.5);
+                let right_aligned =
+                    edge.is_none_or(|edge| (at.x + text.width() - edge).abs() < Abs::pt(0.5));
                 let shift = if right_aligned {
                     text.width() - changed.width()
                 } else {
@@ -234,7 +261,7 @@ fn renumbered(frame: &Frame, old: &str, new: &str) -> Option<Frame> {
                 (Point::new(at.x + shift, at.y), FrameItem::Text(changed))
             }
             FrameItem::Group(group) => {
-                let changed = renumbered(&group.frame, old, new)?;
+                let changed = renumbered(&group.frame, old, new, Some(group.frame.width()))?;
                 let group = GroupItem {
                     frame: changed,
                     ..group.clone()
@@ -321,6 +348,173 @@ fn last_number(text: &str, number: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::Engine;
+
+    /// Eight pages with a footer of their own, then an attachment of three pages whose first
+    /// has its stamp and footer ("Side 9 af 12") and whose others are bare.
+    const PACKET: &str = r#"
+#set page(width: 200pt, height: 150pt, margin: 30pt)
+#for n in range(1, 9) { page(footer: [Side #n af 12])[Punkt] }
+#let stamp = align(right)[Bilag 1 til punkt 1]
+#let footer(n) = [Byrådet #h(1fr) Side #n af 12]
+#page(header: stamp, footer: footer(9))[Første side]
+#page(header: none, footer: none)[Anden side]
+#page(header: none, footer: none)[Tredje side]
+"#;
+
+    fn laid_out(source: &str) -> PagedDocument {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = Engine::new(dir.path()).unwrap();
+        let laid = engine
+            .lay_out(source.to_string(), "test", &[])
+            .ok()
+            .unwrap();
+        laid.document
+    }
+
+    /// The texts on a page with the right edge of each, in page coordinates.
+    fn texts(frame: &Frame, at: Point, out: &mut Vec<(String, Abs)>) {
+        for (pos, item) in frame.items() {
+            let pos = at + *pos;
+            match item {
+                FrameItem::Text(text) => {
+                    out.push((text.text.to_string(), pos.x + text.width()));
+                }
+                FrameItem::Group(group) => texts(&group.frame, pos, out),
+                _ => {}
+            }
+        }
+    }
+
+    fn page_texts(pages: &[Page], index: usize) -> Vec<(String, Abs)> {
+        let mut out = Vec::new();
+        texts(&pages[index].frame, Point::zero(), &mut out);
+        out
+    }
+
+    /// The built-in footer's shape: a rule, then the text — more items than Typst inlines
+    /// into the page, so the footer is a group of its own.
+    const RULED: &str =
+        "[#line(length: 100%) #v(-1mm) #set text(size: 8pt); Byrådet #h(1fr) Side #n af 12]";
+
+    /// The packet with `footer` for the attachment's first page.
+    fn with_footer(footer: &str) -> String {
+        PACKET.replace("[Byrådet #h(1fr) Side #n af 12]", footer)
+    }
+
+    #[test]
+    fn the_first_pages_stamp_and_footer_are_drawn_on_the_bare_pages_numbered() {
+        for (source, inlined) in [(PACKET.to_string(), true), (with_footer(RULED), false)] {
+            let document = laid_out(&source);
+            let (_, footer) = marginals(&document.pages()[8].frame);
+            assert_eq!(footer.unwrap().inlined, inlined, "{source}");
+            assert_drawn_right_aligned(&document);
+        }
+    }
+
+    fn assert_drawn_right_aligned(document: &PagedDocument) {
+        let run = AttachmentRun { first: 8, pages: 3 };
+        let (pages, drawn_on) = draw(document, &[run]).unwrap().unwrap();
+        assert_eq!(drawn_on, 2);
+        let right = right_edge(&pages, 8, "Side 9 af 12").unwrap();
+        for (index, number) in [(9, "10"), (10, "11")] {
+            let footer = format!("Side {number} af 12");
+            // One more digit, and the number still ends where the first page's does.
+            let moved = right_edge(&pages, index, &footer).unwrap();
+            assert!((moved - right).abs() < Abs::pt(0.01), "{moved:?} {right:?}");
+            assert!(right_edge(&pages, index, "Bilag 1 til punkt 1").is_some());
+            assert!(right_edge(&pages, index, "Byrådet").is_some());
+        }
+        // The pages with their own marginals are left as they are.
+        assert_eq!(page_texts(&pages, 3), page_texts(document.pages(), 3));
+    }
+
+    /// Where `text` ends on a page.
+    fn right_edge(pages: &[Page], index: usize, text: &str) -> Option<Abs> {
+        let texts = page_texts(pages, index);
+        texts.iter().find(|(t, _)| t == text).map(|(_, edge)| *edge)
+    }
+
+    #[test]
+    fn a_number_at_the_left_of_its_footer_keeps_its_start() {
+        let document = laid_out(&with_footer(&RULED.replace("Byrådet #h(1fr) ", "")));
+        let (_, footer) = marginals(&document.pages()[8].frame);
+        assert!(!footer.unwrap().inlined);
+        let (pages, _) = draw(&document, &[AttachmentRun { first: 8, pages: 3 }])
+            .unwrap()
+            .unwrap();
+        let start = |index: usize, text: &str| {
+            right_edge(&pages, index, text).unwrap() - width_of(&pages, index, text)
+        };
+        let moved = start(9, "Side 10 af 12") - start(8, "Side 9 af 12");
+        assert!(moved.abs() < Abs::pt(0.01), "{moved:?}");
+    }
+
+    fn width_of(pages: &[Page], index: usize, text: &str) -> Abs {
+        let mut items = Vec::new();
+        collect_text_items(&pages[index].frame, &mut items);
+        items
+            .iter()
+            .find(|t| t.text.as_str() == text)
+            .unwrap()
+            .width()
+    }
+
+    #[test]
+    fn the_new_numbers_glyphs_cover_its_text() {
+        let document = laid_out(PACKET);
+        let (pages, _) = draw(&document, &[AttachmentRun { first: 8, pages: 3 }])
+            .unwrap()
+            .unwrap();
+        let mut items = Vec::new();
+        collect_text_items(&pages[9].frame, &mut items);
+        let footer = items
+            .iter()
+            .find(|t| t.text.as_str() == "Side 10 af 12")
+            .unwrap();
+        let covered: String = footer
+            .glyphs
+            .iter()
+            .map(|g| &footer.text[usize::from(g.range.start)..usize::from(g.range.end)])
+            .collect();
+        assert_eq!(covered.replace(' ', ""), "Side10af12");
+    }
+
+    fn collect_text_items(frame: &Frame, out: &mut Vec<TextItem>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Text(text) => out.push(text.clone()),
+                FrameItem::Group(group) => collect_text_items(&group.frame, out),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn a_first_page_without_a_footer_leaves_nothing_to_copy() {
+        let source = PACKET.replace("footer: footer(9)", "footer: none");
+        let document = laid_out(&source);
+        let error = draw(&document, &[AttachmentRun { first: 8, pages: 3 }]).unwrap_err();
+        assert!(error.0.contains("page 9"), "{error:?}");
+    }
+
+    #[test]
+    fn a_footer_without_its_number_cannot_be_renumbered() {
+        let source = PACKET.replace("footer(9)", "footer(\"IX\")");
+        let document = laid_out(&source);
+        let error = draw(&document, &[AttachmentRun { first: 8, pages: 3 }]).unwrap_err();
+        assert!(error.0.contains("does not print its number"), "{error:?}");
+    }
+
+    #[test]
+    fn an_attachment_without_bare_pages_is_left_alone() {
+        let document = laid_out(PACKET);
+        assert!(
+            draw(&document, &[AttachmentRun { first: 0, pages: 8 }])
+                .unwrap()
+                .is_none()
+        );
+    }
 
     #[test]
     fn only_a_whole_number_is_found() {
