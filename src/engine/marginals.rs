@@ -68,19 +68,15 @@ struct Marginal {
     inlined: bool,
 }
 
-/// The header and footer laid out on a page, with where they sit on it.
-struct Marginals {
-    header: Marginal,
-    footer: Marginal,
-}
-
 /// What is copied from an attachment's first page onto the others.
 struct Reference {
-    marginals: Marginals,
+    /// The stamp.
+    header: Marginal,
+    /// The footer, and where it sits.
+    footer: NumberedFooter,
+    footer_at: Point,
     /// The first page's size: pages of another shape get marginals of their own.
     size: typst::layout::Size,
-    /// The first page's number, as its footer prints it.
-    number: String,
 }
 
 impl Reference {
@@ -91,17 +87,21 @@ impl Reference {
                 "page {number}, an attachment's first page, has no header and footer to copy"
             )));
         };
-        let untagged = |m: Marginal| Marginal {
-            frame: untagged(&m.frame),
-            ..m
-        };
+        let edge = (!footer.inlined).then(|| footer.frame.width());
+        let numbered = NumberedFooter::of(&untagged(&footer.frame), number, edge);
+        let numbered = numbered.ok_or_else(|| {
+            Undrawable(format!(
+                "the footer of page {number} does not print its number as text"
+            ))
+        })?;
         Ok(Self {
-            marginals: Marginals {
-                header: untagged(header),
-                footer: untagged(footer),
+            header: Marginal {
+                frame: untagged(&header.frame),
+                ..header
             },
+            footer: numbered,
+            footer_at: footer.at,
             size: page.frame.size(),
-            number: number.to_string(),
         })
     }
 
@@ -112,23 +112,18 @@ impl Reference {
                 "page {number} is bare but not the shape of its attachment's first page"
             )));
         }
-        let Marginals { header, footer } = &self.marginals;
-        let number = number.to_string();
-        let edge = (!footer.inlined).then(|| footer.frame.width());
-        let renumbered = renumbered(&footer.frame, &self.number, &number, edge);
-        let renumbered = renumbered.ok_or_else(|| {
-            Undrawable(format!(
-                "the footer of page {} does not print its number as text",
-                self.number
-            ))
+        let footer = self.footer.numbered(number).ok_or_else(|| {
+            Undrawable(format!("the font has no digits for page {number}'s footer"))
         })?;
-        let header_frame = header.frame.clone();
-        page.frame.push(
-            header.at,
-            drawn(header_frame, typst_pdf::DRAWN_HEADER_LABEL),
-        );
-        page.frame
-            .push(footer.at, drawn(renumbered, typst_pdf::DRAWN_FOOTER_LABEL));
+        // The page's own frame, shared with the document it came from, goes into the new
+        // one whole: pushing onto it would copy its items for each of thousands of pages.
+        let mut frame = Frame::new(page.frame.size(), page.frame.kind());
+        let own = std::mem::take(&mut page.frame);
+        frame.push(Point::zero(), FrameItem::Group(GroupItem::new(own)));
+        let header = drawn(self.header.frame.clone(), typst_pdf::DRAWN_HEADER_LABEL);
+        frame.push(self.header.at, header);
+        frame.push(self.footer_at, drawn(footer, typst_pdf::DRAWN_FOOTER_LABEL));
+        page.frame = frame;
         Ok(())
     }
 }
@@ -228,62 +223,117 @@ fn untagged(frame: &Frame) -> Frame {
 
 /// A frame of the same size, kind and baseline with its items mapped (or left out).
 fn rebuilt(frame: &Frame, mut map: impl FnMut(&FrameItem) -> Option<FrameItem>) -> Frame {
+    rebuilt_with(frame, |_, item| map(item))
+}
+
+/// [`rebuilt`], the map also given each item's index.
+fn rebuilt_with(
+    frame: &Frame,
+    mut map: impl FnMut(usize, &FrameItem) -> Option<FrameItem>,
+) -> Frame {
     let mut out = Frame::new(frame.size(), frame.kind());
     if frame.has_baseline() {
         out.set_baseline(frame.baseline());
     }
-    for (at, item) in frame.items() {
-        if let Some(item) = map(item) {
+    for (i, (at, item)) in frame.items().enumerate() {
+        if let Some(item) = map(i, item) {
             out.push(*at, item);
         }
     }
     out
 }
 
-/// The frame with the number `old` in its last text that has it changed to `new`, or
-/// `None` when no text has it. Text ending at the right edge of the area it was laid out
-/// in keeps ending there: the frame's own width, or `edge` at the top of a marginal (the
-/// page-sized frame of an inlined one has none: its number is taken to be right-aligned,
-/// as the built-in footer's is).
-fn renumbered(frame: &Frame, old: &str, new: &str, edge: Option<Abs>) -> Option<Frame> {
-    let items: Vec<&(Point, FrameItem)> = frame.items().collect();
-    let (index, at, item) = items.iter().enumerate().rev().find_map(|(i, (at, item))| {
-        let replaced = match item {
-            FrameItem::Text(text) => {
-                let changed = renumbered_text(text, old, new)?;
-                let right_aligned =
-                    edge.is_none_or(|edge| (at.x + text.width() - edge).abs() < Abs::pt(0.5));
-                let shift = if right_aligned {
-                    text.width() - changed.width()
-                } else {
-                    Abs::zero()
-                };
-                (Point::new(at.x + shift, at.y), FrameItem::Text(changed))
-            }
-            FrameItem::Group(group) => {
-                let changed = renumbered(&group.frame, old, new, Some(group.frame.width()))?;
-                let group = GroupItem {
-                    frame: changed,
-                    ..group.clone()
-                };
-                (*at, FrameItem::Group(group))
-            }
-            _ => return None,
-        };
-        Some((i, replaced.0, replaced.1))
-    })?;
-    let mut out = Frame::new(frame.size(), frame.kind());
-    if frame.has_baseline() {
-        out.set_baseline(frame.baseline());
+/// An attachment's footer cut in two: all of it but the text with the page number, which
+/// every page shares, and that text, given each page's number.
+struct NumberedFooter {
+    /// The footer without the number's text.
+    rest: Frame,
+    /// The text with the first page's number, where it sits in the footer, and whether it
+    /// ends at the right edge of the area it was laid out in (a longer number then starts
+    /// further left).
+    text: TextItem,
+    at: Point,
+    right_aligned: bool,
+    /// The first page's number.
+    number: String,
+}
+
+impl NumberedFooter {
+    /// The footer of page `number`, `None` when no text of it prints the number as a whole
+    /// number. Text ending at the right edge of the area it was laid out in is
+    /// right-aligned: the frame's own width, or `edge` at the top of a marginal (the
+    /// page-sized frame of an inlined one has none: its number is taken to be right-aligned,
+    /// as the built-in footer's is).
+    fn of(footer: &Frame, number: usize, edge: Option<Abs>) -> Option<Self> {
+        let number = number.to_string();
+        let (rest, text, at, right_aligned) = without_number(footer, &number, edge)?;
+        Some(Self {
+            rest,
+            text,
+            at,
+            right_aligned,
+            number,
+        })
     }
-    for (i, (pos, other)) in items.into_iter().enumerate() {
-        if i == index {
-            out.push(at, item.clone());
+
+    /// The footer with page `number`; `None` when the font lacks a digit.
+    fn numbered(&self, number: usize) -> Option<Frame> {
+        let text = renumbered_text(&self.text, &self.number, &number.to_string())?;
+        let shift = if self.right_aligned {
+            self.text.width() - text.width()
         } else {
-            out.push(*pos, other.clone());
-        }
+            Abs::zero()
+        };
+        let mut frame = Frame::new(self.rest.size(), self.rest.kind());
+        frame.push(
+            Point::zero(),
+            FrameItem::Group(GroupItem::new(self.rest.clone())),
+        );
+        frame.push(
+            Point::new(self.at.x + shift, self.at.y),
+            FrameItem::Text(text),
+        );
+        Some(frame)
     }
-    Some(out)
+}
+
+/// The frame without its last text that prints `number` as a whole number, that text, where
+/// it sits in the frame, and whether it is right-aligned (see [`NumberedFooter::of`]).
+/// `None` when no text has the number, or it lies in a transformed group.
+fn without_number(
+    frame: &Frame,
+    number: &str,
+    edge: Option<Abs>,
+) -> Option<(Frame, TextItem, Point, bool)> {
+    let items: Vec<&(Point, FrameItem)> = frame.items().collect();
+    let (index, replacement, text, at, right_aligned) =
+        items
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, (at, item))| match item {
+                FrameItem::Text(text) => {
+                    last_number(&text.text, number)?;
+                    let right_aligned =
+                        edge.is_none_or(|edge| (at.x + text.width() - edge).abs() < Abs::pt(0.5));
+                    Some((i, None, text.clone(), *at, right_aligned))
+                }
+                FrameItem::Group(group) if group.transform.is_identity() => {
+                    let width = Some(group.frame.width());
+                    let (rest, text, inner, right) = without_number(&group.frame, number, width)?;
+                    let group = GroupItem {
+                        frame: rest,
+                        ..group.clone()
+                    };
+                    Some((i, Some(FrameItem::Group(group)), text, *at + inner, right))
+                }
+                _ => None,
+            })?;
+    let rest = rebuilt_with(frame, |i, item| match i == index {
+        true => replacement.clone(),
+        false => Some(item.clone()),
+    });
+    Some((rest, text, at, right_aligned))
 }
 
 /// The text with its last whole number `old` changed to `new`: the digits' glyphs taken
@@ -329,10 +379,16 @@ fn renumbered_text(text: &TextItem, old: &str, new: &str) -> Option<TextItem> {
             ..glyph.clone()
         });
     }
-    let mut changed = text.clone();
-    changed.text = format!("{}{new}{}", &text.text[..start], &text.text[end..]).into();
-    changed.glyphs = glyphs;
-    Some(changed)
+    Some(TextItem {
+        font: text.font.clone(),
+        size: text.size,
+        fill: text.fill.clone(),
+        stroke: text.stroke.clone(),
+        lang: text.lang,
+        region: text.region,
+        text: format!("{}{new}{}", &text.text[..start], &text.text[end..]).into(),
+        glyphs,
+    })
 }
 
 /// Where the last occurrence of `number` in `text` that is a whole number (no digit next to
