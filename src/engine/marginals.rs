@@ -358,7 +358,8 @@ fn renumbered_text(text: &TextItem, old: &str, new: &str) -> Option<TextItem> {
     }
     let span = inside.first().map(|g| g.span)?;
     let font = &text.font;
-    let mut glyphs: Vec<Glyph> = before.into_iter().cloned().collect();
+    let mut glyphs = Vec::with_capacity(before.len() + new.len() + after.len());
+    glyphs.extend(before.into_iter().cloned());
     for (k, digit) in new.char_indices() {
         let id = font.ttf().glyph_index(digit)?.0;
         let at = u16::try_from(start + k).ok()?;
