@@ -347,8 +347,7 @@ impl<'a> Typesetter<'a> {
             return Ok(None);
         }
         if paging.bare {
-            let runs = paging.runs(&paging::attachments(view));
-            match laid.draw_attachment_marginals(&runs) {
+            match laid.draw_attachment_marginals(&paging.runs) {
                 Ok(pages) => trace(format_args!(
                     "{what}: stamp and footer drawn on {pages} pages"
                 )),

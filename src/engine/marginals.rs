@@ -429,24 +429,35 @@ mod tests {
         laid.document
     }
 
-    /// The texts on a page with the right edge of each, in page coordinates.
-    fn texts(frame: &Frame, at: Point, out: &mut Vec<(String, Abs)>) {
+    /// The attachment of `PACKET`'s pages drawn on.
+    fn drawn_packet(document: &PagedDocument) -> Result<Option<(EcoVec<Page>, usize)>, Undrawable> {
+        draw(document, &[AttachmentRun { first: 8, pages: 3 }])
+    }
+
+    /// Each text on a page, with where it starts in page coordinates.
+    fn texts(frame: &Frame, at: Point, out: &mut Vec<(Point, TextItem)>) {
         for (pos, item) in frame.items() {
             let pos = at + *pos;
             match item {
-                FrameItem::Text(text) => {
-                    out.push((text.text.to_string(), pos.x + text.width()));
-                }
+                FrameItem::Text(text) => out.push((pos, text.clone())),
                 FrameItem::Group(group) => texts(&group.frame, pos, out),
                 _ => {}
             }
         }
     }
 
-    fn page_texts(pages: &[Page], index: usize) -> Vec<(String, Abs)> {
+    fn page_texts(pages: &[Page], index: usize) -> Vec<(Point, TextItem)> {
         let mut out = Vec::new();
         texts(&pages[index].frame, Point::zero(), &mut out);
         out
+    }
+
+    /// The text `text` on a page and where it starts and ends.
+    fn find(pages: &[Page], index: usize, text: &str) -> Option<(TextItem, Abs, Abs)> {
+        let texts = page_texts(pages, index);
+        let (at, item) = texts.into_iter().find(|(_, t)| t.text.as_str() == text)?;
+        let width = item.width();
+        Some((item, at.x, at.x + width))
     }
 
     /// The built-in footer's shape: a rule, then the text — more items than Typst inlines
@@ -470,26 +481,22 @@ mod tests {
     }
 
     fn assert_drawn_right_aligned(document: &PagedDocument) {
-        let run = AttachmentRun { first: 8, pages: 3 };
-        let (pages, drawn_on) = draw(document, &[run]).unwrap().unwrap();
+        let (pages, drawn_on) = drawn_packet(document).unwrap().unwrap();
         assert_eq!(drawn_on, 2);
-        let right = right_edge(&pages, 8, "Side 9 af 12").unwrap();
+        let (_, _, right) = find(&pages, 8, "Side 9 af 12").unwrap();
         for (index, number) in [(9, "10"), (10, "11")] {
-            let footer = format!("Side {number} af 12");
             // One more digit, and the number still ends where the first page's does.
-            let moved = right_edge(&pages, index, &footer).unwrap();
+            let (_, _, moved) = find(&pages, index, &format!("Side {number} af 12")).unwrap();
             assert!((moved - right).abs() < Abs::pt(0.01), "{moved:?} {right:?}");
-            assert!(right_edge(&pages, index, "Bilag 1 til punkt 1").is_some());
-            assert!(right_edge(&pages, index, "Byrådet").is_some());
+            assert!(find(&pages, index, "Bilag 1 til punkt 1").is_some());
+            assert!(find(&pages, index, "Byrådet").is_some());
         }
         // The pages with their own marginals are left as they are.
-        assert_eq!(page_texts(&pages, 3), page_texts(document.pages(), 3));
-    }
-
-    /// Where `text` ends on a page.
-    fn right_edge(pages: &[Page], index: usize, text: &str) -> Option<Abs> {
-        let texts = page_texts(pages, index);
-        texts.iter().find(|(t, _)| t == text).map(|(_, edge)| *edge)
+        let own = |pages: &[Page]| -> Vec<String> {
+            let texts = page_texts(pages, 3);
+            texts.iter().map(|(_, t)| t.text.to_string()).collect()
+        };
+        assert_eq!(own(&pages), own(document.pages()));
     }
 
     #[test]
@@ -497,38 +504,16 @@ mod tests {
         let document = laid_out(&with_footer(&RULED.replace("Byrådet #h(1fr) ", "")));
         let (_, footer) = marginals(&document.pages()[8].frame);
         assert!(!footer.unwrap().inlined);
-        let (pages, _) = draw(&document, &[AttachmentRun { first: 8, pages: 3 }])
-            .unwrap()
-            .unwrap();
-        let start = |index: usize, text: &str| {
-            right_edge(&pages, index, text).unwrap() - width_of(&pages, index, text)
-        };
-        let moved = start(9, "Side 10 af 12") - start(8, "Side 9 af 12");
-        assert!(moved.abs() < Abs::pt(0.01), "{moved:?}");
-    }
-
-    fn width_of(pages: &[Page], index: usize, text: &str) -> Abs {
-        let mut items = Vec::new();
-        collect_text_items(&pages[index].frame, &mut items);
-        items
-            .iter()
-            .find(|t| t.text.as_str() == text)
-            .unwrap()
-            .width()
+        let (pages, _) = drawn_packet(&document).unwrap().unwrap();
+        let (_, first, _) = find(&pages, 8, "Side 9 af 12").unwrap();
+        let (_, next, _) = find(&pages, 9, "Side 10 af 12").unwrap();
+        assert!((next - first).abs() < Abs::pt(0.01), "{first:?} {next:?}");
     }
 
     #[test]
     fn the_new_numbers_glyphs_cover_its_text() {
-        let document = laid_out(PACKET);
-        let (pages, _) = draw(&document, &[AttachmentRun { first: 8, pages: 3 }])
-            .unwrap()
-            .unwrap();
-        let mut items = Vec::new();
-        collect_text_items(&pages[9].frame, &mut items);
-        let footer = items
-            .iter()
-            .find(|t| t.text.as_str() == "Side 10 af 12")
-            .unwrap();
+        let (pages, _) = drawn_packet(&laid_out(PACKET)).unwrap().unwrap();
+        let (footer, _, _) = find(&pages, 9, "Side 10 af 12").unwrap();
         let covered: String = footer
             .glyphs
             .iter()
@@ -537,30 +522,23 @@ mod tests {
         assert_eq!(covered.replace(' ', ""), "Side10af12");
     }
 
-    fn collect_text_items(frame: &Frame, out: &mut Vec<TextItem>) {
-        for (_, item) in frame.items() {
-            match item {
-                FrameItem::Text(text) => out.push(text.clone()),
-                FrameItem::Group(group) => collect_text_items(&group.frame, out),
-                _ => {}
-            }
-        }
+    /// Why drawing on `PACKET` changed by `from` → `to` is refused.
+    fn refused(from: &str, to: &str) -> String {
+        let source = PACKET.replace(from, to);
+        assert_ne!(source, PACKET);
+        drawn_packet(&laid_out(&source)).unwrap_err().0
     }
 
     #[test]
     fn a_first_page_without_a_footer_leaves_nothing_to_copy() {
-        let source = PACKET.replace("footer: footer(9)", "footer: none");
-        let document = laid_out(&source);
-        let error = draw(&document, &[AttachmentRun { first: 8, pages: 3 }]).unwrap_err();
-        assert!(error.0.contains("page 9"), "{error:?}");
+        let why = refused("footer: footer(9)", "footer: none");
+        assert!(why.contains("page 9"), "{why}");
     }
 
     #[test]
     fn a_footer_without_its_number_cannot_be_renumbered() {
-        let source = PACKET.replace("footer(9)", "footer(\"IX\")");
-        let document = laid_out(&source);
-        let error = draw(&document, &[AttachmentRun { first: 8, pages: 3 }]).unwrap_err();
-        assert!(error.0.contains("does not print its number"), "{error:?}");
+        let why = refused("footer(9)", "footer(\"IX\")");
+        assert!(why.contains("does not print its number"), "{why}");
     }
 
     #[test]

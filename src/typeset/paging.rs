@@ -34,8 +34,11 @@ pub struct Paging {
     /// The page each attachment starts on, by `"<anker>-<nummer>"`.
     pub start: BTreeMap<String, usize>,
     /// Whether an attachment's later pages are left bare, sagsgen drawing its first page's
-    /// stamp and footer on them after layout (`engine::AttachmentRun`).
+    /// stamp and footer on them after layout.
     pub bare: bool,
+    /// Where each attachment runs in the packet, for that drawing.
+    #[serde(skip)]
+    pub runs: Vec<AttachmentRun>,
 }
 
 /// A view together with its packet's page numbers, as the template sees them.
@@ -120,6 +123,7 @@ impl Paging {
             i_alt: 0,
             start: BTreeMap::new(),
             bare: false,
+            runs: Vec::new(),
         }
     }
 
@@ -145,18 +149,18 @@ impl Paging {
         let ends = items.iter().skip(1).copied().chain([agenda.pages + 1]);
         let mut page = front + 1;
         let mut starts = Vec::new();
-        let mut attachments = attachments.iter().peekable();
+        let mut rest = attachments.iter().peekable();
         for (item, (from, to)) in items.iter().zip(ends).enumerate() {
             page += to.checked_sub(*from)?;
-            while let Some(target) = attachments.next_if(|t| t.item == item) {
-                starts.push((target.key.clone(), page));
+            while let Some(target) = rest.next_if(|t| t.item == item) {
+                starts.push(page);
                 page += target.pages;
             }
         }
-        if attachments.next().is_some() {
+        if rest.next().is_some() {
             return None;
         }
-        Some(Self::numbers(starts, page - 1))
+        Some(Self::numbers(attachments, starts, page - 1))
     }
 
     /// The numbers that follow from the draft pass, where each attachment had one page;
@@ -166,13 +170,13 @@ impl Paging {
         let mut later = 0;
         let mut starts = Vec::new();
         for (target, page) in attachments.iter().zip(&draft.labels) {
-            starts.push((target.key.clone(), (*page)? + later));
+            starts.push((*page)? + later);
             later += target.pages.saturating_sub(1);
         }
         if starts.len() != attachments.len() {
             return None;
         }
-        Some(Self::numbers(starts, draft.pages + later))
+        Some(Self::numbers(attachments, starts, draft.pages + later))
     }
 
     /// These numbers with every attachment page given its stamp and footer by Typst.
@@ -183,31 +187,29 @@ impl Paging {
         }
     }
 
-    /// Where each of `attachments` runs in the packet these numbers make, for drawing its
-    /// first page's marginals on the others.
-    pub fn runs(&self, attachments: &[Target]) -> Vec<AttachmentRun> {
-        attachments
+    /// The numbers to print — the first page of each of `attachments` (`starts`, in the
+    /// same order), and the page count — with where the packet's labels must then fall.
+    fn numbers(attachments: &[Target], starts: Vec<usize>, pages: usize) -> (Self, Placement) {
+        let labels = starts.iter().map(|page| Some(*page)).collect();
+        let runs = attachments
             .iter()
-            .filter_map(|target| {
-                let start = *self.start.get(&target.key)?;
-                Some(AttachmentRun {
-                    first: start.checked_sub(1)?,
-                    pages: target.pages,
-                })
+            .zip(&starts)
+            .map(|(target, start)| AttachmentRun {
+                first: start.saturating_sub(1),
+                pages: target.pages,
             })
-            .collect()
-    }
-
-    /// The numbers to print — each attachment's first page, in the packet's order, and the
-    /// page count — with where the packet's labels must then fall.
-    fn numbers(starts: Vec<(String, usize)>, pages: usize) -> (Self, Placement) {
-        let labels = starts.iter().map(|(_, page)| Some(*page)).collect();
+            .collect();
         let paging = Self {
             forarbejde: false,
             indhold_alene: false,
             i_alt: pages,
-            start: starts.into_iter().collect(),
+            start: attachments
+                .iter()
+                .map(|target| target.key.clone())
+                .zip(starts)
+                .collect(),
             bare: true,
+            runs,
         };
         (paging, Placement { pages, labels })
     }
@@ -249,6 +251,10 @@ mod tests {
         assert_eq!(paging.i_alt, 18);
         assert_eq!(expected, placement(18, &[Some(6), Some(9), Some(15)]));
         assert!(!paging.forarbejde && !paging.indhold_alene);
+        // Where the drawn stamps go: each attachment from its first page (0-based).
+        let run = |first, pages| AttachmentRun { first, pages };
+        assert_eq!(paging.runs, [run(5, 3), run(8, 2), run(14, 4)]);
+        assert!(paging.bare && !paging.with_marginals().bare);
     }
 
     #[test]

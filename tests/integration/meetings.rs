@@ -516,16 +516,10 @@ fn without_a_stamp_and_footer_on_an_attachments_first_page_typst_lays_out_every_
     // An override that leaves an attachment's first page without a footer: nothing to
     // copy, so the packet is laid out again with Typst giving every page its own.
     let project = paged_meeting();
-    let template =
-        std::fs::read_to_string(crate::common::repo().join("templates/moede.typ.j2")).unwrap();
-    let footer = "footer: sidefod-linje(start + side - 1, i-alt))";
-    assert!(template.contains(footer));
-    project.write(
-        "templates/moede.typ.j2",
-        template.replace(
-            footer,
-            "footer: if side == 1 { none } else { sidefod-linje(start + side - 1, i-alt) })",
-        ),
+    override_meeting_template(
+        &project,
+        "footer: sidefod-linje(start + side - 1, i-alt))",
+        "footer: if side == 1 { none } else { sidefod-linje(start + side - 1, i-alt) })",
     );
     let run = project.run_with(&["build", "moeder"], TRACE);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -544,6 +538,15 @@ fn without_a_stamp_and_footer_on_an_attachments_first_page_typst_lays_out_every_
         let numbered = page_text(&packet, page).contains(&format!("Side {page} af {total}"));
         assert_eq!(numbered, i > 0, "page {page}");
     }
+}
+
+/// Gives the project an override of the built-in meeting template with `from` (which it
+/// must have) replaced by `to`.
+fn override_meeting_template(project: &Project, from: &str, to: &str) {
+    let template =
+        std::fs::read_to_string(crate::common::repo().join("templates/moede.typ.j2")).unwrap();
+    assert!(template.contains(from), "the built-in template has {from}");
+    project.write("templates/moede.typ.j2", template.replace(from, to));
 }
 
 /// How many header and how many footer artifacts a page's content marks.
@@ -597,16 +600,11 @@ fn a_packet_whose_agenda_misleads_it_finds_its_numbers_by_a_layout_of_its_own() 
 /// both were found the `way` expected.
 fn assert_numbered_with_a_page_more_in(condition: &str, way: &str) {
     let project = paged_meeting();
-    let template =
-        std::fs::read_to_string(crate::common::repo().join("templates/moede.typ.j2")).unwrap();
     let marker = "{% set indhold_alene = tal and tal.indhold_alene %}\n";
-    assert!(template.contains(marker));
-    project.write(
-        "templates/moede.typ.j2",
-        template.replace(
-            marker,
-            &format!("{marker}{{% if {condition} %}}#page[]\n{{% endif %}}\n"),
-        ),
+    override_meeting_template(
+        &project,
+        marker,
+        &format!("{marker}{{% if {condition} %}}#page[]\n{{% endif %}}\n"),
     );
     let run = project.run_with(&["build", "moeder"], TRACE);
     assert_eq!(run.code, 0, "{}", run.stderr);
