@@ -10,7 +10,7 @@
 use typst::ecow::EcoVec;
 use typst::foundations::{Content, Label, StyleChain};
 use typst::introspection::Tag;
-use typst::layout::{Abs, Em, Frame, FrameItem, GroupItem, Point};
+use typst::layout::{Abs, Em, Frame, FrameItem, GroupItem, Point, Size};
 use typst::pdf::{ArtifactElem, ArtifactKind};
 use typst::text::{Glyph, TextItem};
 use typst::utils::PicoStr;
@@ -32,28 +32,38 @@ pub struct AttachmentRun {
 pub struct Undrawable(pub String);
 
 /// The document's pages with the stamp and footer drawn on every bare page of each run, and
-/// how many those were (`None` when there was none).
+/// how many those were (`None` when there was none). A bare page gets those of the first
+/// page of its shape in its attachment (an upright page those of the first upright one, a
+/// landscape page those of the first landscape one).
 pub fn draw(
     document: &PagedDocument,
     runs: &[AttachmentRun],
 ) -> Result<Option<(EcoVec<Page>, usize)>, Undrawable> {
+    let all = document.pages();
     let mut pages: Option<EcoVec<Page>> = None;
     let mut drawn_on = 0;
     for run in runs {
-        let all = document.pages();
-        let later = (run.first + 1..run.first + run.pages).filter(|&i| i < all.len());
-        let bare: Vec<usize> = later
-            .filter(|&i| matches!(marginals(&all[i].frame), (None, None)))
-            .collect();
-        if bare.is_empty() {
-            continue;
-        }
-        let reference = Reference::of(&all[run.first], run.first + 1)?;
-        let pages = pages.get_or_insert_with(|| all.iter().cloned().collect());
-        let pages = pages.make_mut();
-        for i in bare {
-            reference.draw_on(&mut pages[i], i + 1)?;
-            drawn_on += 1;
+        let mut references: Vec<(Size, Result<Reference, Undrawable>)> = Vec::new();
+        for i in run.first..(run.first + run.pages).min(all.len()) {
+            let size = all[i].frame.size();
+            let known = references.iter().find(|(shape, _)| *shape == size);
+            match (marginals(&all[i].frame), known) {
+                ((None, None), Some((_, reference))) => {
+                    let reference = reference.as_ref().map_err(Clone::clone)?;
+                    let pages = pages.get_or_insert_with(|| all.iter().cloned().collect());
+                    reference.draw_on(&mut pages.make_mut()[i], i + 1)?;
+                    drawn_on += 1;
+                }
+                ((None, None), None) => {
+                    return Err(Undrawable(format!(
+                        "page {} is bare, and no page of its shape before it in its \
+                         attachment has a stamp and footer to copy",
+                        i + 1
+                    )));
+                }
+                (found, None) => references.push((size, Reference::of(found, i + 1))),
+                (_, Some(_)) => {}
+            }
         }
     }
     Ok(pages.map(|pages| (pages, drawn_on)))
@@ -75,16 +85,16 @@ struct Reference {
     /// The footer, and where it sits.
     footer: NumberedFooter,
     footer_at: Point,
-    /// The first page's size: pages of another shape get marginals of their own.
-    size: typst::layout::Size,
 }
 
 impl Reference {
-    /// The stamp and footer of an attachment's first page, page `number` of the packet.
-    fn of(page: &Page, number: usize) -> Result<Self, Undrawable> {
-        let (Some(header), Some(footer)) = marginals(&page.frame) else {
+    /// The stamp and footer (`found` on it) of the first page of its shape in an
+    /// attachment, page `number` of the packet.
+    fn of(found: (Option<Marginal>, Option<Marginal>), number: usize) -> Result<Self, Undrawable> {
+        let (Some(header), Some(footer)) = found else {
             return Err(Undrawable(format!(
-                "page {number}, an attachment's first page, has no header and footer to copy"
+                "page {number}, the first of its shape in its attachment, has no header and \
+                 footer to copy"
             )));
         };
         let edge = (!footer.inlined).then(|| footer.frame.width());
@@ -101,17 +111,11 @@ impl Reference {
             },
             footer: numbered,
             footer_at: footer.at,
-            size: page.frame.size(),
         })
     }
 
     /// Draws the stamp and footer on `page`, page `number` of the packet.
     fn draw_on(&self, page: &mut Page, number: usize) -> Result<(), Undrawable> {
-        if page.frame.size() != self.size {
-            return Err(Undrawable(format!(
-                "page {number} is bare but not the shape of its attachment's first page"
-            )));
-        }
         let footer = self.footer.numbered(number).ok_or_else(|| {
             Undrawable(format!("the font has no digits for page {number}'s footer"))
         })?;
@@ -410,7 +414,7 @@ mod tests {
     /// Eight pages with a footer of their own, then an attachment of three pages whose first
     /// has its stamp and footer ("Side 9 af 12") and whose others are bare.
     const PACKET: &str = r#"
-#set page(width: 200pt, height: 150pt, margin: 30pt)
+#set page(width: 320pt, height: 220pt, margin: 30pt)
 #for n in range(1, 9) { page(footer: [Side #n af 12])[Punkt] }
 #let stamp = align(right)[Bilag 1 til punkt 1]
 #let footer(n) = [Byrådet #h(1fr) Side #n af 12]
@@ -539,6 +543,33 @@ mod tests {
     fn a_footer_without_its_number_cannot_be_renumbered() {
         let why = refused("footer(9)", "footer(\"IX\")");
         assert!(why.contains("does not print its number"), "{why}");
+    }
+
+    #[test]
+    fn a_bare_page_gets_the_marginals_of_the_first_page_of_its_shape() {
+        // Upright (the test's pages are wider than tall, turned ones taller than wide)
+        // first, then the first turned one, then a bare page of each shape.
+        let source = PACKET
+            .replace(
+                "#page(header: none, footer: none)[Anden side]",
+                "#page(flipped: true, header: stamp, footer: footer(10))[Anden side]",
+            )
+            .replace(
+                "#page(header: none, footer: none)[Tredje side]",
+                "#page(header: none, footer: none)[Tredje side]\n\
+                 #page(flipped: true, header: none, footer: none)[Fjerde side]",
+            );
+        let document = laid_out(&source);
+        let run = AttachmentRun { first: 8, pages: 4 };
+        let (pages, drawn_on) = draw(&document, &[run]).unwrap().unwrap();
+        assert_eq!(drawn_on, 2);
+        for (bare, reference) in [(10, 8), (11, 9)] {
+            let number = |index: usize| format!("Side {} af 12", index + 1);
+            let (_, _, right) = find(&pages, reference, &number(reference)).unwrap();
+            let (_, _, drawn) = find(&pages, bare, &number(bare)).unwrap();
+            assert!((drawn - right).abs() < Abs::pt(0.01), "page {bare}");
+        }
+        assert_ne!(pages[8].frame.width(), pages[9].frame.width());
     }
 
     #[test]

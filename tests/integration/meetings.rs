@@ -915,8 +915,12 @@ fn landscape_and_turned_attachment_pages_get_landscape_packet_pages() {
     let mut bytes = Vec::new();
     attachment.save_to(&mut bytes).unwrap();
     let project = one_attachment("Budget", "budget.pdf", bytes);
-    let run = project.run(&["build", "moeder"]);
+    let run = project.run_with(&["build", "moeder"], TRACE);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    // The first page of each shape gets its stamp and footer from Typst, the turned page
+    // the wide one's, drawn.
+    let drawn = "(dagsorden-med-bilag): stamp and footer drawn on 1 pages";
+    assert!(run.stderr.contains(drawn), "{}", run.stderr);
     let packet = pdf(&project.read("output/moeder/m/dagsorden-med-bilag.pdf"));
     let page_ids = packet.get_pages();
     let wider_than_tall = |page: u32| {
@@ -935,6 +939,12 @@ fn landscape_and_turned_attachment_pages_get_landscape_packet_pages() {
     assert_eq!(stamped.len(), 3, "{stamped:?}");
     let shapes: Vec<bool> = stamped.iter().map(|p| wider_than_tall(*p)).collect();
     assert_eq!(shapes, [false, true, true]);
+    let total = page_ids.len();
+    for page in &stamped {
+        let text = page_text(&packet, *page);
+        assert!(text.contains(&format!("Side {page} af {total}")), "{text}");
+        assert_eq!(pagination_artifacts(&packet, *page), (1, 1), "page {page}");
+    }
     // The agenda's own pages stay upright.
     assert!(!wider_than_tall(1));
     assert!(!wider_than_tall(stamped[0] - 1));
