@@ -3,9 +3,10 @@
 //! packet's thousands of attachment pages took a sixth of its time and memory (each is a
 //! tagged artifact with a location of its own, so Typst lays every one out anew).
 //!
-//! The template leaves an attachment's later pages bare; here each bare page gets the
-//! first page's header as it is and its footer with the page's own number, as groups that
-//! the PDF export writes as header and footer artifacts (`vendor/typst-pdf`).
+//! The template gives only the first page of each shape (upright, landscape) of an
+//! attachment its marginals and leaves the others bare; here each bare page gets the header
+//! of the first page of its shape as it is and its footer with the page's own number, as
+//! groups that the PDF export writes as header and footer artifacts (`vendor/typst-pdf`).
 
 use typst::ecow::EcoVec;
 use typst::foundations::{Content, Label, StyleChain};
