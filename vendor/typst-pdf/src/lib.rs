@@ -23,6 +23,11 @@ pub const DRAWN_HEADER_LABEL: &str = "sagsgen-drawn-header";
 /// sagsgen: as [`DRAWN_HEADER_LABEL`], for a footer.
 pub const DRAWN_FOOTER_LABEL: &str = "sagsgen-drawn-footer";
 
+/// sagsgen: the label of a `metadata((level, title))` that is a bookmark where it stands,
+/// like a heading's (an embedded PDF's own bookmarks in a reading packet): it costs
+/// nothing to lay out, where a hidden heading per bookmark was laid out like any heading.
+pub const BOOKMARK_LABEL: &str = "sagsgen-bogmaerke";
+
 use std::fmt::{self, Debug, Formatter};
 use std::hash::{Hash, Hasher};
 
