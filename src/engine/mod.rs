@@ -236,8 +236,9 @@ impl Laid<'_> {
         self.placement.as_ref()
     }
 
-    /// Draws onto each attachment's bare later pages the stamp and footer Typst laid out on
-    /// its first page, numbered for the page (see [`marginals`]); says on how many pages.
+    /// Draws onto each attachment's bare pages the stamp and footer Typst laid out on the
+    /// first page of their shape, numbered for the page (see [`marginals`]); says on how
+    /// many pages.
     /// An error when a bare page has nothing to copy: the document is then as it was.
     pub fn draw_attachment_marginals(
         &mut self,

@@ -33,8 +33,9 @@ pub struct Paging {
     pub i_alt: usize,
     /// The page each attachment starts on, by `"<anker>-<nummer>"`.
     pub start: BTreeMap<String, usize>,
-    /// Whether an attachment's later pages are left bare, sagsgen drawing its first page's
-    /// stamp and footer on them after layout.
+    /// Whether an attachment's pages after the first of each shape are left bare, sagsgen
+    /// drawing that page's stamp and footer on them after layout (and its bookmarks are
+    /// metadata that sagsgen's PDF export makes bookmarks of).
     pub bare: bool,
     /// Where each attachment runs in the packet, for that drawing.
     #[serde(skip)]
