@@ -121,11 +121,7 @@ impl Problem {
 
 /// Warns of attachments with the same accessibility
 /// problems: one by one when they are few, else once, naming the first of them.
-fn report_inaccessible(
-    problems: &[Problem],
-    files: &[(PathBuf, PathBuf)],
-    diags: &mut Diagnostics,
-) {
+fn report_inaccessible(problems: &[Problem], files: &[Attached], diags: &mut Diagnostics) {
     let said = |form: fn(Problem) -> &'static str| {
         problems
             .iter()

@@ -27,8 +27,9 @@ pub struct AttachmentRun {
     pub pages: usize,
 }
 
-/// Why the marginals could not be drawn: a bare page whose first page has no stamp and
-/// footer to copy, or a footer without its page number as text.
+/// Why the marginals could not be drawn: a bare page with no page of its shape before it
+/// in its attachment that has a stamp and footer to copy, or a footer without its page
+/// number as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Undrawable(pub String);
 
@@ -79,11 +80,11 @@ struct Marginal {
     inlined: bool,
 }
 
-/// What is copied from an attachment's first page onto the others.
+/// What is copied from the first page of a shape in an attachment onto its other pages of
+/// that shape: the stamp and the footer, and where each sits.
 struct Reference {
-    /// The stamp.
-    header: Marginal,
-    /// The footer, and where it sits.
+    header: Frame,
+    header_at: Point,
     footer: NumberedFooter,
     footer_at: Point,
 }
@@ -106,10 +107,8 @@ impl Reference {
             ))
         })?;
         Ok(Self {
-            header: Marginal {
-                frame: untagged(&header.frame),
-                ..header
-            },
+            header: untagged(&header.frame),
+            header_at: header.at,
             footer: numbered,
             footer_at: footer.at,
         })
@@ -125,8 +124,8 @@ impl Reference {
         let mut frame = Frame::new(page.frame.size(), page.frame.kind());
         let own = std::mem::take(&mut page.frame);
         frame.push(Point::zero(), FrameItem::Group(GroupItem::new(own)));
-        let header = drawn(self.header.frame.clone(), typst_pdf::DRAWN_HEADER_LABEL);
-        frame.push(self.header.at, header);
+        let header = drawn(self.header.clone(), typst_pdf::DRAWN_HEADER_LABEL);
+        frame.push(self.header_at, header);
         frame.push(self.footer_at, drawn(footer, typst_pdf::DRAWN_FOOTER_LABEL));
         page.frame = frame;
         Ok(())

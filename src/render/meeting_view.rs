@@ -99,7 +99,7 @@ pub struct AttachmentPages {
     pub sti: String,
     /// Page count.
     pub sider: usize,
-    /// The attachment's own bookmarks, as headings below its own (depth 3 and deeper).
+    /// The attachment's own bookmarks, below its own heading's (level 3 and deeper).
     pub bogmaerker: Vec<BookmarkView>,
     /// Its pages (1-based) shown wider than tall, each given a landscape page.
     pub liggende: Vec<usize>,

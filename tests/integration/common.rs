@@ -26,6 +26,24 @@ pub struct Run {
     pub stderr: String,
 }
 
+impl Run {
+    /// Asserts that the run said `text` on its standard error, shown whole when it did not.
+    #[track_caller]
+    pub fn assert_said(&self, text: &str) {
+        assert!(
+            self.stderr.contains(text),
+            "not said: {text}\n{}",
+            self.stderr
+        );
+    }
+
+    /// Asserts that the run did not say `text` on its standard error.
+    #[track_caller]
+    pub fn assert_not_said(&self, text: &str) {
+        assert!(!self.stderr.contains(text), "said: {text}\n{}", self.stderr);
+    }
+}
+
 impl Project {
     /// An empty project.
     pub fn empty() -> Self {

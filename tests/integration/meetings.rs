@@ -448,11 +448,7 @@ fn every_packet_page_is_numbered_and_each_attachment_starts_where_the_contents_s
     );
     // Its public packet leaves an attachment out: its pages fall differently, and the
     // packet is exported before it is laid out.
-    assert!(
-        !run.stderr.contains("waits for its public version"),
-        "{}",
-        run.stderr
-    );
+    run.assert_not_said("waits for its public version");
 }
 
 #[test]
@@ -464,12 +460,7 @@ fn with_nothing_closed_the_public_packet_is_laid_out_beside_the_packet_and_numbe
     project.write("sager/b.toml", open);
     let run = project.run_with(&["build", "moeder"], TRACE);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("moeder/m.toml: the packet waits for its public version"),
-        "{}",
-        run.stderr
-    );
+    run.assert_said("moeder/m.toml: the packet waits for its public version");
     assert_packets_numbered_with(&project, [4, 4]);
     let public = pdf(&project.read("output/moeder/m/dagsorden-offentlig-med-bilag.pdf"));
     assert!(page_text(&public, 1).contains("Offentlig udgave"));
@@ -491,7 +482,7 @@ fn an_attachments_later_pages_get_the_stamp_and_footer_of_its_first_page_drawn_o
         ("dagsorden-offentlig-med-bilag", 3),
     ] {
         let drawn = format!("({name}): stamp and footer drawn on {pages} pages");
-        assert!(run.stderr.contains(&drawn), "{drawn}: {}", run.stderr);
+        run.assert_said(&drawn);
     }
     let packet = pdf(&project.read("output/moeder/m/dagsorden-med-bilag.pdf"));
     for (stamp, pages) in [
@@ -523,13 +514,8 @@ fn without_a_stamp_and_footer_on_an_attachments_first_page_typst_lays_out_every_
     );
     let run = project.run_with(&["build", "moeder"], TRACE);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("has no header and footer to copy; Typst lays out every page's marginals"),
-        "{}",
-        run.stderr
-    );
-    assert!(!run.stderr.contains("drawn on"), "{}", run.stderr);
+    run.assert_said("has no header and footer to copy; Typst lays out every page's marginals");
+    run.assert_not_said("drawn on");
     let packet = pdf(&project.read("output/moeder/m/dagsorden-med-bilag.pdf"));
     let total = packet.get_pages().len();
     let stamped = pages_with(&packet, "Bilag 2 til punkt 2");
@@ -714,19 +700,9 @@ fn check_warns_about_vague_closed_titles_and_missing_public_decisions() {
     project.write("sager/a.toml", case);
     let run = project.run(&["check", "moeder"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("moeder/m.toml:4:1"), "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("the closed item \"Personsag\" does not say what it is about"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("has a decision without `offentlig_tekst`"),
-        "{}",
-        run.stderr
-    );
+    run.assert_said("moeder/m.toml:4:1");
+    run.assert_said("the closed item \"Personsag\" does not say what it is about");
+    run.assert_said("has a decision without `offentlig_tekst`");
     assert!(!project.exists("output"), "check writes nothing");
 }
 
@@ -768,18 +744,9 @@ fn unusable_attachments_are_errors_naming_the_file() {
     );
     let run = project.run(&["build", "moeder"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("the attachment bilag/broken.pdf is not a readable PDF"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("sager/a.toml"),
-        "names the case that attaches it: {}",
-        run.stderr
-    );
-    assert!(!run.stderr.contains("panicked"));
+    run.assert_said("the attachment bilag/broken.pdf is not a readable PDF");
+    run.assert_said("sager/a.toml");
+    run.assert_not_said("panicked");
     assert_only_packets_missing(&project, &run.stderr);
 }
 
@@ -848,12 +815,8 @@ fn an_attachment_with_a_damaged_cross_reference_table_is_repaired_into_the_packe
     let project = one_attachment("Skadet", "skadet.pdf", &damaged);
     let run = project.run(&["build", "moeder"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr.contains(
-            "the attachment bilag/skadet.pdf has a damaged cross-reference table; it was rebuilt"
-        ),
-        "{}",
-        run.stderr
+    run.assert_said(
+        "the attachment bilag/skadet.pdf has a damaged cross-reference table; it was rebuilt",
     );
     let packet = project.read("output/moeder/m/dagsorden-med-bilag.pdf");
     assert!(
@@ -888,12 +851,8 @@ fn inaccessible_attachments_are_reported_but_built() {
     );
     let run = project.run(&["build", "moeder"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr.contains(
-            "the attachment bilag/word.pdf has fonts that are not embedded and is not a tagged PDF"
-        ),
-        "{}",
-        run.stderr
+    run.assert_said(
+        "the attachment bilag/word.pdf has fonts that are not embedded and is not a tagged PDF",
     );
     let packet = pdf_text(&project.read("output/moeder/m/dagsorden-med-bilag.pdf"));
     assert!(
@@ -920,7 +879,7 @@ fn landscape_and_turned_attachment_pages_get_landscape_packet_pages() {
     // The first page of each shape gets its stamp and footer from Typst, the turned page
     // the wide one's, drawn.
     let drawn = "(dagsorden-med-bilag): stamp and footer drawn on 1 pages";
-    assert!(run.stderr.contains(drawn), "{}", run.stderr);
+    run.assert_said(drawn);
     let packet = pdf(&project.read("output/moeder/m/dagsorden-med-bilag.pdf"));
     let page_ids = packet.get_pages();
     let wider_than_tall = |page: u32| {
@@ -970,21 +929,13 @@ fn many_inaccessible_attachments_are_reported_in_one_warning() {
     }
     let run = project.run(&["build", "moeder"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr.contains(
-            "5 attachments have fonts that are not embedded and are not tagged PDFs: the \
-             packets that include them are not fully accessible"
-        ),
-        "{}",
-        run.stderr
+    run.assert_said(
+        "5 attachments have fonts that are not embedded and are not tagged PDFs: the \
+             packets that include them are not fully accessible",
     );
-    assert!(run.stderr.contains("bilag/w5.pdf"), "{}", run.stderr);
-    assert!(
-        !run.stderr.contains("the attachment bilag/w1.pdf"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("1 warning"), "{}", run.stderr);
+    run.assert_said("bilag/w5.pdf");
+    run.assert_not_said("the attachment bilag/w1.pdf");
+    run.assert_said("1 warning");
 }
 
 #[test]
@@ -1008,7 +959,7 @@ fn encrypted_attachments_are_refused_with_the_file_named() {
             .stderr
             .contains("the attachment bilag/locked.pdf is not a readable PDF");
     assert!(named, "{}", run.stderr);
-    assert!(!run.stderr.contains("panicked"));
+    run.assert_not_said("panicked");
     assert_only_packets_missing(&project, &run.stderr);
 }
 
@@ -1028,16 +979,8 @@ fn check_warns_about_items_without_a_decision_for_the_minutes() {
         "{}",
         run.stderr
     );
-    assert!(
-        run.stderr.contains("add `beslutning = \"…\"` to this item"),
-        "a standing item's hint: {}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("add a [[beslutninger]] entry"),
-        "a case's hint: {}",
-        run.stderr
-    );
+    run.assert_said("add `beslutning = \"…\"` to this item");
+    run.assert_said("add a [[beslutninger]] entry");
     let build = project.run(&["build", "moeder"]);
     assert_eq!(build.code, 0, "{}", build.stderr);
     let minutes = pdf_text(&project.read("output/moeder/m/referat.pdf"));
