@@ -36,27 +36,51 @@ fn attachment(deflated: &[u8], plain: &str) -> Vec<u8> {
     pages_of(vec![first, second])
 }
 
-#[test]
-fn an_attachment_pages_deflated_content_is_copied_into_the_packet_as_it_is() {
-    // Decoding and deflating every embedded page's content again was a tenth of a packet's
-    // CPU time (vendor/hayro-write/PATCHED.md): already deflated content is now copied.
-    let content = b"BT /F1 24 Tf 72 700 Td (Komprimeret side) Tj ET";
-    let deflated = stored_zlib(content);
+/// A meeting of one item whose attachment is `pdf`; the packet's bytes.
+fn packet_with(pdf: Vec<u8>) -> Vec<u8> {
     let project = Project::empty();
     project.write("sagsgen.toml", "[udvalg]\nOEU = \"Økonomiudvalget\"\n");
     project.write(
         "moeder/m.toml",
         "type = \"moede\"\nudvalg = \"OEU\"\ndato = 2025-05-05\n[[punkter]]\nsag = \"../sager/a.toml\"\n",
     );
-    project.write("bilag/a.pdf", attachment(&deflated, "Ukomprimeret side"));
+    project.write("bilag/a.pdf", pdf);
     project.write(
         "sager/a.toml",
         beslutningssag("[[bilag]]\ntitel = \"Bilaget\"\nfil = \"../bilag/a.pdf\"\n"),
     );
     let run = project.run(&["build", "moeder"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    project.read("output/moeder/m/dagsorden-med-bilag.pdf")
+}
 
-    let bytes = project.read("output/moeder/m/dagsorden-med-bilag.pdf");
+#[test]
+fn deflated_content_without_a_zlib_header_is_deflated_anew() {
+    // Raw deflate data under /FlateDecode (no zlib header) is read by some readers only:
+    // it is not copied, but decoded and deflated again, as every page was before.
+    let content = b"BT /F1 24 Tf 72 700 Td (Uden hoved) Tj ET";
+    let zlib = stored_zlib(content);
+    let raw = zlib[2..zlib.len() - 4].to_vec();
+    let bytes = packet_with(attachment(&raw, "Anden side"));
+    let packet = pdf(&bytes);
+    let copied = packet
+        .objects
+        .values()
+        .any(|object| matches!(object, Object::Stream(stream) if stream.content == raw));
+    assert!(!copied, "headerless deflate data is not copied as it is");
+    let text = pdf_text(&bytes);
+    for page in ["Uden hoved", "Anden side"] {
+        assert!(text.contains(page), "{page:?} is shown:\n{text}");
+    }
+}
+
+#[test]
+fn an_attachment_pages_deflated_content_is_copied_into_the_packet_as_it_is() {
+    // Decoding and deflating every embedded page's content again was a tenth of a packet's
+    // CPU time (vendor/hayro-write/PATCHED.md): already deflated content is now copied.
+    let content = b"BT /F1 24 Tf 72 700 Td (Komprimeret side) Tj ET";
+    let deflated = stored_zlib(content);
+    let bytes = packet_with(attachment(&deflated, "Ukomprimeret side"));
     let packet = pdf(&bytes);
     let copied = packet
         .objects
