@@ -54,6 +54,22 @@ fn packet_with(pdf: Vec<u8>) -> Vec<u8> {
     project.read("output/moeder/m/dagsorden-med-bilag.pdf")
 }
 
+/// Whether the PDF has a stream whose (still encoded) data is `data`.
+fn holds_stream(bytes: &[u8], data: &[u8]) -> bool {
+    pdf(bytes)
+        .objects
+        .values()
+        .any(|object| matches!(object, Object::Stream(stream) if stream.content == data))
+}
+
+/// Asserts that the PDF's text shows each of `texts`.
+fn assert_shows(bytes: &[u8], texts: &[&str]) {
+    let text = pdf_text(bytes);
+    for page in texts {
+        assert!(text.contains(page), "{page:?} is shown:\n{text}");
+    }
+}
+
 #[test]
 fn deflated_content_without_a_zlib_header_is_deflated_anew() {
     // Raw deflate data under /FlateDecode (no zlib header) is read by some readers only:
@@ -62,16 +78,11 @@ fn deflated_content_without_a_zlib_header_is_deflated_anew() {
     let zlib = stored_zlib(content);
     let raw = zlib[2..zlib.len() - 4].to_vec();
     let bytes = packet_with(attachment(&raw, "Anden side"));
-    let packet = pdf(&bytes);
-    let copied = packet
-        .objects
-        .values()
-        .any(|object| matches!(object, Object::Stream(stream) if stream.content == raw));
-    assert!(!copied, "headerless deflate data is not copied as it is");
-    let text = pdf_text(&bytes);
-    for page in ["Uden hoved", "Anden side"] {
-        assert!(text.contains(page), "{page:?} is shown:\n{text}");
-    }
+    assert!(
+        !holds_stream(&bytes, &raw),
+        "headerless deflate data is not copied as it is"
+    );
+    assert_shows(&bytes, &["Uden hoved", "Anden side"]);
 }
 
 #[test]
@@ -81,17 +92,9 @@ fn an_attachment_pages_deflated_content_is_copied_into_the_packet_as_it_is() {
     let content = b"BT /F1 24 Tf 72 700 Td (Komprimeret side) Tj ET";
     let deflated = stored_zlib(content);
     let bytes = packet_with(attachment(&deflated, "Ukomprimeret side"));
-    let packet = pdf(&bytes);
-    let copied = packet
-        .objects
-        .values()
-        .any(|object| matches!(object, Object::Stream(stream) if stream.content == deflated));
     assert!(
-        copied,
+        holds_stream(&bytes, &deflated),
         "the deflated page content is in the packet byte for byte"
     );
-    let text = pdf_text(&bytes);
-    for page in ["Komprimeret side", "Ukomprimeret side"] {
-        assert!(text.contains(page), "{page:?} is shown:\n{text}");
-    }
+    assert_shows(&bytes, &["Komprimeret side", "Ukomprimeret side"]);
 }
