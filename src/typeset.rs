@@ -60,6 +60,20 @@ impl Templated for View {
     }
 }
 
+/// A meeting edition whose footers sagsgen draws, as the template sees it.
+#[derive(Serialize)]
+struct FootersDrawn<'a> {
+    #[serde(flatten)]
+    view: &'a View,
+    sidefod_tegnes: bool,
+}
+
+impl Templated for FootersDrawn<'_> {
+    fn template(&self) -> &'static str {
+        self.view.template()
+    }
+}
+
 impl Templated for Paged<'_> {
     fn template(&self) -> &'static str {
         self.view.template()
@@ -218,6 +232,12 @@ impl<'a> Typesetter<'a> {
                     Some(_) => paging::item_labels(view),
                     None => Vec::new(),
                 };
+                if let View::Meeting(_) = view
+                    && let Some(made) =
+                        self.footers_drawn(view, level, &what, &labels, keep_typst)?
+                {
+                    return Ok(made);
+                }
                 self.through(view, keep_typst, |source| {
                     self.engine.pdf(source, level, &what, &labels)
                 })
@@ -228,6 +248,41 @@ impl<'a> Typesetter<'a> {
                 self.finish_packet(laid)
             }
         }
+    }
+
+    /// A meeting edition laid out with a footer on its cover only, sagsgen drawing it,
+    /// renumbered, on every later page (see `sidefod_tegnes` in moede.typ.j2): then every
+    /// edition lays its items' pages out alike and shares their layout, and the packets need
+    /// one Typst pass. `None` when the footers cannot be drawn (a template of the project's
+    /// own that gives the cover none): the edition is then made with Typst's footers. The
+    /// Typst written out (`--emit-typst`) has Typst's, so that Typst alone makes the pages.
+    fn footers_drawn(
+        &self,
+        view: &View,
+        level: Conformance,
+        what: &str,
+        labels: &[String],
+        keep_typst: bool,
+    ) -> Result<Option<Typeset>, Vec<Diagnostic>> {
+        let drawn = FootersDrawn {
+            view,
+            sidefod_tegnes: true,
+        };
+        let (mut laid, _) = self.through(&drawn, false, |source| {
+            self.engine.lay_out(source, what, labels)
+        })?;
+        match laid.draw_attachment_marginals(&[]) {
+            Ok((_, footers)) => trace(format_args!("{what}: footer drawn on {footers} pages")),
+            Err(Undrawable(why)) => {
+                trace(format_args!(
+                    "{what}: {why}; Typst lays out every page's footer"
+                ));
+                return Ok(None);
+            }
+        }
+        let typst = keep_typst.then(|| self.source(view)).transpose()?;
+        let pdf = self.engine.finish_archival(laid, level)?;
+        Ok(Some(Typeset { pdf, typst }))
     }
 
     /// The first half of [`Typesetter::typeset_after`] for a packet: laid out, not yet
@@ -304,7 +359,13 @@ impl<'a> Typesetter<'a> {
         what: &str,
     ) -> Result<Option<(Paging, Placement)>, Vec<Diagnostic>> {
         let front = self.laid_out(view, &Paging::contents_only(), &[], what)?;
-        Ok(Paging::from_agenda(front.pages, agenda, attachments))
+        let anchors = paging::item_anchors(view);
+        Ok(Paging::from_agenda(
+            front.pages,
+            agenda,
+            attachments,
+            &anchors,
+        ))
     }
 
     /// Where things fall in one of the layouts that find a packet's numbers (`pass`).
@@ -348,8 +409,8 @@ impl<'a> Typesetter<'a> {
         }
         if paging.bare {
             match laid.draw_attachment_marginals(&paging.runs) {
-                Ok(pages) => trace(format_args!(
-                    "{what}: stamp and footer drawn on {pages} pages"
+                Ok((pages, footers)) => trace(format_args!(
+                    "{what}: stamp and footer drawn on {pages} pages, footer on {footers}"
                 )),
                 Err(Undrawable(why)) => {
                     // A template of the project's own that does not give an attachment's

@@ -7,6 +7,11 @@
 //! attachment its marginals and leaves the others bare; here each bare page gets the header
 //! of the first page of its shape as it is and its footer with the page's own number, as
 //! groups that the PDF export writes as header and footer artifacts (`vendor/typst-pdf`).
+//!
+//! A meeting edition's pages after the cover get the cover's footer the same way: the
+//! cover is a page of its own with its footer as text, the later pages have none. Counted
+//! by Typst, the footers would cost the packets a second pass, and the editions could not
+//! share their items' layout (see moede.typ.j2).
 
 use typst::ecow::EcoVec;
 use typst::foundations::{Content, Label, StyleChain};
@@ -33,14 +38,23 @@ pub struct AttachmentRun {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Undrawable(pub String);
 
+/// What [`draw`] drew.
+#[derive(Debug, Clone)]
+pub struct Drawn {
+    /// The document's pages, drawn on.
+    pub pages: EcoVec<Page>,
+    /// How many attachment pages got a stamp and a footer.
+    pub attachment_pages: usize,
+    /// How many other pages got a footer.
+    pub footers: usize,
+}
+
 /// The document's pages with the stamp and footer drawn on every bare page of each run, and
-/// how many those were (`None` when there was none). A bare page gets those of the first
-/// page of its shape in its attachment (an upright page those of the first upright one, a
-/// landscape page those of the first landscape one).
-pub fn draw(
-    document: &PagedDocument,
-    runs: &[AttachmentRun],
-) -> Result<Option<(EcoVec<Page>, usize)>, Undrawable> {
+/// the first page's footer on every other page without one (`None` when no page needed
+/// either). A bare attachment page gets those of the first page of its shape in its
+/// attachment (an upright page those of the first upright one, a landscape page those of
+/// the first landscape one); each footer its page's number.
+pub fn draw(document: &PagedDocument, runs: &[AttachmentRun]) -> Result<Option<Drawn>, Undrawable> {
     let all = document.pages();
     let mut pages: Option<EcoVec<Page>> = None;
     let mut drawn_on = 0;
@@ -68,7 +82,83 @@ pub fn draw(
             }
         }
     }
-    Ok(pages.map(|pages| (pages, drawn_on)))
+    let footers = draw_footers(all, runs, &mut pages)?;
+    Ok(pages.map(|pages| Drawn {
+        pages,
+        attachment_pages: drawn_on,
+        footers,
+    }))
+}
+
+/// Draws the first page's footer, numbered, on every page outside the attachments that has
+/// none (a packet whose numbers are known leaves them to be drawn: the template's footer
+/// asks Typst for the page's number, which costs the whole packet a second layout pass);
+/// how many pages those were.
+fn draw_footers(
+    all: &[Page],
+    runs: &[AttachmentRun],
+    pages: &mut Option<EcoVec<Page>>,
+) -> Result<usize, Undrawable> {
+    let Some(first) = all.first() else {
+        return Ok(0);
+    };
+    let in_attachment = |i: usize| {
+        runs.iter()
+            .any(|r| (r.first..r.first + r.pages).contains(&i))
+    };
+    let mut reference = None;
+    let mut drawn_on = 0;
+    for i in 1..all.len() {
+        if in_attachment(i) || marginals(&all[i].frame).1.is_some() {
+            continue;
+        }
+        if all[i].frame.size() != first.frame.size() {
+            return Err(Undrawable(format!(
+                "page {} has no footer, and is not of the first page's size",
+                i + 1
+            )));
+        }
+        let (footer, at) = reference
+            .get_or_insert_with(|| first_footer(first))
+            .as_ref()
+            .map_err(Clone::clone)?;
+        let footer = footer.numbered(i + 1).ok_or_else(|| {
+            Undrawable(format!(
+                "the font has no digits for page {}'s footer",
+                i + 1
+            ))
+        })?;
+        let pages = pages.get_or_insert_with(|| all.iter().cloned().collect());
+        let frame = wrapped(&mut pages.make_mut()[i]);
+        frame.push(*at, drawn(footer, typst_pdf::DRAWN_FOOTER_LABEL));
+        drawn_on += 1;
+    }
+    Ok(drawn_on)
+}
+
+/// The first page's footer, numbered 1, and where it sits.
+fn first_footer(first: &Page) -> Result<(NumberedFooter, Point), Undrawable> {
+    let Some(footer) = marginals(&first.frame).1 else {
+        return Err(Undrawable(
+            "pages have no footer, and the first page none to copy".to_string(),
+        ));
+    };
+    let edge = (!footer.inlined).then(|| footer.frame.width());
+    let numbered = NumberedFooter::of(&untagged(&footer.frame), 1, edge).ok_or_else(|| {
+        Undrawable("the footer of page 1 does not print its number as text".to_string())
+    })?;
+    Ok((numbered, footer.at))
+}
+
+/// The page's frame, now holding its own frame whole as a group, for more to be drawn on
+/// it. (Shared with the document it came from, the own frame goes in whole: pushing onto it
+/// would copy its items for each of thousands of pages.)
+fn wrapped(page: &mut Page) -> &mut Frame {
+    let mut frame = Frame::new(page.frame.size(), page.frame.kind());
+    let own = std::mem::take(&mut page.frame);
+    frame.push(Point::zero(), FrameItem::Group(GroupItem::new(own)));
+    page.frame = frame;
+    &mut page.frame
 }
 
 /// A page's header or footer and where it sits on the page.
@@ -119,15 +209,10 @@ impl Reference {
         let footer = self.footer.numbered(number).ok_or_else(|| {
             Undrawable(format!("the font has no digits for page {number}'s footer"))
         })?;
-        // The page's own frame, shared with the document it came from, goes into the new
-        // one whole: pushing onto it would copy its items for each of thousands of pages.
-        let mut frame = Frame::new(page.frame.size(), page.frame.kind());
-        let own = std::mem::take(&mut page.frame);
-        frame.push(Point::zero(), FrameItem::Group(GroupItem::new(own)));
+        let frame = wrapped(page);
         let header = drawn(self.header.clone(), typst_pdf::DRAWN_HEADER_LABEL);
         frame.push(self.header_at, header);
         frame.push(self.footer_at, drawn(footer, typst_pdf::DRAWN_FOOTER_LABEL));
-        page.frame = frame;
         Ok(())
     }
 }
@@ -318,8 +403,8 @@ fn without_number(
             .find_map(|(i, (at, item))| match item {
                 FrameItem::Text(text) => {
                     last_number(&text.text, number)?;
-                    let right_aligned =
-                        edge.is_none_or(|edge| (at.x + text.width() - edge).abs() < Abs::pt(0.5));
+                    let end = run_end(&items, *at, text);
+                    let right_aligned = edge.is_none_or(|edge| (end - edge).abs() < Abs::pt(0.5));
                     Some((i, None, text.clone(), *at, right_aligned))
                 }
                 FrameItem::Group(group) if group.transform.is_identity() => {
@@ -338,6 +423,29 @@ fn without_number(
         false => Some(item.clone()),
     });
     Some((rest, text, at, right_aligned))
+}
+
+/// Where the run of text that `text` (at `at`) starts ends: texts on its baseline each
+/// starting where the one before ends ("Side 1 af " and a total laid out apart, "104") are
+/// one run, which a right-aligned footer aligns as a whole.
+fn run_end(items: &[&(Point, FrameItem)], at: Point, text: &TextItem) -> Abs {
+    let mut end = at.x + text.width();
+    while let Some(next) = items.iter().find_map(|(p, item)| match item {
+        FrameItem::Text(t)
+            if (p.y - at.y).abs() < Abs::pt(0.5)
+                && p.x > end - Abs::pt(0.5)
+                && p.x < end + Abs::pt(0.5) =>
+        {
+            Some(p.x + t.width())
+        }
+        _ => None,
+    }) {
+        if next <= end {
+            break;
+        }
+        end = next;
+    }
+    end
 }
 
 /// The text with its last whole number `old` changed to `new`: the digits' glyphs taken
@@ -435,7 +543,14 @@ mod tests {
 
     /// The attachment of `PACKET`'s pages drawn on.
     fn drawn_packet(document: &PagedDocument) -> Result<Option<(EcoVec<Page>, usize)>, Undrawable> {
-        draw(document, &[AttachmentRun { first: 8, pages: 3 }])
+        pages_and_count(draw(document, &[AttachmentRun { first: 8, pages: 3 }]))
+    }
+
+    /// The pages drawn on and on how many attachment pages.
+    fn pages_and_count(
+        drawn: Result<Option<Drawn>, Undrawable>,
+    ) -> Result<Option<(EcoVec<Page>, usize)>, Undrawable> {
+        drawn.map(|d| d.map(|d| (d.pages, d.attachment_pages)))
     }
 
     /// Each text on a page, with where it starts in page coordinates.
@@ -561,7 +676,7 @@ mod tests {
             );
         let document = laid_out(&source);
         let run = AttachmentRun { first: 8, pages: 4 };
-        let (pages, drawn_on) = draw(&document, &[run]).unwrap().unwrap();
+        let (pages, drawn_on) = pages_and_count(draw(&document, &[run])).unwrap().unwrap();
         assert_eq!(drawn_on, 2);
         for (bare, reference) in [(10, 8), (11, 9)] {
             let number = |index: usize| format!("Side {} af 12", index + 1);
@@ -573,13 +688,68 @@ mod tests {
     }
 
     #[test]
-    fn an_attachment_without_bare_pages_is_left_alone() {
-        let document = laid_out(PACKET);
+    fn pages_that_all_have_their_marginals_are_left_alone() {
+        let eight: String = PACKET.lines().take(3).collect::<Vec<_>>().join("\n");
+        let document = laid_out(&eight);
+        assert_eq!(document.pages().len(), 8);
         assert!(
             draw(&document, &[AttachmentRun { first: 0, pages: 8 }])
                 .unwrap()
                 .is_none()
         );
+    }
+
+    /// A cover with its footer, then eleven pages without one (a meeting edition whose
+    /// footers sagsgen draws); `total` is the footer's "af …".
+    fn edition(total: &str) -> String {
+        format!(
+            "#set page(width: 320pt, height: 220pt, margin: 30pt, footer: none)\n\
+             #page(footer: [#line(length: 100%) #v(-1mm) Byrådet #h(1fr) Side 1 af {total}])[Forside]\n\
+             #for n in range(2, 13) {{ page[Punkt] }}\n"
+        )
+    }
+
+    #[test]
+    fn pages_without_a_footer_get_the_first_pages_renumbered() {
+        let document = laid_out(&edition("12"));
+        let drawn = draw(&document, &[]).unwrap().unwrap();
+        assert_eq!((drawn.attachment_pages, drawn.footers), (0, 11));
+        let (_, _, first_end) = find(&drawn.pages, 0, "Side 1 af 12").unwrap();
+        for index in 1..12 {
+            let text = format!("Side {} af 12", index + 1);
+            let (_, _, end) = find(&drawn.pages, index, &text).unwrap_or_else(|| {
+                panic!("{text:?} on page {}", index + 1);
+            });
+            assert!(
+                (end - first_end).abs() < Abs::pt(0.01),
+                "page {}",
+                index + 1
+            );
+        }
+    }
+
+    #[test]
+    fn a_total_laid_out_apart_stays_where_it_is_and_the_number_grows_to_the_left() {
+        // The agenda's total is looked up ("af" and the count are two texts side by side).
+        let document = laid_out(&edition("#context str(12)"));
+        let drawn = draw(&document, &[]).unwrap().unwrap();
+        let (_, total_start, _) = find(&drawn.pages, 0, "12").unwrap();
+        let (_, start, end) = find(&drawn.pages, 11, "Side 12 af ").unwrap();
+        let (_, start_1, _) = find(&drawn.pages, 0, "Side 1 af ").unwrap();
+        assert!(
+            (end - total_start).abs() < Abs::pt(0.01),
+            "the number ends where the total starts"
+        );
+        assert!(start < start_1, "a longer number starts further left");
+        let (_, total_12, _) = find(&drawn.pages, 11, "12").unwrap();
+        assert!((total_12 - total_start).abs() < Abs::pt(0.01));
+    }
+
+    #[test]
+    fn pages_without_a_footer_and_a_first_page_without_one_cannot_be_drawn() {
+        let source = edition("12").replace("#page(footer: [", "#page(footer: none, header: [");
+        let Undrawable(why) = draw(&laid_out(&source), &[]).unwrap_err();
+        assert!(why.contains("first page"), "{why}");
     }
 
     #[test]

@@ -107,8 +107,17 @@ impl Engine {
         what: &str,
         labels: &[String],
     ) -> Result<Pdf, Vec<Diagnostic>> {
-        let options = pdf_options(conformance).map_err(|e| vec![e])?;
         let laid = self.lay_out(source, what, labels)?;
+        self.finish_archival(laid, conformance)
+    }
+
+    /// The second half of [`Engine::pdf`]: the laid-out document as a conforming PDF.
+    pub fn finish_archival(
+        &self,
+        laid: Laid<'_>,
+        conformance: Conformance,
+    ) -> Result<Pdf, Vec<Diagnostic>> {
+        let options = pdf_options(conformance).map_err(|e| vec![e])?;
         self.export(laid, &options)
     }
 
@@ -237,19 +246,19 @@ impl Laid<'_> {
     }
 
     /// Draws onto each attachment's bare pages the stamp and footer Typst laid out on the
-    /// first page of their shape, numbered for the page (see [`marginals`]); says on how
-    /// many pages.
+    /// first page of their shape, and onto other pages without a footer the first page's,
+    /// each numbered for the page (see [`marginals`]); says on how many pages of each.
     /// An error when a bare page has nothing to copy: the document is then as it was.
     pub fn draw_attachment_marginals(
         &mut self,
         runs: &[AttachmentRun],
-    ) -> Result<usize, Undrawable> {
-        let Some((pages, drawn_on)) = marginals::draw(&self.document, runs)? else {
-            return Ok(0);
+    ) -> Result<(usize, usize), Undrawable> {
+        let Some(drawn) = marginals::draw(&self.document, runs)? else {
+            return Ok((0, 0));
         };
         let info = self.document.info().clone();
-        self.document = PagedDocument::new(pages, info);
-        Ok(drawn_on)
+        self.document = PagedDocument::new(drawn.pages, info);
+        Ok((drawn.attachment_pages, drawn.footers))
     }
 }
 

@@ -1,9 +1,12 @@
 //! A packet's page numbers, printed as text on its attachment pages.
 //!
 //! Counted by Typst, "Side X af Y" on each of a packet's thousands of attachment pages asks
-//! where the page fell, so every page is laid out again on each of Typst's passes (a packet
-//! takes two, as the table of contents settles). Instead the numbers are worked out first and the packet
-//! is made with them as plain text, which Typst lays out once and reuses. Worked out how:
+//! where the page fell, so every page is laid out again on each of Typst's passes. Instead
+//! the numbers are worked out first and the packet is made with them as plain text, which
+//! Typst lays out once and reuses; with the items' pages known too (from the agenda), the
+//! contents print theirs and link by page number, the footers of the other pages are drawn
+//! (see `crate::engine::marginals`), and nothing asks Typst where anything fell: one pass,
+//! not two. Worked out how:
 //!
 //! 1. From its agenda, made just before it ([`Paging::from_agenda`]): every item starts on
 //!    a new page in both, so each keeps its length, and the attachments follow it; only the
@@ -33,6 +36,9 @@ pub struct Paging {
     pub i_alt: usize,
     /// The page each attachment starts on, by `"<anker>-<nummer>"`.
     pub start: BTreeMap<String, usize>,
+    /// The page each item starts on, by its `anker`, when known (from the agenda): with
+    /// them and `start` the contents need not ask Typst where anything fell.
+    pub punkter: BTreeMap<String, usize>,
     /// Whether an attachment's pages after the first of each shape are left bare, sagsgen
     /// drawing that page's stamp and footer on them after layout (and its bookmarks are
     /// metadata that sagsgen's PDF export makes bookmarks of).
@@ -52,11 +58,19 @@ pub struct Paged<'a> {
 
 /// The labels on the first page of each of a meeting's items (`punkt-<anker>`), in order.
 pub fn item_labels(view: &View) -> Vec<String> {
+    item_anchors(view)
+        .into_iter()
+        .map(|anker| format!("punkt-{anker}"))
+        .collect()
+}
+
+/// Each of a meeting's items' `anker`, in order.
+pub fn item_anchors(view: &View) -> Vec<String> {
     match view {
         View::Meeting(meeting) => meeting
             .punkter
             .iter()
-            .map(|p| format!("punkt-{}", p.anker))
+            .map(|p| p.anker.to_string())
             .collect(),
         View::Document(_) => Vec::new(),
     }
@@ -123,6 +137,7 @@ impl Paging {
             indhold_alene: false,
             i_alt: 0,
             start: BTreeMap::new(),
+            punkter: BTreeMap::new(),
             bare: false,
             runs: Vec::new(),
         }
@@ -140,18 +155,25 @@ impl Paging {
     /// starts on (`agenda`, labels as [`item_labels`]) — when the packet's cover and contents
     /// take `front` pages: each item as long as in the agenda (every item starts on a new
     /// page in both), followed by its attachments' pages. With them, where the packet's
-    /// labels must fall. `None` when the agenda lacks an item's label.
+    /// labels must fall. `anchors` are the items' (as [`item_anchors`]). `None` when the
+    /// agenda lacks an item's label.
     pub fn from_agenda(
         front: usize,
         agenda: &Placement,
         attachments: &[Target],
+        anchors: &[String],
     ) -> Option<(Self, Placement)> {
         let items: Vec<usize> = agenda.labels.iter().copied().collect::<Option<_>>()?;
+        if items.len() != anchors.len() {
+            return None;
+        }
         let ends = items.iter().skip(1).copied().chain([agenda.pages + 1]);
         let mut page = front + 1;
         let mut starts = Vec::new();
+        let mut punkter = BTreeMap::new();
         let mut rest = attachments.iter().peekable();
         for (item, (from, to)) in items.iter().zip(ends).enumerate() {
+            punkter.insert(anchors[item].clone(), page);
             page += to.checked_sub(*from)?;
             while let Some(target) = rest.next_if(|t| t.item == item) {
                 starts.push(page);
@@ -161,7 +183,8 @@ impl Paging {
         if rest.next().is_some() {
             return None;
         }
-        Some(Self::numbers(attachments, starts, page - 1))
+        let (paging, expected) = Self::numbers(attachments, starts, page - 1);
+        Some((Self { punkter, ..paging }, expected))
     }
 
     /// The numbers that follow from the draft pass, where each attachment had one page;
@@ -209,6 +232,7 @@ impl Paging {
                 .map(|target| target.key.clone())
                 .zip(starts)
                 .collect(),
+            punkter: BTreeMap::new(),
             bare: true,
             runs,
         };
@@ -243,13 +267,20 @@ mod tests {
         // lines); item 1 has attachments of 3 and 2 pages, item 3 one of 4.
         let attachments = [target("1-1", 3), target("1-2", 2), target("3-1", 4)];
         let agenda = placement(8, &[Some(3), Some(5), Some(6)]);
-        let (paging, expected) = Paging::from_agenda(3, &agenda, &attachments).unwrap();
+        let anchors = ["1", "2", "3"].map(String::from);
+        let (paging, expected) = Paging::from_agenda(3, &agenda, &attachments, &anchors).unwrap();
         // Item 1 on 4–5, its attachments 6–8 and 9–10; item 2 on 11; item 3 on 12–14, its
         // attachment 15–18.
         assert_eq!(paging.start["1-1"], 6);
         assert_eq!(paging.start["1-2"], 9);
         assert_eq!(paging.start["3-1"], 15);
         assert_eq!(paging.i_alt, 18);
+        let items: Vec<_> = paging
+            .punkter
+            .iter()
+            .map(|(k, v)| (k.as_str(), *v))
+            .collect();
+        assert_eq!(items, [("1", 4), ("2", 11), ("3", 12)]);
         assert_eq!(expected, placement(18, &[Some(6), Some(9), Some(15)]));
         assert!(!paging.forarbejde && !paging.indhold_alene);
         // Where the drawn stamps go: each attachment from its first page (0-based).
@@ -260,11 +291,12 @@ mod tests {
 
     #[test]
     fn an_agenda_without_an_items_label_tells_nothing() {
+        let anchors = ["1", "2"].map(String::from);
         let agenda = placement(8, &[Some(3), None]);
-        assert!(Paging::from_agenda(3, &agenda, &[target("1-1", 2)]).is_none());
+        assert!(Paging::from_agenda(3, &agenda, &[target("1-1", 2)], &anchors).is_none());
         // Nor one with fewer items than the packet's attachments belong to.
         let agenda = placement(8, &[Some(3)]);
-        assert!(Paging::from_agenda(3, &agenda, &[target("2-1", 2)]).is_none());
+        assert!(Paging::from_agenda(3, &agenda, &[target("2-1", 2)], &anchors[..1]).is_none());
     }
 
     #[test]

@@ -515,7 +515,7 @@ fn without_a_stamp_and_footer_on_an_attachments_first_page_typst_lays_out_every_
     let run = project.run_with(&["build", "moeder"], TRACE);
     assert_eq!(run.code, 0, "{}", run.stderr);
     run.assert_said("has no header and footer to copy; Typst lays out every page's marginals");
-    run.assert_not_said("drawn on");
+    run.assert_not_said("stamp and footer drawn on");
     let packet = pdf(&project.read("output/moeder/m/dagsorden-med-bilag.pdf"));
     let total = packet.get_pages().len();
     let stamped = pages_with(&packet, "Bilag 2 til punkt 2");
@@ -524,6 +524,72 @@ fn without_a_stamp_and_footer_on_an_attachments_first_page_typst_lays_out_every_
         let numbered = page_text(&packet, page).contains(&format!("Side {page} af {total}"));
         assert_eq!(numbered, i > 0, "page {page}");
     }
+}
+
+/// Asserts that every page of each of the meeting's six files says `Side <page> af <pages>`
+/// in exactly one footer artifact.
+fn assert_every_page_numbered_once(project: &Project) {
+    for file in [
+        "dagsorden",
+        "dagsorden-offentlig",
+        "referat",
+        "referat-offentlig",
+        "dagsorden-med-bilag",
+        "dagsorden-offentlig-med-bilag",
+    ] {
+        let doc = pdf(&project.read(&format!("output/moeder/m/{file}.pdf")));
+        let total = doc.get_pages().len() as u32;
+        for page in 1..=total {
+            let text = page_text(&doc, page);
+            assert!(
+                text.contains(&format!("Side {page} af {total}")),
+                "{file}, page {page}:\n{text}"
+            );
+            assert_eq!(pagination_artifacts(&doc, page).1, 1, "{file}, page {page}");
+        }
+    }
+}
+
+#[test]
+fn the_footers_after_each_editions_cover_are_drawn_from_the_covers() {
+    // The cover has its footer as text; sagsgen draws it, renumbered, on the later pages,
+    // so that every edition lays its items out alike and the packets need one Typst pass.
+    let project = paged_meeting();
+    let run = project.run_with(&["build", "moeder", "--emit-typst"], TRACE);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for edition in [
+        "dagsorden",
+        "dagsorden-offentlig",
+        "referat",
+        "referat-offentlig",
+    ] {
+        run.assert_said(&format!("({edition}): footer drawn on"));
+    }
+    run.assert_said("(dagsorden-med-bilag): stamp and footer drawn on 6 pages, footer on 4");
+    assert_every_page_numbered_once(&project);
+    // The Typst written out has Typst count, so that Typst alone makes the same pages.
+    let typst = String::from_utf8(project.read("output/moeder/m/dagsorden.typ")).unwrap();
+    assert!(typst.contains("footer: context sidefod-linje(counter(page)"));
+}
+
+#[test]
+fn a_cover_without_its_footer_has_typst_lay_out_every_pages() {
+    // An override of the meeting template older than the drawn footers: its cover has none
+    // to copy, so each edition is laid out again with Typst's footers.
+    let project = paged_meeting();
+    override_meeting_template(
+        &project,
+        "{% set sidefod_tegnet = (tal and tal.bare) or sidefod_tegnes|default(false) %}",
+        "{% set sidefod_tegnet = false %}",
+    );
+    let run = project.run_with(&["build", "moeder"], TRACE);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.assert_said(
+        "(dagsorden): pages have no footer, and the first page none to copy; \
+         Typst lays out every page's footer",
+    );
+    run.assert_not_said("footer drawn on");
+    assert_every_page_numbered_once(&project);
 }
 
 /// Gives the project an override of the built-in meeting template with `from` (which it

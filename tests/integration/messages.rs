@@ -139,7 +139,7 @@ const TYPST: &str = r#"error: typesetting cases/sag.toml failed: unknown variabl
 29 │ #ukendt-funktion()
    │ ^^^^^^^^^^^^^^^^^^
    │
-   = at line 73 of the generated Typst: #ukendt-funktion()
+   = at line 76 of the generated Typst: #ukendt-funktion()
    = hint: if you meant to use subtraction, try adding spaces around the minus sign: `ukendt - funktion`
    = help: this line of your template override produced invalid Typst; fix it, or delete the file to use the built-in template
 

@@ -397,20 +397,22 @@ fn long_documents_flow_over_many_pages() {
 
 const LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="40" height="40" fill="#1d4f73"/></svg>"##;
 
-#[test]
-fn the_logo_is_a_figure_with_alt_text_on_page_one_and_furniture_after() {
+/// A project whose organisation has `LOGO` as its logo.
+fn logo_project() -> Project {
     let project = Project::empty();
     project.write("logo.svg", LOGO);
     project.write(
         "sagsgen.toml",
-        "[organisation]\nnavn = \"Logoby Kommune\"\nlogo = \"logo.svg\"\n",
+        "[organisation]\nnavn = \"Logoby Kommune\"\nlogo = \"logo.svg\"\n\
+         [udvalg]\nOEU = \"Økonomiudvalget\"\n",
     );
-    let long = "Et afsnit med tekst. ".repeat(900);
-    project.write("cases/a.toml", notat("").replace("Brødtekst.", &long));
-    let run = project.run(&["build"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let bytes = project.read("output/a.pdf");
-    let doc = pdf(&bytes);
+    project
+}
+
+/// Asserts that the logo is content (a figure with its alternative text) on the PDF's first
+/// page and in the header artifact of its second, and that the PDF conforms.
+fn assert_logo_content_then_header(bytes: &[u8], what: &str) {
+    let doc = pdf(bytes);
     let pages: Vec<_> = doc.get_pages().into_values().collect();
     assert!(pages.len() >= 2);
     // The SVG's 40×40 rectangle, drawn as vector paths.
@@ -430,29 +432,57 @@ fn the_logo_is_a_figure_with_alt_text_on_page_one_and_furniture_after() {
     let (first, first_header) = header_of(pages[0]);
     assert!(
         first.contains(rect) && !first_header.contains(rect),
-        "page 1: the logo is content, not header"
+        "{what}, page 1: the logo is content, not header"
     );
     let (_, second_header) = header_of(pages[1]);
     assert!(
         second_header.contains(rect),
-        "later pages: the logo is in the header artifact"
+        "{what}, later pages: the logo is in the header artifact"
     );
     let alt = crate::common::all_strings(&doc);
     assert!(
         alt.contains("Logo for Logoby Kommune"),
-        "the logo's alternative text is in the file"
+        "{what}: the logo's alternative text is in the file"
     );
     assert!(
         crate::common::structure(&doc)
             .iter()
             .any(|(_, r)| r == "Figure"),
-        "the logo is a Figure"
+        "{what}: the logo is a Figure"
     );
-    crate::conformance::assert_conforms(
-        &bytes,
-        page_validation::ValidationProfile::PdfA2a,
-        "document with logo",
+    crate::conformance::assert_conforms(bytes, page_validation::ValidationProfile::PdfA2a, what);
+}
+
+#[test]
+fn the_logo_is_a_figure_with_alt_text_on_page_one_and_furniture_after() {
+    let project = logo_project();
+    let long = "Et afsnit med tekst. ".repeat(900);
+    project.write("cases/a.toml", notat("").replace("Brødtekst.", &long));
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_logo_content_then_header(&project.read("output/a.pdf"), "document with logo");
+}
+
+#[test]
+fn a_meetings_cover_has_the_logo_as_a_figure_and_its_later_pages_in_the_header() {
+    // A meeting's cover is a page of its own (its footer is drawn onto the later pages):
+    // the logo drawn as content must be on it, not on a page before it.
+    let project = logo_project();
+    project.write(
+        "moeder/m.toml",
+        "type = \"moede\"\nudvalg = \"OEU\"\ndato = 2025-05-05\n\
+         [[punkter]]\nsag = \"../sager/a.toml\"\n",
     );
+    project.write("sager/a.toml", beslutningssag(""));
+    let run = project.run(&["build", "moeder"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let bytes = project.read("output/moeder/m/dagsorden.pdf");
+    let pages = pdf(&bytes).get_pages().len();
+    assert_eq!(
+        pages, 3,
+        "cover, contents and the item: no page before the cover"
+    );
+    assert_logo_content_then_header(&bytes, "agenda with logo");
 }
 
 #[test]
