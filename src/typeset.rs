@@ -268,10 +268,8 @@ impl<'a> Typesetter<'a> {
             view,
             sidefod_tegnes: true,
         };
-        let (mut laid, _) = self.through(&drawn, false, |source| {
-            self.engine.lay_out(source, what, labels)
-        })?;
-        match laid.draw_attachment_marginals(&[]) {
+        let mut laid = self.laid(&drawn, what, labels)?;
+        match laid.draw_marginals(&[]) {
             Ok((_, footers)) => trace(format_args!("{what}: footer drawn on {footers} pages")),
             Err(Undrawable(why)) => {
                 trace(format_args!(
@@ -401,14 +399,12 @@ impl<'a> Typesetter<'a> {
             view,
             sidetal: paging,
         };
-        let (mut laid, _) = self.through(&paged, false, |source| {
-            self.engine.lay_out(source, what, labels)
-        })?;
+        let mut laid = self.laid(&paged, what, labels)?;
         if laid.placement() != Some(expected) {
             return Ok(None);
         }
         if paging.bare {
-            match laid.draw_attachment_marginals(&paging.runs) {
+            match laid.draw_marginals(&paging.runs) {
                 Ok((pages, footers)) => trace(format_args!(
                     "{what}: stamp and footer drawn on {pages} pages, footer on {footers}"
                 )),
@@ -433,6 +429,19 @@ impl<'a> Typesetter<'a> {
             false => None,
         };
         Ok(Some(LaidPacket { laid, typst }))
+    }
+
+    /// `context` rendered through its template and laid out, with where `labels` fell.
+    fn laid(
+        &self,
+        context: &(impl Serialize + Templated),
+        what: &str,
+        labels: &[String],
+    ) -> Result<Laid<'a>, Vec<Diagnostic>> {
+        self.through(context, false, |source| {
+            self.engine.lay_out(source, what, labels)
+        })
+        .map(|(laid, _)| laid)
     }
 
     /// The Typst source `context` renders to.

@@ -249,10 +249,7 @@ impl Laid<'_> {
     /// first page of their shape, and onto other pages without a footer the first page's,
     /// each numbered for the page (see [`marginals`]); says on how many pages of each.
     /// An error when a bare page has nothing to copy: the document is then as it was.
-    pub fn draw_attachment_marginals(
-        &mut self,
-        runs: &[AttachmentRun],
-    ) -> Result<(usize, usize), Undrawable> {
+    pub fn draw_marginals(&mut self, runs: &[AttachmentRun]) -> Result<(usize, usize), Undrawable> {
         let Some(drawn) = marginals::draw(&self.document, runs)? else {
             return Ok((0, 0));
         };
