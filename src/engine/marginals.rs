@@ -730,7 +730,8 @@ mod tests {
 
     #[test]
     fn a_total_laid_out_apart_stays_where_it_is_and_the_number_grows_to_the_left() {
-        // The agenda's total is looked up ("af" and the count are two texts side by side).
+        // A template that looks the total up apart from the number ("Side 1 af " and the
+        // count are then two texts side by side; the built-in one looks up the whole line).
         let document = laid_out(&edition("#context str(12)"));
         let drawn = draw(&document, &[]).unwrap().unwrap();
         let (_, total_start, _) = find(&drawn.pages, 0, "12").unwrap();

@@ -506,14 +506,10 @@ fn an_attachments_later_pages_get_the_stamp_and_footer_of_its_first_page_drawn_o
 fn without_a_stamp_and_footer_on_an_attachments_first_page_typst_lays_out_every_pages() {
     // An override that leaves an attachment's first page without a footer: nothing to
     // copy, so the packet is laid out again with Typst giving every page its own.
-    let project = paged_meeting();
-    override_meeting_template(
-        &project,
+    let (project, run) = paged_meeting_built_with(
         "footer: sidefod-linje(start + side - 1, i-alt))",
         "footer: if side == 1 { none } else { sidefod-linje(start + side - 1, i-alt) })",
     );
-    let run = project.run_with(&["build", "moeder"], TRACE);
-    assert_eq!(run.code, 0, "{}", run.stderr);
     run.assert_said("has no header and footer to copy; Typst lays out every page's marginals");
     run.assert_not_said("stamp and footer drawn on");
     let packet = pdf(&project.read("output/moeder/m/dagsorden-med-bilag.pdf"));
@@ -529,14 +525,7 @@ fn without_a_stamp_and_footer_on_an_attachments_first_page_typst_lays_out_every_
 /// Asserts that every page of each of the meeting's six files says `Side <page> af <pages>`
 /// in exactly one footer artifact.
 fn assert_every_page_numbered_once(project: &Project) {
-    for file in [
-        "dagsorden",
-        "dagsorden-offentlig",
-        "referat",
-        "referat-offentlig",
-        "dagsorden-med-bilag",
-        "dagsorden-offentlig-med-bilag",
-    ] {
+    for file in FILES {
         let doc = pdf(&project.read(&format!("output/moeder/m/{file}.pdf")));
         let total = doc.get_pages().len() as u32;
         for page in 1..=total {
@@ -574,22 +563,42 @@ fn the_footers_after_each_editions_cover_are_drawn_from_the_covers() {
 
 #[test]
 fn a_cover_without_its_footer_has_typst_lay_out_every_pages() {
-    // An override of the meeting template older than the drawn footers: its cover has none
-    // to copy, so each edition is laid out again with Typst's footers.
-    let project = paged_meeting();
-    override_meeting_template(
-        &project,
-        "{% set sidefod_tegnet = (tal and tal.bare) or sidefod_tegnes|default(false) %}",
-        "{% set sidefod_tegnet = false %}",
+    // An override whose cover has no footer to copy: each edition is laid out again with
+    // Typst's footers.
+    let (project, run) = paged_meeting_built_with(
+        "footer: {% if tal %}sidefod-linje(1, {{ tal.i_alt }}){% else %}context \
+         sidefod-linje(1, counter(page).final().first()){% endif %})[",
+        "footer: none)[",
     );
-    let run = project.run_with(&["build", "moeder"], TRACE);
-    assert_eq!(run.code, 0, "{}", run.stderr);
     run.assert_said(
         "(dagsorden): pages have no footer, and the first page none to copy; \
          Typst lays out every page's footer",
     );
     run.assert_not_said("footer drawn on");
     assert_every_page_numbered_once(&project);
+}
+
+#[test]
+fn an_override_older_than_the_drawn_footers_keeps_typsts() {
+    // Without the line that tells the style to leave the footers to sagsgen, the style
+    // gives every page Typst's footer, and there is nothing to draw.
+    let (project, run) = paged_meeting_built_with(
+        "{% set sidefod_tegnet = (sidetal is defined and sidetal.bare) or \
+         sidefod_tegnes|default(false) %}",
+        "",
+    );
+    run.assert_said("(dagsorden): footer drawn on 0 pages");
+    assert_every_page_numbered_once(&project);
+}
+
+/// The meeting of [`paged_meeting`] built (traced) with its meeting template overridden as
+/// [`override_meeting_template`] does; the build succeeded.
+fn paged_meeting_built_with(from: &str, to: &str) -> (Project, crate::common::Run) {
+    let project = paged_meeting();
+    override_meeting_template(&project, from, to);
+    let run = project.run_with(&["build", "moeder"], TRACE);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    (project, run)
 }
 
 /// Gives the project an override of the built-in meeting template with `from` (which it
@@ -670,6 +679,59 @@ fn assert_packets_numbered(project: &Project) {
     assert_packets_numbered_with(project, [4, 3]);
 }
 
+/// The page each link annotation on `page` goes to.
+fn link_targets(doc: &lopdf::Document, page: u32) -> Vec<u32> {
+    let numbers: std::collections::HashMap<lopdf::ObjectId, u32> =
+        doc.get_pages().into_iter().map(|(n, id)| (id, n)).collect();
+    let resolve = |object: &lopdf::Object| match object {
+        lopdf::Object::Reference(id) => doc.get_object(*id).unwrap().clone(),
+        other => other.clone(),
+    };
+    let page = doc.get_dictionary(doc.get_pages()[&page]).unwrap();
+    let annotations = resolve(page.get(b"Annots").unwrap());
+    annotations
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|annotation| {
+            let annotation = resolve(annotation);
+            let dest = resolve(annotation.as_dict().unwrap().get(b"Dest").unwrap());
+            // A link by label goes to a named destination, one by page number to a place.
+            let dest = match dest {
+                lopdf::Object::String(name, _) => named_destination(doc, &name),
+                place => place,
+            };
+            let target = dest.as_array().unwrap()[0].as_reference().unwrap();
+            numbers[&target]
+        })
+        .collect()
+}
+
+/// The place the catalog's named destination `name` stands for.
+fn named_destination(doc: &lopdf::Document, name: &[u8]) -> lopdf::Object {
+    let deref = |o: &lopdf::Object| match o {
+        lopdf::Object::Reference(id) => doc.get_object(*id).unwrap().clone(),
+        other => other.clone(),
+    };
+    // The names tree: pairs in `Names`, or kids further down.
+    let mut nodes = vec![deref(doc.catalog().unwrap().get(b"Names").unwrap())];
+    nodes = vec![deref(nodes[0].as_dict().unwrap().get(b"Dests").unwrap())];
+    while let Some(node) = nodes.pop() {
+        let node = node.as_dict().unwrap();
+        if let Ok(names) = node.get(b"Names") {
+            for pair in deref(names).as_array().unwrap().chunks(2) {
+                if pair[0].as_str().ok() == Some(name) {
+                    return deref(&pair[1]);
+                }
+            }
+        }
+        if let Ok(kids) = node.get(b"Kids") {
+            nodes.extend(deref(kids).as_array().unwrap().iter().map(deref));
+        }
+    }
+    panic!("no named destination {}", String::from_utf8_lossy(name));
+}
+
 /// [`assert_packets_numbered`], for packets of so many attachments (packet, public packet).
 fn assert_packets_numbered_with(project: &Project, attachments: [usize; 2]) {
     let names = ["dagsorden-med-bilag", "dagsorden-offentlig-med-bilag"];
@@ -691,6 +753,17 @@ fn assert_packets_numbered_with(project: &Project, attachments: [usize; 2]) {
             .filter(|t| t.title.starts_with("Bilag "))
             .collect();
         assert_eq!(starts.len(), attachments, "{name}: {toc:?}");
+        // Each line of the contents links to the page an item's or an attachment's bookmark
+        // sends the reader to (the packet's numbers are known: it links by page number).
+        let mut linked = link_targets(&doc, 2);
+        let mut marked: Vec<u32> = toc
+            .iter()
+            .filter(|t| t.title != "Indholdsfortegnelse")
+            .map(|t| t.page as u32)
+            .collect();
+        linked.sort_unstable();
+        marked.sort_unstable();
+        assert_eq!(linked, marked, "{name}: {toc:?}");
         let contents = page_text(&doc, 2);
         for entry in starts {
             let header = entry.title.split(':').next().unwrap();
