@@ -5,7 +5,7 @@
 use crate::meeting::Edition;
 use crate::render::escape::html as esc;
 
-use super::workspace::{Compiled, EditionKey, Listed};
+use super::workspace::{Compiled, EditionKey, Listed, Page};
 
 /// The frame of both pages.
 fn page(title: &str, body: &str) -> String {
@@ -44,12 +44,23 @@ pub fn list(files: &[Listed]) -> String {
         let state = match f.state {
             "errors" => "Fejl",
             "warnings" => "Advarsler",
-            "built" => "Bygget",
-            _ => "Gyldig",
+            _ => "I orden",
         };
+        let closed = f
+            .closed
+            .as_deref()
+            .map(|c| format!(" <span class=\"lukket\">{}</span>", esc(c)))
+            .unwrap_or_default();
         out.push_str(&format!(
-            "<tr data-tekst=\"{}\"><td><a href=\"/dokument?f={}\">{}</a></td><td>{}</td><td>{}</td><td class=\"tilstand {}\">{state}</td><td>{}</td></tr>\n",
-            esc(&format!("{} {} {}", f.title, f.kind, f.rel).to_lowercase()),
+            "<tr data-tekst=\"{}\"><td><a href=\"/dokument?f={}\">{}</a>{closed}</td><td data-navn=\"Art\">{}</td><td data-navn=\"Dato\">{}</td><td class=\"tilstand {}\" data-navn=\"Tilstand\">{state}</td><td class=\"fil\" data-navn=\"Fil\">{}</td></tr>\n",
+            esc(&format!(
+                "{} {} {} {}",
+                f.title,
+                f.kind,
+                f.rel,
+                f.closed.as_deref().unwrap_or("")
+            )
+            .to_lowercase()),
             esc(&url(&f.rel)),
             esc(&f.title),
             esc(&f.kind),
@@ -146,8 +157,13 @@ pub fn view(rel: &str, edition: EditionKey, compiled: &Compiled) -> String {
     }
     out.push_str("</section>\n");
     if compiled.pdf.is_some() {
+        let label = if compiled.stale {
+            "Hent PDF fra sidste fejlfri version"
+        } else {
+            "Hent PDF"
+        };
         out.push_str(&format!(
-            "<p><a href=\"/pdf?f={}&amp;e={}&amp;v={}\" download>Hent PDF ({})</a></p>\n",
+            "<p><a href=\"/pdf?f={}&amp;e={}&amp;v={}\" download>{label} ({})</a></p>\n",
             esc(&url(rel)),
             edition_key(edition),
             compiled.version,
@@ -155,16 +171,29 @@ pub fn view(rel: &str, edition: EditionKey, compiled: &Compiled) -> String {
         ));
     }
     out.push_str("<section class=\"sider\" aria-label=\"Siderne\">\n");
-    for n in 1..=compiled.pages.len() {
+    out.push_str(&pages(rel, edition, &compiled.pages));
+    out.push_str("</section>\n");
+    out
+}
+
+/// The pages as pictures. Each address holds the page's fingerprint: a page that did not
+/// change keeps its address, so the browser neither fetches it again nor replaces it; all
+/// but the first load only as they come near the reader's view.
+fn pages(rel: &str, edition: EditionKey, pages: &[Page]) -> String {
+    let mut out = String::new();
+    let count = pages.len();
+    for (i, page) in pages.iter().enumerate() {
+        let n = i + 1;
+        let loading = if n == 1 { "eager" } else { "lazy" };
         out.push_str(&format!(
-            "<img class=\"side\" src=\"/side?f={}&amp;e={}&amp;n={n}&amp;v={}\" alt=\"Side {n} af {}\" width=\"595\" height=\"842\">\n",
+            "<img class=\"side\" src=\"/side?f={}&amp;e={}&amp;n={n}&amp;h={}\" alt=\"Side {n} af {count}\" width=\"{}\" height=\"{}\" loading=\"{loading}\" decoding=\"async\">\n",
             esc(&url(rel)),
             edition_key(edition),
-            compiled.version,
-            compiled.pages.len()
+            page.fingerprint,
+            page.width,
+            page.height,
         ));
     }
-    out.push_str("</section>\n");
     out
 }
 
@@ -241,10 +270,23 @@ ul.udgaver a[aria-current] { font-weight: 700; }
 .foraeldet { background: #fff3cd; padding: 0.5rem; border: 1px solid #7a4b00; }
 .sider { display: flex; flex-direction: column; align-items: center; gap: 1rem; }
 img.side { background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,0.3); width: min(100%, 56rem); height: auto; }
+.lukket { display: inline-block; margin-left: 0.4rem; padding: 0 0.4rem; border: 1px solid #7a0000; border-radius: 0.25rem; color: #7a0000; font-size: 0.85em; font-weight: 700; }
+td { overflow-wrap: anywhere; }
+[hidden] { display: none !important; }
+@media (max-width: 40rem) {
+  main { padding: 0.75rem; }
+  table, tbody, tr, td { display: block; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  tr { border: 1px solid #c8c8c8; margin-bottom: 0.5rem; background: #fff; }
+  td { border: none; padding: 0.15rem 0.5rem; }
+  td[data-navn]::before { content: attr(data-navn) ": "; font-weight: 700; }
+}
 "#;
 
 /// The script that keeps a page up to date: on each change event for what it shows, it
-/// fetches the changed part and puts it in place, keeping the scroll position.
+/// fetches the changed part and puts it in place. Of a document's pages, only those whose
+/// address changed (their fingerprint) get the new address; every other page keeps its
+/// element as it is — loaded, zoomed, selected — and the reader keeps their place.
 pub const SCRIPT: &str = r#"
 (function () {
   "use strict";
@@ -261,20 +303,68 @@ pub const SCRIPT: &str = r#"
   var live = document.querySelector("[data-live]");
   if (!live || !window.EventSource) { return; }
   var doc = live.getAttribute("data-dokument");
+
+  // The pictures of the new part onto the old ones: same address, same element untouched.
+  function updatePages(old, fresh) {
+    var have = old.querySelectorAll("img.side");
+    var want = fresh.querySelectorAll("img.side");
+    want.forEach(function (img, i) {
+      var kept = have[i];
+      if (!kept) { old.appendChild(img); return; }
+      ["alt", "width", "height"].forEach(function (name) {
+        if (kept.getAttribute(name) !== img.getAttribute(name)) {
+          kept.setAttribute(name, img.getAttribute(name));
+        }
+      });
+      if (kept.getAttribute("src") !== img.getAttribute("src")) {
+        kept.setAttribute("src", img.getAttribute("src"));
+      }
+    });
+    for (var i = want.length; i < have.length; i++) { have[i].remove(); }
+  }
+
+  function merge(target, content) {
+    var oldPages = target.querySelector(".sider");
+    var newPages = content.querySelector(".sider");
+    if (!oldPages || !newPages) { target.replaceChildren(content); return; }
+    Array.prototype.slice.call(target.childNodes).forEach(function (node) {
+      if (node !== oldPages) { node.remove(); }
+    });
+    var before = true;
+    Array.prototype.slice.call(content.childNodes).forEach(function (node) {
+      if (node === newPages) { before = false; return; }
+      if (before) { target.insertBefore(node, oldPages); } else { target.appendChild(node); }
+    });
+    updatePages(oldPages, newPages);
+  }
+
+  // One fetch at a time; changes saved meanwhile are fetched once it is done.
+  var busy = false, again = false;
   function refresh() {
+    if (busy) { again = true; return; }
+    busy = true;
     var x = window.scrollX, y = window.scrollY;
     fetch(live.getAttribute("data-live"), { cache: "no-store" })
       .then(function (r) { return r.text(); })
       .then(function (html) {
-        live.innerHTML = html;
+        var fresh = document.createElement("template");
+        fresh.innerHTML = html;
+        merge(live, fresh.content);
         applyFilter();
         window.scrollTo(x, y);
         document.body.setAttribute("data-opdateret", String(Date.now()));
+      })
+      .catch(function () {})
+      .then(function () {
+        busy = false;
+        if (again) { again = false; refresh(); }
       });
   }
   var events = new EventSource("/haendelser");
   events.onmessage = function (e) {
-    if (!doc || e.data === doc || e.data === "*") { refresh(); }
+    // "*" is any change: the overview lists every document; a document's page waits
+    // for its own name.
+    if (doc ? e.data === doc : e.data === "*") { refresh(); }
   };
 })();
 "#;

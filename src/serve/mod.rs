@@ -4,6 +4,7 @@
 //! (server-sent events). Only the project's own documents are served, from memory: a path
 //! that is not one of them is not found, whatever it names.
 
+pub mod door;
 pub mod html;
 pub mod workspace;
 
@@ -84,7 +85,10 @@ pub fn run(options: &Options, started: &dyn Fn(&str)) -> Result<(), Vec<Diagnost
         if options.open {
             let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
         }
-        let app = router(shared);
+        let app = router(shared).layer(axum::middleware::from_fn_with_state(
+            door::Door::new(bound.port()),
+            door::guard,
+        ));
         axum::serve(listener, app)
             .with_graceful_shutdown(async move {
                 let _ = tokio::signal::ctrl_c().await;
@@ -165,6 +169,8 @@ struct Which {
     f: String,
     e: Option<String>,
     n: Option<usize>,
+    /// A page's fingerprint, as the document's page names it.
+    h: Option<String>,
 }
 
 impl Which {
@@ -204,16 +210,26 @@ async fn view(State(shared): State<Shared>, Query(which): Query<Which>) -> Respo
 }
 
 async fn page(State(shared): State<Shared>, Query(which): Query<Which>) -> Response {
-    let svg = with_workspace(&shared, move |ws| {
+    let found = with_workspace(&shared, move |ws| {
         let (_, edition) = which.editions(ws);
         let n = which.n?.checked_sub(1)?;
-        ws.get(&which.f, edition)?.pages.get(n).cloned()
+        let page = ws.get(&which.f, edition)?.pages.get(n).cloned()?;
+        let current = which.h.as_deref() == Some(page.fingerprint.as_str());
+        Some((page, current))
     })
     .await;
-    match svg {
-        Some(svg) => typed("image/svg+xml", (*svg).clone()),
-        None => not_found(),
+    let Some((page, current)) = found else {
+        return not_found();
+    };
+    let mut response = typed("image/svg+xml", (*page.svg).clone());
+    if current {
+        // The address names this very content: the browser may keep it for good.
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, max-age=31536000, immutable"),
+        );
     }
+    response
 }
 
 async fn pdf(State(shared): State<Shared>, Query(which): Query<Which>) -> Response {

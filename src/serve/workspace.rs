@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::case::Adgang;
 use crate::diag::Diagnostic;
 use crate::engine::Engine;
 use crate::loader::{Document, Loader};
@@ -27,8 +28,8 @@ pub struct Compiled {
     /// The document's title for its page: the case's title, or the meeting's committee
     /// and date; the file's path when it cannot be read.
     pub title: String,
-    /// The last good pages (SVG) and PDF, kept through a broken save.
-    pub pages: Vec<Arc<String>>,
+    /// The last good pages, kept through a broken save.
+    pub pages: Vec<Page>,
     /// The PDF of the last good compile.
     pub pdf: Option<Arc<Vec<u8>>>,
     /// Whether the pages are from before the file's latest (broken) state.
@@ -37,6 +38,56 @@ pub struct Compiled {
     pub diagnostics: Vec<Shown>,
     /// Every file it was made from (to know when to compile it again).
     pub depends_on: HashSet<PathBuf>,
+    /// Whether a file it was made from changed since: compiled again when next asked for.
+    pub outdated: bool,
+}
+
+/// One page of a compiled edition.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The page as SVG.
+    pub svg: Arc<String>,
+    /// A fingerprint of the SVG: a page whose fingerprint did not change is not sent
+    /// again, and the reader's browser keeps it as it is.
+    pub fingerprint: String,
+    /// Its size in points, rounded (a packet's landscape pages are wider than tall).
+    pub width: u32,
+    /// See `width`.
+    pub height: u32,
+}
+
+impl Page {
+    /// A page from its SVG.
+    pub fn of(svg: String) -> Self {
+        use std::hash::{Hash, Hasher};
+        // Fixed keys: the same page has the same fingerprint in every run, so what the
+        // browser cached under it stays right after the preview is started again.
+        let mut hasher = std::hash::DefaultHasher::new();
+        svg.hash(&mut hasher);
+        let (width, height) = svg_size(&svg).unwrap_or((595, 842));
+        Self {
+            fingerprint: format!("{:016x}", hasher.finish()),
+            svg: Arc::new(svg),
+            width,
+            height,
+        }
+    }
+}
+
+/// The width and height of an SVG's `viewBox` (Typst writes it in points), rounded.
+fn svg_size(svg: &str) -> Option<(u32, u32)> {
+    let head = &svg[..svg.len().min(1000)];
+    let start = head.find("viewBox=\"")? + "viewBox=\"".len();
+    let values: Vec<f64> = head[start..]
+        .split('"')
+        .next()?
+        .split_whitespace()
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    match values[..] {
+        [_, _, w, h] if w > 0.0 && h > 0.0 => Some((w.round() as u32, h.round() as u32)),
+        _ => None,
+    }
 }
 
 /// A diagnostic as the page shows it.
@@ -73,9 +124,11 @@ pub struct Listed {
     pub title: String,
     /// Its date, when it has one.
     pub date: Option<String>,
-    /// `ok` (valid, not shown yet), `built` (shown, without problems), `warnings` or
-    /// `errors`.
+    /// `ok` (valid), `warnings` or `errors`.
     pub state: &'static str,
+    /// What of it is closed to the public: `Lukket` for a closed case, the number of
+    /// closed items for a meeting; `None` when all of it is open.
+    pub closed: Option<String>,
 }
 
 /// The project, its engine and the documents compiled so far.
@@ -97,14 +150,17 @@ impl Workspace {
             .map_err(|d| vec![d])?
             .with_svg_pages();
         let templates = Templates::new(&project.root);
-        Ok(Self {
+        let workspace = Self {
             project,
             templates,
             engine,
             compiled: BTreeMap::new(),
             counter: 0,
             listing: std::cell::RefCell::new(None),
-        })
+        };
+        // Found before the preview answers, so the first request finds every document.
+        workspace.files();
+        Ok(workspace)
     }
 
     /// The project's root.
@@ -145,11 +201,17 @@ impl Workspace {
     }
 
     /// The file behind a path from the root, when it is one of the project's documents.
+    /// A path the list found before does not know is looked for once more: a file saved
+    /// a moment ago is served before the watcher has told of it.
     pub fn document(&self, rel: &str) -> Option<PathBuf> {
-        self.files()
-            .iter()
-            .any(|f| f == rel)
-            .then(|| self.project.root.join(rel))
+        let listed = |files: &[String]| files.iter().any(|f| f == rel);
+        if !listed(&self.files()) {
+            *self.listing.borrow_mut() = None;
+            if !listed(&self.files()) {
+                return None;
+            }
+        }
+        Some(self.project.root.join(rel))
     }
 
     /// The overview's list: every document with kind, title, date and state.
@@ -163,16 +225,13 @@ impl Workspace {
                 let errors = loaded.diagnostics.iter().any(Diagnostic::is_error)
                     || loaded.included.iter().any(|i| i.document.is_none());
                 let warnings = !loaded.diagnostics.is_empty();
-                let compiled: Vec<&Compiled> = self
+                // What was compiled since the last change knows of problems that only
+                // typesetting finds.
+                let compiled_errors = self
                     .compiled
                     .iter()
-                    .filter(|((r, _), _)| *r == rel)
-                    .map(|(_, c)| c)
-                    .collect();
-                let compiled_errors = compiled
-                    .iter()
-                    .any(|c| c.diagnostics.iter().any(|d| d.error));
-                let built = !compiled.is_empty() && !compiled_errors;
+                    .filter(|((r, _), c)| *r == rel && !c.outdated)
+                    .any(|(_, c)| c.diagnostics.iter().any(|d| d.error));
                 let (kind, title, date) = match &loaded.document {
                     Some(Document::Case(case)) => (
                         case.kind.name().to_string(),
@@ -199,11 +258,10 @@ impl Workspace {
                         "errors"
                     } else if warnings {
                         "warnings"
-                    } else if built {
-                        "built"
                     } else {
                         "ok"
                     },
+                    closed: loaded.document.as_ref().and_then(closed),
                 }
             })
             .collect()
@@ -223,10 +281,11 @@ impl Workspace {
         }
     }
 
-    /// A compiled edition, compiling it the first time it is asked for.
+    /// A compiled edition, compiled when it is first asked for and again when asked for
+    /// after a file it is made from changed.
     pub fn get(&mut self, rel: &str, edition: EditionKey) -> Option<&Compiled> {
         let key = (rel.to_string(), edition);
-        if !self.compiled.contains_key(&key) {
+        if self.compiled.get(&key).is_none_or(|c| c.outdated) {
             self.compile(rel, edition)?;
         }
         self.compiled.get(&key)
@@ -239,9 +298,10 @@ impl Workspace {
             .map(|c| c.version)
     }
 
-    /// Files changed: compiles again every edition made from one of them; when the
+    /// Files changed: marks every edition made from one of them outdated; when the
     /// project's set-up changed (`sagsgen.toml`, templates, fonts), everything. Returns
-    /// the documents that changed.
+    /// the documents that changed. An outdated edition is compiled when a page asks for
+    /// it: the one the reader looks at first, and none that nobody looks at any more.
     pub fn changed(&mut self, paths: &[PathBuf]) -> Vec<String> {
         let root = self.project.root.clone();
         // A file may have come or gone: the list of documents is found again.
@@ -261,17 +321,13 @@ impl Workspace {
             .iter()
             .map(|p| p.canonicalize().unwrap_or_else(|_| p.clone()))
             .collect();
-        let affected: Vec<(String, EditionKey)> = self
-            .compiled
-            .iter()
-            .filter(|(_, c)| setup || c.depends_on.iter().any(|d| canonical.contains(d)))
-            .map(|(k, _)| k.clone())
-            .collect();
         let mut docs = Vec::new();
-        for (rel, edition) in affected {
-            self.compile(&rel, edition);
-            if !docs.contains(&rel) {
-                docs.push(rel);
+        for ((rel, _), compiled) in &mut self.compiled {
+            if setup || compiled.depends_on.iter().any(|d| canonical.contains(d)) {
+                compiled.outdated = true;
+                if !docs.contains(rel) {
+                    docs.push(rel.clone());
+                }
             }
         }
         docs
@@ -321,11 +377,12 @@ impl Workspace {
             Some(pdf) => Compiled {
                 version,
                 title,
-                pages: pdf.svg_pages.into_iter().map(Arc::new).collect(),
+                pages: pdf.svg_pages.into_iter().map(Page::of).collect(),
                 pdf: Some(Arc::new(pdf.bytes)),
                 stale: false,
                 diagnostics: diagnostics.iter().map(Shown::of).collect(),
                 depends_on,
+                outdated: false,
             },
             None => {
                 let (pages, pdf) = previous.map_or((Vec::new(), None), |p| (p.pages, p.pdf));
@@ -340,6 +397,7 @@ impl Workspace {
                     pdf,
                     diagnostics: diagnostics.iter().map(Shown::of).collect(),
                     depends_on,
+                    outdated: false,
                 }
             }
         };
@@ -372,5 +430,24 @@ impl Workspace {
             internal
         };
         possible.then_some(pages)
+    }
+}
+
+/// What of a document is closed to the public, as the overview marks it.
+fn closed(document: &Document) -> Option<String> {
+    match document {
+        Document::Case(case) => (case.adgang == Adgang::Lukket).then(|| "Lukket".to_string()),
+        Document::Meeting(meeting) => {
+            let n = meeting
+                .punkter
+                .iter()
+                .filter(|p| p.adgang() == Adgang::Lukket)
+                .count();
+            match n {
+                0 => None,
+                1 => Some("1 lukket punkt".to_string()),
+                n => Some(format!("{n} lukkede punkter")),
+            }
+        }
     }
 }

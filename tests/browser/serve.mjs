@@ -3,17 +3,22 @@
 // case's title updates the page without a reload; breaking the file shows the error with
 // its line number. Prints one JSON object with what it saw.
 //
-// Usage: node serve.mjs URL CASE_REL CASE_FILE NEW_TITLE
+// Then a meeting's agenda: a word of one of its cases is changed, and only the page it is
+// on is fetched again; every other page keeps its element.
+//
+// Usage: node serve.mjs URL CASE_REL CASE_FILE NEW_TITLE MEETING_REL ITEM_FILE OLD NEW
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const [url, rel, file, newTitle] = process.argv.slice(2);
+const [url, rel, file, newTitle, ...meeting] = process.argv.slice(2);
 
+// Through the DevTools protocol, which the pages' content security policy does not cover
+// (an inline script tag would be refused, as it should be).
 async function axe(tab) {
-  await tab.addScriptTag({ content: axeSource });
+  if (!(await tab.evaluate(() => Boolean(window.axe)))) { await tab.evaluate(axeSource); }
   const result = await tab.evaluate(() => window.axe.run(document, {
     runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
   }));
@@ -28,8 +33,21 @@ const browser = await chromium.launch({
 const out = {};
 try {
   const tab = await browser.newPage();
+  const refused = [];
+  tab.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) { refused.push(m.text()); } });
   await tab.goto(url);
   out.overview = { text: await tab.textContent("main"), violations: await axe(tab) };
+  // A phone: the overview fits without sideways scrolling, and passes axe at 320 px too.
+  out.narrow = {};
+  for (const width of [375, 320]) {
+    await tab.setViewportSize({ width, height: 800 });
+    out.narrow[width] = {
+      overflow: await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      violations: await axe(tab),
+    };
+  }
+  await tab.setViewportSize({ width: 1280, height: 900 });
+  out.closedRow = await tab.$eval("tr:has(span.lukket)", (tr) => tr.textContent);
 
   const start = Date.now();
   await tab.goto(url + "dokument?f=" + encodeURIComponent(rel));
@@ -43,6 +61,7 @@ try {
     firstPageLoaded: true,
     violations: await axe(tab),
     openMs: Date.now() - start,
+    lazy: await tab.$$eval("img.side", (imgs) => imgs.slice(1).every((i) => i.loading === "lazy")),
   };
 
   // The same page, never reloaded: a mark set now must survive the updates.
@@ -65,12 +84,61 @@ try {
   await tab.waitForSelector(".fejl pre", { timeout: 20000 });
   out.broken = {
     error: await tab.textContent(".fejl pre"),
+    download: await tab.textContent("a[download]"),
     stale: await tab.$(".foraeldet") !== null,
     pages: await tab.$$eval("img.side", (imgs) => imgs.length),
     notReloaded: await tab.evaluate(() => window.__notReloaded === true),
     violations: await axe(tab),
   };
   fs.writeFileSync(file, original);
+  await tab.waitForFunction(() => document.querySelector(".fejl") === null, null, { timeout: 20000 });
+
+  // A meeting's agenda: one case's text changes; only the page it is on is fetched again,
+  // every other page keeps its very element.
+  const [meetingRel, itemFile, oldWord, newWord] = meeting;
+  await tab.goto(url + "dokument?f=" + encodeURIComponent(meetingRel) + "&e=dagsorden");
+  await tab.waitForFunction(() => {
+    const img = document.querySelector("img.side");
+    return img && img.complete && img.naturalWidth > 0;
+  }, null, { timeout: 20000 });
+  let fetched = [];
+  tab.on("request", (r) => { if (r.url().includes("/side?")) { fetched.push(new URL(r.url()).searchParams.get("n")); } });
+  const elements = await tab.evaluateHandle(() => Array.from(document.querySelectorAll("img.side")));
+  const addresses = () => tab.$$eval("img.side", (imgs) => imgs.map((i) => i.getAttribute("src")));
+  const before = await addresses();
+  // Every page is looked at once, so each is loaded (lazily) before the change.
+  for (let i = 0; i < before.length; i++) {
+    await tab.evaluate((n) => document.querySelectorAll("img.side")[n].scrollIntoView(), i);
+    await tab.waitForFunction((n) => document.querySelectorAll("img.side")[n].complete, i);
+  }
+  fetched = [];
+  const mark = await tab.evaluate(() => document.body.getAttribute("data-opdateret"));
+  const item = fs.readFileSync(itemFile, "utf8");
+  fs.writeFileSync(itemFile, item.replace(oldWord, newWord));
+  await tab.waitForFunction((m) => document.body.getAttribute("data-opdateret") !== m, mark, { timeout: 20000 });
+  const after = await addresses();
+  const changed = after.map((a, i) => (a !== before[i] ? i + 1 : 0)).filter(Boolean);
+  // The changed page is scrolled to; its new picture loads.
+  await tab.evaluate((n) => document.querySelectorAll("img.side")[n - 1].scrollIntoView(), changed[0] || 1);
+  await tab.waitForFunction((n) => {
+    const img = document.querySelectorAll("img.side")[n - 1];
+    return img.complete && img.naturalWidth > 0;
+  }, changed[0] || 1, { timeout: 20000 });
+  out.meeting = {
+    pages: before.length,
+    changed,
+    fetched: fetched.map(Number),
+    elementsKept: await tab.evaluate((olds) => {
+      const now = Array.from(document.querySelectorAll("img.side"));
+      return olds.length === now.length && olds.every((e, i) => e === now[i]);
+    }, elements),
+    newText: (await tab.evaluate(async (n) => {
+      const src = document.querySelectorAll("img.side")[n - 1].getAttribute("src");
+      return (await fetch(src)).text();
+    }, changed[0] || 1)).length > 0,
+  };
+  fs.writeFileSync(itemFile, item);
+  out.refused = refused;
 } finally {
   await browser.close();
 }

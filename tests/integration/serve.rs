@@ -20,12 +20,18 @@ fn started(project: &Project) -> (Spawned, String) {
 /// A raw GET of `target` (sent as written, not normalised): status and body.
 fn get(url: &str, target: &str) -> (u16, String) {
     let address = url.trim_start_matches("http://").trim_end_matches('/');
-    let mut stream = std::net::TcpStream::connect(address).unwrap();
-    write!(
-        stream,
-        "GET {target} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    request(
+        url,
+        &format!("GET {target} HTTP/1.1\r\nHost: {address}\r\n"),
     )
-    .unwrap();
+}
+
+/// A raw request: its head as written (without the last empty line); status and the
+/// whole response, headers included.
+fn request(url: &str, head: &str) -> (u16, String) {
+    let address = url.trim_start_matches("http://").trim_end_matches('/');
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    write!(stream, "{head}Connection: close\r\n\r\n").unwrap();
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
     let text = String::from_utf8_lossy(&response).into_owned();
@@ -62,13 +68,34 @@ fn only_the_projects_documents_are_served_on_loopback_and_ctrl_c_stops_it() {
     );
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("img class=\"side\""), "{page}");
-    // Shown once, the document is built: the overview says so.
+    // The overview says one word for every good file, and marks what is closed.
     let (_, list) = get(&url, "/liste");
-    let row = list
-        .lines()
-        .find(|l| l.contains("salg-af-grund-industrivej.toml"))
-        .unwrap();
-    assert!(row.contains(">Bygget<"), "{row}");
+    let row = |file: &str| {
+        list.lines()
+            .find(|l| l.contains(&format!(">{file}</td>")))
+            .unwrap_or_else(|| panic!("{file} in {list}"))
+            .to_string()
+    };
+    let closed = row("cases/2020/salg-af-grund-industrivej.toml");
+    assert!(closed.contains(">I orden<"), "{closed}");
+    assert!(
+        closed.contains("</a> <span class=\"lukket\">Lukket</span></td>"),
+        "{closed}"
+    );
+    let open = row("cases/2025/digitaliseringsstrategi-status.toml");
+    assert!(
+        open.contains(">I orden<") && !open.contains("lukket"),
+        "{open}"
+    );
+    let meeting = row("moeder/uss-2020-11-02.toml");
+    assert!(
+        meeting.contains("<span class=\"lukket\">1 lukket punkt</span>"),
+        "{meeting}"
+    );
+    assert!(
+        !list.contains("Bygget") && !list.contains("Gyldig"),
+        "{list}"
+    );
     let (status, svg) = get(
         &url,
         "/side?f=cases/2020/salg-af-grund-industrivej.toml&n=1",
@@ -179,6 +206,7 @@ fn in_chromium_pages_update_as_files_are_saved_and_pass_axe() {
     let (server, url) = started(&project);
     let rel = "cases/2025/digitaliseringsstrategi-status.toml";
     let file = project.path().join(rel);
+    let item = project.path().join("cases/2020/rammeaftale-2021-2022.toml");
     let report = browser_script(
         "serve.mjs",
         &[
@@ -186,6 +214,10 @@ fn in_chromium_pages_update_as_files_are_saved_and_pass_axe() {
             rel.as_ref(),
             file.as_os_str(),
             "En helt ny titel".as_ref(),
+            "moeder/uss-2020-11-02.toml".as_ref(),
+            item.as_os_str(),
+            "aftalt øget gennemsigtighed".as_ref(),
+            "aftalt større gennemsigtighed".as_ref(),
         ],
     );
     let overview = report["overview"]["text"].as_str().unwrap();
@@ -213,6 +245,23 @@ fn in_chromium_pages_update_as_files_are_saved_and_pass_axe() {
         report["document"]["pages"].as_u64().unwrap() >= 1,
         "{report}"
     );
+    assert_eq!(report["document"]["lazy"], true, "{report}");
+    // At 375 and 320 px the overview fits the screen and passes axe.
+    for width in ["375", "320"] {
+        assert_eq!(report["narrow"][width]["overflow"], 0, "{width}: {report}");
+        assert_eq!(
+            report["narrow"][width]["violations"],
+            serde_json::json!([]),
+            "{width}: {report}"
+        );
+    }
+    assert!(
+        report["closedRow"]
+            .as_str()
+            .unwrap()
+            .starts_with("Salg af grund på Industrivej Lukket"),
+        "{report}"
+    );
     assert_eq!(report["edit"]["title"], "En helt ny titel");
     assert_eq!(report["edit"]["notReloaded"], true);
     // The reader stays where they were.
@@ -236,6 +285,229 @@ fn in_chromium_pages_update_as_files_are_saved_and_pass_axe() {
     );
     assert_eq!(
         report["broken"]["violations"],
+        serde_json::json!([]),
+        "{report}"
+    );
+    assert_eq!(
+        report["broken"]["download"], "Hent PDF fra sidste fejlfri version (Dokumentet)",
+        "{report}"
+    );
+    // The meeting: one word of one item changed one page; only that page was fetched
+    // again, and every page kept its element.
+    let meeting = &report["meeting"];
+    assert!(meeting["pages"].as_u64().unwrap() >= 3, "{report}");
+    let changed = meeting["changed"].as_array().unwrap();
+    assert_eq!(changed.len(), 1, "one page changed: {report}");
+    assert_eq!(meeting["fetched"], serde_json::json!(changed), "{report}");
+    assert_eq!(meeting["elementsKept"], true, "{report}");
+    assert_eq!(report["refused"], serde_json::json!([]), "{report}");
+    server.interrupt();
+    assert_eq!(server.finish().0, Some(0));
+}
+
+/// Every route the preview answers, with the closed case of the examples where it names one.
+const ROUTES: [&str; 8] = [
+    "/",
+    "/liste",
+    "/dokument?f=cases/2020/salg-af-grund-industrivej.toml",
+    "/visning?f=cases/2020/salg-af-grund-industrivej.toml",
+    "/side?f=cases/2020/salg-af-grund-industrivej.toml&n=1",
+    "/pdf?f=cases/2020/salg-af-grund-industrivej.toml",
+    "/haendelser",
+    "/live.js",
+];
+
+/// What only the closed case's own pages say.
+const CLOSED_TEXT: &str = "Industrivej";
+
+fn header<'a>(response: &'a str, name: &str) -> Option<&'a str> {
+    let head = response.split("\r\n\r\n").next().unwrap_or("");
+    head.lines().find_map(|line| {
+        let (n, v) = line.split_once(':')?;
+        n.eq_ignore_ascii_case(name).then(|| v.trim())
+    })
+}
+
+#[test]
+fn foreign_host_and_origin_are_refused_on_every_route_and_every_answer_is_guarded() {
+    let project = Project::examples();
+    let (server, url) = started(&project);
+    let address = url.trim_start_matches("http://").trim_end_matches('/');
+    let port = address.rsplit_once(':').unwrap().1;
+    for route in ROUTES {
+        // The preview's own names for itself get in (the event stream is left open: a
+        // status line is all this needs of it).
+        for host in [
+            address.to_string(),
+            format!("localhost:{port}"),
+            format!("[::1]:{port}"),
+        ] {
+            let (status, response) = if route == "/haendelser" {
+                first_line(&url, &format!("GET {route} HTTP/1.1\r\nHost: {host}\r\n"))
+            } else {
+                request(&url, &format!("GET {route} HTTP/1.1\r\nHost: {host}\r\n"))
+            };
+            assert_eq!(status, 200, "{route} for {host}: {response}");
+        }
+        // A rebound name, another port, no Host at all, a request line naming another host.
+        for head in [
+            format!("GET {route} HTTP/1.1\r\nHost: evil.example.com:{port}\r\n"),
+            format!("GET {route} HTTP/1.1\r\nHost: evil.example.com\r\n"),
+            format!("GET {route} HTTP/1.1\r\nHost: 127.0.0.1:1\r\n"),
+            format!("GET {route} HTTP/1.1\r\nHost: 127.0.0.1\r\n"),
+            format!("GET {route} HTTP/1.0\r\n"),
+            format!("GET http://evil.example.com:{port}{route} HTTP/1.1\r\nHost: {address}\r\n"),
+        ] {
+            let (status, response) = request(&url, &head);
+            assert_eq!(status, 421, "{head}{response}");
+            assert!(
+                response.ends_with(
+                    "Afvist: forhåndsvisningen svarer kun på adressen 127.0.0.1, localhost eller [::1] med sin egen port.\n"
+                ),
+                "{head}{response}"
+            );
+            assert!(!response.contains(CLOSED_TEXT), "{head}{response}");
+            assert_guarded(&response, &head);
+        }
+        // The right host, but asked for by another page.
+        for origin in [
+            "http://evil.example.com".to_string(),
+            format!("http://127.0.0.1:{}", port.parse::<u16>().unwrap() ^ 1),
+            "null".to_string(),
+        ] {
+            let head = format!("GET {route} HTTP/1.1\r\nHost: {address}\r\nOrigin: {origin}\r\n");
+            let (status, response) = request(&url, &head);
+            assert_eq!(status, 403, "{head}{response}");
+            assert!(
+                response.ends_with(
+                    "Afvist: forespørgslen kommer fra en anden side end forhåndsvisningen selv.\n"
+                ),
+                "{head}{response}"
+            );
+            assert!(!response.contains(CLOSED_TEXT), "{head}{response}");
+        }
+        // Loaded into another site's page without an Origin (an image, a script).
+        let head = format!(
+            "GET {route} HTTP/1.1\r\nHost: {address}\r\nSec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: no-cors\r\n"
+        );
+        let (status, response) = request(&url, &head);
+        assert_eq!(status, 403, "{head}{response}");
+        assert!(!response.contains(CLOSED_TEXT), "{head}{response}");
+        // Nothing but reading.
+        for method in ["POST", "PUT", "DELETE", "PATCH"] {
+            let head =
+                format!("{method} {route} HTTP/1.1\r\nHost: {address}\r\nContent-Length: 0\r\n");
+            let (status, response) = request(&url, &head);
+            assert_eq!(status, 405, "{head}{response}");
+            assert_eq!(header(&response, "allow"), Some("GET, HEAD"), "{response}");
+        }
+    }
+    // The preview's own origin is welcome, and every answer carries the headers.
+    for route in ROUTES.iter().filter(|r| **r != "/haendelser") {
+        let head =
+            format!("GET {route} HTTP/1.1\r\nHost: {address}\r\nOrigin: http://{address}\r\n");
+        let (status, response) = request(&url, &head);
+        assert_eq!(status, 200, "{head}{response}");
+        assert_guarded(&response, route);
+        let policy = header(&response, "content-security-policy").unwrap();
+        if route.starts_with("/side") {
+            assert!(policy.starts_with("default-src 'none';"), "{policy}");
+            assert!(
+                !policy.contains("script-src"),
+                "no script in a picture: {policy}"
+            );
+        } else {
+            assert_eq!(
+                policy,
+                "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+            );
+        }
+    }
+    let (status, response) = get(&url, "/ingen-side");
+    assert_eq!(status, 404);
+    assert_guarded(&response, "/ingen-side");
+    server.interrupt();
+    assert_eq!(server.finish().0, Some(0));
+}
+
+/// The headers every answer of the preview carries.
+fn assert_guarded(response: &str, what: &str) {
+    for (name, value) in [
+        ("x-content-type-options", "nosniff"),
+        ("referrer-policy", "no-referrer"),
+        ("cross-origin-resource-policy", "same-origin"),
+        ("x-frame-options", "DENY"),
+    ] {
+        assert_eq!(
+            header(response, name),
+            Some(value),
+            "{name} on {what}: {response}"
+        );
+    }
+    let policy = header(response, "content-security-policy").unwrap_or("");
+    assert!(
+        policy.contains("frame-ancestors 'none'") && policy.starts_with("default-src 'none'"),
+        "{what}: {policy}"
+    );
+}
+
+/// The status and the head of a response that does not end (the event stream).
+fn first_line(url: &str, head: &str) -> (u16, String) {
+    let address = url.trim_start_matches("http://").trim_end_matches('/');
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    write!(stream, "{head}\r\n").unwrap();
+    let mut response = Vec::new();
+    let mut byte = [0u8; 1];
+    while !response.ends_with(b"\r\n\r\n") && stream.read(&mut byte).unwrap() == 1 {
+        response.push(byte[0]);
+    }
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, text)
+}
+
+#[test]
+fn in_chromium_another_page_cannot_frame_fetch_or_listen_and_a_rebound_name_is_refused() {
+    if !browser_ready() {
+        return;
+    }
+    let project = Project::examples();
+    let (server, url) = started(&project);
+    let report = browser_script(
+        "door.mjs",
+        &[
+            url.as_ref(),
+            "cases/2020/salg-af-grund-industrivej.toml".as_ref(),
+            CLOSED_TEXT.as_ref(),
+        ],
+    );
+    let other = &report["other"];
+    assert_eq!(other["frameShowsSecret"], false, "{report}");
+    assert!(
+        other["frameUrl"]
+            .as_str()
+            .unwrap()
+            .starts_with("chrome-error:"),
+        "the frame is refused: {report}"
+    );
+    assert_eq!(other["fetchShowsSecret"], false, "{report}");
+    assert_eq!(other["events"], "fejl", "{report}");
+    assert_eq!(other["image"], "fejl", "{report}");
+    let rebinding = &report["rebinding"];
+    assert_eq!(rebinding["status"], 421, "{report}");
+    assert_eq!(rebinding["fetchStatus"], 421, "{report}");
+    assert_eq!(rebinding["showsSecret"], false, "{report}");
+    assert_eq!(
+        rebinding["message"],
+        "Afvist: forhåndsvisningen svarer kun på adressen 127.0.0.1, localhost eller [::1] med sin egen port.",
+        "{report}"
+    );
+    assert_eq!(
+        report["own"]["violations"],
         serde_json::json!([]),
         "{report}"
     );
