@@ -159,6 +159,27 @@ impl<'p> Loader<'p> {
         }
     }
 
+    /// Loads an input file the run needs once more at most: a case a meeting loaded before
+    /// is handed over and forgotten here (it lives as long as the meeting and this file's
+    /// build need it); any other case is loaded without being kept. So a batch holds only
+    /// what is being built and what meetings loaded, not every case it has seen.
+    pub fn take(&self, path: &Path) -> Arc<Loaded> {
+        let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        let cell = self
+            .files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&key);
+        let loaded = match cell.and_then(|cell| cell.get().cloned()) {
+            Some(loaded) => loaded,
+            None => Arc::new(self.read_case(key)),
+        };
+        match (&loaded.source, loaded.is_meeting) {
+            (Some(source), true) => Arc::new(self.meeting_file(&loaded.path, source)),
+            _ => loaded,
+        }
+    }
+
     /// A file as a meeting's item: loaded once per run. A meeting file is recognised but
     /// not loaded here, so no meeting can include itself through another.
     pub fn case_file(&self, path: &Path) -> Arc<Loaded> {

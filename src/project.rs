@@ -147,7 +147,11 @@ impl Default for Config {
 }
 
 /// Where a project keeps its case files and its meeting files.
-pub const INPUT_FOLDERS: &[&str] = &["cases", "moeder"];
+pub const INPUT_FOLDERS: &[&str] = &["cases", MEETINGS_FOLDER];
+
+/// The folder meeting files are kept in (`sagsgen import` and `sagsgen ny moede` write
+/// them there).
+pub const MEETINGS_FOLDER: &str = "moeder";
 
 pub(crate) const TOP_FIELDS: &[&str] = &["organisation", "udvalg", "pdf", "import"];
 pub(crate) const IMPORT_FIELDS: &[&str] = &["overskrifter"];

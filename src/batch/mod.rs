@@ -11,7 +11,7 @@ pub(crate) mod write;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 
@@ -100,19 +100,21 @@ impl Report {
     }
 }
 
-/// One input, loaded, with its cache key and fingerprint.
+/// What the cache needs of an input once it is built: its key and fingerprint.
 struct Planned {
-    input: PathBuf,
     key: String,
     fingerprint: String,
-    /// Taken when the file is built, so its memory goes with it.
-    loaded: Mutex<Option<Arc<Loaded>>>,
 }
 
 /// Runs every input file of a project through the pipeline.
 ///
 /// `observe` is called (from worker threads) as each file finishes; once `interrupted` is
 /// set, files not yet started are left alone and reported as interrupted.
+///
+/// Memory stays flat however long the batch: each input is loaded, fingerprinted and built
+/// by one worker in one go, and let go of. Meetings come first and are kept until built,
+/// with the cases they include: those cases are handed over when their own turn comes, so
+/// every file is still read and parsed once a run.
 pub fn run(
     project: &Project,
     files: &[PathBuf],
@@ -126,37 +128,41 @@ pub fn run(
         Cache::default()
     };
     let project_fp = project_fingerprint(project, options.emit_typst);
-    // Every input is loaded once, here: its fingerprint and its build use the same load,
-    // and a meeting shares the loads of the cases it includes.
     let loader = Loader::lean(project);
     // The run's one file cache: fingerprints hash attachments through it, and Typst
     // embeds them from it, so each attachment is read once a run.
     let cache_of_files = Arc::new(FileCache::new(crate::engine::file_cache::BUDGET));
-    let planned: Vec<Planned> = files
-        .par_iter()
-        .map(|f| plan(&loader, &project_fp, f, &cache_of_files))
-        .collect();
-    drop(loader);
-    let fresh: Vec<bool> = planned
-        .iter()
-        .map(|p| options.incremental && cache.is_fresh(&p.key, &p.fingerprint, &options.output_dir))
-        .collect();
-    let to_build = fresh.iter().filter(|f| !**f).count();
-    let engine = if to_build > 0 {
-        Some(Engine::with_files(&project.root, cache_of_files)?.with_lean_packets())
-    } else {
-        None
-    };
+    let meetings = meetings_loaded_first(project, files, &loader);
+    // Made when the first file needs building: a run that builds nothing loads no fonts.
+    let engine: OnceLock<Result<Engine, Diagnostic>> = OnceLock::new();
+    let no_engine = AtomicBool::new(false);
     let templates = Templates::new(&project.root);
-    let one = |index: usize| {
-        let p = &planned[index];
-        let loaded = p.loaded.lock().unwrap_or_else(|e| e.into_inner()).take();
-        let report = if fresh[index] {
-            FileReport::bare(&p.input, Outcome::Unchanged)
-        } else if interrupted.load(Ordering::SeqCst) {
-            FileReport::bare(&p.input, Outcome::Interrupted)
+    let planned: Vec<Mutex<Option<Planned>>> = files.iter().map(|_| Mutex::new(None)).collect();
+    let build = |index: usize| {
+        let input = &files[index];
+        if interrupted.load(Ordering::SeqCst) || no_engine.load(Ordering::SeqCst) {
+            return FileReport::bare(input, Outcome::Interrupted);
+        }
+        let loaded = take(&meetings[index]).unwrap_or_else(|| loader.take(input));
+        // This run reports the file's own problems with the file itself.
+        loaded.claim();
+        let plan = Planned {
+            key: cache_key(project, &loaded),
+            fingerprint: input_fingerprint(&project_fp, &loaded, &cache_of_files),
+        };
+        let fresh = options.incremental
+            && cache.is_fresh(&plan.key, &plan.fingerprint, &options.output_dir);
+        *planned[index].lock().unwrap_or_else(|e| e.into_inner()) = Some(plan);
+        if fresh {
+            FileReport::bare(input, Outcome::Unchanged)
         } else {
-            let engine = engine.as_ref().expect("an engine when anything is built");
+            let made = engine.get_or_init(|| {
+                Ok(Engine::with_files(&project.root, cache_of_files.clone())?.with_lean_packets())
+            });
+            let Ok(engine) = made else {
+                no_engine.store(true, Ordering::SeqCst);
+                return FileReport::bare(input, Outcome::Interrupted);
+            };
             let ctx = Context {
                 project,
                 typesetter: Typesetter::new(&templates, engine),
@@ -164,17 +170,59 @@ pub fn run(
                 write: options.write,
                 emit_typst: options.emit_typst,
             };
-            let loaded = loaded.expect("each input is built once");
-            isolated(&ctx, &p.input, &loaded)
-        };
+            isolated(&ctx, input, &loaded)
+        }
+    };
+    let one = |index: usize| {
+        let report = build(index);
         observe(&report);
         report
     };
-    let reports = in_parallel(planned.len(), options.jobs, one)?;
+    let reports = in_parallel(files.len(), options.jobs, one)?;
+    if let Some(Err(d)) = engine.into_inner() {
+        return Err(d);
+    }
     if options.write && options.incremental {
+        let planned: Vec<Option<Planned>> = planned
+            .into_iter()
+            .map(|p| p.into_inner().unwrap_or_else(|e| e.into_inner()))
+            .collect();
         update_cache(&mut cache, &planned, &reports, &options.output_dir);
     }
     Ok(Report { files: reports })
+}
+
+/// Loads the inputs in the project's meetings folder before anything is built, so the
+/// cases a meeting includes are in the loader when their own turn comes (otherwise a case
+/// built before its meeting was loaded would be read again). By index of `files`; `None`
+/// for the other inputs, loaded as their turn comes.
+fn meetings_loaded_first(
+    project: &Project,
+    files: &[PathBuf],
+    loader: &Loader<'_>,
+) -> Vec<Mutex<Option<Arc<Loaded>>>> {
+    let meetings = project.root.join(crate::project::MEETINGS_FOLDER);
+    files
+        .par_iter()
+        .map(|f| {
+            let in_meetings = f.canonicalize().is_ok_and(|c| c.starts_with(&meetings));
+            Mutex::new(in_meetings.then(|| loader.take(f)))
+        })
+        .collect()
+}
+
+fn take(slot: &Mutex<Option<Arc<Loaded>>>) -> Option<Arc<Loaded>> {
+    slot.lock().unwrap_or_else(|e| e.into_inner()).take()
+}
+
+/// An input's key in the cache: its path from the project root, with `/`.
+fn cache_key(project: &Project, loaded: &Loaded) -> String {
+    loaded
+        .path
+        .strip_prefix(&project.root)
+        .unwrap_or(&loaded.path)
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 /// Runs `job(0..count)` on `jobs` threads (0 = one per core), results in index order.
@@ -226,24 +274,6 @@ fn in_parallel(
         .collect())
 }
 
-fn plan(loader: &Loader<'_>, project_fp: &str, input: &Path, files: &FileCache) -> Planned {
-    let loaded = loader.load(input);
-    // This run reports the file's own problems with the file itself.
-    loaded.claim();
-    let key = loaded
-        .path
-        .strip_prefix(&loader.project().root)
-        .unwrap_or(&loaded.path)
-        .to_string_lossy()
-        .replace('\\', "/");
-    Planned {
-        input: input.to_path_buf(),
-        key,
-        fingerprint: input_fingerprint(project_fp, &loaded, files),
-        loaded: Mutex::new(Some(loaded)),
-    }
-}
-
 /// Runs one file, turning a panic anywhere below (our code or a dependency's) into an error
 /// for that file alone.
 fn isolated(ctx: &Context<'_>, input: &Path, loaded: &Loaded) -> FileReport {
@@ -270,9 +300,16 @@ fn isolated(ctx: &Context<'_>, input: &Path, loaded: &Loaded) -> FileReport {
 
 /// Records what was built, forgets what failed, keeps what was not reached; saves only if
 /// something changed (a run that builds nothing writes nothing).
-fn update_cache(cache: &mut Cache, planned: &[Planned], reports: &[FileReport], output_dir: &Path) {
+fn update_cache(
+    cache: &mut Cache,
+    planned: &[Option<Planned>],
+    reports: &[FileReport],
+    output_dir: &Path,
+) {
     let mut changed = false;
     for (p, r) in planned.iter().zip(reports) {
+        // Not reached (interrupted): nothing to record.
+        let Some(p) = p else { continue };
         let outputs: Vec<PathBuf> = match &r.outcome {
             // Built in part: next run tries the rest again (and says why it cannot).
             _ if r.has_errors() => {
