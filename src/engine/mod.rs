@@ -6,6 +6,7 @@ mod marginals;
 mod packet_info;
 mod placement;
 mod split;
+pub mod svg_pages;
 mod world;
 
 use std::path::Path;
@@ -41,7 +42,7 @@ pub struct Pdf {
     /// The document's title, as its template set it.
     pub title: Option<String>,
     /// Each page as SVG, from the same compile, when asked for (`sagsgen serve`).
-    pub svg_pages: Vec<String>,
+    pub svg_pages: Vec<svg_pages::SvgPage>,
     /// Where the labels asked for fell (packets, to check their printed page numbers).
     pub placement: Option<Placement>,
 }
@@ -49,8 +50,8 @@ pub struct Pdf {
 /// The typesetting engine of a run: fonts and library loaded once, shared by all documents.
 pub struct Engine {
     base: Base,
-    /// Whether PDFs come with their pages as SVG.
-    svg_pages: bool,
+    /// Whether PDFs come with their pages as SVG, and the pages drawn lately.
+    svg_pages: Option<svg_pages::SvgPages>,
     /// Whether Typst's caches are emptied between a packet's layout and its export.
     lean_packets: bool,
 }
@@ -67,7 +68,7 @@ impl Engine {
         let fonts = fonts::load(&root.join("fonts"))?;
         Ok(Self {
             base: Base::new(root, fonts, files),
-            svg_pages: false,
+            svg_pages: None,
             lean_packets: false,
         })
     }
@@ -76,7 +77,7 @@ impl Engine {
     /// document (the preview of `sagsgen serve` shows what the PDF holds, not a second
     /// layout).
     pub fn with_svg_pages(mut self) -> Self {
-        self.svg_pages = true;
+        self.svg_pages = Some(svg_pages::SvgPages::default());
         self
     }
 
@@ -209,16 +210,10 @@ impl Engine {
                 .map(|d| convert(&world, d, &what, d.severity))
                 .collect::<Vec<_>>()
         })?;
-        let svg_pages = if self.svg_pages {
-            let options = typst_svg::SvgOptions::default();
-            document
-                .pages()
-                .iter()
-                .map(|page| typst_svg::svg(page, &options))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let svg_pages = self
+            .svg_pages
+            .as_ref()
+            .map_or_else(Vec::new, |drawn| drawn.draw(document.pages()));
         Ok(Pdf {
             bytes,
             pages: document.pages().len(),

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use crate::case::Adgang;
 use crate::diag::Diagnostic;
 use crate::engine::Engine;
+use crate::engine::svg_pages::SvgPage;
 use crate::loader::{Document, Loader};
 use crate::meeting::Edition;
 use crate::project::Project;
@@ -47,8 +48,8 @@ pub struct Compiled {
 pub struct Page {
     /// The page as SVG.
     pub svg: Arc<String>,
-    /// A fingerprint of the SVG: a page whose fingerprint did not change is not sent
-    /// again, and the reader's browser keeps it as it is.
+    /// A fingerprint of the laid-out page: a page whose fingerprint did not change is
+    /// not sent again, and the reader's browser keeps it as it is.
     pub fingerprint: String,
     /// Its size in points, rounded (a packet's landscape pages are wider than tall).
     pub width: u32,
@@ -57,17 +58,12 @@ pub struct Page {
 }
 
 impl Page {
-    /// A page from its SVG.
-    pub fn of(svg: String) -> Self {
-        use std::hash::{Hash, Hasher};
-        // Fixed keys: the same page has the same fingerprint in every run, so what the
-        // browser cached under it stays right after the preview is started again.
-        let mut hasher = std::hash::DefaultHasher::new();
-        svg.hash(&mut hasher);
-        let (width, height) = svg_size(&svg).unwrap_or((595, 842));
+    /// A page as the engine drew it.
+    pub fn of(drawn: SvgPage) -> Self {
+        let (width, height) = svg_size(&drawn.svg).unwrap_or((595, 842));
         Self {
-            fingerprint: format!("{:016x}", hasher.finish()),
-            svg: Arc::new(svg),
+            svg: drawn.svg,
+            fingerprint: drawn.fingerprint,
             width,
             height,
         }
