@@ -1,7 +1,9 @@
-//! Benchmark: N distinct seed-sized beslutningssager (default 1000; `SAGSGEN_BENCH_N`),
+//! Benchmark: N distinct seed-sized beslutningssager (1,000 and 10,000 unless
+//! `SAGSGEN_BENCH_N` lists other sizes, comma-separated),
 //! built by the real `sagsgen` binary as a fresh process, the way a secretariat runs it:
 //! from scratch, as a no-op rebuild, after a one-file change, and one case alone (start-up).
-//! Prints documents/s, cost per document and the process's peak memory (from the OS).
+//! Prints documents/s, cost per document and the process's peak memory (from the OS), and
+//! how the peak of the largest size compares with that of the smallest.
 //! When a `typst` binary is on PATH, the same generated Typst sources are compiled with it,
 //! one process per document, two at a time, for comparison.
 //!
@@ -14,10 +16,29 @@ use std::time::Instant;
 mod common;
 
 fn main() {
-    let n: usize = std::env::var("SAGSGEN_BENCH_N")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1000);
+    // Sizes, comma-separated; peak memory is compared between the first and the last.
+    let sizes: Vec<usize> = std::env::var("SAGSGEN_BENCH_N")
+        .unwrap_or_else(|_| "1000,10000".into())
+        .split(',')
+        .filter_map(|v| v.trim().parse().ok())
+        .collect();
+    let mut peaks = Vec::new();
+    for (index, &n) in sizes.iter().enumerate() {
+        peaks.push((n, one_size(n, index == 0)));
+    }
+    if let (Some((small, small_peak)), Some((large, large_peak))) = (peaks.first(), peaks.last())
+        && small != large
+    {
+        println!(
+            "peak memory from scratch at {large} cases / at {small}: {large_peak} MB / {small_peak} MB = {:.2}×",
+            *large_peak as f64 / *small_peak as f64
+        );
+    }
+}
+
+/// Builds `n` cases every way; the from-scratch build's peak memory in MB. The Typst CLI
+/// is compared on the first size only (one process per document takes long).
+fn one_size(n: usize, compare: bool) -> i64 {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
     write_cases(root, n);
@@ -26,8 +47,8 @@ fn main() {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
 
-    let (cold, rss) = sagsgen(root, &["build", "--quiet"]);
-    report("sagsgen build, from scratch", cold, n, Some(rss));
+    let (cold, cold_rss) = sagsgen(root, &["build", "--quiet"]);
+    report("sagsgen build, from scratch", cold, n, Some(cold_rss));
     let (noop, rss) = sagsgen(root, &["build", "--quiet"]);
     println!(
         "{:<44} {:>8.3} s  (nothing rebuilt, nothing written; peak {} MB)",
@@ -46,10 +67,13 @@ fn main() {
         rss / 1024
     );
 
-    match common::which("typst") {
-        Some(typst) => compare_with_typst(root, &typst, n, cold),
-        None => println!("(no `typst` on PATH: the Typst CLI comparison is skipped)"),
+    if compare {
+        match common::which("typst") {
+            Some(typst) => compare_with_typst(root, &typst, n, cold),
+            None => println!("(no `typst` on PATH: the Typst CLI comparison is skipped)"),
+        }
     }
+    cold_rss / 1024
 }
 
 /// Runs the real binary in `root`; wall seconds and peak memory in KiB.

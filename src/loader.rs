@@ -193,6 +193,7 @@ impl<'p> Loader<'p> {
 
     fn read_case(&self, path: PathBuf) -> Loaded {
         let shown = shown_path(&path);
+        crate::diag::trace(format_args!("reading {shown}"));
         let source = match read_source(&path, &shown) {
             Ok(source) => source,
             Err(d) => return Loaded::failed(path, None, d),

@@ -233,3 +233,51 @@ fn a_changed_item_case_rebuilds_its_meeting() {
         "{agenda}"
     );
 }
+
+/// The files a traced run read, in the order it read them.
+fn reads(stderr: &str) -> Vec<&str> {
+    let mut read: Vec<&str> = stderr
+        .lines()
+        .filter_map(|line| line.strip_prefix("trace: reading "))
+        .collect();
+    read.sort_unstable();
+    read
+}
+
+#[test]
+fn every_file_is_read_once_a_run_though_meetings_and_cases_share_them() {
+    let project = Project::examples();
+    // More cases than workers, so cases are built while others wait their turn.
+    for i in 0..6 {
+        project.write(
+            &format!("cases/extra/c{i}.toml"),
+            notat("").replace("Et notat", &format!("Notat {i}")),
+        );
+    }
+    let trace = [("SAGSGEN_TEST_TRACE", "1")];
+    let run = project.run_with(&["build"], &trace);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut files: Vec<String> = walk(&project.path().join("cases"))
+        .into_iter()
+        .chain(walk(&project.path().join("moeder")))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 11, "{files:?}");
+    assert_eq!(reads(&run.stderr), files, "{}", run.stderr);
+    assert!(run.stderr.contains("11 built"), "{}", run.stderr);
+    // A run with nothing to build reads each once too, and builds nothing.
+    let again = project.run_with(&["build"], &trace);
+    assert_eq!(reads(&again.stderr), files, "{}", again.stderr);
+    assert!(again.stderr.contains("11 unchanged"), "{}", again.stderr);
+}
+
+/// The `.toml` files under a folder, by path from the project root.
+fn walk(dir: &Path) -> Vec<String> {
+    let root = dir.parent().unwrap();
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        .map(|e| e.path().strip_prefix(root).unwrap().display().to_string())
+        .collect()
+}
