@@ -211,7 +211,8 @@ fn write_project(root: &Path) {
     for i in 1..=40 {
         std::fs::write(
             root.join(format!("cases/m/p{i:02}.toml")),
-            case(&format!("Punkt {i}"), 4, 2),
+            // Every other item runs over two pages: 62 pages in all.
+            case(&format!("Punkt {i}"), if i % 2 == 1 { 9 } else { 4 }, 2),
         )
         .unwrap();
         meeting.push_str(&format!(

@@ -7,11 +7,13 @@
 //
 // FILE holds "ændring N" somewhere; each save counts N up.
 //
-// Usage: node latency.mjs DOCUMENT_URL FILE SAVES
+// Usage: node latency.mjs DOCUMENT_URL FILE SAVES [PAGE]
+// PAGE: the page to watch, when the page addresses do not tell which changed (a preview
+// that gives every page a new address at every save).
 import fs from "node:fs";
 import { chromium } from "playwright-core";
 
-const [documentUrl, file, savesArg] = process.argv.slice(2);
+const [documentUrl, file, savesArg, pageArg] = process.argv.slice(2);
 const saves = Number(savesArg || 20);
 
 function save() {
@@ -61,7 +63,7 @@ try {
   const after = await addresses();
   const changed = after.map((a, i) => (a !== before[i] ? i : -1)).filter((i) => i >= 0);
   out.changedPages = changed.map((i) => i + 1);
-  const target = changed.length ? changed[0] : 0;
+  const target = pageArg ? Number(pageArg) - 1 : (changed.length ? changed[0] : 0);
   out.target = target + 1;
   await tab.evaluate((i) => document.querySelectorAll("img.side")[i].scrollIntoView(), target);
   await tab.waitForFunction((i) => {
