@@ -153,6 +153,17 @@ fn only_the_projects_documents_are_served_on_loopback_and_ctrl_c_stops_it() {
             "{target}"
         );
     }
+    // A file saved this moment is served at once, before the watcher has told of it.
+    project.write(
+        "cases/lige-gemt.toml",
+        "type = \"notat\"\ntitel = \"Lige gemt\"\ntil = \"Udvalget\"\ntekst = \"Tekst.\"\n",
+    );
+    let (status, page) = get(&url, "/dokument?f=cases/lige-gemt.toml");
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        page.contains("<h1 data-version=\"") && page.contains(">Lige gemt</h1>"),
+        "{page}"
+    );
     // A file saved while the preview runs joins the overview.
     project.write(
         "cases/ny-sag.toml",
