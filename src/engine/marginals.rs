@@ -517,7 +517,7 @@ fn last_number(text: &str, number: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Engine;
+    use crate::engine::testing::laid_out;
 
     /// Eight pages with a footer of their own, then an attachment of three pages whose first
     /// has its stamp and footer ("Side 9 af 12") and whose others are bare.
@@ -530,16 +530,6 @@ mod tests {
 #page(header: none, footer: none)[Anden side]
 #page(header: none, footer: none)[Tredje side]
 "#;
-
-    fn laid_out(source: &str) -> PagedDocument {
-        let dir = tempfile::tempdir().unwrap();
-        let engine = Engine::new(dir.path()).unwrap();
-        let laid = engine
-            .lay_out(source.to_string(), "test", &[])
-            .ok()
-            .unwrap();
-        laid.document
-    }
 
     /// The attachment of `PACKET`'s pages drawn on.
     fn drawn_packet(document: &PagedDocument) -> Result<Option<(EcoVec<Page>, usize)>, Undrawable> {

@@ -344,3 +344,20 @@ fn convert(
     }
     out.with_help("run `sagsgen build --emit-typst` to see the generated Typst source")
 }
+
+/// What the engine's unit tests share.
+#[cfg(test)]
+pub(crate) mod testing {
+    use typst_layout::PagedDocument;
+
+    /// Typst source laid out by an engine of an empty project.
+    pub fn laid_out(source: &str) -> PagedDocument {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = super::Engine::new(dir.path()).unwrap();
+        let laid = engine
+            .lay_out(source.to_string(), "test", &[])
+            .ok()
+            .unwrap();
+        laid.document
+    }
+}

@@ -76,16 +76,10 @@ impl SvgPages {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Engine;
+    use crate::engine::testing::laid_out;
 
     fn pages(source: &str) -> Vec<Page> {
-        let dir = tempfile::tempdir().unwrap();
-        let engine = Engine::new(dir.path()).unwrap();
-        let laid = engine
-            .lay_out(source.to_string(), "test", &[])
-            .ok()
-            .unwrap();
-        laid.document.pages().to_vec()
+        laid_out(source).pages().to_vec()
     }
 
     const THREE: &str =

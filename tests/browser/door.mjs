@@ -7,7 +7,7 @@
 //
 // Usage: node door.mjs PREVIEW_URL CLOSED_CASE_REL SECRET_TEXT
 import http from "node:http";
-import { chromium } from "playwright-core";
+import { launch, pictureLoaded } from "./chromium.mjs";
 
 const [previewUrl, rel, secret] = process.argv.slice(2);
 const preview = new URL(previewUrl);
@@ -45,12 +45,7 @@ const attacker = http.createServer((req, res) => {
 await new Promise((resolve) => attacker.listen(0, "127.0.0.1", resolve));
 const attackerUrl = `http://127.0.0.1:${attacker.address().port}/`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--host-resolver-rules=MAP rebind.test 127.0.0.1"],
-});
+const browser = await launch(["--host-resolver-rules=MAP rebind.test 127.0.0.1"]);
 const out = {};
 try {
   const tab = await browser.newPage();
@@ -89,10 +84,7 @@ try {
   own.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) { violations.push(m.text()); } });
   await own.goto(previewUrl);
   await own.goto(previewUrl + docPath.slice(1));
-  await own.waitForFunction(() => {
-    const img = document.querySelector("img.side");
-    return img && img.complete && img.naturalWidth > 0;
-  }, null, { timeout: 20000 });
+  await pictureLoaded(own);
   // A page picture opened on its own, under the policy of pictures.
   await own.goto(previewUrl + pagePath.slice(1));
   out.own = { violations };

@@ -11,7 +11,7 @@
 // PAGE: the page to watch, when the page addresses do not tell which changed (a preview
 // that gives every page a new address at every save).
 import fs from "node:fs";
-import { chromium } from "playwright-core";
+import { launch, pictureLoaded } from "./chromium.mjs";
 
 const [documentUrl, file, savesArg, pageArg] = process.argv.slice(2);
 const saves = Number(savesArg || 20);
@@ -25,11 +25,7 @@ function save() {
   return t0;
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 const out = {};
 try {
   const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -44,10 +40,7 @@ try {
   tab.on("request", (r) => { if (r.url().includes("/side?")) { fetched += 1; } });
   const opened = Date.now();
   await tab.goto(documentUrl);
-  await tab.waitForFunction(() => {
-    const img = document.querySelector("img.side");
-    return img && img.complete && img.naturalWidth > 0;
-  }, null, { timeout: 60000 });
+  await pictureLoaded(tab, 0, 60000);
   out.openMs = Date.now() - opened;
   out.pages = await tab.$$eval("img.side", (imgs) => imgs.length);
   out.fetchedOnOpen = fetched;
@@ -66,10 +59,7 @@ try {
   const target = pageArg ? Number(pageArg) - 1 : (changed.length ? changed[0] : 0);
   out.target = target + 1;
   await tab.evaluate((i) => document.querySelectorAll("img.side")[i].scrollIntoView(), target);
-  await tab.waitForFunction((i) => {
-    const img = document.querySelectorAll("img.side")[i];
-    return img.complete && img.naturalWidth > 0;
-  }, target, { timeout: 60000 });
+  await pictureLoaded(tab, target, 60000);
 
   out.ms = [];
   out.fetched = [];

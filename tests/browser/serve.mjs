@@ -9,7 +9,7 @@
 // Usage: node serve.mjs URL CASE_REL CASE_FILE NEW_TITLE MEETING_REL ITEM_FILE OLD NEW
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
+import { launch, pictureLoaded } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -25,11 +25,7 @@ async function axe(tab) {
   return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) }));
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 const out = {};
 try {
   const tab = await browser.newPage();
@@ -51,10 +47,7 @@ try {
 
   const start = Date.now();
   await tab.goto(url + "dokument?f=" + encodeURIComponent(rel));
-  await tab.waitForFunction(() => {
-    const img = document.querySelector("img.side");
-    return img && img.complete && img.naturalWidth > 0;
-  }, null, { timeout: 20000 });
+  await pictureLoaded(tab);
   out.document = {
     title: await tab.textContent("h1"),
     pages: await tab.$$eval("img.side", (imgs) => imgs.length),
@@ -97,10 +90,7 @@ try {
   // every other page keeps its very element.
   const [meetingRel, itemFile, oldWord, newWord] = meeting;
   await tab.goto(url + "dokument?f=" + encodeURIComponent(meetingRel) + "&e=dagsorden");
-  await tab.waitForFunction(() => {
-    const img = document.querySelector("img.side");
-    return img && img.complete && img.naturalWidth > 0;
-  }, null, { timeout: 20000 });
+  await pictureLoaded(tab);
   let fetched = [];
   tab.on("request", (r) => { if (r.url().includes("/side?")) { fetched.push(new URL(r.url()).searchParams.get("n")); } });
   const elements = await tab.evaluateHandle(() => Array.from(document.querySelectorAll("img.side")));
@@ -120,10 +110,7 @@ try {
   const changed = after.map((a, i) => (a !== before[i] ? i + 1 : 0)).filter(Boolean);
   // The changed page is scrolled to; its new picture loads.
   await tab.evaluate((n) => document.querySelectorAll("img.side")[n - 1].scrollIntoView(), changed[0] || 1);
-  await tab.waitForFunction((n) => {
-    const img = document.querySelectorAll("img.side")[n - 1];
-    return img.complete && img.naturalWidth > 0;
-  }, changed[0] || 1, { timeout: 20000 });
+  await pictureLoaded(tab, (changed[0] || 1) - 1);
   out.meeting = {
     pages: before.length,
     changed,

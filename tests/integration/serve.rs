@@ -34,7 +34,12 @@ fn request(url: &str, head: &str) -> (u16, String) {
     write!(stream, "{head}Connection: close\r\n\r\n").unwrap();
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
-    let text = String::from_utf8_lossy(&response).into_owned();
+    with_status(&response)
+}
+
+/// A response's status and its text.
+fn with_status(response: &[u8]) -> (u16, String) {
+    let text = String::from_utf8_lossy(response).into_owned();
     let status = text
         .split_whitespace()
         .nth(1)
@@ -472,13 +477,7 @@ fn first_line(url: &str, head: &str) -> (u16, String) {
     while !response.ends_with(b"\r\n\r\n") && stream.read(&mut byte).unwrap() == 1 {
         response.push(byte[0]);
     }
-    let text = String::from_utf8_lossy(&response).into_owned();
-    let status = text
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    (status, text)
+    with_status(&response)
 }
 
 #[test]
