@@ -116,6 +116,8 @@ fn router(shared: Shared) -> Router {
             "/live.js",
             get(|| async { typed("text/javascript; charset=utf-8", html::SCRIPT) }),
         )
+        // Browsers ask for an icon of their own accord: none, rather than an error.
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .fallback(|| async { not_found() })
         .with_state(shared)
 }

@@ -30,7 +30,11 @@ const out = {};
 try {
   const tab = await browser.newPage();
   const refused = [];
-  tab.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) { refused.push(m.text()); } });
+  const errors = [];
+  tab.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) { refused.push(m.text()); }
+    if (m.type() === "error") { errors.push(m.text()); }
+  });
   await tab.goto(url);
   out.overview = { text: await tab.textContent("main"), violations: await axe(tab) };
   // A phone: the overview fits without sideways scrolling, and passes axe at 320 px too.
@@ -126,6 +130,7 @@ try {
   };
   fs.writeFileSync(itemFile, item);
   out.refused = refused;
+  out.consoleErrors = errors;
 } finally {
   await browser.close();
 }

@@ -317,6 +317,7 @@ fn in_chromium_pages_update_as_files_are_saved_and_pass_axe() {
     assert_eq!(meeting["fetched"], serde_json::json!(changed), "{report}");
     assert_eq!(meeting["elementsKept"], true, "{report}");
     assert_eq!(report["refused"], serde_json::json!([]), "{report}");
+    assert_eq!(report["consoleErrors"], serde_json::json!([]), "{report}");
     server.interrupt();
     assert_eq!(server.finish().0, Some(0));
 }
