@@ -7,6 +7,7 @@ pub mod acadre;
 pub mod captions;
 pub mod decisions;
 pub mod edoc;
+pub mod edoc_publishing;
 pub mod firstagenda;
 pub mod html;
 pub mod plan;

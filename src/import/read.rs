@@ -4,10 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use super::source::SourceMeeting;
-use super::{acadre, edoc, firstagenda, sbsys, text, xml};
+use super::{acadre, edoc, edoc_publishing, firstagenda, sbsys, text, xml};
 
 /// What the formats sagsgen reads look like, for the message about a file it cannot.
-const FORMATS: &str = "sagsgen reads SBSYS Publication XML, Acadre agenda XML (or its publishing manifest), eDoc agenda XML and FirstAgenda Publication pages saved as HTML";
+const FORMATS: &str = "sagsgen reads SBSYS Publication XML, Acadre agenda XML (or its publishing manifest), eDoc agenda XML (the Fujitsu schema or the eDocAgendaPublishing <Meeting> export) and FirstAgenda Publication pages saved as HTML";
 
 /// The meetings of an export file, or why it cannot be read.
 pub fn read_export(file: &Path) -> Result<Vec<SourceMeeting>, String> {
@@ -30,6 +30,8 @@ pub fn read_export(file: &Path) -> Result<Vec<SourceMeeting>, String> {
         acadre::read(root, file)
     } else if acadre::detect_manifest(root) {
         read_manifest(root, file)
+    } else if edoc_publishing::detect(root) {
+        edoc_publishing::read(root, file)
     } else if edoc::detect(root) {
         edoc::read(root, &cleaned, file)
     } else {

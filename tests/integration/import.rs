@@ -529,3 +529,51 @@ fn one_meeting_in_two_exports_is_imported_once_from_the_fuller() {
         "{case}"
     );
 }
+
+#[test]
+fn an_edoc_publishing_export_imports_with_its_plain_text_split_into_sections() {
+    let project = Project::empty();
+    let export = repo().join("tests/fixtures/import/edoc-publishing/moede.xml");
+    let run = project.run(&["import", &export.display().to_string(), "--to", "projekt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let meeting = text(&project, "projekt/moeder/ukm-2024-03-12.toml");
+    assert!(meeting.contains("dato = 2024-03-12"), "{meeting}");
+    assert!(meeting.contains("tid = \"16:00\""), "{meeting}");
+    let root = project.path().join("projekt");
+    let built = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+        .arg("build")
+        .current_dir(&root)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert_eq!(built.status.code(), Some(0), "{stderr}");
+    let folder = "projekt/output/moeder/ukm-2024-03-12";
+    let minutes = project.text(&format!("{folder}/referat.pdf"));
+    assert_in_order(
+        &minutes,
+        &[
+            "1. Beslutning: (UKM) Godkendelse af dagsorden",
+            "Dagsordenen blev godkendt.",
+            "2. Beslutning: (UKM) Ny affaldsordning for haveaffald",
+            "Sagsnr. i ESDH: 24/1234",
+            "Sammendrag",
+            "Udvalget skal tage stilling til en ny ordning for haveaffald.",
+            "Haveaffald hentes i dag hver anden uge fra april til november.",
+            "Ordningen koster 1,2 mio. kr. om året.",
+            "Forvaltningen indstiller, at ordningen godkendes.",
+            "Beslutning i Udvalget for Klima og Miljø den 12-03-2024",
+            "Godkendt.",
+            "Notat om haveaffald",
+            "3. Beslutning: (UKM) Køb af areal ved Mosevej",
+            "Ejeren af Mosevej 4 vil sælge",
+        ],
+    );
+    // The closed item: only its neutral title reaches the public editions.
+    for (name, bytes, public) in public_editions(&project, folder) {
+        assert!(public.contains("Køb af areal"), "{name}");
+        for secret in ["Mosevej", "800.000"] {
+            assert_absent(name, &bytes, &public, secret);
+        }
+    }
+}
