@@ -71,6 +71,7 @@ fn item(node: Node<'_, '_>, source: &str) -> SourceItem {
     let sections = child(node, "Fields")
         .map(|fields| {
             children(fields, "ItemField")
+                .filter(|f| !is_placeholder(*f, source))
                 .map(|f| SourceSection {
                     caption: text_at(f, &["Caption"]).unwrap_or_default(),
                     html: child(f, "Content")
@@ -101,6 +102,18 @@ fn item(node: Node<'_, '_>, source: &str) -> SourceItem {
     }
 }
 
+/// Whether a field holds only SBSYS's placeholder for "no content" ("Tomt indhold"): no
+/// text at all, so neither a section nor a decision.
+fn is_placeholder(field: Node<'_, '_>, source: &str) -> bool {
+    let html = child(field, "Content")
+        .map(|c| xml::html(c, source))
+        .unwrap_or_default();
+    let text = super::html::to_markdown(&html, 2).markdown;
+    text.trim()
+        .trim_end_matches('.')
+        .eq_ignore_ascii_case("tomt indhold")
+}
+
 fn enclosure(node: Node<'_, '_>, item_open: bool) -> SourceAttachment {
     let file = text_at(node, &["InstantiationFilePathRelative"])
         .or_else(|| text_at(node, &["FileName"]))
@@ -113,5 +126,31 @@ fn enclosure(node: Node<'_, '_>, item_open: bool) -> SourceAttachment {
         dokumentnummer: None,
         aaben: flag(node, &["IsPublic"]).unwrap_or(item_open),
         fil: file,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_holding_only_the_placeholder_is_no_section_and_no_decision() {
+        let source = r#"<Publication><Agendas><Agenda>
+<Meeting><When>03-03-2021 16:30:00</When></Meeting>
+<Committee><Name>Miljøudvalget</Name></Committee>
+<Items><Item><Caption>Klimaplan</Caption><Number>1</Number><Fields>
+<ItemField><Caption>Sagsfremstilling</Caption><Content><![CDATA[<p>Planen har tre trin.</p>]]></Content></ItemField>
+<ItemField><Caption>Økonomi</Caption><Content><![CDATA[<p>Tomt indhold</p>]]></Content></ItemField>
+<ItemField><Caption>Beslutning</Caption><Content><![CDATA[<p><span>Tomt indhold</span></p>]]></Content><IsFeedback>True</IsFeedback></ItemField>
+<ItemField><Caption>Bemærkning</Caption><Content><![CDATA[<p>Tomt indhold i kassen er et problem.</p>]]></Content></ItemField>
+</Fields></Item></Items></Agenda></Agendas></Publication>"#;
+        let document = xml::parse(source).unwrap();
+        let meetings = read(document.root_element(), source, Path::new("p.xml")).unwrap();
+        let captions: Vec<&str> = meetings[0].items[0]
+            .sections
+            .iter()
+            .map(|s| s.caption.as_str())
+            .collect();
+        assert_eq!(captions, ["Sagsfremstilling", "Bemærkning"]);
     }
 }

@@ -95,6 +95,7 @@ pub fn load_meeting(
             punkter.push((p, span.clone()));
         }
     }
+    warn_about_shared_numbers(&mut reader, &punkter);
     let meeting = match (udvalg, dato) {
         (Some(udvalg), Some(dato)) => Some(Meeting {
             udvalg,
@@ -127,6 +128,27 @@ pub fn load_meeting(
         meeting,
         diagnostics,
         included,
+    }
+}
+
+/// Two items with one number (their own `nummer`, or their place when they have none):
+/// the agenda, the minutes and every reference to "punkt 2" would be ambiguous.
+fn warn_about_shared_numbers(reader: &mut Reader, punkter: &[(Punkt, Range<usize>)]) {
+    let mut seen: Vec<String> = Vec::new();
+    for (place, (punkt, span)) in punkter.iter().enumerate() {
+        let number = punkt
+            .nummer()
+            .map_or_else(|| (place + 1).to_string(), str::to_string);
+        if seen.contains(&number) {
+            let anchor = reader.first_line(span.clone());
+            reader
+                .warning(
+                    anchor,
+                    format!("two items have the number \"{number}\"; this is the second"),
+                )
+                .help("give each item its own `nummer`, or leave `nummer` out to number the items by their place");
+        }
+        seen.push(number);
     }
 }
 

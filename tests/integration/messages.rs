@@ -181,3 +181,33 @@ fn a_case_included_twice_is_reported_once() {
         );
     }
 }
+
+#[test]
+fn two_items_with_one_number() {
+    let project = Project::empty();
+    // The first item is number 1 by its place; the second says it is number 1 as well.
+    project.write(
+        "moeder/m.toml",
+        "type = \"moede\"\nudvalg = \"OEU\"\ndato = 2025-06-01\n\n[[punkter]]\ntitel = \"Godkendelse af dagsorden\"\nbeslutning = \"Godkendt.\"\n\n[[punkter]]\nnummer = \"1\"\ntitel = \"Meddelelser\"\nbeslutning = \"Taget til efterretning.\"\n",
+    );
+    let (code, stderr) = check(&project);
+    assert_eq!(code, 0, "a warning, not an error: {stderr}");
+    let expected = "warning: two items have the number \"1\"; this is the second
+  ┌─ moeder/m.toml:9:1
+  │
+9 │ [[punkter]]
+  │ ^^^^^^^^^^^
+  │
+  = help: give each item its own `nummer`, or leave `nummer` out to number the items by their place
+
+";
+    assert!(stderr.starts_with(expected), "\n--- got ---\n{stderr}");
+    // Numbers of their own, all different: nothing to say.
+    project.write(
+        "moeder/m.toml",
+        "type = \"moede\"\nudvalg = \"OEU\"\ndato = 2025-06-01\n\n[[punkter]]\ntitel = \"Godkendelse af dagsorden\"\nbeslutning = \"Godkendt.\"\n\n[[punkter]]\nnummer = \"1a\"\ntitel = \"Meddelelser\"\nbeslutning = \"Taget til efterretning.\"\n",
+    );
+    let (code, stderr) = check(&project);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+}
