@@ -32,6 +32,7 @@ pub fn from_caption(caption: &str) -> Heading {
     .map(|p| p.len());
     let Some(start) = start else {
         return Heading {
+            udvalg: genitive_body(&caption),
             dato,
             ..Heading::default()
         };
@@ -54,6 +55,41 @@ pub fn from_caption(caption: &str) -> Heading {
         forkortelse: forkortelse.filter(|f| !f.is_empty()),
         dato,
     }
+}
+
+/// The body a caption such as "BYRÅDETS BESLUTNING", "Forretningsudvalgets beslutning" or
+/// "Regionsrådets beslutning den 3. maj 2024" names: its one word before "beslutning", in
+/// the genitive, as the body's name ("Byrådet"), written with a capital only at the start
+/// when the caption shouts.
+fn genitive_body(caption: &str) -> Option<String> {
+    let words: Vec<&str> = caption.split_whitespace().collect();
+    let at = words
+        .iter()
+        .position(|w| w.trim_end_matches(':').eq_ignore_ascii_case("beslutning"))?;
+    let owner = words.get(at.checked_sub(1)?)?;
+    // One word before it, or the caption would be a sentence ("Udvalget for teknik og
+    // miljøs beslutning" is left to the meeting's committee and the warning).
+    if at != 1 {
+        return None;
+    }
+    let name = owner
+        .strip_suffix(['s', 'S'])
+        .filter(|n| n.chars().count() > 2)?;
+    // "Udvalgets beslutning": the meeting's own committee, which the caller knows.
+    if name.eq_ignore_ascii_case("udvalget") {
+        return None;
+    }
+    if !name.chars().next()?.is_uppercase() {
+        return None;
+    }
+    let shouted = name.chars().all(|c| !c.is_lowercase());
+    Some(if shouted {
+        let mut chars = name.chars();
+        let first = chars.next()?;
+        first.to_string() + &chars.as_str().to_lowercase()
+    } else {
+        name.to_string()
+    })
 }
 
 /// The date a decision's text starts with ("**18. september 2012:** Godkendt."), and the
@@ -92,6 +128,34 @@ mod tests {
         assert_eq!(h.udvalg.as_deref(), Some("Økonomiudvalget"));
         assert_eq!((h.forkortelse, h.dato), (None, None));
         assert_eq!(from_caption("Beslutning"), Heading::default());
+    }
+
+    #[test]
+    fn a_body_named_in_the_genitive_is_that_body() {
+        for (caption, body) in [
+            ("BYRÅDETS BESLUTNING", "Byrådet"),
+            ("REGIONSRÅDETS BESLUTNING", "Regionsrådet"),
+            ("KOMMUNALBESTYRELSENS BESLUTNING", "Kommunalbestyrelsen"),
+            ("FORRETNINGSUDVALGETS BESLUTNING", "Forretningsudvalget"),
+            ("Økonomiudvalgets beslutning", "Økonomiudvalget"),
+        ] {
+            assert_eq!(
+                from_caption(caption).udvalg.as_deref(),
+                Some(body),
+                "{caption}"
+            );
+        }
+        let dated = from_caption("Byrådets beslutning den 3. maj 2024");
+        assert_eq!(dated.udvalg.as_deref(), Some("Byrådet"));
+        assert_eq!(dated.dato.map(|d| d.iso()).as_deref(), Some("2024-05-03"));
+        for caption in [
+            "Udvalgets beslutning",
+            "Beslutning",
+            "Forslag til beslutning",
+            "Ingen beslutning",
+        ] {
+            assert_eq!(from_caption(caption).udvalg, None, "{caption}");
+        }
     }
 
     #[test]
