@@ -114,10 +114,18 @@ fn attachments(
     let mut out = Vec::new();
     for (n, a) in item.source.bilag.iter().enumerate() {
         let lukket = !super::plan::is_open(a, &item.source);
-        let found = a
-            .fil
-            .as_ref()
-            .and_then(|f| locate(export_dir, f, &a.titel, &mut warnings));
+        let found = match &a.fil {
+            Some(f) => locate(export_dir, f, &a.titel, &mut warnings),
+            // Said for every format alike: a listed attachment without its file is one a
+            // reader of the packet will miss.
+            None => {
+                warnings.push(format!(
+                    "attachment \"{}\": the export names no file for it; it is listed without its file",
+                    a.titel
+                ));
+                None
+            }
+        };
         let (fil, source) = match found {
             Some(source) => {
                 let name = unique_name(&source, n + 1, &mut used);

@@ -50,6 +50,13 @@ fn text(project: &Project, rel: &str) -> String {
 fn every_format_imports_checks_and_builds_with_every_section_in_order() {
     let (project, run) = imported();
     assert_eq!(run.code, 0, "{}", run.stderr);
+    // An attachment the page only links to is said to come without its file, as in
+    // every other format.
+    assert!(
+        run.stderr.contains("    warning: attachment \"Bilag 1: Fordeling af tilskud\": the export names no file for it; it is listed without its file\n"),
+        "{}",
+        run.stderr
+    );
     let root = project.path().join("projekt");
     let in_root = |args: &[&str]| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
