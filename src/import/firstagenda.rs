@@ -127,39 +127,113 @@ fn details_of(heading: ElementRef<'_>) -> Option<ElementRef<'_>> {
     None
 }
 
-/// Each `<h3>` caption with the elements after it up to the next caption. A caption
-/// whose following elements hold captions of their own only wraps them and is passed
-/// over (when empty).
+/// The item's text in document order, as a browser shows it: each `<h3>` caption starts a
+/// section holding everything after it up to the next caption, at whatever depth; an
+/// element that holds captions is read through. Text before the first caption is a
+/// section without one, so nothing the page shows of the item is left out.
 fn sections(punkt: ElementRef<'_>) -> Vec<SourceSection> {
-    let h3 = selector("h3");
-    let mut out = Vec::new();
-    for caption in punkt.select(&h3) {
-        let mut html = String::new();
-        let mut wraps = false;
-        for sibling in caption.next_siblings() {
-            match ElementRef::wrap(sibling) {
-                Some(e) if e.value().name() == "h3" => break,
-                Some(e) if e.select(&h3).next().is_some() => {
-                    wraps = true;
-                    break;
+    let mut reading = Reading::default();
+    reading.walk(*punkt);
+    reading.flush();
+    reading.out
+}
+
+#[derive(Default)]
+struct Reading {
+    caption: String,
+    html: String,
+    out: Vec<SourceSection>,
+}
+
+impl Reading {
+    fn walk(&mut self, node: ego_tree::NodeRef<'_, scraper::Node>) {
+        let h3 = selector("h3");
+        for child in node.children() {
+            match ElementRef::wrap(child) {
+                Some(e) if e.value().name() == "h3" => {
+                    self.flush();
+                    self.caption = text_of(e).unwrap_or_default();
                 }
-                Some(e) => html.push_str(&e.html()),
+                Some(e) if e.select(&h3).next().is_some() => self.walk(child),
+                Some(e) => self.html.push_str(&e.html()),
                 None => {
-                    if let Some(text) = sibling.value().as_text() {
-                        html.push_str(&crate::render::escape::html(text));
+                    if let Some(text) = child.value().as_text() {
+                        self.html.push_str(&crate::render::escape::html(text));
                     }
                 }
             }
         }
-        let caption_text = text_of(caption).unwrap_or_default();
-        if wraps && caption_text.is_empty() && html.trim().is_empty() {
-            continue;
-        }
-        out.push(SourceSection {
-            caption: caption_text,
-            html,
-            decision: false,
-        });
     }
-    out
+
+    /// The section read so far, when it has a caption or text.
+    fn flush(&mut self) {
+        let html = std::mem::take(&mut self.html);
+        let caption = std::mem::take(&mut self.caption);
+        let has_text = scraper::Html::parse_fragment(&html)
+            .root_element()
+            .text()
+            .any(|t| !t.trim().is_empty());
+        if !caption.is_empty() || has_text {
+            self.out.push(SourceSection {
+                caption,
+                html,
+                decision: false,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod reading_tests {
+    use super::*;
+
+    fn sections_of(html: &str) -> Vec<(String, String)> {
+        let page = scraper::Html::parse_document(html);
+        let punkt = page.select(&selector("div.punkt")).next().unwrap();
+        sections(punkt)
+            .into_iter()
+            .map(|s| {
+                let text = scraper::Html::parse_fragment(&s.html)
+                    .root_element()
+                    .text()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (
+                    s.caption,
+                    text.split_whitespace().collect::<Vec<_>>().join(" "),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn text_before_any_caption_and_blocks_inside_inline_elements_are_kept() {
+        // A motion's text straight in the container, in a span whose children are divs
+        // (as Word-made HTML has it), before the first caption; then captioned sections
+        // at another depth.
+        let html = r#"<div class="punkt"><h3></h3><div><div id="sagsfremstillingContainer">
+<span class="resume"><div>BESLUTNINGSFORSLAG FRA RV</div><div>Dette udspil har til formål at samle indsatsen.</div></span>
+<div><h3>Resume</h3><span class="resume"><div>Puljen er på 1,2 mio. kr.</div></span></div>
+<p>Tekst efter resumeet.</p>
+<h3>Sagsforløb</h3><span class="resume"><div>Sagen var på mødet i september.</div></span>
+</div></div></div>"#;
+        assert_eq!(
+            sections_of(html),
+            [
+                (
+                    String::new(),
+                    "BESLUTNINGSFORSLAG FRA RV Dette udspil har til formål at samle indsatsen."
+                        .to_string()
+                ),
+                (
+                    "Resume".to_string(),
+                    "Puljen er på 1,2 mio. kr. Tekst efter resumeet.".to_string()
+                ),
+                (
+                    "Sagsforløb".to_string(),
+                    "Sagen var på mødet i september.".to_string()
+                ),
+            ]
+        );
+    }
 }

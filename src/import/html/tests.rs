@@ -161,3 +161,15 @@ fn pictures_leave_their_description_and_a_warning() {
     assert_eq!(converted.markdown, "Kort: Lokalplanens område og");
     assert_eq!(converted.warnings.len(), 2, "{:?}", converted.warnings);
 }
+
+#[test]
+fn blocks_inside_an_inline_element_stay_paragraphs_of_their_own() {
+    let converted = to_markdown(
+        "<span class=\"resume\"><div>BESLUTNINGSFORSLAG FRA RV</div><div>Dette udspil har til formål at samle indsatsen.</div></span>",
+        2,
+    );
+    assert_eq!(
+        converted.markdown,
+        "BESLUTNINGSFORSLAG FRA RV\n\nDette udspil har til formål at samle indsatsen."
+    );
+}
