@@ -5,6 +5,7 @@
 
 pub mod acadre;
 pub mod captions;
+pub mod coverage;
 pub mod decisions;
 pub mod edoc;
 pub mod edoc_publishing;

@@ -19,10 +19,11 @@ pub fn human(report: &Report) -> String {
         ));
         for item in &m.items {
             out.push_str(&format!(
-                "  Punkt {} {} → {}\n",
+                "  Punkt {} {} → {} (words kept: {})\n",
                 item.nummer,
                 item.titel,
-                item.file.display()
+                item.file.display(),
+                item.coverage.shown()
             ));
             for map in &item.mappings {
                 out.push_str(&format!(
@@ -46,6 +47,15 @@ pub fn human(report: &Report) -> String {
         out.push_str(&format!(
             "Kept {}: it differs from what the import would write (--force overwrites it)\n",
             kept.display()
+        ));
+    }
+    if !report.meetings.is_empty() {
+        let all = report.coverage();
+        out.push_str(&format!(
+            "Words kept: {} of the export's {} words are in the case files ({})\n",
+            all.kept,
+            all.words,
+            all.shown()
         ));
     }
     out.push_str(&summary(report));
@@ -98,6 +108,7 @@ pub fn json_lines(report: &Report) -> Vec<serde_json::Value> {
         "kept": report.kept,
         "committees_added": report.committees_added.iter().map(|(k, f)| json!({"udvalg": k, "navn": f})).collect::<Vec<_>>(),
         "created": report.created,
+        "coverage": coverage_json(&report.coverage()),
     }));
     out
 }
@@ -118,7 +129,17 @@ fn item_objects(m: &MeetingReport) -> Vec<serde_json::Value> {
                 "file": item.file,
                 "sections": item.mappings.iter().map(|map| json!({"caption": map.caption, "target": map.target})).collect::<Vec<_>>(),
                 "warnings": item.warnings,
+                "coverage": coverage_json(&item.coverage),
             })
         })
         .collect()
+}
+
+fn coverage_json(c: &super::coverage::Coverage) -> serde_json::Value {
+    json!({
+        "words": c.words,
+        "kept": c.kept,
+        "percent": (c.percent() * 10.0).floor() / 10.0,
+        "first_missing": c.first_missing,
+    })
 }

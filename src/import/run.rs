@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use super::coverage::{self, Coverage};
 use super::plan::{self, Mapping, MeetingPlan, Registry};
 use super::read::{manifest_target, read_export};
 use super::source::SourceMeeting;
@@ -39,6 +40,8 @@ pub struct ItemReport {
     pub mappings: Vec<Mapping>,
     /// What the user should look at.
     pub warnings: Vec<String>,
+    /// How much of the source item's text its case file holds.
+    pub coverage: Coverage,
 }
 
 /// What became of one meeting.
@@ -77,6 +80,17 @@ pub struct Report {
     pub errors: Vec<Diagnostic>,
     /// Notes that are not about one item (a meeting given twice, …).
     pub notes: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// How much of the whole export's text the case files hold.
+    pub fn coverage(&self) -> Coverage {
+        let mut all = Coverage::default();
+        for item in self.meetings.iter().flat_map(|m| &m.items) {
+            all.add(&item.coverage);
+        }
+        all
+    }
 }
 
 /// Runs an import.
@@ -226,14 +240,27 @@ fn meeting_report(plan: &MeetingPlan, made: &write::MeetingFiles) -> MeetingRepo
         .map(|(i, item)| {
             let mut warnings = item.warnings.clone();
             warnings.extend(made.warnings.get(i).cloned().unwrap_or_default());
+            let file = made.case_files.get(i).cloned().unwrap_or_default();
+            let coverage = coverage::of_item(&item.source, &written_text(made, &file));
+            if !coverage.complete() {
+                warnings.push(format!(
+                    "{} of the source's {} words are not in {} ({} kept); the first missing: \"{}\"",
+                    coverage.words - coverage.kept,
+                    coverage.words,
+                    file.display(),
+                    coverage.shown(),
+                    coverage.first_missing.as_deref().unwrap_or("")
+                ));
+            }
             ItemReport {
+                coverage,
                 nummer: item
                     .source
                     .nummer
                     .clone()
                     .unwrap_or_else(|| (i + 1).to_string()),
                 titel: item.source.titel.clone(),
-                file: made.case_files.get(i).cloned().unwrap_or_default(),
+                file,
                 mappings: item.mappings.clone(),
                 warnings,
             }
@@ -251,6 +278,18 @@ fn meeting_report(plan: &MeetingPlan, made: &write::MeetingFiles) -> MeetingRepo
             .unwrap_or_default(),
         items,
     }
+}
+
+/// The text the import writes into `file` (a case file it made in memory).
+fn written_text(made: &write::MeetingFiles, file: &Path) -> String {
+    made.files
+        .iter()
+        .find(|f| f.path == file)
+        .and_then(|f| match &f.content {
+            crate::batch::Content::Text(bytes) => Some(String::from_utf8_lossy(bytes).into_owned()),
+            crate::batch::Content::Copy(_) => None,
+        })
+        .unwrap_or_default()
 }
 
 /// `sagsgen.toml` (new, or with the committees added) and the schemas the files' `#:schema`

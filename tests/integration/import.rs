@@ -50,6 +50,21 @@ fn text(project: &Project, rel: &str) -> String {
 fn every_format_imports_checks_and_builds_with_every_section_in_order() {
     let (project, run) = imported();
     assert_eq!(run.code, 0, "{}", run.stderr);
+    // The report says, per item and for the whole import, how many of the source's words
+    // the case files hold.
+    assert!(
+        run.stderr.contains("  Punkt 1.1 Klimaplan for kommunens bygninger → cases/2021/mil-03-03/punkt-02-klimaplan-for-kommunens-bygninger.toml (words kept: 100 %)\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("Words kept: ")
+            && run
+                .stderr
+                .contains(" words are in the case files (100 %)\n"),
+        "{}",
+        run.stderr
+    );
     // An attachment the page only links to is said to come without its file, as in
     // every other format.
     assert!(
@@ -385,9 +400,23 @@ fn the_report_says_where_each_caption_went_also_as_json() {
             .iter()
             .any(|w| w.as_str().unwrap().contains("http://"))
     );
+    // Every word of each item is in its case file, and the whole export's too.
+    assert_eq!(klima["coverage"]["percent"], 100.0, "{klima}");
+    assert_eq!(
+        klima["coverage"]["kept"], klima["coverage"]["words"],
+        "{klima}"
+    );
+    assert!(klima["coverage"]["words"].as_u64().unwrap() > 40, "{klima}");
+    assert_eq!(klima["coverage"]["first_missing"], serde_json::Value::Null);
     let end = lines.last().unwrap();
     assert_eq!(end["reason"], "import-finished");
     assert_eq!(end["meetings"], 4);
+    assert_eq!(end["coverage"]["percent"], 100.0, "{end}");
+    let words: u64 = items
+        .iter()
+        .map(|i| i["coverage"]["words"].as_u64().unwrap())
+        .sum();
+    assert_eq!(end["coverage"]["words"], words, "{end}");
 }
 
 #[test]

@@ -1,0 +1,227 @@
+//! The import's proof that it kept everything: the words of each source item, taken from
+//! the export independently of how its sections were mapped, looked for among the words of
+//! the case file that was written for it. Captions are accounted for by the mapping (each
+//! is reported with where it went, and a standard field prints its standard heading), so
+//! they are not counted here; the title, the case number, every section's text and every
+//! attachment's title are.
+
+use std::collections::HashMap;
+
+use super::source::SourceItem;
+
+/// How much of an item's text the written file holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// Words in the source item.
+    pub words: usize,
+    /// Of those, found in the written file.
+    pub kept: usize,
+    /// The first run of source words not found (at most a dozen), when any is missing.
+    pub first_missing: Option<String>,
+}
+
+impl Coverage {
+    /// The share kept, in percent (100 for an item without words).
+    pub fn percent(&self) -> f64 {
+        if self.words == 0 {
+            100.0
+        } else {
+            self.kept as f64 * 100.0 / self.words as f64
+        }
+    }
+
+    /// Whether every word was found.
+    pub fn complete(&self) -> bool {
+        self.kept == self.words
+    }
+
+    /// Two coverages together (an export's items).
+    pub fn add(&mut self, other: &Coverage) {
+        self.words += other.words;
+        self.kept += other.kept;
+        if self.first_missing.is_none() {
+            self.first_missing = other.first_missing.clone();
+        }
+    }
+
+    /// The figure as the report shows it: "100 %", or "99.3 %" (never 100 with a loss).
+    pub fn shown(&self) -> String {
+        let percent = self.percent();
+        if self.complete() {
+            "100 %".into()
+        } else {
+            format!("{:.1} %", (percent * 10.0).floor() / 10.0)
+        }
+    }
+}
+
+/// How much of `item`'s text the TOML file `written` holds.
+pub fn of_item(item: &SourceItem, written: &str) -> Coverage {
+    let source = source_words(item);
+    let mut pool: HashMap<String, usize> = HashMap::new();
+    for word in written_words(written) {
+        *pool.entry(word).or_default() += 1;
+    }
+    let mut kept = 0;
+    let mut first_missing: Option<String> = None;
+    let mut run: Vec<&str> = Vec::new();
+    for word in &source {
+        match pool.get_mut(&fold(word)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                kept += 1;
+                close_run(&mut run, &mut first_missing);
+            }
+            _ => {
+                if first_missing.is_none() && run.len() < 12 {
+                    run.push(word);
+                }
+            }
+        }
+    }
+    close_run(&mut run, &mut first_missing);
+    Coverage {
+        words: source.len(),
+        kept,
+        first_missing,
+    }
+}
+
+fn close_run(run: &mut Vec<&str>, first: &mut Option<String>) {
+    if !run.is_empty() && first.is_none() {
+        *first = Some(run.join(" "));
+    }
+    run.clear();
+}
+
+/// The words of the source item, as written (not folded: the report quotes them).
+fn source_words(item: &SourceItem) -> Vec<String> {
+    let mut text = String::new();
+    for part in [Some(&item.titel), item.sagsnummer.as_ref()]
+        .into_iter()
+        .flatten()
+    {
+        text.push_str(part);
+        text.push(' ');
+    }
+    for section in &item.sections {
+        text.push_str(&html_text(&section.html));
+        text.push(' ');
+    }
+    for bilag in &item.bilag {
+        text.push_str(&bilag.titel);
+        text.push(' ');
+    }
+    words(&text).map(str::to_string).collect()
+}
+
+/// The text a browser would show of an HTML fragment (or plain text, as some exports
+/// carry), its blocks apart.
+fn html_text(html: &str) -> String {
+    let fragment = scraper::Html::parse_fragment(html);
+    fragment.root_element().text().collect::<Vec<_>>().join(" ")
+}
+
+/// Every word of the written TOML's values: its strings, and its dates as numbers and as
+/// Danish text (a decision's date read from its text lives in `dato`).
+fn written_words(written: &str) -> Vec<String> {
+    let mut text = String::new();
+    if let Ok(value) = written.parse::<toml::Table>() {
+        collect(&toml::Value::Table(value), &mut text);
+    }
+    words(&text).map(fold).collect()
+}
+
+fn collect(value: &toml::Value, out: &mut String) {
+    match value {
+        toml::Value::String(s) => out.push_str(s),
+        toml::Value::Datetime(d) => {
+            if let Some(date) = d.date {
+                let dato = crate::dates::Date::new(date.year, date.month, date.day);
+                if let Some(dato) = dato {
+                    out.push_str(&format!("{} {} ", dato.long(), dato.short()));
+                }
+            }
+            out.push_str(&d.to_string());
+        }
+        toml::Value::Array(items) => items.iter().for_each(|v| collect(v, out)),
+        toml::Value::Table(table) => table.values().for_each(|v| collect(v, out)),
+        other => out.push_str(&other.to_string()),
+    }
+    out.push(' ');
+}
+
+/// Words: runs of letters and digits.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// A word as compared: lower case.
+fn fold(word: impl AsRef<str>) -> String {
+    word.as_ref().to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::source::{SourceAttachment, SourceSection};
+
+    fn item() -> SourceItem {
+        SourceItem {
+            titel: "Ny affaldsordning".into(),
+            sagsnummer: Some("24/1234".into()),
+            sections: vec![SourceSection {
+                caption: "Sagsfremstilling".into(),
+                html: "<p>Haveaffald hentes <b>hver</b> uge.</p><p>Det koster 1,2 mio. kr.</p>"
+                    .into(),
+                decision: false,
+            }],
+            bilag: vec![SourceAttachment {
+                titel: "Notat om haveaffald".into(),
+                ..SourceAttachment::default()
+            }],
+            ..SourceItem::default()
+        }
+    }
+
+    #[test]
+    fn every_word_found_is_complete() {
+        let written = "titel = \"Ny affaldsordning\"\nsagsnummer = \"24/1234\"\nsagsfremstilling = \"\"\"\nHaveaffald hentes **hver** uge.\n\nDet koster 1,2 mio\\\\. kr.\n\"\"\"\n\n[[bilag]]\ntitel = \"Notat om haveaffald\"\n";
+        let c = of_item(&item(), written);
+        assert_eq!((c.words, c.kept), (17, 17), "{c:?}");
+        assert!(c.complete());
+        assert_eq!(c.shown(), "100 %");
+    }
+
+    #[test]
+    fn a_lost_passage_is_counted_and_quoted() {
+        let written = "titel = \"Ny affaldsordning\"\nsagsnummer = \"24/1234\"\nsagsfremstilling = \"Haveaffald hentes hver uge.\"\n\n[[bilag]]\ntitel = \"Notat om haveaffald\"\n";
+        let c = of_item(&item(), written);
+        assert_eq!((c.words, c.kept), (17, 11));
+        assert_eq!(c.first_missing.as_deref(), Some("Det koster 1 2 mio kr"));
+        assert_eq!(c.shown(), "64.7 %");
+        // A word written once covers one use of it, not two.
+        let twice = SourceItem {
+            titel: "uge uge".into(),
+            ..SourceItem::default()
+        };
+        assert_eq!(of_item(&twice, "titel = \"uge\"").kept, 1);
+    }
+
+    #[test]
+    fn a_date_read_into_dato_still_counts() {
+        let decided = SourceItem {
+            sections: vec![SourceSection {
+                caption: "Beslutning".into(),
+                html: "<p><strong>18. september 2012:</strong> Godkendt.</p>".into(),
+                decision: true,
+            }],
+            ..SourceItem::default()
+        };
+        let written =
+            "[[beslutninger]]\nudvalg = \"OEU\"\ndato = 2012-09-18\ntekst = \"Godkendt.\"\n";
+        let c = of_item(&decided, written);
+        assert!(c.complete(), "{c:?}");
+    }
+}
