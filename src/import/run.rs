@@ -181,20 +181,50 @@ fn is_export_name(path: &Path) -> bool {
 /// imported once, from the export with the most text.
 fn read_inputs(inputs: &[PathBuf], report: &mut Report) -> Vec<SourceMeeting> {
     let mut meetings: Vec<SourceMeeting> = Vec::new();
+    let mut read: Vec<PathBuf> = Vec::new();
+    let mut failed: Vec<(PathBuf, String)> = Vec::new();
     for file in export_files(inputs, report) {
         match read_export(&file) {
             Ok(found) => {
                 for meeting in found {
                     add_meeting(&mut meetings, meeting, report);
                 }
+                read.push(file);
             }
-            Err(why) => report.errors.push(
-                Diagnostic::error(format!("cannot import this file: {why}"))
-                    .with_path(file.clone()),
+            Err(why) => failed.push((file, why)),
+        }
+    }
+    for (file, why) in failed {
+        match rendition_of(&file, &read) {
+            Some(export) => report.notes.push(
+                Diagnostic::warning(format!(
+                    "skipped: the system's own HTML rendition of {}, which was imported",
+                    export.file_name().unwrap_or_default().to_string_lossy()
+                ))
+                .with_path(file.clone()),
             ),
+            None => report
+                .errors
+                .push(Diagnostic::error(format!("cannot import this file: {why}")).with_path(file)),
         }
     }
     meetings
+}
+
+/// The export an unreadable HTML file renders, when one with the same name beside it was
+/// read (an eDoc folder as delivered holds the agenda XML and its HTML rendering).
+fn rendition_of<'a>(file: &Path, read: &'a [PathBuf]) -> Option<&'a PathBuf> {
+    let extension = file.extension()?.to_string_lossy().to_lowercase();
+    if !matches!(extension.as_str(), "html" | "htm") {
+        return None;
+    }
+    let stem = file.file_stem()?.to_string_lossy().to_lowercase();
+    read.iter().find(|other| {
+        other.parent() == file.parent()
+            && other
+                .file_stem()
+                .is_some_and(|s| s.to_string_lossy().to_lowercase() == stem)
+    })
 }
 
 fn add_meeting(meetings: &mut Vec<SourceMeeting>, meeting: SourceMeeting, report: &mut Report) {

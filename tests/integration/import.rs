@@ -613,3 +613,31 @@ fn an_edoc_publishing_export_imports_with_its_plain_text_split_into_sections() {
         }
     }
 }
+
+#[test]
+fn an_html_rendition_beside_its_export_is_skipped_with_a_note() {
+    let project = Project::empty();
+    let xml = std::fs::read(repo().join("tests/fixtures/import/edoc/moede.xml")).unwrap();
+    project.write("eksport/moede.xml", &xml);
+    // The system's own rendering of the same agenda: no FirstAgenda page.
+    project.write(
+        "eksport/moede.html",
+        "<!DOCTYPE html><html><body><h1>Dagsorden</h1></body></html>",
+    );
+    let run = project.run(&["import", "eksport", "--to", "projekt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("eksport/moede.html: skipped: the system's own HTML rendition of moede.xml, which was imported"),
+        "{}",
+        run.stderr
+    );
+    // Alone, the same page is still refused.
+    std::fs::remove_file(project.path().join("eksport/moede.xml")).unwrap();
+    let alone = project.run(&["import", "eksport", "--to", "andet"]);
+    assert_eq!(alone.code, 1, "{}", alone.stderr);
+    assert!(
+        alone.stderr.contains("cannot import this file"),
+        "{}",
+        alone.stderr
+    );
+}
