@@ -26,6 +26,10 @@ pub struct ImportArgs {
     /// Overwrite files that differ from what the import writes (by default they are kept).
     #[arg(long)]
     pub force: bool,
+    /// Exit with status 1 when some of the export's words are not in the files written
+    /// (the report names each such item and quotes what is missing).
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Runs `sagsgen import`.
@@ -42,6 +46,18 @@ pub fn run(global: &GlobalArgs, args: &ImportArgs) -> Exit {
     let report = import(&request);
     let json = diag::format() == MessageFormat::Json;
     let mut problems = report.errors.clone();
+    let lost = args.strict && !report.coverage().complete();
+    if lost {
+        let all = report.coverage();
+        problems.push(
+            Diagnostic::error(format!(
+                "{} of the export's {} words are not in the files written (--strict)",
+                all.words - all.kept,
+                all.words
+            ))
+            .with_help("the warnings above name each item and quote the first missing passage; import without --strict to keep what was read"),
+        );
+    }
     problems.extend(report.notes.iter().cloned());
     problems.extend(report.kept.iter().map(|k| {
         Diagnostic::error(format!(
@@ -69,7 +85,7 @@ pub fn run(global: &GlobalArgs, args: &ImportArgs) -> Exit {
             .collect();
         diag::print(&shown, global.color_choice());
     }
-    if report.errors.is_empty() && report.kept.is_empty() {
+    if report.errors.is_empty() && report.kept.is_empty() && !lost {
         Exit::Ok
     } else {
         Exit::InputErrors

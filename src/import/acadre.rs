@@ -198,5 +198,7 @@ fn item(node: Node<'_, '_>, nummer: Option<u32>) -> SourceItem {
         aaben,
         sections,
         bilag,
+        // What the reader read is what is counted (no separate rendering to compare).
+        shown_text: None,
     }
 }

@@ -2,8 +2,10 @@
 //! the export independently of how its sections were mapped, looked for among the words of
 //! the case file that was written for it. Captions are accounted for by the mapping (each
 //! is reported with where it went, and a standard field prints its standard heading), so
-//! they are not counted here; the title, the case number, every section's text and every
-//! attachment's title are.
+//! they count as kept; the title, the case number, every section's text and every
+//! attachment's title are looked for. Where the reader has the item as the export shows it
+//! (a FirstAgenda page's item element), its words are counted from that instead, so text
+//! the reader did not take into any section shows as missing.
 
 use std::collections::HashMap;
 
@@ -57,9 +59,12 @@ impl Coverage {
 
 /// How much of `item`'s text the TOML file `written` holds.
 pub fn of_item(item: &SourceItem, written: &str) -> Coverage {
-    let source = source_words(item);
+    let source = match &item.shown_text {
+        Some(shown) => words(shown).map(str::to_string).collect(),
+        None => source_words(item),
+    };
     let mut pool: HashMap<String, usize> = HashMap::new();
-    for word in written_words(written) {
+    for word in written_words(written).into_iter().chain(accounted(item)) {
         *pool.entry(word).or_default() += 1;
     }
     let mut kept = 0;
@@ -85,6 +90,18 @@ pub fn of_item(item: &SourceItem, written: &str) -> Coverage {
         kept,
         first_missing,
     }
+}
+
+/// Words the mapping accounts for apart from the file's text: the captions (each reported
+/// with where it went; a standard field prints its standard heading) and the item's
+/// number (in the meeting file).
+fn accounted(item: &SourceItem) -> Vec<String> {
+    let mut text = item.nummer.clone().unwrap_or_default();
+    for section in &item.sections {
+        text.push(' ');
+        text.push_str(&section.caption);
+    }
+    words(&text).map(fold).collect()
 }
 
 fn close_run(run: &mut Vec<&str>, first: &mut Option<String>) {
@@ -207,6 +224,19 @@ mod tests {
             ..SourceItem::default()
         };
         assert_eq!(of_item(&twice, "titel = \"uge\"").kept, 1);
+    }
+
+    #[test]
+    fn text_the_page_shows_but_no_section_holds_is_missing() {
+        let mut shown = item();
+        shown.shown_text = Some(
+            "Ny affaldsordning 24/1234 Sagsfremstilling Haveaffald hentes hver uge. Skjult afsnit her. Det koster 1,2 mio. kr. Notat om haveaffald"
+                .into(),
+        );
+        let written = "titel = \"Ny affaldsordning\"\nsagsnummer = \"24/1234\"\nsagsfremstilling = \"Haveaffald hentes hver uge. Det koster 1,2 mio. kr.\"\n\n[[bilag]]\ntitel = \"Notat om haveaffald\"\n";
+        let c = of_item(&shown, written);
+        assert_eq!((c.words, c.kept), (21, 18), "{c:?}");
+        assert_eq!(c.first_missing.as_deref(), Some("Skjult afsnit her"));
     }
 
     #[test]

@@ -155,6 +155,8 @@ fn item(element: Node<'_, '_>, source: &str) -> SourceItem {
         aaben,
         sections,
         bilag,
+        // What the reader read is what is counted (no separate rendering to compare).
+        shown_text: None,
     }
 }
 

@@ -110,6 +110,8 @@ fn item(node: Node<'_, '_>, aaben: bool) -> SourceItem {
                     .collect()
             })
             .unwrap_or_default(),
+        // What the reader read is what is counted (no separate rendering to compare).
+        shown_text: None,
     }
 }
 

@@ -105,7 +105,35 @@ fn item(heading: ElementRef<'_>, index: usize) -> SourceItem {
         aaben: !closed,
         sections,
         bilag,
+        shown_text: details.map(shown_text),
     }
+}
+
+/// The site's own furniture in an item's element: not the item's text. Everything else
+/// the page shows there is.
+const SITE_UI: [&str; 4] = ["button", "script", "style", "span.label"];
+
+/// The heading the site puts over an item's attachment links.
+const ATTACHMENTS_HEADING: &str = "Bilag";
+
+/// What the page shows of an item: the text of its element, less the site's furniture.
+fn shown_text(details: ElementRef<'_>) -> String {
+    let ui: Vec<_> = SITE_UI.iter().map(|s| selector(s)).collect();
+    let mut out = String::new();
+    for node in details.descendants() {
+        let Some(text) = node.value().as_text() else {
+            continue;
+        };
+        let furniture = node.ancestors().filter_map(ElementRef::wrap).any(|e| {
+            ui.iter().any(|u| u.matches(&e))
+                || (e.value().name() == "h3" && text_of(e).as_deref() == Some(ATTACHMENTS_HEADING))
+        });
+        if !furniture {
+            out.push_str(text);
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// The `div.details` after the item's heading (or its button).

@@ -641,3 +641,63 @@ fn an_html_rendition_beside_its_export_is_skipped_with_a_note() {
         alone.stderr
     );
 }
+
+#[test]
+fn text_no_reader_takes_is_reported_and_strict_makes_it_an_error() {
+    let project = Project::empty();
+    let page =
+        std::fs::read_to_string(repo().join("tests/fixtures/import/firstagenda/referat.html"))
+            .unwrap();
+    // Text the page shows inside the item, where the reader's sections do not look.
+    let hidden = page.replacen(
+        "<div class=\"punkt\">",
+        "<div class=\"andet\"><p>Et afsnit som ingen læser tager med.</p></div><div class=\"punkt\">",
+        1,
+    );
+    assert_ne!(hidden, page);
+    project.write("eksport/referat.html", &hidden);
+    let run = project.run(&["import", "eksport/referat.html", "--to", "projekt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("    warning: 7 of the source's ")
+            && run.stderr.contains(
+                " words are not in cases/2025/kf-10-08/punkt-01-tilskud-til-foreninger-2026.toml ("
+            )
+            && run
+                .stderr
+                .contains(" kept); the first missing: \"Et afsnit som ingen læser tager med\"\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("Words kept: 57 of the export's 64 words are in the case files (89.0 %)\n"),
+        "{}",
+        run.stderr
+    );
+    let strict = project.run(&[
+        "import",
+        "eksport/referat.html",
+        "--to",
+        "andet",
+        "--strict",
+    ]);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+    assert!(
+        strict
+            .stderr
+            .contains("error: 7 of the export's 64 words are not in the files written (--strict)"),
+        "{}",
+        strict.stderr
+    );
+    // The original page loses nothing: --strict is content.
+    project.write("eksport/referat.html", &page);
+    let clean = project.run(&[
+        "import",
+        "eksport/referat.html",
+        "--to",
+        "tredje",
+        "--strict",
+    ]);
+    assert_eq!(clean.code, 0, "{}", clean.stderr);
+}
