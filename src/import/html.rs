@@ -203,6 +203,10 @@ impl Writer {
     /// A list's items, indented by depth; nested lists inside items follow their item.
     fn list(&mut self, node: NodeRef<'_, Node>, depth: usize, lines: &mut Vec<String>) {
         let ordered = matches!(node.value(), Node::Element(e) if e.name() == "ol");
+        let lettered = match node.value() {
+            Node::Element(e) if ordered => lettering(e),
+            _ => None,
+        };
         let mut number = 0;
         for item in node.children() {
             let Node::Element(element) = item.value() else {
@@ -222,13 +226,29 @@ impl Writer {
                     _ => text.push_str(&self.inline_text(child)),
                 }
             }
+            let text = tidy_lines(&text).replace('\n', " ");
+            if let Some(upper) = lettered {
+                // Markdown numbers its lists; the letters are what people cite
+                // ("indstilling B"), so each item is a line of its own that says its
+                // letter, ended by a hard line break.
+                if let Some(last) = lines.last_mut()
+                    && !last.ends_with('\\')
+                {
+                    last.push('\\');
+                }
+                lines.push(
+                    format!("{}\\. {text}", letter(number, upper))
+                        .trim_end()
+                        .to_string(),
+                );
+                continue;
+            }
             let marker = if ordered {
                 format!("{number}.")
             } else {
                 "-".to_string()
             };
             let indent = "  ".repeat(depth * 2);
-            let text = tidy_lines(&text).replace('\n', " ");
             lines.push(format!("{indent}{marker} {text}").trim_end().to_string());
             for list in nested {
                 self.list(list, depth + 1, lines);
@@ -299,6 +319,37 @@ fn is_block(name: &str) -> bool {
 fn heading_depth(name: &str) -> Option<usize> {
     let depth = name.strip_prefix('h')?.parse::<usize>().ok()?;
     (1..=6).contains(&depth).then_some(depth)
+}
+
+/// Whether an ordered list is lettered (`type="A"`, `type="a"`, or a `list-style-type`
+/// of upper- or lower-alpha or -latin), and in capitals.
+fn lettering(list: &scraper::node::Element) -> Option<bool> {
+    match list.attr("type") {
+        Some("A") => return Some(true),
+        Some("a") => return Some(false),
+        _ => {}
+    }
+    let style = list.attr("style")?.to_lowercase();
+    if style.contains("upper-alpha") || style.contains("upper-latin") {
+        Some(true)
+    } else if style.contains("lower-alpha") || style.contains("lower-latin") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The letter of the `number`th item (1: A, 26: Z, 27: AA).
+fn letter(number: usize, upper: bool) -> String {
+    let mut n = number;
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push((b'a' + (n % 26) as u8) as char);
+        n /= 26;
+    }
+    let word: String = out.into_iter().rev().collect();
+    if upper { word.to_uppercase() } else { word }
 }
 
 fn is(node: &NodeRef<'_, Node>, name: &str) -> bool {

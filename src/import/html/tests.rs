@@ -173,3 +173,25 @@ fn blocks_inside_an_inline_element_stay_paragraphs_of_their_own() {
         "BESLUTNINGSFORSLAG FRA RV\n\nDette udspil har til formål at samle indsatsen."
     );
 }
+
+#[test]
+fn lettered_lists_keep_their_letters_one_line_each() {
+    assert_eq!(
+        to_markdown("<ol type=\"A\"><li>Tilskuddene fordeles efter bilag 1.</li><li>Restpuljen overføres.</li></ol>", 2).markdown,
+        "A\\. Tilskuddene fordeles efter bilag 1.\\\nB\\. Restpuljen overføres."
+    );
+    assert_eq!(
+        to_markdown(
+            "<ol style=\"list-style-type: lower-alpha\"><li>en</li><li>to</li></ol>",
+            2
+        )
+        .markdown,
+        "a\\. en\\\nb\\. to"
+    );
+    // A numbered list stays a Markdown list.
+    assert_eq!(
+        to_markdown("<ol><li>en</li><li>to</li></ol>", 2).markdown,
+        "1. en\n2. to"
+    );
+    assert_eq!(letter(27, true), "AA");
+}
