@@ -268,8 +268,10 @@ impl Writer {
                         .children()
                         .map(|c| self.inline_text(c))
                         .collect::<String>();
-                    // Text is escaped already (a `|` too); line breaks cannot stand in a cell.
-                    tidy_lines(&text).replace("\\\n", " ").replace('\n', " ")
+                    // Text is escaped already (a `|` too). A cell's lines (Word writes a
+                    // `<p>` a line) stay lines, so the rows of two columns still line up:
+                    // `<br>`, the one break a Markdown cell can hold.
+                    cell_lines(&tidy_lines(&text))
                 })
                 .collect();
             if cells.iter().any(|c| !c.is_empty()) {
@@ -286,6 +288,16 @@ impl Writer {
         out.extend(rows[1..].iter().map(|r| line(r)));
         Some(out.join("\n"))
     }
+}
+
+/// A cell's text on one Markdown line, its line breaks as `<br>`.
+fn cell_lines(text: &str) -> String {
+    text.split("\\\n")
+        .flat_map(|part| part.split('\n'))
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("<br>")
 }
 
 /// Elements that stand as blocks of their own, wherever they are met.

@@ -115,6 +115,8 @@ impl Converter {
                 let escaped = escape::markup(&format!("`{code}`"));
                 self.out().push_str(&escaped);
             }
+            // `<br>` breaks a line where Markdown has no other way to: in a table's cell.
+            Event::InlineHtml(html) if is_line_break(&html) => self.out().push_str("#linebreak()"),
             Event::Html(html) | Event::InlineHtml(html) => self.raw_lines(&html),
             Event::SoftBreak => self.out().push(' '),
             Event::HardBreak => self.out().push_str("#linebreak()"),
@@ -372,9 +374,30 @@ fn align_name(a: &Alignment) -> &'static str {
     }
 }
 
+/// Whether inline HTML is a line break: `<br>`, `<br/>` or `<br />`, any letter case.
+pub(crate) fn is_line_break(html: &str) -> bool {
+    let tag: String = html.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(tag.to_lowercase().as_str(), "<br>" | "<br/>")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_br_breaks_the_line_even_in_a_table_cell() {
+        let t = to_typst(
+            "| Sygehus | Beløb |\n| --- | --- |\n| Herlev<br>Gentofte | 10<br />20 |",
+            2,
+        );
+        assert!(t.contains("Herlev#linebreak()Gentofte"), "{t}");
+        assert!(t.contains("10#linebreak()20"), "{t}");
+        let other = to_typst("a <b> c", 2);
+        assert!(
+            !other.contains("linebreak"),
+            "other HTML stays text: {other}"
+        );
+    }
 
     #[test]
     fn paragraphs_and_emphasis() {

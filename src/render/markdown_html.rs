@@ -1,7 +1,7 @@
 //! Markdown fields → HTML for the public website, by the rules the PDF follows
 //! ([`super::markdown`]): links only to `https://`, `http://` and `mailto:` addresses
 //! (others print as written), headings one level below their section and never skipping
-//! a level, raw HTML and pictures printed as text. pulldown-cmark writes and escapes the
+//! a level, raw HTML (but `<br>`) and pictures printed as text. pulldown-cmark writes and escapes the
 //! HTML.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -15,6 +15,10 @@ pub fn to_html(markdown: &str, section_level: u8) -> String {
     let mut levels: Vec<HeadingLevel> = Vec::new();
     let events = parser.flat_map(|event| -> Vec<Event<'_>> {
         match event {
+            // As in the PDF: `<br>` breaks the line (a table cell's lines); other HTML is text.
+            Event::InlineHtml(html) if super::markdown::is_line_break(&html) => {
+                vec![Event::HardBreak]
+            }
             Event::Html(html) | Event::InlineHtml(html) => vec![Event::Text(html)],
             Event::Start(Tag::Heading { level, .. }) => {
                 let below = match level {
@@ -89,6 +93,13 @@ fn heading_level(level: u8) -> HeadingLevel {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_br_in_a_table_cell_breaks_the_line_and_other_html_is_text() {
+        let html = to_html("| Sygehus |\n| --- |\n| Herlev<br>Gentofte |", 2);
+        assert!(html.contains("<td>Herlev<br />\nGentofte</td>"), "{html}");
+        assert!(to_html("a <b>fed</b>", 2).contains("&lt;b&gt;"));
+    }
 
     #[test]
     fn headings_sit_below_their_section_without_skipping() {
