@@ -134,6 +134,7 @@ pub fn read(root: Node<'_, '_>, file: &Path) -> Result<Vec<SourceMeeting>, Strin
         medlemmer,
         afbud,
         items,
+        notes: Vec::new(),
     }])
 }
 

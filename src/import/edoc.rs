@@ -97,6 +97,7 @@ fn meeting(
         medlemmer,
         afbud,
         items,
+        notes: Vec::new(),
     })
 }
 

@@ -42,6 +42,7 @@ pub fn read(root: Node<'_, '_>, file: &Path) -> Result<Vec<SourceMeeting>, Strin
         medlemmer: Vec::new(),
         afbud: Vec::new(),
         items: items(root),
+        notes: Vec::new(),
     }])
 }
 

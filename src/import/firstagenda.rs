@@ -42,11 +42,12 @@ pub fn read(html: &str, file: &Path) -> Result<Vec<SourceMeeting>, String> {
         .or_else(|| first_text(root, ".dato"))
         .ok_or("the page has no meeting date (span.dato)")?;
     let (dato, tid) = super::xml::when(&when).ok_or_else(|| format!("\"{when}\" is not a date"))?;
-    let items = root
+    let items: Vec<SourceItem> = root
         .select(&selector("h2.overskrift"))
         .enumerate()
         .map(|(i, heading)| item(heading, i))
         .collect();
+    let notes = cut_off(html, &items).into_iter().collect();
     Ok(vec![SourceMeeting {
         system: System::FirstAgenda,
         file: file.to_path_buf(),
@@ -57,7 +58,33 @@ pub fn read(html: &str, file: &Path) -> Result<Vec<SourceMeeting>, String> {
         medlemmer: Vec::new(),
         afbud: Vec::new(),
         items,
+        notes,
     }])
+}
+
+/// A page saved before it finished loading ends before `</html>`: its last items may be
+/// missing and the last text cut off. Said, naming the last item read.
+fn cut_off(html: &str, items: &[SourceItem]) -> Option<String> {
+    let end = html.trim_end();
+    let ends = end
+        .get(end.len().saturating_sub("</html>".len())..)
+        .is_some_and(|tail| tail.eq_ignore_ascii_case("</html>"));
+    if ends {
+        return None;
+    }
+    let last = items.last().map_or("no item".to_string(), |i| {
+        format!(
+            "the last item read is {}\"{}\"",
+            i.nummer
+                .as_deref()
+                .map(|n| format!("{n} "))
+                .unwrap_or_default(),
+            i.titel
+        )
+    });
+    Some(format!(
+        "the page ends before its end (no </html>): it may have been saved before it finished loading, so items may be missing and the last text cut off; {last}. Save the page again once it has loaded"
+    ))
 }
 
 fn item(heading: ElementRef<'_>, index: usize) -> SourceItem {
@@ -261,6 +288,26 @@ mod reading_tests {
                     "Sagsforløb".to_string(),
                     "Sagen var på mødet i september.".to_string()
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_cut_off_before_its_end_is_said_with_its_last_item() {
+        let page = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/import/firstagenda/referat.html"
+        ))
+        .unwrap();
+        let whole = read(&page, Path::new("r.html")).unwrap().remove(0);
+        assert_eq!(whole.notes, Vec::<String>::new());
+        // Saved before it finished: cut in the middle of the second item.
+        let at = page.find("Eventuelt").unwrap() + 4;
+        let cut = read(&page[..at], Path::new("r.html")).unwrap().remove(0);
+        assert_eq!(
+            cut.notes,
+            [
+                "the page ends before its end (no </html>): it may have been saved before it finished loading, so items may be missing and the last text cut off; the last item read is 2 \"Even\". Save the page again once it has loaded"
             ]
         );
     }

@@ -110,6 +110,14 @@ pub fn import(request: &Request) -> Report {
     };
     report.created = existing_config.is_none();
     let meetings = read_inputs(&request.inputs, &mut report);
+    for meeting in &meetings {
+        report.notes.extend(
+            meeting
+                .notes
+                .iter()
+                .map(|note| Diagnostic::warning(note.clone()).with_path(meeting.file.clone())),
+        );
+    }
     if meetings.is_empty() {
         return report;
     }

@@ -48,8 +48,14 @@ fn meeting(agenda: Node<'_, '_>, source: &str, file: &Path) -> Result<SourceMeet
                 .collect()
         })
         .unwrap_or_default();
+    let mut notes = Vec::new();
     let items = child(agenda, "Items")
-        .map(|items| children(items, "Item").map(|i| item(i, source)).collect())
+        .map(|items| {
+            children(items, "Item")
+                .map(|i| item(i, source))
+                .filter(|i| !is_minutes_entry(i, &mut notes))
+                .collect()
+        })
         .unwrap_or_default();
     Ok(SourceMeeting {
         system: System::Sbsys,
@@ -63,7 +69,36 @@ fn meeting(agenda: Node<'_, '_>, source: &str, file: &Path) -> Result<SourceMeet
         medlemmer,
         afbud: Vec::new(),
         items,
+        notes,
     })
+}
+
+/// SBSYS lists the minutes themselves as entries numbered 0 ("Lukket referat", "Åbent
+/// referat"), each with the minutes' PDF: not agenda items. Left out, and said, with what
+/// they list.
+fn is_minutes_entry(item: &SourceItem, notes: &mut Vec<String>) -> bool {
+    let minutes = item.nummer.as_deref() == Some("0")
+        && item.titel.trim().to_lowercase().ends_with("referat");
+    if minutes {
+        let listed: Vec<String> = item
+            .bilag
+            .iter()
+            .map(|b| match &b.fil {
+                Some(f) => format!("\"{}\" ({})", b.titel, f.display()),
+                None => format!("\"{}\"", b.titel),
+            })
+            .collect();
+        notes.push(format!(
+            "\"{}\" (number 0) is the minutes' own entry, not an agenda item: not imported{}",
+            item.titel.trim(),
+            if listed.is_empty() {
+                String::new()
+            } else {
+                format!("; it lists {}", listed.join(", "))
+            }
+        ));
+    }
+    minutes
 }
 
 fn item(node: Node<'_, '_>, source: &str) -> SourceItem {
@@ -154,5 +189,31 @@ mod tests {
             .map(|s| s.caption.as_str())
             .collect();
         assert_eq!(captions, ["Sagsfremstilling", "Bemærkning"]);
+    }
+
+    #[test]
+    fn the_minutes_own_entries_numbered_0_are_no_items_and_are_said() {
+        let source = r#"<Publication><Agendas><Agenda>
+<Meeting><When>06-10-2016 13:00:00</When></Meeting>
+<Committee><Name>Mødesystemgruppen</Name></Committee>
+<Items>
+<Item><Caption>Eventuelt</Caption><Number>3</Number><Fields/></Item>
+<Item><Caption>Lukket referat</Caption><Number>0</Number><IsPublic>false</IsPublic>
+<Enclosures><Enclosure><FileName>Appendix_referat.pdf</FileName><Name>Referat - Åbent og Lukket</Name></Enclosure></Enclosures><Fields/></Item>
+<Item><Caption>Åbent referat</Caption><Number>0</Number><Fields/></Item>
+</Items></Agenda></Agendas></Publication>"#;
+        let document = xml::parse(source).unwrap();
+        let meeting = read(document.root_element(), source, Path::new("p.xml"))
+            .unwrap()
+            .remove(0);
+        let titles: Vec<&str> = meeting.items.iter().map(|i| i.titel.as_str()).collect();
+        assert_eq!(titles, ["Eventuelt"]);
+        assert_eq!(
+            meeting.notes,
+            [
+                "\"Lukket referat\" (number 0) is the minutes' own entry, not an agenda item: not imported; it lists \"Referat - Åbent og Lukket\" (Appendix_referat.pdf)",
+                "\"Åbent referat\" (number 0) is the minutes' own entry, not an agenda item: not imported",
+            ]
+        );
     }
 }

@@ -61,6 +61,8 @@ pub struct SourceMeeting {
     pub afbud: Vec<String>,
     /// The items in order.
     pub items: Vec<SourceItem>,
+    /// What the reader left out of the items on purpose, and why (said in the report).
+    pub notes: Vec<String>,
 }
 
 /// One agenda item.
