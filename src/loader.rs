@@ -124,6 +124,10 @@ pub struct Loader<'p> {
     /// Files loaded as cases, by canonical path. A cell, so that a case asked for by a
     /// meeting and by the batch at the same moment is still read once.
     files: Mutex<HashMap<PathBuf, Arc<OnceLock<Arc<Loaded>>>>>,
+    /// Texts read ahead of loading (a batch reads its meeting files first to plan the
+    /// order it builds in), by canonical path; taken when the file is loaded, so it is
+    /// still read once.
+    read_ahead: Mutex<HashMap<PathBuf, Arc<SourceText>>>,
 }
 
 impl<'p> Loader<'p> {
@@ -133,6 +137,7 @@ impl<'p> Loader<'p> {
             project,
             keep_texts: true,
             files: Mutex::new(HashMap::new()),
+            read_ahead: Mutex::new(HashMap::new()),
         }
     }
 
@@ -180,6 +185,19 @@ impl<'p> Loader<'p> {
         }
     }
 
+    /// Reads a file's text ahead of loading it; the load takes this text instead of
+    /// reading the file again. `None` when it cannot be read (the load will say why).
+    pub fn read_ahead(&self, path: &Path) -> Option<Arc<SourceText>> {
+        let key = path.canonicalize().ok()?;
+        crate::diag::trace(format_args!("reading {}", shown_path(&key)));
+        let source = read_source(&key, &shown_path(&key)).ok()?;
+        self.read_ahead
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, source.clone());
+        Some(source)
+    }
+
     /// A file as a meeting's item: loaded once per run. A meeting file is recognised but
     /// not loaded here, so no meeting can include itself through another.
     pub fn case_file(&self, path: &Path) -> Arc<Loaded> {
@@ -193,8 +211,19 @@ impl<'p> Loader<'p> {
 
     fn read_case(&self, path: PathBuf) -> Loaded {
         let shown = shown_path(&path);
-        crate::diag::trace(format_args!("reading {shown}"));
-        let source = match read_source(&path, &shown) {
+        let ahead = self
+            .read_ahead
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&path);
+        let read = match ahead {
+            Some(source) => Ok(source),
+            None => {
+                crate::diag::trace(format_args!("reading {shown}"));
+                read_source(&path, &shown)
+            }
+        };
+        let source = match read {
             Ok(source) => source,
             Err(d) => return Loaded::failed(path, None, d),
         };

@@ -6,14 +6,13 @@ pub(crate) mod attachments;
 pub mod cache;
 mod discover;
 mod job;
+mod order;
 pub(crate) mod write;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
-
-use rayon::prelude::*;
 
 pub use discover::{inputs, output_for};
 pub use job::{Context, FileReport, Outcome, process};
@@ -112,9 +111,9 @@ struct Planned {
 /// set, files not yet started are left alone and reported as interrupted.
 ///
 /// Memory stays flat however long the batch: each input is loaded, fingerprinted and built
-/// by one worker in one go, and let go of. Meetings come first and are kept until built,
-/// with the cases they include: those cases are handed over when their own turn comes, so
-/// every file is still read and parsed once a run.
+/// by one worker in one go, and let go of. A meeting of the meetings folder is built just
+/// before the cases it includes, which wait for its load and are handed over from it
+/// ([`order`]), so every file is still read and parsed once a run.
 pub fn run(
     project: &Project,
     files: &[PathBuf],
@@ -132,7 +131,9 @@ pub fn run(
     // The run's one file cache: fingerprints hash attachments through it, and Typst
     // embeds them from it, so each attachment is read once a run.
     let cache_of_files = Arc::new(FileCache::new(crate::engine::file_cache::BUDGET));
-    let meetings = meetings_loaded_first(project, files, &loader);
+    let order = order::plan(project, files, &loader);
+    // A meeting's gate opens once it is loaded: the cases it hands over wait for it.
+    let loaded_gates: Vec<order::Latch> = files.iter().map(|_| order::Latch::default()).collect();
     // Made when the first file needs building: a run that builds nothing loads no fonts.
     let engine: OnceLock<Result<Engine, Diagnostic>> = OnceLock::new();
     let no_engine = AtomicBool::new(false);
@@ -140,12 +141,23 @@ pub fn run(
     let planned: Vec<Mutex<Option<Planned>>> = files.iter().map(|_| Mutex::new(None)).collect();
     let build = |index: usize| {
         let input = &files[index];
+        let gate = order::OpensOnDrop(Some(&loaded_gates[index]));
         if interrupted.load(Ordering::SeqCst) || no_engine.load(Ordering::SeqCst) {
             return FileReport::bare(input, Outcome::Interrupted);
         }
-        let loaded = take(&meetings[index]).unwrap_or_else(|| loader.take(input));
-        // This run reports the file's own problems with the file itself.
+        if let Some(meeting) = order.after[index] {
+            loaded_gates[meeting].wait();
+        }
+        let loaded = loader.take(input);
+        drop(gate);
+        // This run reports the file's own problems with the file itself, and a case it
+        // includes that the run builds on its own reports its own, whichever comes first.
         loaded.claim();
+        for case in &loaded.included {
+            if order.inputs.contains(&case.path) {
+                case.claim();
+            }
+        }
         let plan = Planned {
             key: cache_key(project, &loaded),
             fingerprint: input_fingerprint(&project_fp, &loaded, &cache_of_files),
@@ -178,7 +190,15 @@ pub fn run(
         observe(&report);
         report
     };
-    let reports = in_parallel(files.len(), options.jobs, one)?;
+    let in_order = in_parallel(files.len(), options.jobs, |at| one(order.build[at]))?;
+    let mut by_input: Vec<Option<FileReport>> = files.iter().map(|_| None).collect();
+    for (at, report) in in_order.into_iter().enumerate() {
+        by_input[order.build[at]] = Some(report);
+    }
+    let reports: Vec<FileReport> = by_input
+        .into_iter()
+        .map(|r| r.expect("every input was built once"))
+        .collect();
     if let Some(Err(d)) = engine.into_inner() {
         return Err(d);
     }
@@ -190,29 +210,6 @@ pub fn run(
         update_cache(&mut cache, &planned, &reports, &options.output_dir);
     }
     Ok(Report { files: reports })
-}
-
-/// Loads the inputs in the project's meetings folder before anything is built, so the
-/// cases a meeting includes are in the loader when their own turn comes (otherwise a case
-/// built before its meeting was loaded would be read again). By index of `files`; `None`
-/// for the other inputs, loaded as their turn comes.
-fn meetings_loaded_first(
-    project: &Project,
-    files: &[PathBuf],
-    loader: &Loader<'_>,
-) -> Vec<Mutex<Option<Arc<Loaded>>>> {
-    let meetings = project.root.join(crate::project::MEETINGS_FOLDER);
-    files
-        .par_iter()
-        .map(|f| {
-            let in_meetings = f.canonicalize().is_ok_and(|c| c.starts_with(&meetings));
-            Mutex::new(in_meetings.then(|| loader.take(f)))
-        })
-        .collect()
-}
-
-fn take(slot: &Mutex<Option<Arc<Loaded>>>) -> Option<Arc<Loaded>> {
-    slot.lock().unwrap_or_else(|e| e.into_inner()).take()
 }
 
 /// An input's key in the cache: its path from the project root, with `/`.

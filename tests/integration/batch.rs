@@ -254,6 +254,11 @@ fn every_file_is_read_once_a_run_though_meetings_and_cases_share_them() {
             notat("").replace("Et notat", &format!("Notat {i}")),
         );
     }
+    // A second meeting shares a case with the first and includes two of the new ones.
+    project.write(
+        "moeder/oeu-2025-06-02.toml",
+        "type = \"moede\"\nudvalg = \"OEU\"\ndato = 2025-06-02\n\n[[punkter]]\nsag = \"../cases/2020/salg-af-grund-industrivej.toml\"\n\n[[punkter]]\nsag = \"../cases/extra/c1.toml\"\n\n[[punkter]]\nsag = \"../cases/extra/c4.toml\"\n",
+    );
     let trace = [("SAGSGEN_TEST_TRACE", "1")];
     let run = project.run_with(&["build"], &trace);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -262,13 +267,13 @@ fn every_file_is_read_once_a_run_though_meetings_and_cases_share_them() {
         .chain(walk(&project.path().join("moeder")))
         .collect();
     files.sort();
-    assert_eq!(files.len(), 11, "{files:?}");
+    assert_eq!(files.len(), 12, "{files:?}");
     assert_eq!(reads(&run.stderr), files, "{}", run.stderr);
-    assert!(run.stderr.contains("11 built"), "{}", run.stderr);
+    assert!(run.stderr.contains("12 built"), "{}", run.stderr);
     // A run with nothing to build reads each once too, and builds nothing.
     let again = project.run_with(&["build"], &trace);
     assert_eq!(reads(&again.stderr), files, "{}", again.stderr);
-    assert!(again.stderr.contains("11 unchanged"), "{}", again.stderr);
+    assert!(again.stderr.contains("12 unchanged"), "{}", again.stderr);
 }
 
 /// The `.toml` files under a folder, by path from the project root.
