@@ -4,6 +4,8 @@
 //! from scratch, as a no-op rebuild, after a one-file change, and one case alone (start-up).
 //! Prints documents/s, cost per document and the process's peak memory (from the OS), and
 //! how the peak of the largest size compares with that of the smallest.
+//! `SAGSGEN_BENCH_MEETINGS=10` adds a meeting for every ten cases (each built into its six
+//! files too), as an archive has them.
 //! When a `typst` binary is on PATH, the same generated Typst sources are compiled with it,
 //! one process per document, two at a time, for comparison.
 //!
@@ -158,6 +160,26 @@ fn write_cases(root: &Path, n: usize) {
             case(i, "Rammeaftale"),
         )
         .unwrap();
+    }
+    // `SAGSGEN_BENCH_MEETINGS=10`: a meeting for every ten cases, as an archive has them.
+    let per_meeting: usize = std::env::var("SAGSGEN_BENCH_MEETINGS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    if per_meeting > 0 {
+        std::fs::create_dir_all(root.join("moeder")).unwrap();
+        for m in 0..n.div_ceil(per_meeting) {
+            let mut text = format!(
+                "type = \"moede\"\nudvalg = \"USS\"\ndato = {}-{:02}-{:02}\n",
+                2000 + m / 336,
+                1 + (m / 28) % 12,
+                1 + m % 28
+            );
+            for i in (m * per_meeting..(m + 1) * per_meeting).filter(|i| *i < n) {
+                text.push_str(&format!("\n[[punkter]]\nsag = \"../cases/c{i}.toml\"\n"));
+            }
+            std::fs::write(root.join(format!("moeder/m{m:05}.toml")), text).unwrap();
+        }
     }
 }
 
