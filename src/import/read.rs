@@ -36,9 +36,34 @@ pub fn read_export(file: &Path) -> Result<Vec<SourceMeeting>, String> {
         edoc::read(root, &cleaned, file)
     } else {
         Err(format!(
-            "XML with a <{}> root that sagsgen does not know; {FORMATS}",
-            root.tag_name().name()
+            "XML with a <{}> root that sagsgen does not know ({}); {FORMATS} — see \"Importing agendas from other systems\" in sagsgen's README",
+            root.tag_name().name(),
+            seen_under(root)
         ))
+    }
+}
+
+/// What a root element holds, for the message about a file sagsgen cannot read: its first
+/// few distinct child elements.
+fn seen_under(root: roxmltree::Node<'_, '_>) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for child in root.children().filter(roxmltree::Node::is_element) {
+        let name = child.tag_name().name();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    match names.len() {
+        0 => "nothing under it".to_string(),
+        n => {
+            let shown: Vec<String> = names.iter().take(6).map(|n| format!("<{n}>")).collect();
+            let more = if n > 6 {
+                format!(" and {} more", n - 6)
+            } else {
+                String::new()
+            };
+            format!("under it: {}{more}", shown.join(", "))
+        }
     }
 }
 

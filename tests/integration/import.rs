@@ -422,7 +422,10 @@ fn the_report_says_where_each_caption_went_also_as_json() {
 #[test]
 fn a_file_no_system_wrote_is_refused_and_the_others_still_import() {
     let project = Project::empty();
-    project.write("noget.xml", "<regneark><række/></regneark>");
+    project.write(
+        "noget.xml",
+        "<regneark><række/><række/><kolonne/></regneark>",
+    );
     project.write(
         "side.html",
         "<!DOCTYPE html><html><body><p>Hej</p></body></html>",
@@ -441,7 +444,8 @@ fn a_file_no_system_wrote_is_refused_and_the_others_still_import() {
     ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     for line in [
-        "noget.xml: cannot import this file: XML with a <regneark> root that sagsgen does not know",
+        "noget.xml: cannot import this file: XML with a <regneark> root that sagsgen does not know (under it: <række>, <kolonne>); sagsgen reads SBSYS Publication XML",
+        "eDoc agenda XML (the Fujitsu schema or the eDocAgendaPublishing <Meeting> export) and FirstAgenda Publication pages saved as HTML — see \"Importing agendas from other systems\" in sagsgen's README",
         "side.html: cannot import this file: an HTML page, but not a FirstAgenda Publication",
         "ødelagt.xml: cannot import this file: not readable XML",
         "mangler.xml does not exist",
