@@ -157,7 +157,11 @@ impl<'p> Loader<'p> {
 
     /// Loads an input file: a case (shared with the meetings that include it) or a meeting.
     pub fn load(&self, path: &Path) -> Arc<Loaded> {
-        let loaded = self.case_file(path);
+        self.as_input(self.case_file(path))
+    }
+
+    /// A file read as a case, as an input: a meeting file is loaded as the meeting it is.
+    fn as_input(&self, loaded: Arc<Loaded>) -> Arc<Loaded> {
         match (&loaded.source, loaded.is_meeting) {
             (Some(source), true) => Arc::new(self.meeting_file(&loaded.path, source)),
             _ => loaded,
@@ -179,10 +183,7 @@ impl<'p> Loader<'p> {
             Some(loaded) => loaded,
             None => Arc::new(self.read_case(key)),
         };
-        match (&loaded.source, loaded.is_meeting) {
-            (Some(source), true) => Arc::new(self.meeting_file(&loaded.path, source)),
-            _ => loaded,
-        }
+        self.as_input(loaded)
     }
 
     /// Reads a file's text ahead of loading it; the load takes this text instead of

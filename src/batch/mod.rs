@@ -141,7 +141,7 @@ pub fn run(
     let planned: Vec<Mutex<Option<Planned>>> = files.iter().map(|_| Mutex::new(None)).collect();
     let build = |index: usize| {
         let input = &files[index];
-        let gate = order::OpensOnDrop(Some(&loaded_gates[index]));
+        let gate = order::OpensOnDrop(&loaded_gates[index]);
         if interrupted.load(Ordering::SeqCst) || no_engine.load(Ordering::SeqCst) {
             return FileReport::bare(input, Outcome::Interrupted);
         }

@@ -135,13 +135,11 @@ impl Latch {
 }
 
 /// Opens a latch when dropped: a meeting's gate opens however its turn ends.
-pub struct OpensOnDrop<'a>(pub Option<&'a Latch>);
+pub struct OpensOnDrop<'a>(pub &'a Latch);
 
 impl Drop for OpensOnDrop<'_> {
     fn drop(&mut self) {
-        if let Some(latch) = self.0 {
-            latch.open();
-        }
+        self.0.open();
     }
 }
 

@@ -17,6 +17,10 @@ pub struct SvgPage {
     pub svg: Arc<String>,
     /// A 128-bit hash of the laid-out page (hex): equal for pages that look the same.
     pub fingerprint: String,
+    /// Its size in points, rounded (a packet's landscape pages are wider than tall).
+    pub width: u32,
+    /// See `width`.
+    pub height: u32,
 }
 
 /// The pages drawn lately, by the hash of their layout.
@@ -54,17 +58,21 @@ impl SvgPages {
         for (hash, svg) in new {
             drawn.pages.insert(hash, (Arc::new(svg), export));
         }
-        let out = hashes
+        let out = pages
             .iter()
-            .map(|hash| {
+            .zip(&hashes)
+            .map(|(page, hash)| {
                 let entry = drawn
                     .pages
                     .get_mut(hash)
                     .expect("every page was drawn above");
                 entry.1 = export;
+                let size = page.frame.size();
                 SvgPage {
                     svg: entry.0.clone(),
                     fingerprint: format!("{hash:032x}"),
+                    width: size.x.to_pt().round() as u32,
+                    height: size.y.to_pt().round() as u32,
                 }
             })
             .collect();
@@ -91,6 +99,8 @@ mod tests {
         let first = drawn.draw(&pages(THREE));
         assert_eq!(first.len(), 3);
         assert!(first.iter().all(|p| p.svg.starts_with("<svg")));
+        // Each page says its own size, so the preview lays a landscape page out as one.
+        assert!(first.iter().all(|p| (p.width, p.height) == (200, 100)));
         let again = drawn.draw(&pages(&THREE.replace("To", "Two")));
         // Pages one and three: the very SVG drawn before, by the same fingerprint.
         for i in [0, 2] {

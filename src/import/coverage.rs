@@ -122,7 +122,7 @@ fn source_words(item: &SourceItem) -> Vec<String> {
         text.push(' ');
     }
     for section in &item.sections {
-        text.push_str(&html_text(&section.html));
+        text.push_str(&super::html::shown_text(&section.html));
         text.push(' ');
     }
     for bilag in &item.bilag {
@@ -130,13 +130,6 @@ fn source_words(item: &SourceItem) -> Vec<String> {
         text.push(' ');
     }
     words(&text).map(str::to_string).collect()
-}
-
-/// The text a browser would show of an HTML fragment (or plain text, as some exports
-/// carry), its blocks apart.
-fn html_text(html: &str) -> String {
-    let fragment = scraper::Html::parse_fragment(html);
-    fragment.root_element().text().collect::<Vec<_>>().join(" ")
 }
 
 /// Every word of the written TOML's values: its strings, and its dates as numbers and as

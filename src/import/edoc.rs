@@ -5,14 +5,14 @@
 //! `AccessIsPublic`; its sections (`CasePresentation`) a title, HTML content and
 //! `IsDecision`; its attachments their own access.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use roxmltree::Node;
 
 use super::source::{
     SourceAttachment, SourceCommittee, SourceItem, SourceMeeting, SourceSection, System,
 };
-use super::xml::{self, child, text_at};
+use super::xml::{self, child, first, text_at};
 
 /// Whether the document is an eDoc agenda.
 pub fn detect(root: Node<'_, '_>) -> bool {
@@ -24,11 +24,6 @@ pub fn detect(root: Node<'_, '_>) -> bool {
     let name = root.tag_name().name().to_lowercase();
     (namespace.contains("fujitsu.dk/agenda") || name.contains("edocagenda"))
         || (xml::find(root, "HandlingItem").is_some() && xml::find(root, "Committee").is_some())
-}
-
-/// The first non-empty text among the paths.
-fn first(node: Node<'_, '_>, paths: &[&[&str]]) -> Option<String> {
-    paths.iter().find_map(|p| text_at(node, p))
 }
 
 /// The meetings of the file (one per `Meeting`).
@@ -200,8 +195,7 @@ fn attachment(node: Node<'_, '_>, item_open: bool) -> SourceAttachment {
         titel: first(node, &[&["Title"], &["Name"]]).unwrap_or_default(),
         dokumentnummer: first(node, &[&["DocumentNumber"]]),
         aaben,
-        fil: first(node, &[&["Link"], &["FileName"]])
-            .map(|l| PathBuf::from(l.replace('\\', "/").trim_start_matches('/'))),
+        fil: first(node, &[&["Link"], &["FileName"]]).map(|l| xml::file_path(&l)),
     }
 }
 

@@ -5,7 +5,7 @@
 //! "Dok.nr.: …"), then each section as a caption on a line of its own followed by
 //! paragraphs separated by blank lines.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use roxmltree::Node;
 
@@ -13,7 +13,7 @@ use super::captions::{self, Target};
 use super::source::{
     SourceAttachment, SourceCommittee, SourceItem, SourceMeeting, SourceSection, System,
 };
-use super::xml::{self, child, children, text_at};
+use super::xml::{self, child, children, first, text_at};
 use crate::render::escape::html as esc;
 
 /// Whether the document is an eDocAgendaPublishing meeting.
@@ -118,13 +118,10 @@ fn item(node: Node<'_, '_>, aaben: bool) -> SourceItem {
 
 fn attachment(node: Node<'_, '_>, item_open: bool) -> SourceAttachment {
     SourceAttachment {
-        titel: text_at(node, &["Title"])
-            .or_else(|| text_at(node, &["NeutralTitle"]))
-            .or_else(|| text_at(node, &["PDFDocument"]))
-            .unwrap_or_default(),
+        titel: first(node, &[&["Title"], &["NeutralTitle"], &["PDFDocument"]]).unwrap_or_default(),
         dokumentnummer: None,
         aaben: item_open,
-        fil: text_at(node, &["PDFDocument"]).map(|f| PathBuf::from(f.replace('\\', "/"))),
+        fil: text_at(node, &["PDFDocument"]).map(|f| xml::file_path(&f)),
     }
 }
 

@@ -224,10 +224,7 @@ impl Reading {
     fn flush(&mut self) {
         let html = std::mem::take(&mut self.html);
         let caption = std::mem::take(&mut self.caption);
-        let has_text = scraper::Html::parse_fragment(&html)
-            .root_element()
-            .text()
-            .any(|t| !t.trim().is_empty());
+        let has_text = !super::html::shown_text(&html).trim().is_empty();
         if !caption.is_empty() || has_text {
             self.out.push(SourceSection {
                 caption,
@@ -248,11 +245,7 @@ mod reading_tests {
         sections(punkt)
             .into_iter()
             .map(|s| {
-                let text = scraper::Html::parse_fragment(&s.html)
-                    .root_element()
-                    .text()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let text = crate::import::html::shown_text(&s.html);
                 (
                     s.caption,
                     text.split_whitespace().collect::<Vec<_>>().join(" "),

@@ -16,6 +16,16 @@ pub struct Converted {
     pub warnings: Vec<String>,
 }
 
+/// The text a browser shows of an HTML fragment, its pieces apart (for counting words and
+/// telling an empty section from one with text; not for output).
+pub fn shown_text(html: &str) -> String {
+    Html::parse_fragment(html)
+        .root_element()
+        .text()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Converts an HTML fragment. `heading_level` is the Markdown level its own top-level
 /// headings get (`##` below a section heading: 2).
 pub fn to_markdown(html: &str, heading_level: usize) -> Converted {

@@ -3,14 +3,14 @@
 //! (may be "1.1"), `Caption`, `IsPublic`, its case's `Number`, `ItemField`s (`Caption`,
 //! HTML `Content`, `IsFeedback` for decisions) and `Enclosures`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use roxmltree::Node;
 
 use super::source::{
     SourceAttachment, SourceCommittee, SourceItem, SourceMeeting, SourceSection, System,
 };
-use super::xml::{self, child, children, flag, text_at};
+use super::xml::{self, child, children, first, flag, text_at};
 
 /// Whether the document is an SBSYS publication.
 pub fn detect(root: Node<'_, '_>) -> bool {
@@ -152,14 +152,10 @@ fn is_placeholder(field: Node<'_, '_>, source: &str) -> bool {
 }
 
 fn enclosure(node: Node<'_, '_>, item_open: bool) -> SourceAttachment {
-    let file = text_at(node, &["InstantiationFilePathRelative"])
-        .or_else(|| text_at(node, &["FileName"]))
-        .map(|f| PathBuf::from(f.replace('\\', "/")));
+    let file = first(node, &[&["InstantiationFilePathRelative"], &["FileName"]])
+        .map(|f| xml::file_path(&f));
     SourceAttachment {
-        titel: text_at(node, &["Name"])
-            .or_else(|| text_at(node, &["Title"]))
-            .or_else(|| text_at(node, &["FileName"]))
-            .unwrap_or_default(),
+        titel: first(node, &[&["Name"], &["Title"], &["FileName"]]).unwrap_or_default(),
         dokumentnummer: None,
         aaben: flag(node, &["IsPublic"]).unwrap_or(item_open),
         fil: file,

@@ -2,6 +2,8 @@
 //! (the systems' schemas differ between versions), text trimmed, and content that is HTML
 //! — escaped, in CDATA, or written as elements inside the XML — taken out as HTML.
 
+use std::path::PathBuf;
+
 use roxmltree::{Document, Node, ParsingOptions};
 
 use crate::dates::Date;
@@ -81,6 +83,18 @@ pub fn html(node: Node<'_, '_>, source: &str) -> String {
         }
     }
     out
+}
+
+/// The first non-empty text among the paths (the names one thing goes by in the exports
+/// of different versions).
+pub fn first(node: Node<'_, '_>, paths: &[&[&str]]) -> Option<String> {
+    paths.iter().find_map(|p| text_at(node, p))
+}
+
+/// A file as an export names it, relative to the export's folder: Windows separators
+/// written as `/`, no leading one.
+pub fn file_path(written: &str) -> PathBuf {
+    PathBuf::from(written.replace('\\', "/").trim_start_matches('/'))
 }
 
 /// A date and time of day as exports write them: "15-05-2013 16:30:00",

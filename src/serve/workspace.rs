@@ -43,48 +43,8 @@ pub struct Compiled {
     pub outdated: bool,
 }
 
-/// One page of a compiled edition.
-#[derive(Debug, Clone)]
-pub struct Page {
-    /// The page as SVG.
-    pub svg: Arc<String>,
-    /// A fingerprint of the laid-out page: a page whose fingerprint did not change is
-    /// not sent again, and the reader's browser keeps it as it is.
-    pub fingerprint: String,
-    /// Its size in points, rounded (a packet's landscape pages are wider than tall).
-    pub width: u32,
-    /// See `width`.
-    pub height: u32,
-}
-
-impl Page {
-    /// A page as the engine drew it.
-    pub fn of(drawn: SvgPage) -> Self {
-        let (width, height) = svg_size(&drawn.svg).unwrap_or((595, 842));
-        Self {
-            svg: drawn.svg,
-            fingerprint: drawn.fingerprint,
-            width,
-            height,
-        }
-    }
-}
-
-/// The width and height of an SVG's `viewBox` (Typst writes it in points), rounded.
-fn svg_size(svg: &str) -> Option<(u32, u32)> {
-    let head = &svg[..svg.len().min(1000)];
-    let start = head.find("viewBox=\"")? + "viewBox=\"".len();
-    let values: Vec<f64> = head[start..]
-        .split('"')
-        .next()?
-        .split_whitespace()
-        .filter_map(|v| v.parse().ok())
-        .collect();
-    match values[..] {
-        [_, _, w, h] if w > 0.0 && h > 0.0 => Some((w.round() as u32, h.round() as u32)),
-        _ => None,
-    }
-}
+/// One page of a compiled edition: its SVG, the fingerprint of its layout and its size.
+pub type Page = SvgPage;
 
 /// A diagnostic as the page shows it.
 #[derive(Debug, Clone)]
@@ -373,7 +333,7 @@ impl Workspace {
             Some(pdf) => Compiled {
                 version,
                 title,
-                pages: pdf.svg_pages.into_iter().map(Page::of).collect(),
+                pages: pdf.svg_pages,
                 pdf: Some(Arc::new(pdf.bytes)),
                 stale: false,
                 diagnostics: diagnostics.iter().map(Shown::of).collect(),
