@@ -107,6 +107,25 @@ fn only_the_projects_documents_are_served_on_loopback_and_ctrl_c_stops_it() {
     );
     assert_eq!(status, 200);
     assert!(svg.contains("<svg"), "the page as SVG");
+    // Asked for by the fingerprint the document's page names, a page may be kept for good;
+    // by another (an older version), it is the current page, not to be kept.
+    let named = page
+        .split("/side?")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .replace("&amp;", "&");
+    assert!(named.contains("&h="), "{named}");
+    let (status, current) = get(&url, &format!("/side?{named}"));
+    assert_eq!(status, 200);
+    assert_eq!(
+        header(&current, "cache-control"),
+        Some("private, max-age=31536000, immutable")
+    );
+    let stale = named.split("&h=").next().unwrap().to_string() + "&h=0000";
+    let (status, older) = get(&url, &format!("/side?{stale}"));
+    assert_eq!(status, 200);
+    assert_eq!(header(&older, "cache-control"), Some("no-store"));
     // A meeting: its editions, the packet with the attachments' pages among them.
     for (edition, name) in [
         ("referat", "Referat"),
