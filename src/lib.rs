@@ -22,6 +22,7 @@ pub(crate) mod dates;
 pub mod diag;
 pub(crate) mod digest;
 pub mod engine;
+pub mod export_format;
 pub(crate) mod field_table;
 pub mod import;
 pub mod input;

@@ -77,6 +77,9 @@ pub struct Config {
     /// `[import.overskrifter]`: section captions of imported agendas → what they become
     /// (a field, `afsnit` or `beslutning`), asked before the built-in table.
     pub import_captions: Vec<(String, String)>,
+    /// `[import.formater]`: XML exports the project describes, tried before the built-in
+    /// readers.
+    pub import_formats: Vec<crate::export_format::ExportFormat>,
 }
 
 /// A project: where it lives and how it is configured.
@@ -142,6 +145,7 @@ impl Default for Config {
             committees: Committees::defaults(),
             conformance: Conformance::default(),
             import_captions: Vec::new(),
+            import_formats: Vec::new(),
         }
     }
 }
@@ -154,7 +158,7 @@ pub const INPUT_FOLDERS: &[&str] = &["cases", MEETINGS_FOLDER];
 pub const MEETINGS_FOLDER: &str = "moeder";
 
 pub(crate) const TOP_FIELDS: &[&str] = &["organisation", "udvalg", "pdf", "import"];
-pub(crate) const IMPORT_FIELDS: &[&str] = &["overskrifter"];
+pub(crate) const IMPORT_FIELDS: &[&str] = &["overskrifter", "formater"];
 pub(crate) const ORG_FIELDS: &[&str] = &["navn", "logo", "adresse"];
 pub(crate) const PDF_FIELDS: &[&str] = &["standard"];
 
@@ -180,7 +184,7 @@ fn parse_config(source: &Arc<SourceText>, root: &Path) -> Result<Config, Vec<Dia
         .table(&mut reader, "pdf")
         .and_then(|(t, span)| parse_pdf(&mut reader, t, span))
         .unwrap_or_default();
-    let import_captions = fields
+    let (import_captions, import_formats) = fields
         .table(&mut reader, "import")
         .map(|(t, span)| parse_import(&mut reader, t, span))
         .unwrap_or_default();
@@ -192,6 +196,7 @@ fn parse_config(source: &Arc<SourceText>, root: &Path) -> Result<Config, Vec<Dia
         committees,
         conformance,
         import_captions,
+        import_formats,
     })
 }
 
@@ -246,17 +251,30 @@ fn check_logo(reader: &mut Reader, logo: &str, span: Range<usize>, root: &Path) 
 }
 
 /// `[import]`: how imported agendas are read — `[import.overskrifter]`, captions to what
-/// they become.
+/// they become, and `[import.formater]`, exports the project describes.
 fn parse_import(
     reader: &mut Reader,
     table: &DeTable<'_>,
     span: Range<usize>,
-) -> Vec<(String, String)> {
+) -> (
+    Vec<(String, String)>,
+    Vec<crate::export_format::ExportFormat>,
+) {
     let anchor = reader.first_line(span);
     let fields = Fields::new(reader, table, "`[import]`", anchor, IMPORT_FIELDS);
-    let Some((captions, _)) = fields.table(reader, "overskrifter") else {
-        return Vec::new();
-    };
+    let formats = fields
+        .table(reader, "formater")
+        .map(|(t, _)| crate::export_format::parse_formats(reader, t))
+        .unwrap_or_default();
+    let captions = fields
+        .table(reader, "overskrifter")
+        .map(|(t, _)| parse_captions(reader, t))
+        .unwrap_or_default();
+    (captions, formats)
+}
+
+/// `[import.overskrifter]`: each caption and what it becomes.
+fn parse_captions(reader: &mut Reader, captions: &DeTable<'_>) -> Vec<(String, String)> {
     let targets = crate::import::captions::targets();
     let mut out = Vec::new();
     for (key, value) in captions.iter() {

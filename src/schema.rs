@@ -237,6 +237,32 @@ pub fn case_schema() -> Value {
     })
 }
 
+/// `[import.formater]`: XML exports a project describes, one table of element paths each.
+fn export_formats() -> Value {
+    use crate::export_format::{FORMAT_FIELDS, FormatValue};
+    let fields: Vec<(&str, Value)> = FORMAT_FIELDS
+        .iter()
+        .map(|f| {
+            let value = match f.holds {
+                FormatValue::TextKind => json!({ "enum": ["html", "tekst"], "description": f.description }),
+                FormatValue::Name => json!({ "type": "string", "pattern": "^[^\\s<>/]+$", "description": f.description }),
+                FormatValue::Path => json!({ "type": "string", "pattern": NOT_BLANK, "description": format!("{} — elementnavne adskilt af /, // for enhver dybde, [@attribut='værdi'] for at vælge, @attribut for en attributs værdi, | mellem alternativer", f.description) }),
+            };
+            (f.name, value)
+        })
+        .collect();
+    let required: Vec<&str> = FORMAT_FIELDS
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.name)
+        .collect();
+    json!({
+        "type": "object",
+        "description": "XML-eksporter, sagsgen ikke kender: hvor møde, punkter og deres dele står, som elementstier",
+        "additionalProperties": object("Et eksportformat", fields, &required),
+    })
+}
+
 /// The schema of `sagsgen.toml`.
 pub fn config_schema() -> Value {
     let organisation = object(
@@ -276,14 +302,17 @@ pub fn config_schema() -> Value {
         .collect();
     let import = object(
         "Import af dagsordener fra andre systemer",
-        vec![(
-            "overskrifter",
-            json!({
-                "type": "object",
-                "description": "Afsnitsoverskrifter → hvad afsnittet bliver: et felt (fx \"sagsfremstilling\"), \"afsnit\" eller \"beslutning\"",
-                "additionalProperties": { "enum": targets },
-            }),
-        )],
+        vec![
+            (
+                "overskrifter",
+                json!({
+                    "type": "object",
+                    "description": "Afsnitsoverskrifter → hvad afsnittet bliver: et felt (fx \"sagsfremstilling\"), \"afsnit\" eller \"beslutning\"",
+                    "additionalProperties": { "enum": targets },
+                }),
+            ),
+            ("formater", export_formats()),
+        ],
         &[],
     );
     let mut schema = object(

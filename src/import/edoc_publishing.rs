@@ -137,17 +137,23 @@ fn section(caption: &str, paragraphs: &[String]) -> SourceSection {
     }
 }
 
-/// An item's `FullText`, read into its header and sections.
+/// An item's `FullText`, read into its header and sections (also how a described format's
+/// plain text is read).
 #[derive(Debug, Default, PartialEq)]
-struct FullText {
-    number: Option<String>,
-    title: Option<String>,
-    sagsnummer: Option<String>,
-    sections: Vec<SourceSection>,
+pub(super) struct FullText {
+    /// The number of a "2.<TAB>Title" header line.
+    pub number: Option<String>,
+    /// The title of that line.
+    pub title: Option<String>,
+    /// "Sagsnr.: …".
+    pub sagsnummer: Option<String>,
+    /// The sections, split at caption lines.
+    pub sections: Vec<SourceSection>,
 }
 
 impl FullText {
-    fn read(text: &str) -> Self {
+    /// Reads a plain text: its header lines, then sections split at caption lines.
+    pub fn read(text: &str) -> Self {
         let mut out = FullText::default();
         let mut blocks = blocks(text).into_iter().peekable();
         // The header: "2.<TAB>Title", then "Sagsnr.: …" and "Dok.nr.: …", each on a line.

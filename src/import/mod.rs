@@ -7,6 +7,7 @@ pub mod acadre;
 pub mod captions;
 pub mod coverage;
 pub mod decisions;
+pub mod described;
 pub mod edoc;
 pub mod edoc_publishing;
 pub mod firstagenda;

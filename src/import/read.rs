@@ -4,13 +4,15 @@
 use std::path::{Path, PathBuf};
 
 use super::source::SourceMeeting;
-use super::{acadre, edoc, edoc_publishing, firstagenda, sbsys, text, xml};
+use super::{acadre, described, edoc, edoc_publishing, firstagenda, sbsys, text, xml};
+use crate::export_format::ExportFormat;
 
 /// What the formats sagsgen reads look like, for the message about a file it cannot.
-const FORMATS: &str = "sagsgen reads SBSYS Publication XML, Acadre agenda XML (or its publishing manifest), eDoc agenda XML (the Fujitsu schema or the eDocAgendaPublishing <Meeting> export) and FirstAgenda Publication pages saved as HTML";
+const FORMATS: &str = "sagsgen reads SBSYS Publication XML, Acadre agenda XML (or its publishing manifest), eDoc agenda XML (the Fujitsu schema or the eDocAgendaPublishing <Meeting> export), FirstAgenda Publication pages saved as HTML, and XML a project describes in sagsgen.toml ([import.formater])";
 
-/// The meetings of an export file, or why it cannot be read.
-pub fn read_export(file: &Path) -> Result<Vec<SourceMeeting>, String> {
+/// The meetings of an export file, or why it cannot be read. Formats the project
+/// describes are tried before the built-in ones.
+pub fn read_export(file: &Path, described: &[ExportFormat]) -> Result<Vec<SourceMeeting>, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read the file: {e}"))?;
     let text = text::decode(&bytes);
     if looks_like_html(&text) {
@@ -24,19 +26,21 @@ pub fn read_export(file: &Path) -> Result<Vec<SourceMeeting>, String> {
     let cleaned = text::clean_xml(&text);
     let document = xml::parse(&cleaned).map_err(|e| format!("not readable XML: {e}; {FORMATS}"))?;
     let root = document.root_element();
-    if sbsys::detect(root) {
+    if let Some(format) = described::detect(described, root) {
+        described::read(format, root, &cleaned, file)
+    } else if sbsys::detect(root) {
         sbsys::read(root, &cleaned, file)
     } else if acadre::detect_agenda(root) {
         acadre::read(root, file)
     } else if acadre::detect_manifest(root) {
-        read_manifest(root, file)
+        read_manifest(root, file, described)
     } else if edoc_publishing::detect(root) {
         edoc_publishing::read(root, file)
     } else if edoc::detect(root) {
         edoc::read(root, &cleaned, file)
     } else {
         Err(format!(
-            "XML with a <{}> root that sagsgen does not know ({}); {FORMATS} — see \"Importing agendas from other systems\" in sagsgen's README",
+            "XML with a <{}> root that sagsgen does not know ({}); {FORMATS} — see \"Exports sagsgen does not know\" in sagsgen's README",
             root.tag_name().name(),
             seen_under(root)
         ))
@@ -68,12 +72,16 @@ fn seen_under(root: roxmltree::Node<'_, '_>) -> String {
 }
 
 /// The agenda files an Acadre manifest names: the first beside it that reads.
-fn read_manifest(root: roxmltree::Node<'_, '_>, file: &Path) -> Result<Vec<SourceMeeting>, String> {
+fn read_manifest(
+    root: roxmltree::Node<'_, '_>,
+    file: &Path,
+    described: &[ExportFormat],
+) -> Result<Vec<SourceMeeting>, String> {
     let agendas: Vec<PathBuf> = acadre::manifest_agendas(root, file);
     let Some(first) = agendas.first() else {
         return Err("an Acadre publishing manifest, but none of the agenda files it names (xmlfilename) lies beside it; import the agenda XML itself".into());
     };
-    read_export(first)
+    read_export(first, described)
 }
 
 /// The agenda file an Acadre manifest stands for, so that a manifest and its agenda given

@@ -11,6 +11,7 @@ use super::source::SourceMeeting;
 use super::write::{self, Planned};
 use crate::committee::Committees;
 use crate::diag::Diagnostic;
+use crate::export_format::ExportFormat;
 use crate::project::Project;
 use crate::schema::{
     CASE_SCHEMA_FILE, CONFIG_SCHEMA_FILE, case_schema, config_schema, to_file_text,
@@ -50,7 +51,7 @@ pub struct MeetingReport {
     /// The export file.
     pub source: PathBuf,
     /// The system.
-    pub system: &'static str,
+    pub system: String,
     /// Committee name and date as the report shows them.
     pub udvalg: String,
     /// `dd-mm-yyyy`.
@@ -98,18 +99,22 @@ pub fn import(request: &Request) -> Report {
     let mut report = Report::default();
     let config_path = request.root.join("sagsgen.toml");
     let existing_config = std::fs::read_to_string(&config_path).ok();
-    let (committees, overrides) = match &existing_config {
+    let (committees, overrides, formats) = match &existing_config {
         Some(_) => match Project::load(&request.root) {
-            Ok(project) => (project.config.committees, project.config.import_captions),
+            Ok(project) => (
+                project.config.committees,
+                project.config.import_captions,
+                project.config.import_formats,
+            ),
             Err(errors) => {
                 report.errors.extend(errors);
                 return report;
             }
         },
-        None => (Committees::new(Vec::new()), Vec::new()),
+        None => (Committees::new(Vec::new()), Vec::new(), Vec::new()),
     };
     report.created = existing_config.is_none();
-    let meetings = read_inputs(&request.inputs, &mut report);
+    let meetings = read_inputs(&request.inputs, &formats, &mut report);
     for meeting in &meetings {
         report.notes.extend(
             meeting
@@ -187,12 +192,16 @@ fn is_export_name(path: &Path) -> bool {
 
 /// The meetings of every input; one meeting given twice (its agenda and its minutes) is
 /// imported once, from the export with the most text.
-fn read_inputs(inputs: &[PathBuf], report: &mut Report) -> Vec<SourceMeeting> {
+fn read_inputs(
+    inputs: &[PathBuf],
+    formats: &[ExportFormat],
+    report: &mut Report,
+) -> Vec<SourceMeeting> {
     let mut meetings: Vec<SourceMeeting> = Vec::new();
     let mut read: Vec<PathBuf> = Vec::new();
     let mut failed: Vec<(PathBuf, String)> = Vec::new();
     for file in export_files(inputs, report) {
-        match read_export(&file) {
+        match read_export(&file, formats) {
             Ok(found) => {
                 for meeting in found {
                     add_meeting(&mut meetings, meeting, report);
@@ -306,7 +315,7 @@ fn meeting_report(plan: &MeetingPlan, made: &write::MeetingFiles) -> MeetingRepo
         .collect();
     MeetingReport {
         source: plan.source.file.clone(),
-        system: plan.source.system.name(),
+        system: plan.source.system.name().to_string(),
         udvalg: plan.source.udvalg.name.clone(),
         dato: plan.source.dato.short(),
         file: made

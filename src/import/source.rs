@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::dates::Date;
 
 /// The systems whose exports `sagsgen import` reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum System {
     /// SBSYS "Publication" XML.
     Sbsys,
@@ -17,12 +17,15 @@ pub enum System {
     Edoc,
     /// A FirstAgenda Publication page (agenda or minutes) saved from the site.
     FirstAgenda,
+    /// An XML format the project describes in `sagsgen.toml`, by the name it is given there.
+    Described(String),
 }
 
 impl System {
     /// The system's name as users know it.
-    pub fn name(self) -> &'static str {
+    pub fn name(&self) -> &str {
         match self {
+            System::Described(name) => name,
             System::Sbsys => "SBSYS",
             System::Acadre => "Acadre",
             System::Edoc => "eDoc",

@@ -445,7 +445,7 @@ fn a_file_no_system_wrote_is_refused_and_the_others_still_import() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     for line in [
         "noget.xml: cannot import this file: XML with a <regneark> root that sagsgen does not know (under it: <række>, <kolonne>); sagsgen reads SBSYS Publication XML",
-        "eDoc agenda XML (the Fujitsu schema or the eDocAgendaPublishing <Meeting> export) and FirstAgenda Publication pages saved as HTML — see \"Importing agendas from other systems\" in sagsgen's README",
+        "eDoc agenda XML (the Fujitsu schema or the eDocAgendaPublishing <Meeting> export), FirstAgenda Publication pages saved as HTML, and XML a project describes in sagsgen.toml ([import.formater]) — see \"Exports sagsgen does not know\" in sagsgen's README",
         "side.html: cannot import this file: an HTML page, but not a FirstAgenda Publication",
         "ødelagt.xml: cannot import this file: not readable XML",
         "mangler.xml does not exist",
@@ -704,4 +704,120 @@ fn text_no_reader_takes_is_reported_and_strict_makes_it_an_error() {
         "--strict",
     ]);
     assert_eq!(clean.code, 0, "{}", clean.stderr);
+}
+
+#[test]
+fn a_built_in_format_described_in_sagsgen_toml_imports_as_the_built_in_reader_does() {
+    let project = Project::empty();
+    let export = repo().join("tests/fixtures/import/sbsys/Publication7.xml");
+    let export = export.to_str().unwrap();
+    let built_in = project.run(&["import", export, "--to", "indbygget"]);
+    assert_eq!(built_in.code, 0, "{}", built_in.stderr);
+    // SBSYS's Publication XML as a project would describe it, had sagsgen no reader of its own.
+    let description = repo().join("tests/fixtures/import/described/sagsgen.toml");
+    project.write(
+        "beskrevet/sagsgen.toml",
+        std::fs::read_to_string(description).unwrap(),
+    );
+    let described = project.run(&["import", export, "--to", "beskrevet"]);
+    assert_eq!(described.code, 0, "{}", described.stderr);
+    assert!(
+        described.stderr.contains("(sbsys-beskrevet: ")
+            && described.stderr.contains("Publication7.xml) →"),
+        "{}",
+        described.stderr
+    );
+    let expected = files(&project.path().join("indbygget"));
+    let got = files(&project.path().join("beskrevet"));
+    let names = |f: &BTreeMap<String, Vec<u8>>| -> Vec<String> {
+        f.keys().filter(|k| *k != "sagsgen.toml").cloned().collect()
+    };
+    assert_eq!(names(&got), names(&expected));
+    assert!(names(&got).len() > 5, "{:?}", names(&got));
+    for (name, bytes) in expected.iter().filter(|(k, _)| *k != "sagsgen.toml") {
+        let want = String::from_utf8_lossy(bytes)
+            .replace("kilde = \"SBSYS: ", "kilde = \"sbsys-beskrevet: ");
+        assert_eq!(String::from_utf8_lossy(&got[name]), want, "{name}");
+    }
+    let check = project.run(&["check", "beskrevet"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+}
+
+#[test]
+fn a_described_format_reads_attributes_chosen_elements_and_plain_text() {
+    let project = Project::empty();
+    project.write(
+        "p/sagsgen.toml",
+        r#"[import.formater.arkiv]
+rod = "eksport"
+udvalg = "//felt[@navn='udvalg']"
+dato = "møde/@dato"
+punkter = "møde/punkt"
+nummer = "@nr"
+titel = "overskrift"
+lukket = "@adgang"
+tekst = "brødtekst"
+tekstformat = "tekst"
+bilag = "bilag"
+bilag_titel = "."
+bilag_fil = "@fil"
+"#,
+    );
+    project.write(
+        "eksport.xml",
+        "<eksport><hoved><felt navn=\"udvalg\">Teknik- og Miljøudvalget (TMU)</felt></hoved>\
+<møde dato=\"2026-03-04 16:00\">\
+<punkt nr=\"1\" adgang=\"Åben\"><overskrift>Vejplan 2027</overskrift><brødtekst>Sagsfremstilling\n\nVejene skal asfalteres.\nDet koster 2 mio. kr.\n\nIndstilling\n\nAt planen godkendes.</brødtekst>\
+<bilag fil=\"plan.pdf\">Vejplanen</bilag></punkt>\
+<punkt nr=\"2\" adgang=\"Lukket\"><overskrift>Køb af grund</overskrift><brødtekst>Prisen er fortrolig.</brødtekst></punkt>\
+</møde></eksport>",
+    );
+    let run = project.run(&["import", "eksport.xml", "--to", "p"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.assert_said("Imported Teknik- og Miljøudvalget (TMU) 04-03-2026 (arkiv: eksport.xml)");
+    let meeting = text(&project, "p/moeder/tmu-2026-03-04.toml");
+    assert!(meeting.contains("tid = \"16:00\""), "{meeting}");
+    let first = text(
+        &project,
+        "p/cases/2026/tmu-03-04/punkt-01-vejplan-2027.toml",
+    );
+    assert_in_order(
+        &first,
+        &[
+            "titel = \"Vejplan 2027\"",
+            "kilde = \"arkiv: eksport.xml, Teknik- og Miljøudvalget (TMU) 04-03-2026, punkt 1\"",
+            "sagsfremstilling = \"Vejene skal asfalteres. Det koster 2 mio. kr.\"",
+            "indstilling = \"At planen godkendes.\"",
+            "[[bilag]]",
+            "titel = \"Vejplanen\"",
+        ],
+    );
+    assert!(!first.contains("adgang"), "{first}");
+    let second = text(
+        &project,
+        "p/cases/2026/tmu-03-04/punkt-02-koeb-af-grund.toml",
+    );
+    assert!(second.contains("adgang = \"lukket\""), "{second}");
+    assert!(second.contains("Prisen er fortrolig."), "{second}");
+}
+
+#[test]
+fn a_wrong_format_description_is_an_error_of_check_naming_its_line() {
+    let project = Project::empty();
+    project.write(
+        "sagsgen.toml",
+        "[import.formater.arkiv]\nrod = \"eksport\"\nudvalg = \"/eksport/udvalg\"\npunkter = \"punkt\"\ntitle = \"overskrift\"\nafsnit_indhold = \"x\"\n",
+    );
+    project.write("cases/.keep", "");
+    let run = project.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for said in [
+        "sagsgen.toml:3:10",
+        "`udvalg`: \"/eksport/udvalg\" starts with /; a path goes from the element it is read from, e.g. \"eksport/udvalg\"",
+        "`title` is not a field of `[import.formater.arkiv]`; did you mean `titel`?",
+        "missing field `dato`: `[import.formater.arkiv]` must have it",
+        "`afsnit_indhold` needs `afsnit`, which says where the entries are",
+    ] {
+        run.assert_said(said);
+    }
 }
