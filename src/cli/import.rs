@@ -68,13 +68,19 @@ pub fn run(global: &GlobalArgs, args: &ImportArgs) -> Exit {
         .with_help("run the import again with --force to overwrite it")
     }));
     if json {
-        let stdout = std::io::stdout();
-        let mut out = stdout.lock();
-        for line in report::json_lines(&report) {
-            let _ = writeln!(out, "{line}");
-        }
-        drop(out);
+        // The messages stand before the closing summary, which a tool reads as the end.
+        let mut lines = report::json_lines(&report);
+        let finished = lines.pop();
+        let print = |lines: &[_]| {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            for line in lines {
+                let _ = writeln!(out, "{line}");
+            }
+        };
+        print(&lines);
         diag::print(&problems, global.color_choice());
+        print(finished.as_slice());
     } else {
         if !global.quiet {
             eprint!("{}", report::human(&report));

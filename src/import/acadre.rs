@@ -135,6 +135,7 @@ pub fn read(root: Node<'_, '_>, file: &Path) -> Result<Vec<SourceMeeting>, Strin
         afbud,
         items,
         notes: Vec::new(),
+        organisation: None,
     }])
 }
 
@@ -196,6 +197,7 @@ fn item(node: Node<'_, '_>, nummer: Option<u32>) -> SourceItem {
         titel: get(&f, "name").unwrap_or_default(),
         offentlig_titel: None,
         sagsnummer: get(&f, "caseno"),
+        forfatter: get(&f, "caseofficername"),
         aaben,
         sections,
         bilag,

@@ -110,6 +110,7 @@ impl Reader<'_> {
                 .map(|i| self.item(i))
                 .collect(),
             notes: Vec::new(),
+            organisation: None,
         })
     }
 
@@ -120,6 +121,7 @@ impl Reader<'_> {
             titel: self.text(node, "titel").unwrap_or_default(),
             offentlig_titel: self.text(node, "offentlig_titel"),
             sagsnummer: self.text(node, "sagsnummer"),
+            forfatter: self.text(node, "forfatter"),
             aaben,
             sections: Vec::new(),
             bilag: self

@@ -93,6 +93,7 @@ fn meeting(
         afbud,
         items,
         notes: Vec::new(),
+        organisation: None,
     })
 }
 
@@ -148,6 +149,7 @@ fn item(element: Node<'_, '_>, source: &str) -> SourceItem {
         offentlig_titel: neutral.filter(|n| *n != titel),
         titel,
         sagsnummer: first(handling, &[&["CaseNumber"], &["CaseIdentifier"]]),
+        forfatter: first(handling, &[&["HandlingItemCaseWorker"], &["CaseWorker"]]),
         aaben,
         sections,
         bilag,

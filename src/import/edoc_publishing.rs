@@ -43,6 +43,7 @@ pub fn read(root: Node<'_, '_>, file: &Path) -> Result<Vec<SourceMeeting>, Strin
         afbud: Vec::new(),
         items: items(root),
         notes: Vec::new(),
+        organisation: None,
     }])
 }
 
@@ -101,6 +102,20 @@ fn item(node: Node<'_, '_>, aaben: bool) -> SourceItem {
         titel,
         offentlig_titel: neutral,
         sagsnummer: text.sagsnummer,
+        // The case worker, where the export fills it in (the element names of eDoc's
+        // agenda schema), or the text's header says.
+        forfatter: document
+            .and_then(|d| {
+                first(
+                    d,
+                    &[
+                        &["CaseWorker"],
+                        &["HandlingItemCaseWorker"],
+                        &["Case", "CaseWorker"],
+                    ],
+                )
+            })
+            .or(text.sagsbehandler),
         aaben,
         sections,
         bilag: document
@@ -147,6 +162,8 @@ pub(super) struct FullText {
     pub title: Option<String>,
     /// "Sagsnr.: …".
     pub sagsnummer: Option<String>,
+    /// "Sagsbehandler: …".
+    pub sagsbehandler: Option<String>,
     /// The sections, split at caption lines.
     pub sections: Vec<SourceSection>,
 }
@@ -171,6 +188,7 @@ impl FullText {
                         (out.number, out.title) = (Some(number), Some(title))
                     }
                     Header::Sagsnummer(number) => out.sagsnummer = Some(number),
+                    Header::Sagsbehandler(name) => out.sagsbehandler = Some(name),
                     Header::Dokumentnummer => {}
                 }
             }
@@ -249,6 +267,8 @@ enum Header {
     Sagsnummer(String),
     /// "Dok.nr.: 24/1234-7" (the PDF's own document number: not the case's).
     Dokumentnummer,
+    /// "Sagsbehandler: Navn Navnesen".
+    Sagsbehandler(String),
 }
 
 impl Header {
@@ -257,6 +277,8 @@ impl Header {
             Some(Header::Title(number, title))
         } else if let Some(number) = after_label(line, "sagsnr") {
             Some(Header::Sagsnummer(number))
+        } else if let Some(name) = after_label(line, "sagsbehandler") {
+            Some(Header::Sagsbehandler(name))
         } else {
             after_label(line, "dok.nr").map(|_| Header::Dokumentnummer)
         }
@@ -322,6 +344,9 @@ mod tests {
             m.items[1].offentlig_titel, None,
             "the same title is no neutral one"
         );
+        assert_eq!(m.items[1].sagsnummer.as_deref(), Some("24/1234"));
+        assert_eq!(m.items[1].forfatter.as_deref(), Some("Mette Lund"));
+        assert_eq!(m.items[0].forfatter, None);
     }
 
     #[test]

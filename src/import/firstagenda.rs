@@ -59,7 +59,21 @@ pub fn read(html: &str, file: &Path) -> Result<Vec<SourceMeeting>, String> {
         afbud: Vec::new(),
         items,
         notes,
+        organisation: organisation(root),
     }])
+}
+
+/// The organisation the page names outside its items: in its title, its metadata, a
+/// logo's text alternative, or its header and footer.
+fn organisation(root: ElementRef<'_>) -> Option<String> {
+    let framing = selector("title, header, footer, .navbar-brand, #header, #footer");
+    let labels = selector("meta[content], img[alt]");
+    let mut texts = root.select(&framing).filter_map(text_of).chain(
+        root.select(&labels)
+            .filter_map(|e| e.value().attr("content").or(e.value().attr("alt")))
+            .map(str::to_string),
+    );
+    texts.find_map(|t| super::organisation::named_in(&t))
 }
 
 /// A page saved before it finished loading ends before `</html>`: its last items may be
@@ -129,6 +143,7 @@ fn item(heading: ElementRef<'_>, index: usize) -> SourceItem {
         titel: text_of(heading).unwrap_or_else(|| format!("Punkt {}", index + 1)),
         offentlig_titel: None,
         sagsnummer: details.and_then(|d| first_text(d, "span.sagsnummer")),
+        forfatter: None,
         aaben: !closed,
         sections,
         bilag,

@@ -12,6 +12,7 @@ pub mod edoc;
 pub mod edoc_publishing;
 pub mod firstagenda;
 pub mod html;
+pub mod organisation;
 pub mod plan;
 pub mod read;
 pub mod report;

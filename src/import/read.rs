@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use super::source::SourceMeeting;
-use super::{acadre, described, edoc, edoc_publishing, firstagenda, sbsys, text, xml};
+use super::{
+    acadre, described, edoc, edoc_publishing, firstagenda, organisation, sbsys, text, xml,
+};
 use crate::export_format::ExportFormat;
 
 /// What the formats sagsgen reads look like, for the message about a file it cannot.
@@ -26,10 +28,25 @@ pub fn read_export(file: &Path, described: &[ExportFormat]) -> Result<Vec<Source
     let cleaned = text::clean_xml(&text);
     let document = xml::parse(&cleaned).map_err(|e| format!("not readable XML: {e}; {FORMATS}"))?;
     let root = document.root_element();
+    let mut meetings = read_xml(root, &cleaned, file, described)?;
+    let named = organisation::in_xml(root);
+    for meeting in &mut meetings {
+        meeting.organisation = meeting.organisation.take().or_else(|| named.clone());
+    }
+    Ok(meetings)
+}
+
+/// The meetings of an XML export, by the reader its root calls for.
+fn read_xml(
+    root: roxmltree::Node<'_, '_>,
+    cleaned: &str,
+    file: &Path,
+    described: &[ExportFormat],
+) -> Result<Vec<SourceMeeting>, String> {
     if let Some(format) = described::detect(described, root) {
-        described::read(format, root, &cleaned, file)
+        described::read(format, root, cleaned, file)
     } else if sbsys::detect(root) {
-        sbsys::read(root, &cleaned, file)
+        sbsys::read(root, cleaned, file)
     } else if acadre::detect_agenda(root) {
         acadre::read(root, file)
     } else if acadre::detect_manifest(root) {
@@ -37,7 +54,7 @@ pub fn read_export(file: &Path, described: &[ExportFormat]) -> Result<Vec<Source
     } else if edoc_publishing::detect(root) {
         edoc_publishing::read(root, file)
     } else if edoc::detect(root) {
-        edoc::read(root, &cleaned, file)
+        edoc::read(root, cleaned, file)
     } else {
         Err(format!(
             "XML with a <{}> root that sagsgen does not know ({}); {FORMATS} — see \"Exports sagsgen does not know\" in sagsgen's README",

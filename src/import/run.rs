@@ -138,10 +138,17 @@ pub fn import(request: &Request) -> Report {
         files.extend(made.files);
     }
     report.committees_added = registry.added().to_vec();
+    let organisation = plans.iter().find_map(|p| p.source.organisation.clone());
+    if existing_config.is_none() && organisation.is_none() {
+        report.notes.push(Diagnostic::warning(
+            "the export does not say which municipality or region it comes from: the new sagsgen.toml says navn = \"Kommunen\" under [organisation]; write your organisation's name there".to_string(),
+        ).with_path(request.root.join("sagsgen.toml")));
+    }
     files.extend(project_files(
         request,
         existing_config.as_deref(),
         registry.added(),
+        organisation.as_deref(),
     ));
     put_in_place(request, files, &mut report);
     report
@@ -345,11 +352,12 @@ fn project_files(
     request: &Request,
     existing: Option<&str>,
     added: &[(String, String)],
+    organisation: Option<&str>,
 ) -> Vec<Planned> {
     let mut out = Vec::new();
     let config = match existing {
         Some(text) => write::config_with_committees(text, added),
-        None => write::new_config(added),
+        None => write::new_config(added, organisation),
     };
     out.push(Planned {
         path: PathBuf::from("sagsgen.toml"),

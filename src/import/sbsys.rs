@@ -70,6 +70,7 @@ fn meeting(agenda: Node<'_, '_>, source: &str, file: &Path) -> Result<SourceMeet
         afbud: Vec::new(),
         items,
         notes,
+        organisation: None,
     })
 }
 
@@ -131,6 +132,7 @@ fn item(node: Node<'_, '_>, source: &str) -> SourceItem {
             .unwrap_or_default(),
         offentlig_titel: None,
         sagsnummer: text_at(node, &["Case", "Number"]),
+        forfatter: None,
         aaben,
         sections,
         bilag,

@@ -66,6 +66,8 @@ pub struct SourceMeeting {
     pub items: Vec<SourceItem>,
     /// What the reader left out of the items on purpose, and why (said in the report).
     pub notes: Vec<String>,
+    /// The organisation (municipality or region) the export says it comes from.
+    pub organisation: Option<String>,
 }
 
 /// One agenda item.
@@ -79,6 +81,8 @@ pub struct SourceItem {
     pub offentlig_titel: Option<String>,
     /// The case number in the case-management system.
     pub sagsnummer: Option<String>,
+    /// The case worker, where the export names one.
+    pub forfatter: Option<String>,
     /// Whether the item is open to the public.
     pub aaben: bool,
     /// The sections in the source's order.

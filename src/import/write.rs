@@ -264,6 +264,9 @@ fn case_fields(plan: &MeetingPlan, item: &ItemPlan, index: usize) -> String {
     if let Some(nr) = &s.sagsnummer {
         line("sagsnummer", string(&plain_line(nr)));
     }
+    if let Some(name) = &s.forfatter {
+        line("forfatter", string(&plain_line(name)));
+    }
     line("udvalg", list(std::slice::from_ref(&plan.udvalg)));
     if !s.aaben {
         line("adgang", string("lukket"));
@@ -447,14 +450,22 @@ pub fn config_with_committees(config: &str, added: &[(String, String)]) -> Strin
     out
 }
 
-/// The `sagsgen.toml` of a project an import creates.
-pub fn new_config(added: &[(String, String)]) -> String {
+/// The `sagsgen.toml` of a project an import creates, named for the organisation the
+/// export names ("Kommunen", with a line saying to change it, where it names none).
+pub fn new_config(added: &[(String, String)], organisation: Option<&str>) -> String {
     let committees: String = added
         .iter()
         .map(|(k, full)| format!("{} = {}\n", key(k), toml_text::string(full)))
         .collect();
+    let name = match organisation {
+        Some(name) => format!(
+            "# Navnet øverst på hver side (fra eksporten).\nnavn = {}\n",
+            toml_text::string(name)
+        ),
+        None => "# Navnet øverst på hver side: eksporten sagde ikke hvilken organisation, så skriv den her.\nnavn = \"Kommunen\"\n".to_string(),
+    };
     format!(
-        "{}# Projektets opsætning, skrevet af sagsgen import.\n\n[organisation]\n# Navnet øverst på hver side.\nnavn = \"Kommunen\"\n\n# Udvalgene: forkortelse = fulde navn.\n[udvalg]\n{committees}\n[pdf]\nstandard = \"a-2a\"\n",
+        "{}# Projektets opsætning, skrevet af sagsgen import.\n\n[organisation]\n{name}\n# Udvalgene: forkortelse = fulde navn.\n[udvalg]\n{committees}\n[pdf]\nstandard = \"a-2a\"\n",
         schema_directive(0, crate::schema::CONFIG_SCHEMA_FILE)
     )
 }

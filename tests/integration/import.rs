@@ -256,6 +256,27 @@ fn the_project_gets_meetings_cases_committees_and_attachments() {
         "{}",
         run.stderr
     );
+    // The organisation, where an export names it (the FirstAgenda page's logo).
+    let config = text(&project, "projekt/sagsgen.toml");
+    assert!(
+        config.contains("[organisation]\n# Navnet øverst på hver side (fra eksporten).\nnavn = \"Skovby Kommune\"\n"),
+        "{config}"
+    );
+    run.assert_not_said("does not say which municipality or region");
+    // The case worker, where the export names one (Acadre, eDoc).
+    for (case, line) in [
+        (
+            "projekt/cases/2021/oeu-03-15/punkt-01-budgetopfoelgning-pr-1-februar.toml",
+            "sagsnummer = \"21/300\"\nforfatter = \"Jens Peter Sørensen\"\n",
+        ),
+        (
+            "projekt/cases/2021/bsu-05-10/punkt-01-skolestruktur-i-nordbyen.toml",
+            "forfatter = \"Rikke Holm\"\n",
+        ),
+    ] {
+        let case = text(&project, case);
+        assert!(case.contains(line), "{line}\n---\n{case}");
+    }
     // Every imported file is valid by the schema its first line names.
     let schema = crate::schema::Schema::of("sag");
     for (rel, bytes) in files(&project.path().join("projekt")) {
@@ -726,6 +747,12 @@ fn a_built_in_format_described_in_sagsgen_toml_imports_as_the_built_in_reader_do
             && described.stderr.contains("Publication7.xml) →"),
         "{}",
         described.stderr
+    );
+    built_in.assert_said("sagsgen.toml: the export does not say which municipality or region it comes from: the new sagsgen.toml says navn = \"Kommunen\" under [organisation]; write your organisation's name there");
+    assert!(
+        String::from_utf8(project.read("indbygget/sagsgen.toml"))
+            .unwrap()
+            .contains("navn = \"Kommunen\"")
     );
     let expected = files(&project.path().join("indbygget"));
     let got = files(&project.path().join("beskrevet"));
