@@ -13,6 +13,60 @@ use roxmltree::Node;
 use super::source::{SourceAttachment, SourceItem, SourceMeeting, SourceSection, System};
 use super::xml;
 
+/// The fields (and tables) of an Acadre item that are the system's bookkeeping, not the
+/// item's text: initials, states, the committee's name again, the archive case's own
+/// title, file types and names.
+const METADATA_FIELDS: &[&str] = &[
+    "caseofficer",
+    "accessname",
+    "stateName",
+    "comname",
+    "createdby",
+    "createdbyinit",
+    "area",
+    "departmentName",
+    "EnclosureFileType",
+    "filename",
+    "type",
+    "tittel",
+];
+
+fn is_metadata(node: Node<'_, '_>) -> bool {
+    let Some(name) = node.attribute("name").filter(|_| xml::is(node, "field")) else {
+        return false;
+    };
+    METADATA_FIELDS.iter().any(|m| m.eq_ignore_ascii_case(name)) || is_unused_title(node, name)
+}
+
+/// An attachment's name or description that its title does not come from and that says
+/// nothing the title does not: one text, not two.
+fn is_unused_title(field: Node<'_, '_>, name: &str) -> bool {
+    let Some(table) = field
+        .parent()
+        .and_then(|f| f.parent())
+        .filter(|t| t.attribute("name") == Some("enclosure"))
+    else {
+        return false;
+    };
+    let f = fields(table);
+    let title = attachment_title(&f);
+    let from_description = get(&f, "name").is_none_or(|n| n != title);
+    let says_no_more = |own: String| words(&own).iter().all(|w| words(&title).contains(w));
+    match name {
+        "name" => from_description && get(&f, "name").is_some_and(says_no_more),
+        "description" => !from_description && get(&f, "description").is_some_and(says_no_more),
+        _ => false,
+    }
+}
+
+/// The words of a text, in lower case.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// Whether the document is an Acadre agenda.
 pub fn detect_agenda(root: Node<'_, '_>) -> bool {
     xml::is(root, "root") && tables(root, "agenda").next().is_some() && has_items(root)
@@ -183,9 +237,7 @@ fn item(node: Node<'_, '_>, nummer: Option<u32>) -> SourceItem {
         .map(|e| {
             let e = fields(e);
             SourceAttachment {
-                titel: get(&e, "name")
-                    .or_else(|| get(&e, "description"))
-                    .unwrap_or_default(),
+                titel: attachment_title(&e),
                 dokumentnummer: get(&e, "fileno"),
                 aaben: is_open(&e),
                 fil: get(&e, "filename").map(PathBuf::from),
@@ -201,7 +253,26 @@ fn item(node: Node<'_, '_>, nummer: Option<u32>) -> SourceItem {
         aaben,
         sections,
         bilag,
-        // What the reader read is what is counted (no separate rendering to compare).
-        shown_text: None,
+        shown_text: Some(xml::item_text(node, is_metadata)),
+    }
+}
+
+/// An attachment's title: its name, or its description where that says all the name does
+/// and more ("Opsamlingsnotat. Fra Lone Kalstrup. Temamøde …" for "Opsamlingsnotat.
+/// Temamøde …").
+fn attachment_title(e: &HashMap<String, String>) -> String {
+    let name = get(e, "name");
+    let description = get(e, "description");
+    match (name, description) {
+        (Some(name), Some(description)) => {
+            let fuller = words(&description);
+            if fuller.len() > words(&name).len() && words(&name).iter().all(|w| fuller.contains(w))
+            {
+                description
+            } else {
+                name
+            }
+        }
+        (name, description) => name.or(description).unwrap_or_default(),
     }
 }

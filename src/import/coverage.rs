@@ -2,10 +2,11 @@
 //! the export independently of how its sections were mapped, looked for among the words of
 //! the case file that was written for it. Captions are accounted for by the mapping (each
 //! is reported with where it went, and a standard field prints its standard heading), so
-//! they count as kept; the title, the case number, every section's text and every
-//! attachment's title are looked for. Where the reader has the item as the export shows it
-//! (a FirstAgenda page's item element), its words are counted from that instead, so text
-//! the reader did not take into any section shows as missing.
+//! they count as kept. Where the reader has the item as the export holds it (an XML item
+//! element's text less the format's bookkeeping, a FirstAgenda page's item element), its
+//! words are counted from that, so text the reader did not take into any section shows as
+//! missing; otherwise (a format described in `sagsgen.toml`) the title, the case number,
+//! every section's text and every attachment's title are looked for.
 
 use std::collections::HashMap;
 
@@ -67,24 +68,15 @@ pub fn of_item(item: &SourceItem, written: &str) -> Coverage {
     for word in written_words(written).into_iter().chain(accounted(item)) {
         *pool.entry(word).or_default() += 1;
     }
-    let mut kept = 0;
-    let mut first_missing: Option<String> = None;
-    let mut run: Vec<&str> = Vec::new();
-    for word in &source {
+    let mut missing: Vec<usize> = Vec::new();
+    for (i, word) in source.iter().enumerate() {
         match pool.get_mut(&fold(word)) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                kept += 1;
-                close_run(&mut run, &mut first_missing);
-            }
-            _ => {
-                if first_missing.is_none() && run.len() < 12 {
-                    run.push(word);
-                }
-            }
+            Some(n) if *n > 0 => *n -= 1,
+            _ => missing.push(i),
         }
     }
-    close_run(&mut run, &mut first_missing);
+    let kept = source.len() - missing.len();
+    let first_missing = first_passage(&source, &missing);
     Coverage {
         words: source.len(),
         kept,
@@ -104,11 +96,21 @@ fn accounted(item: &SourceItem) -> Vec<String> {
     words(&text).map(fold).collect()
 }
 
-fn close_run(run: &mut Vec<&str>, first: &mut Option<String>) {
-    if !run.is_empty() && first.is_none() {
-        *first = Some(run.join(" "));
+/// The source's words from the first missing one on, as long as missing words follow
+/// within a few words of each other (a lost sentence is quoted whole, though its small
+/// words are found elsewhere), at most a dozen words.
+fn first_passage(source: &[String], missing: &[usize]) -> Option<String> {
+    const GAP: usize = 3;
+    const MOST: usize = 12;
+    let first = *missing.first()?;
+    let mut last = first;
+    for &i in &missing[1..] {
+        if i - last > GAP || i - first >= MOST {
+            break;
+        }
+        last = i;
     }
-    run.clear();
+    Some(source[first..=last].join(" "))
 }
 
 /// The words of the source item, as written (not folded: the report quotes them).

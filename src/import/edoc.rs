@@ -116,6 +116,31 @@ fn participants(meeting: Node<'_, '_>) -> (Vec<String>, Vec<String>) {
     (present, absent)
 }
 
+/// The elements of an eDoc agenda element that are the system's bookkeeping, not the
+/// item's text: its states and categories, who started it, the archive case's own title
+/// and case worker, access names, attachment links and the planned path of the case.
+const METADATA: &[&str] = &[
+    "Domain",
+    "Category",
+    "RuleOfSpeaking",
+    "StateCode",
+    "AdministrativeUnitIdentifier",
+    "InitiatedByIdentifier",
+    "CaseTitle",
+    "CaseWorker",
+    "HandlingPlan",
+    "AccessName",
+    "AccessEnumName",
+    "Access",
+    "Link",
+    "AgendaElement/Type",
+];
+
+/// Bookkeeping, or a neutral title that repeats the title (one title, not two).
+fn is_metadata(node: Node<'_, '_>) -> bool {
+    xml::is_one_of(node, METADATA) || xml::repeats_title(node)
+}
+
 fn item(element: Node<'_, '_>, source: &str) -> SourceItem {
     let handling = child(element, "HandlingItem").unwrap_or(element);
     let aaben = xml::flag(element, &["AccessIsPublic"])
@@ -153,8 +178,7 @@ fn item(element: Node<'_, '_>, source: &str) -> SourceItem {
         aaben,
         sections,
         bilag,
-        // What the reader read is what is counted (no separate rendering to compare).
-        shown_text: None,
+        shown_text: Some(xml::item_text(element, is_metadata)),
     }
 }
 

@@ -84,6 +84,18 @@ fn items(root: Node<'_, '_>) -> Vec<SourceItem> {
     out
 }
 
+/// The elements of an item that are eDoc's bookkeeping, not the item's text: file names
+/// and sizes, the full texts (the item's is counted apart, without its header lines; an
+/// attachment's is listed, not copied into the case), the item's other treatments and its archive case, a neutral title that
+/// repeats the title, and the summary where the full text holds it too.
+const METADATA: &[&str] = &["PDFDocument", "FileSize", "FullText", "AgendaItems", "Case"];
+
+fn is_metadata(node: Node<'_, '_>, summary_used: bool) -> bool {
+    xml::is_one_of(node, METADATA)
+        || xml::repeats_title(node)
+        || (!summary_used && xml::is(node, "Summary"))
+}
+
 fn item(node: Node<'_, '_>, aaben: bool) -> SourceItem {
     let document = child(node, "Document");
     let at = |names: &[&str]| document.and_then(|d| text_at(d, names));
@@ -92,9 +104,8 @@ fn item(node: Node<'_, '_>, aaben: bool) -> SourceItem {
     let titel = at(&["Title"]).or(text.title.clone()).unwrap_or_default();
     let neutral = at(&["NeutralTitle"]).filter(|n| *n != titel);
     let mut sections = text.sections;
-    if sections.is_empty()
-        && let Some(summary) = at(&["Summary"])
-    {
+    let summary_used = sections.is_empty();
+    if summary_used && let Some(summary) = at(&["Summary"]) {
         sections.push(section("", &paragraphs(&summary)));
     }
     SourceItem {
@@ -126,8 +137,11 @@ fn item(node: Node<'_, '_>, aaben: bool) -> SourceItem {
                     .collect()
             })
             .unwrap_or_default(),
-        // What the reader read is what is counted (no separate rendering to compare).
-        shown_text: None,
+        shown_text: Some(format!(
+            "{} {}",
+            xml::item_text(node, |n| is_metadata(n, summary_used)),
+            body(&full)
+        )),
     }
 }
 
@@ -166,6 +180,17 @@ pub(super) struct FullText {
     pub sagsbehandler: Option<String>,
     /// The sections, split at caption lines.
     pub sections: Vec<SourceSection>,
+}
+
+/// A plain text without its header lines: the text its sections are read from, as the
+/// import's own check counts it.
+fn body(text: &str) -> String {
+    blocks(text)
+        .into_iter()
+        .skip_while(|block| block.iter().all(|line| Header::of(line).is_some()))
+        .map(|block| block.join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 impl FullText {

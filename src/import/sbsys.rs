@@ -12,6 +12,25 @@ use super::source::{
 };
 use super::xml::{self, child, children, first, flag, text_at};
 
+/// The elements of an SBSYS item that are the system's bookkeeping, not the item's text.
+/// (Who wrote and changed it, its states, and the members invited to it: a member's
+/// `ParticipationNote` is counted, as it is text someone wrote.)
+const METADATA: &[&str] = &[
+    "CreatedBy",
+    "LastChangedBy",
+    "MeetingPrepationStateAsEnum",
+    "FieldTypeAsEnum",
+    "Case/Title",
+    "Case/NumberAndTitle",
+    "ItemMember/Name",
+    "ParticipationStatusAsText",
+    "MeetingMemberRolesList",
+    "FileName",
+    "InstantiationFileName",
+    "FileSize",
+    "FileLength",
+];
+
 /// Whether the document is an SBSYS publication.
 pub fn detect(root: Node<'_, '_>) -> bool {
     xml::is(root, "Publication") && xml::find(root, "Agenda").is_some()
@@ -136,8 +155,7 @@ fn item(node: Node<'_, '_>, source: &str) -> SourceItem {
         aaben,
         sections,
         bilag,
-        // What the reader read is what is counted (no separate rendering to compare).
-        shown_text: None,
+        shown_text: Some(xml::item_text(node, |n| xml::is_one_of(n, METADATA))),
     }
 }
 

@@ -89,9 +89,10 @@ pub struct SourceItem {
     pub sections: Vec<SourceSection>,
     /// The attachments in order.
     pub bilag: Vec<SourceAttachment>,
-    /// All the text the export shows of the item, taken apart from how it was read into
-    /// sections (a page's item as a browser shows it), when the reader has it: what the
-    /// import's own check counts the words of.
+    /// All the text the export holds of the item, taken apart from how it was read into
+    /// sections (an XML item element's text less the format's bookkeeping, a page's item
+    /// as a browser shows it), when the reader has it: what the import's own check counts
+    /// the words of.
     pub shown_text: Option<String>,
 }
 

@@ -256,9 +256,9 @@ fn case_fields(plan: &MeetingPlan, item: &ItemPlan, index: usize) -> String {
     let mut line = |k: &str, v: String| out.push_str(&format!("{k} = {v}\n"));
     line("type", string(item.kind));
     line("titel", string(&plain_line(&s.titel)));
-    if !s.aaben
-        && let Some(neutral) = &s.offentlig_titel
-    {
+    // Kept for an open item too: the export says it is the title to publish, and the
+    // words are the item's (eDoc's "Fejloprettet" items keep their subject only there).
+    if let Some(neutral) = &s.offentlig_titel {
         line("offentlig_titel", string(&plain_line(neutral)));
     }
     if let Some(nr) = &s.sagsnummer {

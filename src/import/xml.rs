@@ -85,6 +85,99 @@ pub fn html(node: Node<'_, '_>, source: &str) -> String {
     out
 }
 
+/// All the text an item element holds, as its words would be read by someone who opens
+/// the export, apart from how a reader maps it: every text below it (HTML content as the
+/// text it shows), less the elements `is_metadata` picks (the export's bookkeeping, a
+/// short list per format) and values that are no prose at all (numbers, dates, flags,
+/// identifiers, file names, addresses). What the import's own check counts.
+pub fn item_text(node: Node<'_, '_>, is_metadata: impl Fn(Node<'_, '_>) -> bool) -> String {
+    let mut out = String::new();
+    for text in node.descendants().filter(|n| n.is_text()) {
+        let skipped = text
+            .ancestors()
+            .take_while(|a| *a != node)
+            .any(&is_metadata);
+        let value = text.text().unwrap_or_default().trim();
+        if skipped || value.is_empty() || is_bookkeeping(value) {
+            continue;
+        }
+        let shown = if value.contains('<') {
+            super::html::shown_text(value)
+        } else {
+            value.to_string()
+        };
+        out.push_str(&shown);
+        out.push(' ');
+    }
+    out
+}
+
+/// Whether the element is a `NeutralTitle` that says what its sibling `Title` says.
+pub fn repeats_title(node: Node<'_, '_>) -> bool {
+    is(node, "NeutralTitle")
+        && node
+            .parent()
+            .is_some_and(|p| text_at(p, &["Title"]).is_some_and(|t| Some(t) == text(node)))
+}
+
+/// Whether the element is one of `names`; `Parent/Name` names an element inside another.
+pub fn is_one_of(node: Node<'_, '_>, names: &[&str]) -> bool {
+    names.iter().any(|name| is_named(node, name))
+}
+
+/// Whether the element is `name`, or — for `parent/name` — `name` inside `parent`.
+fn is_named(node: Node<'_, '_>, name: &str) -> bool {
+    match name.split_once('/') {
+        Some((parent, own)) => is(node, own) && node.parent().is_some_and(|p| is(p, parent)),
+        None => is(node, name),
+    }
+}
+
+/// A value no reader shows as text: without letters, a flag, an identifier, a file name,
+/// an address.
+fn is_bookkeeping(value: &str) -> bool {
+    let lower = value.to_lowercase();
+    let one_word = !value.contains(char::is_whitespace);
+    !value.chars().any(char::is_alphabetic)
+        || matches!(lower.as_str(), "true" | "false")
+        || (one_word
+            && (lower.contains("://")
+                || lower.contains('\\')
+                || lower.contains('@')
+                || lower.contains('_')
+                || is_file_name(&lower)
+                || is_identifier(&lower)))
+}
+
+fn is_file_name(word: &str) -> bool {
+    word.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && matches!(
+                ext,
+                "pdf"
+                    | "doc"
+                    | "docx"
+                    | "xls"
+                    | "xlsx"
+                    | "xml"
+                    | "html"
+                    | "htm"
+                    | "msg"
+                    | "jpg"
+                    | "png"
+                    | "txt"
+                    | "ppt"
+                    | "pptx"
+            )
+    })
+}
+
+/// A GUID or a code mixing letters and digits ("2021-000123-4", "e9117c72-1d79-…").
+fn is_identifier(word: &str) -> bool {
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    digits > 0 && word.chars().all(|c| c.is_ascii_hexdigit() || c == '-') && word.contains('-')
+}
+
 /// The first non-empty text among the paths (the names one thing goes by in the exports
 /// of different versions).
 pub fn first(node: Node<'_, '_>, paths: &[&[&str]]) -> Option<String> {
@@ -173,6 +266,20 @@ mod tests {
         assert_eq!(
             html(child(root, "C2").unwrap(), source),
             "<p>x <b>y</b></p>tail"
+        );
+    }
+
+    #[test]
+    fn an_items_text_is_all_its_prose_less_bookkeeping() {
+        let source = "<Item><Caption>Vejplan</Caption><Created>09-04-2013 14:17:18</Created>\
+<CreatedBy><Name>Mai Hansen</Name><Email>mh@k.dk</Email></CreatedBy><IsPublic>True</IsPublic>\
+<Id>e9117c72-1d79-4fe9</Id><File>bilag_1.pdf</File><Note>Husk skiltning</Note>\
+<Content><![CDATA[<p>Vejene <b>asfalteres</b>.</p>]]></Content></Item>";
+        let doc = parse(source).unwrap();
+        let text = item_text(doc.root_element(), |n| is_one_of(n, &["CreatedBy"]));
+        assert_eq!(
+            text.split_whitespace().collect::<Vec<_>>(),
+            ["Vejplan", "Husk", "skiltning", "Vejene", "asfalteres", "."]
         );
     }
 }

@@ -848,3 +848,46 @@ fn a_wrong_format_description_is_an_error_of_check_naming_its_line() {
         run.assert_said(said);
     }
 }
+
+#[test]
+fn text_an_xml_reader_does_not_look_at_is_reported_in_every_xml_format() {
+    let project = Project::empty();
+    let fixtures = repo().join("tests/fixtures/import");
+    // Prose in an element of the item no reader knows, in each format's own shape.
+    for (name, file, after, hidden) in [
+        (
+            "sbsys",
+            "sbsys/Publication7.xml",
+            "<Caption><![CDATA[Klimaplan for kommunens bygninger]]></Caption>",
+            "<Remark>Borgermødet ønskede tydeligere skiltning ved kildepladsen.</Remark>",
+        ),
+        (
+            "edoc",
+            "edoc-publishing/moede.xml",
+            "<AgendaItemNumber>2</AgendaItemNumber>",
+            "<Remark>Borgermødet ønskede tydeligere skiltning ved kildepladsen.</Remark>",
+        ),
+    ] {
+        let source = std::fs::read_to_string(fixtures.join(file)).unwrap();
+        let changed = source.replacen(after, &format!("{after}{hidden}"), 1);
+        assert_ne!(changed, source, "{name}");
+        project.write(&format!("{name}/eksport.xml"), &changed);
+        let run = project.run(&[
+            "import",
+            &format!("{name}/eksport.xml"),
+            "--to",
+            &format!("p-{name}"),
+        ]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        run.assert_said("kept); the first missing: \"Borgermødet ønskede tydeligere skiltning ved kildepladsen\"\n");
+        let strict = project.run(&[
+            "import",
+            &format!("{name}/eksport.xml"),
+            "--to",
+            &format!("s-{name}"),
+            "--strict",
+        ]);
+        assert_eq!(strict.code, 1, "{name}: {}", strict.stderr);
+        strict.assert_said("words are not in the files written (--strict)");
+    }
+}
