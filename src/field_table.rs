@@ -35,6 +35,15 @@ pub enum Holds {
     Entries(&'static Entries),
     /// Headings of the kind's standard sections, by field: `{ sagsfremstilling = "…" }`.
     Headings,
+    /// One sub-table (`afstemning = { … }`), with the fields of an [`Entries`] table.
+    Table(&'static Entries),
+    /// A list whose entries are texts or tables with the fields of an [`Entries`] table
+    /// (`medlemmer = ["Navn", { navn = "…", parti = "A" }]`).
+    TextsOrTables(&'static Entries),
+    /// A number of votes, or a list of who voted so (party letters or members' names).
+    Votes,
+    /// One of a few words.
+    Choice(&'static [&'static str]),
 }
 
 /// The fields of one kind of `[[…]]` entry.
@@ -487,6 +496,90 @@ pub const BESLUTNING: Entries = Entries {
             eksempel: "\"efter indstilling\"",
             ..TEXT
         },
+        Field {
+            name: "afstemning",
+            holds: Holds::Table(&AFSTEMNING),
+            beskrivelse: "Afstemningen: for, imod og undlod, hver et antal stemmer eller en liste over hvem (partibogstaver eller navne), og resultat",
+            eksempel: "{ for = [\"A\", \"F\"], imod = [\"V\"], resultat = \"vedtaget\" }",
+            ..TEXT
+        },
+        Field {
+            name: "protokolbemaerkninger",
+            holds: Holds::Entries(&PROTOKOLBEMAERKNING),
+            beskrivelse: "Protokolbemærkninger: et medlems eller partis afvigende opfattelse, ført til protokol (kommunestyrelsesloven § 13, stk. 2)",
+            ..TEXT
+        },
+        Field {
+            name: "inhabile",
+            holds: Holds::Texts,
+            beskrivelse: "Medlemmer, der ikke deltog i behandlingen af punktet på grund af inhabilitet",
+            eksempel: "[\"Navn Navnesen\"]",
+            ..TEXT
+        },
+        Field {
+            name: "fravaerende",
+            holds: Holds::Texts,
+            beskrivelse: "Medlemmer, der var fraværende under netop dette punkt",
+            eksempel: "[\"Navn Navnesen\"]",
+            ..TEXT
+        },
+    ],
+};
+
+/// `afstemning = { … }` in a `[[beslutninger]]` entry: how the committee voted.
+pub const AFSTEMNING: Entries = Entries {
+    one: "En afstemning",
+    fields: &[
+        Field {
+            name: "for",
+            holds: Holds::Votes,
+            beskrivelse: "Stemmer for: et antal, eller hvem (partibogstaver eller navne)",
+            eksempel: "[\"A\", \"F\", \"Ø\"]",
+            ..TEXT
+        },
+        Field {
+            name: "imod",
+            holds: Holds::Votes,
+            beskrivelse: "Stemmer imod: et antal, eller hvem",
+            eksempel: "[\"V\"]",
+            ..TEXT
+        },
+        Field {
+            name: "undlod",
+            holds: Holds::Votes,
+            beskrivelse: "Undlod at stemme: et antal, eller hvem",
+            eksempel: "2",
+            ..TEXT
+        },
+        Field {
+            name: "resultat",
+            holds: Holds::Choice(&["vedtaget", "forkastet"]),
+            beskrivelse: "Resultatet: \"vedtaget\" eller \"forkastet\"",
+            eksempel: "\"vedtaget\"",
+            ..TEXT
+        },
+    ],
+};
+
+/// A `[[protokolbemaerkninger]]` entry of a decision.
+pub const PROTOKOLBEMAERKNING: Entries = Entries {
+    one: "En protokolbemærkning",
+    fields: &[
+        Field {
+            name: "af",
+            required: true,
+            beskrivelse: "Hvem bemærkningen er fra: et medlem eller et parti",
+            eksempel: "\"V\"",
+            ..TEXT
+        },
+        Field {
+            name: "tekst",
+            holds: Holds::Markdown,
+            required: true,
+            beskrivelse: "Bemærkningen",
+            eksempel: "\"V finder, at sagen burde have været sendt i høring.\"",
+            ..TEXT
+        },
     ],
 };
 
@@ -568,8 +661,8 @@ pub const MOEDE: &[Field] = &[
     },
     Field {
         name: "medlemmer",
-        holds: Holds::Texts,
-        beskrivelse: "Medlemmer",
+        holds: Holds::TextsOrTables(&MEDLEM),
+        beskrivelse: "Medlemmer: navne, eller { navn, parti, rolle } (rolle: formand eller næstformand)",
         eksempel: "[\"Navn Navnesen (formand)\", \"Navn Navnesen\"]",
         foreslaaet: true,
         ..TEXT
@@ -582,13 +675,103 @@ pub const MOEDE: &[Field] = &[
         ..TEXT
     },
     Field {
+        name: "stedfortraedere",
+        holds: Holds::Entries(&STEDFORTRAEDER),
+        beskrivelse: "Stedfortrædere: hvem der deltog i stedet for hvem",
+        ..TEXT
+    },
+    Field {
+        name: "godkendelse",
+        holds: Holds::Table(&GODKENDELSE),
+        beskrivelse: "Godkendelsen af referatet: hvornår, og af hvem",
+        eksempel: "{ dato = {dato}, af = [\"Navn Navnesen\"] }",
+        ..TEXT
+    },
+    Field {
+        name: "aflyst",
+        holds: Holds::Bool,
+        beskrivelse: "Mødet er aflyst (der bygges ingen dokumenter; hjemmesiden viser det som aflyst)",
+        eksempel: "true",
+        ..TEXT
+    },
+    Field {
         name: "punkter",
         holds: Holds::Entries(&PUNKT),
-        required: true,
-        beskrivelse: "Punkterne i rækkefølge: en [[punkter]]-blok pr. punkt, en sag (sag = sti til sagens fil) eller et stående punkt (titel)",
+        beskrivelse: "Punkterne i rækkefølge: en [[punkter]]-blok pr. punkt, en sag (sag = sti til sagens fil) eller et stående punkt (titel). Et møde uden punkter er planlagt: der bygges ingen dokumenter, men hjemmesiden viser det",
         ..TEXT
     },
 ];
+
+/// A member given as a table in a meeting's `medlemmer`.
+pub const MEDLEM: Entries = Entries {
+    one: "Et medlem",
+    fields: &[
+        Field {
+            name: "navn",
+            required: true,
+            beskrivelse: "Medlemmets navn",
+            eksempel: "\"Navn Navnesen\"",
+            ..TEXT
+        },
+        Field {
+            name: "parti",
+            beskrivelse: "Partiets bogstav",
+            eksempel: "\"A\"",
+            ..TEXT
+        },
+        Field {
+            name: "rolle",
+            holds: Holds::Choice(&["formand", "næstformand"]),
+            beskrivelse: "Rolle i udvalget: \"formand\" eller \"næstformand\"",
+            eksempel: "\"formand\"",
+            ..TEXT
+        },
+    ],
+};
+
+/// A `[[stedfortraedere]]` entry of a meeting.
+pub const STEDFORTRAEDER: Entries = Entries {
+    one: "En stedfortræder",
+    fields: &[
+        Field {
+            name: "navn",
+            required: true,
+            beskrivelse: "Stedfortræderens navn",
+            eksempel: "\"Navn Navnesen\"",
+            ..TEXT
+        },
+        Field {
+            name: "for",
+            required: true,
+            beskrivelse: "Det medlem, stedfortræderen deltog i stedet for",
+            eksempel: "\"Navn Navnesen\"",
+            ..TEXT
+        },
+    ],
+};
+
+/// `godkendelse = { … }` of a meeting: who approved the minutes, and when.
+pub const GODKENDELSE: Entries = Entries {
+    one: "En godkendelse af referatet",
+    fields: &[
+        Field {
+            name: "dato",
+            holds: Holds::Date,
+            required: true,
+            beskrivelse: "Dagen, referatet blev godkendt",
+            eksempel: "{dato}",
+            ..TEXT
+        },
+        Field {
+            name: "af",
+            holds: Holds::Texts,
+            required: true,
+            beskrivelse: "De medlemmer, der godkendte det",
+            eksempel: "[\"Navn Navnesen\"]",
+            ..TEXT
+        },
+    ],
+};
 
 /// A `[[punkter]]` entry: a case file, or a standing item with a title — never both.
 pub const PUNKT: Entries = Entries {

@@ -19,7 +19,7 @@ pub enum Document {
     /// A notat, beslutningssag or orienteringssag.
     Case(Arc<Case>),
     /// A committee meeting.
-    Meeting(Meeting),
+    Meeting(Box<Meeting>),
 }
 
 /// One file after loading.
@@ -269,7 +269,7 @@ impl<'p> Loader<'p> {
             .flat_map(|item| item.dependencies.iter().cloned())
             .collect();
         loaded.included = file.included;
-        loaded.document = file.meeting.map(Document::Meeting);
+        loaded.document = file.meeting.map(|m| Document::Meeting(Box::new(m)));
         loaded
     }
 }

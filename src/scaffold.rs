@@ -104,8 +104,22 @@ pub fn new_file(kind: NewKind, filling: &Filling) -> String {
                     "\n# {}.\n# [[{}]]\n",
                     field.beskrivelse, field.name
                 ));
-                for f in entries.fields {
+                // An entry's own entries come after its values, as TOML reads them.
+                let (values, nested): (Vec<&Field>, Vec<&Field>) = entries
+                    .fields
+                    .iter()
+                    .partition(|f| !matches!(f.holds, Holds::Entries(_)));
+                for f in values {
                     text.push_str(&format!("# {} = {}\n", f.name, f.eksempel));
+                }
+                for f in nested {
+                    let Holds::Entries(inner) = f.holds else {
+                        continue;
+                    };
+                    text.push_str(&format!("# [[{}.{}]]\n", field.name, f.name));
+                    for g in inner.fields {
+                        text.push_str(&format!("# {} = {}\n", g.name, g.eksempel));
+                    }
                 }
             }
             holds => {

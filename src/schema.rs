@@ -56,6 +56,28 @@ fn choice(description: &str, values: &[&str], any_case: &str) -> Value {
     json!({ "type": "string", "description": description, "anyOf": [ { "enum": values }, { "pattern": any_case } ] })
 }
 
+/// A word in any letter case, its Danish letters also as their ASCII spelling
+/// (`næstformand`: `[nN]([æÆ]|[aA][eE])…`), as a regular expression.
+fn any_case_word(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'æ' => "([æÆ]|[aA][eE])".to_string(),
+            'ø' => "([øØ]|[oO][eE])".to_string(),
+            'å' => "([åÅ]|[aA][aA])".to_string(),
+            c if c.is_alphabetic() => format!("[{}{}]", c, c.to_uppercase()),
+            c => regex_escape(c),
+        })
+        .collect()
+}
+
+fn regex_escape(c: char) -> String {
+    if c.is_alphanumeric() || c == ' ' {
+        c.to_string()
+    } else {
+        format!("\\{c}")
+    }
+}
+
 /// An object with these properties and nothing else, these required: required texts
 /// must not be blank, and the Danish spelling of a folded key is accepted as the key.
 fn object(description: &str, properties: Vec<(&str, Value)>, required: &[&str]) -> Value {
@@ -117,6 +139,40 @@ fn value(field: &Field, kind: &str) -> Value {
         }
         Holds::Entries(entries) => {
             json!({ "type": "array", "description": description, "items": entries_schema(entries) })
+        }
+        Holds::Table(entries) => {
+            let mut schema = entries_schema(entries);
+            schema["description"] = json!(description);
+            schema
+        }
+        Holds::TextsOrTables(entries) => {
+            let name =
+                json!({ "type": "string", "pattern": NOT_BLANK, "maxLength": MAX_LINE_CHARS });
+            let entry = json!({ "anyOf": [name, entries_schema(entries)] });
+            json!({ "description": description, "anyOf": [name, { "type": "array", "items": entry }] })
+        }
+        Holds::Votes => {
+            let names = json!({ "type": "array", "items": { "type": "string", "pattern": NOT_BLANK, "maxLength": MAX_LINE_CHARS } });
+            json!({ "description": description, "anyOf": [{ "type": "integer", "minimum": 0 }, names] })
+        }
+        Holds::Choice(words) => {
+            let mut values: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+            values.extend(
+                words
+                    .iter()
+                    .map(|w| crate::danish::fold(w))
+                    .filter(|w| !words.contains(&w.as_str())),
+            );
+            let any_case = format!(
+                "^\\s*({})\\s*$",
+                words
+                    .iter()
+                    .map(|w| any_case_word(w))
+                    .collect::<Vec<_>>()
+                    .join("|")
+            );
+            let values: Vec<&str> = values.iter().map(String::as_str).collect();
+            choice(description, &values, &any_case)
         }
         Holds::Headings => {
             let properties = field_table::sections(field_table::BESLUTNINGSSAG)

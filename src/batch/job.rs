@@ -31,6 +31,11 @@ pub enum Outcome {
         /// Each file's name and page count.
         files: Vec<(String, usize)>,
     },
+    /// A meeting that makes no documents: planned (no items yet) or cancelled.
+    NoDocuments {
+        /// Why, as the progress line says it.
+        why: &'static str,
+    },
     /// Nothing the file's PDFs depend on changed since they were built.
     Unchanged,
     /// The file has errors; nothing was written.
@@ -112,6 +117,16 @@ fn run(
             None => d.with_path(shown_path(input)),
         })
     })?;
+    if let Document::Meeting(meeting) = document
+        && !meeting.has_documents()
+    {
+        let why = if meeting.aflyst {
+            "no documents: the meeting is cancelled (aflyst)"
+        } else {
+            "no documents: a planned meeting (no items yet)"
+        };
+        return Ok(Outcome::NoDocuments { why });
+    }
     let (inspected, packets) = attachments(ctx, document, diags);
     let made = make_all(ctx, document, &target, &inspected, packets, input, diags)?;
     if ctx.write {

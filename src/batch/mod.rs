@@ -57,7 +57,12 @@ impl Report {
     pub fn built(&self) -> usize {
         self.files
             .iter()
-            .filter(|r| matches!(r.outcome, Outcome::Built { .. } | Outcome::Meeting { .. }))
+            .filter(|r| {
+                matches!(
+                    r.outcome,
+                    Outcome::Built { .. } | Outcome::Meeting { .. } | Outcome::NoDocuments { .. }
+                )
+            })
             .filter(|r| !r.has_errors())
             .count()
     }
@@ -314,6 +319,7 @@ fn update_cache(
                 continue;
             }
             Outcome::Built { output, .. } => vec![output.clone()],
+            Outcome::NoDocuments { .. } => Vec::new(),
             Outcome::Meeting { folder, files } => {
                 files.iter().map(|(name, _)| folder.join(name)).collect()
             }

@@ -286,6 +286,7 @@ pub fn load_beslutninger(
                 let span = fields.value_span("placering").unwrap_or(0..0);
                 placement(reader, own, &written, span)
             });
+        let record = super::record::load_record(reader, &fields);
         if let (Some(udvalg), Some(dato), Some(tekst), None | Some(Some(_))) =
             (udvalg, dato, tekst, placering)
         {
@@ -299,6 +300,7 @@ pub fn load_beslutninger(
                     .filter(|o| !o.trim().is_empty()),
                 placering: placering.flatten(),
                 order: entry_order(table, span),
+                record,
             });
         }
     }

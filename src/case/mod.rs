@@ -3,6 +3,7 @@
 
 pub(crate) mod entries;
 pub(crate) mod load;
+pub mod record;
 
 use std::path::PathBuf;
 
@@ -215,6 +216,8 @@ pub struct Beslutning {
     pub placering: Option<Placering>,
     /// Where the entry starts in the file: entries placed alike stand in file order.
     pub order: usize,
+    /// The vote, remarks, inhabile and absent members of the decision.
+    pub record: record::Record,
 }
 
 /// One `[[bilag]]` entry.

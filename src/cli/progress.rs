@@ -80,6 +80,9 @@ impl<'a> Progress<'a> {
                 };
                 Some(format!("{verb:>9} {shown}: {}", list.join(", ")))
             }
+            Outcome::NoDocuments { why } if self.bar.is_none() => {
+                Some(format!("{verb:>9} {}: {why}", shown_path(&report.input)))
+            }
             Outcome::Failed => {
                 let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
                 let plural = if errors == 1 { "" } else { "s" };

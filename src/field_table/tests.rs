@@ -13,8 +13,17 @@ fn all_tables() -> Vec<(String, &'static [Field])> {
         ("bilag", &BILAG),
         ("afsnit", &AFSNIT),
         ("punkter", &PUNKT),
+        ("beslutninger.protokolbemaerkninger", &PROTOKOLBEMAERKNING),
+        ("stedfortraedere", &STEDFORTRAEDER),
     ] {
         tables.push((format!("`[[{name}]]`"), entries.fields));
+    }
+    for (name, entries) in [
+        ("afstemning = { … }", &AFSTEMNING),
+        ("godkendelse = { … }", &GODKENDELSE),
+        ("medlemmer = [{ … }]", &MEDLEM),
+    ] {
+        tables.push((format!("`{name}`"), entries.fields));
     }
     tables
 }
@@ -85,6 +94,14 @@ fn holds(holds: Holds) -> String {
         Holds::Placement => "`\"før …\"` / `\"efter …\"` a section".into(),
         Holds::Entries(_) => "entries, below".into(),
         Holds::Headings => "table of section headings".into(),
+        Holds::Table(_) => "table, below".into(),
+        Holds::TextsOrTables(_) => "list of names or tables, below".into(),
+        Holds::Votes => "number, or list of texts".into(),
+        Holds::Choice(words) => words
+            .iter()
+            .map(|w| format!("`\"{w}\"`"))
+            .collect::<Vec<_>>()
+            .join(" / "),
     }
 }
 

@@ -72,21 +72,15 @@ pub fn load_meeting(
     let dato = fields.date(&mut reader, "dato", need("dato"));
     let tid = read_time(&mut reader, &fields);
     let sted = fields.text(&mut reader, "sted", need("sted"));
-    let medlemmer = fields
-        .texts(&mut reader, "medlemmer")
-        .into_iter()
-        .map(|s| s.into_inner())
-        .collect();
+    let medlemmer = super::attendance::members(&mut reader, &fields);
     let afbud = fields
         .texts(&mut reader, "afbud")
         .into_iter()
         .map(|s| s.into_inner())
         .collect();
-    if !fields.has("punkter") {
-        reader
-            .error(anchor.clone(), "missing field `punkter`: a moede must have items")
-            .help("add each item as a section starting with `[[punkter]]`, e.g. `[[punkter]]` then `sag = \"../cases/sag.toml\"` or `titel = \"Eventuelt\"` on the next line");
-    }
+    let stedfortraedere = super::attendance::substitutes(&mut reader, &fields);
+    let godkendelse = super::attendance::approval(&mut reader, &fields);
+    let aflyst = fields.boolean(&mut reader, "aflyst").unwrap_or(false);
     let dir = path.parent().unwrap_or(Path::new("."));
     let tables = fields.tables(&mut reader, "punkter");
     let mut punkter = Vec::new();
@@ -104,13 +98,18 @@ pub fn load_meeting(
             sted,
             medlemmer,
             afbud,
+            stedfortraedere,
+            godkendelse,
+            aflyst,
             punkter: Vec::new(),
         }),
         _ => None,
     };
     let meeting = meeting.map(|mut m| {
+        super::attendance::check(&mut reader, &m, &fields);
         for (p, span) in &punkter {
             warn_about_item(&mut reader, &m, p, span.clone());
+            super::attendance::check_item(&mut reader, &m, p, span.clone());
         }
         m.punkter = punkter.into_iter().map(|(p, _)| p).collect();
         m

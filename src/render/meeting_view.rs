@@ -50,6 +50,11 @@ pub struct MoedeView {
     pub medlemmer: Vec<String>,
     /// Absent (shown in the minutes).
     pub afbud: Vec<String>,
+    /// Who was present (members, then substitutes "X (for Y)"), in minutes that keep the
+    /// record of attendance.
+    pub til_stede: Vec<String>,
+    /// The approval page that ends such minutes.
+    pub godkendelse: Option<super::record_view::ApprovalView>,
     /// The heading of this meeting's decisions: `Beslutning i <udvalg> den <dd-mm-åååå>`.
     pub beslutning_overskrift: String,
     /// Whether this is the minutes.
@@ -84,6 +89,9 @@ pub struct ItemView {
     pub beslutning_i_sagen: bool,
     /// The decision's own heading, when it has one (else the meeting's standard one).
     pub beslutning_overskrift: Option<String>,
+    /// The decision's vote, remarks, inhabile and absent members (never of a closed item
+    /// in a public edition).
+    pub optegnelse: Option<super::record_view::RecordView>,
     /// Attachment pages that follow the item in a packet.
     pub bilag: Vec<AttachmentPages>,
 }
@@ -147,14 +155,23 @@ pub fn meeting(
         emne: format!("{label} for mødet i {} den {dato}", meeting.udvalg.full),
         dato: meeting.dato,
     };
+    // Minutes of a meeting that keeps the record of attendance show who was present and
+    // end with the approval page.
+    let record = edition.is_minutes() && meeting.keeps_attendance();
     let moede = MoedeView {
         label,
         udvalg: meeting.udvalg.full.clone(),
         dato: dato.clone(),
         tid: meeting.tid.clone(),
         sted: meeting.sted.clone(),
-        medlemmer: meeting.medlemmer.clone(),
+        medlemmer: meeting.medlemmer.iter().map(|m| m.shown()).collect(),
         afbud: meeting.afbud.clone(),
+        til_stede: if record {
+            super::record_view::present_view(meeting)
+        } else {
+            Vec::new()
+        },
+        godkendelse: record.then(|| super::record_view::approval_view(meeting)),
         beslutning_overskrift: decision_heading(&meeting.udvalg.full, meeting.dato),
         referat: edition.is_minutes(),
         offentlig: edition.is_public(),
@@ -207,6 +224,7 @@ fn item(
         beslutning: None,
         beslutning_i_sagen: false,
         beslutning_overskrift: None,
+        optegnelse: None,
         bilag: Vec::new(),
     };
     match punkt {
@@ -244,6 +262,10 @@ fn fill_case_item(
     }
     if !view.lukket {
         view.beslutning_overskrift = own.and_then(|b| b.overskrift.clone());
+        if edition.is_minutes() {
+            view.optegnelse =
+                own.and_then(|b| super::record_view::record_view(&b.record, Some(meeting), markup));
+        }
     }
     if view.lukket {
         // Nothing of a closed item's content reaches a public edition.
@@ -253,8 +275,10 @@ fn fill_case_item(
         nummer: Some(view.nummer.clone()),
         anker: Some(view.anker),
         own_decision: own,
+        meeting: Some(meeting),
         public: edition.is_public(),
         minutes: edition.is_minutes(),
+        dato: Some(meeting.dato),
         markup,
     };
     view.beslutning_i_sagen = edition.is_minutes() && own.is_some_and(|b| b.placering.is_some());

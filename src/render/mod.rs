@@ -4,6 +4,7 @@ pub mod escape;
 pub mod markdown;
 pub mod markdown_html;
 pub mod meeting_view;
+pub mod record_view;
 pub mod source_map;
 pub mod templates;
 pub mod view;

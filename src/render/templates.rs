@@ -25,6 +25,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("notat.typ.j2", include_str!("../../templates/notat.typ.j2")),
     ("sag.typ.j2", include_str!("../../templates/sag.typ.j2")),
+    (
+        "optegnelse.typ.j2",
+        include_str!("../../templates/optegnelse.typ.j2"),
+    ),
     ("moede.typ.j2", include_str!("../../templates/moede.typ.j2")),
     (
         "forside.typ.j2",

@@ -129,6 +129,8 @@ pub struct CaseView {
 pub struct SectionView {
     /// The heading (`Sagsfremstilling`, …, or an extra section's own, if it has one).
     pub overskrift: Option<String>,
+    /// A placed decision's record (vote, remarks, inhabile, absent), when it has one.
+    pub optegnelse: Option<super::record_view::RecordView>,
     /// The body (Typst markup), for Markdown sections.
     pub indhold: Option<Value>,
     /// The laws, for the Lovgrundlag section.
@@ -153,6 +155,8 @@ pub struct DecisionView {
     pub overskrift: String,
     /// The decision (Typst markup).
     pub tekst: Value,
+    /// Its vote, remarks, inhabile and absent members, when it records any.
+    pub optegnelse: Option<super::record_view::RecordView>,
 }
 
 /// One attachment line.
@@ -245,10 +249,15 @@ pub struct InMeeting<'a> {
     pub anker: Option<usize>,
     /// A decision to leave out of the case's own decisions (the meeting shows it itself).
     pub own_decision: Option<&'a Beslutning>,
+    /// The meeting, whose members present count the own decision's votes by party.
+    pub meeting: Option<&'a crate::meeting::Meeting>,
     /// Whether closed attachments are left out.
     pub public: bool,
     /// Whether the edition is the minutes (which show the meeting's own decision).
     pub minutes: bool,
+    /// The meeting's date: an agenda shows the decisions dated before it, the minutes
+    /// those dated on or before it (none: a case's own document shows them all).
+    pub dato: Option<Date>,
     /// What the Markdown becomes.
     pub markup: Markup,
 }
@@ -324,15 +333,30 @@ fn fill_sag(view: &mut CaseView, fields: &'static [Field], sag: &Sag, meeting: I
     view.udvalg = (!short.is_empty()).then(|| short.join("/"));
     view.beslutningskompetence = sag.beslutningskompetence.as_ref().map(|c| c.full.clone());
     let own = |b: &Beslutning| meeting.own_decision.is_some_and(|o| std::ptr::eq(o, b));
+    // A meeting shows what was known at it: its agenda the decisions before it, its
+    // minutes those on or before it.
+    let known = |b: &Beslutning| {
+        meeting
+            .dato
+            .is_none_or(|d| b.dato < d || (meeting.minutes && b.dato == d))
+    };
     // The meeting's own decision belongs to the minutes only: shown in its place in the
     // case when placed, else by the meeting after the case.
-    let shown = |b: &Beslutning| !own(b) || (meeting.minutes && b.placering.is_some());
+    let shown =
+        |b: &Beslutning| known(b) && (!own(b) || (meeting.minutes && b.placering.is_some()));
     let markup = meeting.markup;
-    view.sektioner = sections(fields, sag, &shown, markup);
+    let decide = |b: &Beslutning| {
+        let mut d = decision(b, markup);
+        if own(b) {
+            d.optegnelse = super::record_view::record_view(&b.record, meeting.meeting, markup);
+        }
+        d
+    };
+    view.sektioner = sections(fields, sag, &shown, &decide, markup);
     view.beslutninger = sag
         .beslutninger
         .iter()
-        .filter(|b| b.placering.is_none() && !own(b))
+        .filter(|b| b.placering.is_none() && !own(b) && known(b))
         .map(|b| decision(b, markup))
         .collect();
     // Attachments keep their numbers in every edition, so "bilag 3" means the same everywhere.
@@ -354,6 +378,7 @@ fn sections(
     fields: &'static [Field],
     sag: &Sag,
     shown: &dyn Fn(&Beslutning) -> bool,
+    decide: &dyn Fn(&Beslutning) -> DecisionView,
     markup: Markup,
 ) -> Vec<SectionView> {
     let extra = |placed: Placering| {
@@ -363,6 +388,7 @@ fn sections(
             .filter(|a| a.placering == placed)
             .map(|a| {
                 let view = SectionView {
+                    optegnelse: None,
                     overskrift: a.overskrift.clone(),
                     indhold: Some(markup.md(&a.tekst, SECTION_DEPTH)),
                     love: Vec::new(),
@@ -375,11 +401,12 @@ fn sections(
                 .iter()
                 .filter(|b| b.placering == Some(placed) && shown(b))
                 .map(|b| {
-                    let d = decision(b, markup);
+                    let d = decide(b);
                     let view = SectionView {
                         overskrift: Some(d.overskrift),
                         indhold: Some(d.tekst),
                         love: Vec::new(),
+                        optegnelse: d.optegnelse,
                     };
                     (b.order, view)
                 }),
@@ -412,6 +439,7 @@ fn standard_section(field: &Field, sag: &Sag, markup: Markup) -> Option<SectionV
                 overskrift: Some(overskrift),
                 indhold: Some(markup.md(&sektion.tekst, SECTION_DEPTH)),
                 love: Vec::new(),
+                optegnelse: None,
             })
         }
         Holds::Entries(_) if field.name == "lovgrundlag" && !sag.lovgrundlag.is_empty() => {
@@ -419,6 +447,7 @@ fn standard_section(field: &Field, sag: &Sag, markup: Markup) -> Option<SectionV
                 overskrift: Some(overskrift),
                 indhold: None,
                 love: sag.lovgrundlag.iter().map(law).collect(),
+                optegnelse: None,
             })
         }
         _ => None,
@@ -446,6 +475,7 @@ pub fn decision(b: &Beslutning, markup: Markup) -> DecisionView {
             .clone()
             .unwrap_or_else(|| decision_heading(&b.udvalg.full, b.dato)),
         tekst: markup.md(&b.tekst, SECTION_DEPTH),
+        optegnelse: super::record_view::record_view(&b.record, None, markup),
     }
 }
 

@@ -28,7 +28,7 @@ struct MeetingData<'a> {
     sted: Option<&'a str>,
     referat: bool,
     adresse: &'static str,
-    medlemmer: &'a [String],
+    medlemmer: Vec<String>,
     afbud: Vec<String>,
     dokumenter: Vec<Value>,
     punkter: Vec<ItemData>,
@@ -63,7 +63,7 @@ pub fn meeting_json(m: &SiteMeeting, page: &MeetingPage) -> String {
         sted: meeting.sted.as_deref(),
         referat: m.referat,
         adresse: "index.html",
-        medlemmer: &meeting.medlemmer,
+        medlemmer: meeting.medlemmer.iter().map(|m| m.shown()).collect(),
         afbud: if m.referat {
             meeting.afbud.clone()
         } else {

@@ -16,6 +16,7 @@ mod messages;
 mod mistakes;
 mod output;
 mod packets;
+mod record;
 mod scaffold;
 mod schema;
 mod sections;
