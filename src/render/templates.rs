@@ -51,6 +51,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/site-moede.html.j2"),
     ),
     (
+        "site-sag.html.j2",
+        include_str!("../../templates/site-sag.html.j2"),
+    ),
+    (
+        "site-optegnelse.html.j2",
+        include_str!("../../templates/site-optegnelse.html.j2"),
+    ),
+    (
         "site-soeg.html.j2",
         include_str!("../../templates/site-soeg.html.j2"),
     ),

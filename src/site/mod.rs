@@ -4,6 +4,7 @@
 //! changed case rewrites only the files that show it; files an earlier run wrote that are
 //! no longer part of the site are removed.
 
+pub mod cases;
 pub mod data;
 pub mod model;
 pub mod pages;
@@ -142,6 +143,24 @@ fn site_files(
     files.insert(
         "feed.xml".into(),
         text(data::atom(&title, &id, &org, "", &all)),
+    );
+    let mut case_data = Vec::new();
+    for case in cases::gather(meetings) {
+        let treatments = cases::treatments(&case, meetings);
+        let page = cases::case_page(templates, config, &case, &treatments)?;
+        files.insert(
+            format!("{}/index.html", cases::folder(&case.sagsnummer)),
+            Content::from(page),
+        );
+        case_data.push(data::case_data(&case, &treatments));
+    }
+    files.insert(
+        "data/sager.json".into(),
+        Content::from(data::cases_json(case_data)),
+    );
+    files.insert(
+        data::CASES_SCHEMA.into(),
+        Content::from(data::cases_schema()),
     );
     let front = pages::front_page(templates, config, &committees, meetings)?;
     files.insert("index.html".into(), text(front));

@@ -44,15 +44,23 @@ impl SiteMeeting {
         format!("{}/{}", self.udvalg, self.dato)
     }
 
+    /// What the site calls the meeting: "Referat", "Dagsorden", "Planlagt møde" or
+    /// "Aflyst møde".
+    pub fn label(&self) -> &'static str {
+        let m = self.meeting();
+        if m.aflyst {
+            "Aflyst møde"
+        } else if m.is_planned() {
+            "Planlagt møde"
+        } else {
+            self.edition().label()
+        }
+    }
+
     /// "Referat: Økonomiudvalget 15. marts 2021".
     pub fn title(&self) -> String {
         let m = self.meeting();
-        format!(
-            "{}: {} {}",
-            self.edition().label(),
-            m.udvalg.full,
-            m.dato.long()
-        )
+        format!("{}: {} {}", self.label(), m.udvalg.full, m.dato.long())
     }
 }
 

@@ -81,6 +81,12 @@ struct MeetingPageView<'a> {
     dokumenter: &'a [LinkView],
     bilag: &'a BTreeMap<String, String>,
     udvalg_adresse: &'a str,
+    /// "Referat", "Dagsorden", "Planlagt møde" or "Aflyst møde".
+    label: &'static str,
+    /// What the page says of a meeting without documents.
+    status: Option<&'static str>,
+    /// Each item's case page by its `anker`, from the meeting's folder.
+    sager: &'a BTreeMap<usize, String>,
 }
 
 /// The public PDFs a meeting page links to: (edition built, name on the site, text).
@@ -109,7 +115,13 @@ pub fn meeting_page(
     let mut copies = Vec::new();
     let mut dokumenter = Vec::new();
     let mut missing = Vec::new();
-    for (built, name, titel) in DOCUMENTS {
+    // A planned or cancelled meeting has no documents to link to.
+    let documents = if meeting.has_documents() {
+        &DOCUMENTS[..]
+    } else {
+        &[]
+    };
+    for &(built, name, titel) in documents {
         if built == Edition::ReferatOffentlig && !site_meeting.referat {
             continue;
         }
@@ -130,6 +142,14 @@ pub fn meeting_page(
         }
     }
     let bilag = attachments(site_meeting, &folder, &mut copies);
+    let status = if meeting.aflyst {
+        Some("Mødet er aflyst.")
+    } else if meeting.is_planned() {
+        Some("Mødet er planlagt. Dagsordenen offentliggøres her, når den foreligger.")
+    } else {
+        None
+    };
+    let sager = super::cases::item_links(meeting);
     let html = templates.render_page(
         "site-moede.html.j2",
         &MeetingPageView {
@@ -138,6 +158,9 @@ pub fn meeting_page(
             dokumenter: &dokumenter,
             bilag: &bilag,
             udvalg_adresse: "../index.html",
+            label: site_meeting.label(),
+            status,
+            sager: &sager,
         },
     )?;
     Ok(MeetingPage {
@@ -282,7 +305,7 @@ pub fn committee_page(
     for m in sorted {
         let year = m.meeting().dato.year;
         let link = LinkView {
-            titel: format!("{} – {}", m.meeting().dato.long(), m.edition().label()),
+            titel: format!("{} – {}", m.meeting().dato.long(), m.label()),
             adresse: format!("{}/index.html", m.dato),
         };
         match aar.last_mut() {

@@ -1,5 +1,6 @@
 // Opens pages of a built site in Debian's Chromium (headless, through playwright-core)
-// served over HTTP from a local server, runs axe-core on each (WCAG 2.1 A and AA), and
+// served over HTTP from a local server, runs axe-core on each (WCAG 2.1 A and AA) at
+// desktop width and at 320 px, and
 // checks what axe cannot: width at 320 px, the search page finding a word. Prints one
 // JSON object: { pages: [{ page, violations, overflow }], search: { word, results } }.
 //
@@ -42,6 +43,14 @@ try {
       nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
     await tab.setViewportSize({ width: 320, height: 640 });
     const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    // And axe again at phone width, where the layout is another.
+    const narrow = await tab.evaluate(() => window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    }));
+    for (const v of narrow.violations) {
+      violations.push({ id: v.id, impact: v.impact, help: v.help, width: 320,
+        nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) });
+    }
     out.pages.push({ page, violations, overflow });
     await tab.close();
   }

@@ -267,6 +267,8 @@ fn a_rerun_writes_nothing_a_change_rewrites_only_what_shows_it_and_the_site_is_r
     for file in &rewritten {
         assert!(
             file.starts_with("uss/2020-11-02/")
+                || file.starts_with("sager/")
+                || *file == "data/sager.json"
                 || *file == "soeg/indeks.js"
                 || file.ends_with("feed.xml"),
             "{file} should not change: {rewritten:?}"
@@ -348,4 +350,186 @@ fn every_kind_of_page_passes_axe_in_chromium_and_search_finds_an_item() {
     let results = report["search"]["results"].as_array().unwrap();
     assert_eq!(results.len(), 1, "{report}");
     assert_eq!(results[0]["href"], "../mil/2021-03-03/index.html#punkt-1");
+}
+
+/// The record fixture's site: votes, remarks, a case decided by two committees, a closed
+/// item with a vote, a planned and a cancelled meeting.
+fn site_of_record() -> (Project, PathBuf) {
+    let project = Project::fixture("record");
+    let run = project.run(&["site"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = project.path().join("output/site");
+    (project, site)
+}
+
+fn page_text(site: &Path, rel: &str) -> String {
+    let html = std::fs::read_to_string(site.join(rel)).unwrap();
+    let page = scraper::Html::parse_document(&html);
+    page.root_element().text().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_case_page_follows_the_case_through_its_committees_and_meetings_show_the_record() {
+    let (_project, site) = site_of_record();
+    assert_links_resolve(&site);
+    let case = page_text(&site, "sager/25-1001/index.html");
+    crate::common::assert_in_order(
+        &case,
+        &[
+            "Ny skolestruktur i Nordbyen",
+            "25/1001",
+            "Sagens forløb",
+            "Beslutning i Børne- og Ungdomsudvalget den 05-05-2025",
+            "Indstillingen blev anbefalet over for Økonomiudvalget.",
+            "For stemte: A, F og Ø (3)",
+            "Protokolbemærkning fra V:",
+            "Se mødet: Børne- og Ungdomsudvalget",
+            "Beslutning i Økonomiudvalget den 13-05-2025",
+            "Økonomiudvalget godkendte sammenlægningen.",
+            "For stemte: 7",
+            "Se mødet: Økonomiudvalget",
+        ],
+    );
+    let html = std::fs::read_to_string(site.join("sager/25-1001/index.html")).unwrap();
+    assert!(
+        html.contains("href=\"../../bu/2025-05-05/index.html#punkt-2\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"../../oeu/2025-05-13/index.html#punkt-1\""),
+        "{html}"
+    );
+    // The meeting's page shows attendance, the record and the approval, and links the case.
+    let meeting = std::fs::read_to_string(site.join("bu/2025-05-05/index.html")).unwrap();
+    assert!(meeting.contains("href=\"../../sager/25-1001/index.html\""));
+    crate::common::assert_in_order(
+        &page_text(&site, "bu/2025-05-05/index.html"),
+        &[
+            "Til stede",
+            "Hans Hald (for Gitte Grøn)",
+            "Imod stemte: V (1)",
+            "Carl Carlsen deltog ikke i behandlingen af punktet på grund af inhabilitet.",
+            "Fraværende under punktet: Bent Berg",
+            "Køb af grund ved Mosevej",
+            "Lukket punkt",
+            "Udvalget besluttede at købe grunden.",
+            "Godkendelse af referatet",
+            "Hans Hald (for Gitte Grøn)",
+            "Godkendt den 07-05-2025",
+        ],
+    );
+    // The closed case has no page, and nothing of it is in any byte of the site.
+    assert!(!site.join("sager/25-1002").exists());
+    for (rel, bytes) in tree(&site) {
+        for secret in [
+            "Hemmeligsen",
+            "2,1 mio",
+            "Prisen til",
+            "Anne Andersen og Bent Berg",
+            "25/1002",
+        ] {
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "{rel} holds {secret:?}"
+            );
+        }
+    }
+    // Planned and cancelled meetings are listed as such, with pages of their own.
+    let committee = page_text(&site, "bu/index.html");
+    assert!(
+        committee.contains("16. juni 2025 – Aflyst møde"),
+        "{committee}"
+    );
+    assert!(
+        committee.contains("2. juni 2025 – Planlagt møde"),
+        "{committee}"
+    );
+    assert!(page_text(&site, "bu/2025-06-16/index.html").contains("Mødet er aflyst."));
+    assert!(page_text(&site, "bu/2025-06-02/index.html").contains("Mødet er planlagt."));
+}
+
+#[test]
+fn the_record_is_in_the_open_data_and_the_data_validates() {
+    let (_project, site) = site_of_record();
+    let validate = |schema_file: &str, data_file: &str| -> serde_json::Value {
+        let schema: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(site.join(schema_file)).unwrap()).unwrap();
+        let data: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(site.join(data_file)).unwrap()).unwrap();
+        let mut compiler = boon::Compiler::new();
+        let url = format!("file:///{schema_file}");
+        compiler.add_resource(&url, schema).unwrap();
+        let mut schemas = boon::Schemas::new();
+        let index = compiler.compile(&url, &mut schemas).unwrap();
+        schemas
+            .validate(&data, index)
+            .unwrap_or_else(|e| panic!("{data_file}: {e:#}"));
+        data
+    };
+    for folder in [
+        "bu/2025-05-05",
+        "bu/2025-06-02",
+        "bu/2025-06-16",
+        "oeu/2025-05-13",
+    ] {
+        validate("data/moede.schema.json", &format!("{folder}/moede.json"));
+    }
+    let meeting = validate("data/moede.schema.json", "bu/2025-05-05/moede.json");
+    assert_eq!(meeting["stedfortraedere"][0]["for"], "Gitte Grøn");
+    assert_eq!(meeting["godkendelse"]["dato"], "2025-05-07");
+    assert_eq!(meeting["deltagere"][0]["rolle"], "formand");
+    let item = &meeting["punkter"][1];
+    assert_eq!(
+        item["afstemning"]["for"],
+        serde_json::json!(["A", "F", "Ø"])
+    );
+    assert_eq!(item["afstemning"]["resultat"], "vedtaget");
+    assert_eq!(item["protokolbemaerkninger"][0]["af"], "V");
+    assert_eq!(item["inhabile"], serde_json::json!(["Carl Carlsen"]));
+    assert_eq!(item["sag"]["adresse"], "../../sager/25-1001/index.html");
+    let closed = &meeting["punkter"][2];
+    assert_eq!(closed["afstemning"], serde_json::Value::Null);
+    assert_eq!(closed["protokolbemaerkninger"], serde_json::json!([]));
+    assert_eq!(closed["beslutning"], "Udvalget besluttede at købe grunden.");
+    let index = validate("data/moeder.schema.json", "data/moeder.json");
+    let cancelled = index["moeder"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["dato"] == "2025-06-16")
+        .unwrap();
+    assert_eq!(cancelled["aflyst"], true);
+    let cases = validate("data/sager.schema.json", "data/sager.json");
+    let path = &cases["sager"][0]["behandlinger"];
+    assert_eq!(path.as_array().unwrap().len(), 2);
+    assert_eq!(path[1]["afstemning"]["for"], 7);
+    assert_eq!(path[1]["moede"], "../oeu/2025-05-13/index.html#punkt-1");
+}
+
+#[test]
+fn the_record_pages_pass_axe_in_chromium() {
+    if !browser_ready() {
+        return;
+    }
+    let (_project, site) = site_of_record();
+    let mut args: Vec<&std::ffi::OsStr> = vec![site.as_os_str(), "skolestruktur".as_ref()];
+    args.extend(
+        [
+            "sager/25-1001/index.html",
+            "bu/2025-05-05/index.html",
+            "bu/2025-06-16/index.html",
+            "bu/2025-06-02/index.html",
+            "bu/index.html",
+            "index.html",
+        ]
+        .map(std::ffi::OsStr::new),
+    );
+    let report = browser_script("check.mjs", &args);
+    for page in report["pages"].as_array().unwrap() {
+        assert_eq!(page["violations"], serde_json::json!([]), "{}", page);
+        assert!(
+            page["overflow"].as_i64().unwrap() <= 0,
+            "wider than 320 px: {page}"
+        );
+    }
 }
