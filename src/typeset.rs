@@ -109,8 +109,9 @@ pub struct Output {
     pub standard: Standard,
 }
 
-/// The PDFs a document becomes in a build: a case's one; a meeting's six editions.
-/// `pages` holds the page count of every attachment the packets embed.
+/// The PDFs a document becomes in a build: a case's one; a meeting's six editions (none
+/// for a planned or cancelled meeting). `pages` holds the page count of every attachment
+/// the packets embed.
 pub fn outputs(document: &Document, project: &Project, pages: &Inspected) -> Vec<Output> {
     let archival = Standard::Archival(project.config.conformance);
     match document {
@@ -119,6 +120,7 @@ pub fn outputs(document: &Document, project: &Project, pages: &Inspected) -> Vec
             view: View::Document(Box::new(view::document(case, &project.config))),
             standard: archival,
         }],
+        Document::Meeting(meeting) if !meeting.has_documents() => Vec::new(),
         Document::Meeting(meeting) => Edition::ALL
             .into_iter()
             .map(|edition| Output {

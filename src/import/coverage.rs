@@ -157,11 +157,37 @@ fn collect(value: &toml::Value, out: &mut String) {
             out.push_str(&d.to_string());
         }
         toml::Value::Array(items) => items.iter().for_each(|v| collect(v, out)),
-        toml::Value::Table(table) => table.values().for_each(|v| collect(v, out)),
+        toml::Value::Table(table) => {
+            for (key, v) in table {
+                // A decision's record is printed with its labels ("For stemte: …"): the
+                // words the import read it from are in the documents still.
+                if let Some(label) = RECORD_LABELS.iter().find(|(k, _)| k == key) {
+                    out.push_str(label.1);
+                    out.push(' ');
+                }
+                collect(v, out);
+            }
+        }
         other => out.push_str(&other.to_string()),
     }
     out.push(' ');
 }
+
+/// The words the documents print with a decision's record, by its key: what the text the
+/// import read the record from said around the names.
+const RECORD_LABELS: &[(&str, &str)] = &[
+    ("for", "For stemte stemte for ingen"),
+    ("imod", "Imod stemte stemte imod ingen"),
+    ("undlod", "Undlod at stemme hverken for eller imod ingen"),
+    (
+        "inhabile",
+        "deltog ikke i behandlingen af punktet på grund af inhabilitet",
+    ),
+    (
+        "fravaerende",
+        "Følgende deltog ikke i behandlingen af punktet Fraværende under punktet behandlingen",
+    ),
+];
 
 /// Words: runs of letters and digits.
 fn words(text: &str) -> impl Iterator<Item = &str> {

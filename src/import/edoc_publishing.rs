@@ -29,6 +29,14 @@ pub fn read(root: Node<'_, '_>, file: &Path) -> Result<Vec<SourceMeeting>, Strin
     let (dato, tid) = xml::when(&written).ok_or_else(|| {
         format!("an eDocAgendaPublishing meeting whose <MeetingDate> is not a date: \"{written}\"")
     })?;
+    // The minutes' own text may say who was there ("Tilstede: …", "Afbud: …").
+    let (present, absent) = children(
+        child(root, "MeetingAgendaTypes").expect("detected"),
+        "MeetingAgendaType",
+    )
+    .find_map(|e| text_at(e, &["FullText"]))
+    .map(|t| super::record_text::attendance(&t))
+    .unwrap_or_default();
     Ok(vec![SourceMeeting {
         system: System::Edoc,
         file: file.to_path_buf(),
@@ -39,8 +47,8 @@ pub fn read(root: Node<'_, '_>, file: &Path) -> Result<Vec<SourceMeeting>, Strin
         dato,
         tid,
         sted: None,
-        medlemmer: Vec::new(),
-        afbud: Vec::new(),
+        medlemmer: present.into_iter().chain(absent.iter().cloned()).collect(),
+        afbud: absent,
         items: items(root),
         notes: Vec::new(),
         organisation: None,
@@ -277,7 +285,10 @@ fn is_caption(block: &[String], followed_by_text: bool) -> bool {
         return line.chars().count() <= 120;
     }
     let words = line.split_whitespace().count();
+    // "For stemte: A, F og Ø" is a line of text with a label, not a caption.
+    let labelled = line.trim_end().trim_end_matches(':').contains(':');
     followed_by_text
+        && !labelled
         && words <= 6
         && line.chars().count() <= 60
         && line.chars().next().is_some_and(char::is_uppercase)
@@ -345,6 +356,12 @@ mod tests {
     #[test]
     fn the_meeting_its_items_and_which_are_closed() {
         let m = meeting();
+        // The minutes' attendance lines.
+        assert_eq!(
+            m.medlemmer,
+            ["Anne Holm", "Per Holm", "Lis Lund", "Ib Isaksen"]
+        );
+        assert_eq!(m.afbud, ["Ib Isaksen"]);
         assert_eq!(m.udvalg.name, "Udvalget for Klima og Miljø");
         assert_eq!(
             (m.dato.iso(), m.tid.as_deref()),
@@ -402,7 +419,11 @@ mod tests {
             item.sections[1].html,
             "<p>Haveaffald hentes i dag hver anden uge fra april til november.</p><p>Forvaltningen foreslår at hente det hver uge &amp; hele året.</p>"
         );
-        assert_eq!(item.sections[4].html, "<p>Godkendt.</p>");
+        // A line with a label ("For stemte: …") is text of the decision, not a caption.
+        assert_eq!(
+            item.sections[4].html,
+            "<p>Godkendt.</p><p>For stemte: A, F og Ø</p><p>Imod stemte: V</p><p>Følgende deltog ikke i behandlingen af punktet:</p><p>Per Holm</p>"
+        );
         let bilag = &item.bilag;
         assert_eq!(bilag.len(), 1);
         assert_eq!(bilag[0].titel, "Notat om haveaffald");

@@ -15,6 +15,7 @@ pub mod html;
 pub mod organisation;
 pub mod plan;
 pub mod read;
+pub mod record_text;
 pub mod report;
 pub mod run;
 pub mod sbsys;

@@ -162,6 +162,8 @@ pub enum Block {
         placering: String,
         /// The source's caption, when it is not the standard heading.
         overskrift: Option<String>,
+        /// The vote, inhabile and absent members its text recorded.
+        record: super::record_text::Recorded,
     },
 }
 
@@ -241,10 +243,12 @@ fn plan_item(
     } else {
         "orienteringssag"
     };
+    let mut blocks = merge_same_decisions(placer.blocks);
+    read_records(&mut blocks);
     ItemPlan {
         source: titled(item, &mut warnings),
         kind,
-        blocks: merge_same_decisions(placer.blocks),
+        blocks,
         mappings: placer.mappings,
         warnings,
     }
@@ -524,6 +528,7 @@ fn decision_blocks(
             tekst: text,
             placering: placering.to_string(),
             overskrift,
+            record: Default::default(),
         });
     }
     out
@@ -551,6 +556,18 @@ fn dated_chunks(markdown: &str) -> Vec<(Option<Date>, String)> {
 
 /// Decisions of one committee on one date written as one (a case has one decision per
 /// meeting): their texts joined, in order.
+/// Each decision's record read out of its text ("For stemte: …", "… deltog ikke i
+/// behandlingen af punktet …"), where it can be read with certainty.
+fn read_records(blocks: &mut [Block]) {
+    for block in blocks {
+        if let Block::Beslutning { tekst, record, .. } = block {
+            let (rest, read) = super::record_text::extract(tekst);
+            *tekst = rest;
+            *record = read;
+        }
+    }
+}
+
 fn merge_same_decisions(blocks: Vec<Block>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     for block in blocks {

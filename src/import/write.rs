@@ -333,6 +333,7 @@ fn entry_text(block: &Block) -> String {
             tekst,
             placering,
             overskrift,
+            record,
         } => {
             let mut out = String::from("\n[[beslutninger]]\n");
             out.push_str(&format!("udvalg = {}\n", string(udvalg)));
@@ -342,9 +343,40 @@ fn entry_text(block: &Block) -> String {
             }
             out.push_str(&format!("placering = {}\n", string(placering)));
             out.push_str(&format!("tekst = {}\n", text(tekst)));
+            out.push_str(&record_fields(record));
             out
         }
     }
+}
+
+/// A decision's record as its fields: `afstemning = { … }`, `inhabile`, `fravaerende`.
+fn record_fields(record: &super::record_text::Recorded) -> String {
+    use super::record_text::Votes;
+    let mut out = String::new();
+    let side = |name: &str, votes: &Option<Votes>| {
+        votes.as_ref().map(|v| match v {
+            Votes::Count(n) => format!("{name} = {n}"),
+            Votes::Who(who) => format!("{name} = {}", list(who)),
+        })
+    };
+    let sides: Vec<String> = [
+        side("for", &record.for_),
+        side("imod", &record.imod),
+        side("undlod", &record.undlod),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !sides.is_empty() {
+        out.push_str(&format!("afstemning = {{ {} }}\n", sides.join(", ")));
+    }
+    if !record.inhabile.is_empty() {
+        out.push_str(&format!("inhabile = {}\n", list(&record.inhabile)));
+    }
+    if !record.fravaerende.is_empty() {
+        out.push_str(&format!("fravaerende = {}\n", list(&record.fravaerende)));
+    }
+    out
 }
 
 /// An attachment as its `[[bilag]]` entry.

@@ -223,14 +223,15 @@ impl Workspace {
             .collect()
     }
 
-    /// The editions a document has: one for a case, six for a meeting.
+    /// The editions a document has: one for a case, six for a meeting (one for a
+    /// meeting that makes no documents, which says why).
     pub fn editions(&self, rel: &str) -> Vec<EditionKey> {
         let Some(path) = self.document(rel) else {
             return Vec::new();
         };
         // Recognising a meeting does not need its cases loaded.
         let loader = Loader::new(&self.project);
-        if loader.case_file(&path).is_meeting {
+        if loader.case_file(&path).is_meeting && makes_documents(&path) {
             Edition::ALL.into_iter().map(Some).collect()
         } else {
             vec![None]
@@ -308,6 +309,20 @@ impl Workspace {
             Some(Document::Meeting(m)) => format!("{} {}", m.udvalg.full, m.dato.long()),
             None => rel.to_string(),
         };
+        let planned = match &loaded.document {
+            Some(Document::Meeting(m)) if !m.has_documents() => Some(m.aflyst),
+            _ => None,
+        };
+        if let Some(aflyst) = planned {
+            diagnostics.push(
+                Diagnostic::warning(if aflyst {
+                    "the meeting is cancelled (aflyst): it has no documents"
+                } else {
+                    "a planned meeting (no items yet): it has no documents"
+                })
+                .with_help("add its items as `[[punkter]]` sections to make its agenda"),
+            );
+        }
         let result = loaded.document.as_ref().and_then(|document| {
             let inspected = self.inspected(document, edition, &mut diagnostics)?;
             let output = outputs(document, &self.project, &inspected)
@@ -342,7 +357,7 @@ impl Workspace {
             },
             None => {
                 let (pages, pdf) = previous.map_or((Vec::new(), None), |p| (p.pages, p.pdf));
-                if diagnostics.iter().all(|d| !d.is_error()) {
+                if planned.is_none() && diagnostics.iter().all(|d| !d.is_error()) {
                     diagnostics.push(Diagnostic::error("the document could not be made"));
                 }
                 Compiled {
@@ -406,4 +421,22 @@ fn closed(document: &Document) -> Option<String> {
             }
         }
     }
+}
+
+/// Whether a meeting file has items and is not cancelled, read from its text alone (the
+/// edition switch needs no cases loaded); a file that does not parse counts as one that
+/// does, and shows its errors in each edition.
+fn makes_documents(path: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return true;
+    };
+    let Ok(table) = text.trim_start_matches('\u{feff}').parse::<toml::Table>() else {
+        return true;
+    };
+    let items = table
+        .get("punkter")
+        .and_then(toml::Value::as_array)
+        .is_some_and(|p| !p.is_empty());
+    let cancelled = table.get("aflyst").and_then(toml::Value::as_bool) == Some(true);
+    items && !cancelled
 }

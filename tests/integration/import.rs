@@ -600,6 +600,19 @@ fn an_edoc_publishing_export_imports_with_its_plain_text_split_into_sections() {
     let meeting = text(&project, "projekt/moeder/ukm-2024-03-12.toml");
     assert!(meeting.contains("dato = 2024-03-12"), "{meeting}");
     assert!(meeting.contains("tid = \"16:00\""), "{meeting}");
+    // Who was there, from the minutes' "Tilstede:" and "Afbud:" lines.
+    assert!(
+        meeting.contains("medlemmer = [\"Anne Holm\", \"Per Holm\", \"Lis Lund\", \"Ib Isaksen\"]\nafbud = [\"Ib Isaksen\"]\n"),
+        "{meeting}"
+    );
+    let case = text(
+        &project,
+        "projekt/cases/2024/ukm-03-12/punkt-02-ny-affaldsordning-for-haveaffald.toml",
+    );
+    assert!(
+        case.contains("tekst = \"Godkendt.\"\nafstemning = { for = [\"A\", \"F\", \"Ø\"], imod = [\"V\"] }\nfravaerende = [\"Per Holm\"]\n"),
+        "{case}"
+    );
     let root = project.path().join("projekt");
     let built = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
         .arg("build")
@@ -625,6 +638,10 @@ fn an_edoc_publishing_export_imports_with_its_plain_text_split_into_sections() {
             "Forvaltningen indstiller, at ordningen godkendes.",
             "Beslutning i Udvalget for Klima og Miljø den 12-03-2024",
             "Godkendt.",
+            // The vote and the absent member, read out of the decision's text.
+            "For stemte: A, F og Ø",
+            "Imod stemte: V",
+            "Fraværende under punktet: Per Holm",
             "Notat om haveaffald",
             "3. Beslutning: (UKM) Køb af areal ved Mosevej",
             "Ejeren af Mosevej 4 vil sælge",
