@@ -253,6 +253,7 @@ fn item(node: Node<'_, '_>, nummer: Option<u32>) -> SourceItem {
         aaben,
         sections,
         bilag,
+        fravaerende: Vec::new(),
         shown_text: Some(xml::item_text(node, is_metadata)),
     }
 }

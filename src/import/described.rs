@@ -130,6 +130,7 @@ impl Reader<'_> {
                 .map(|b| self.attachment(b, aaben))
                 .collect(),
             // What the reader read is what is counted (no separate rendering to compare).
+            fravaerende: Vec::new(),
             shown_text: None,
         };
         if let Some(text) = self.nodes(node, "tekst").first() {

@@ -136,6 +136,20 @@ const METADATA: &[&str] = &[
     "AgendaElement/Type",
 ];
 
+/// The members an agenda element lists as absent from the item (`Absences`): each
+/// absence's `Name` where it has one, else its text.
+fn absences(element: Node<'_, '_>) -> Vec<String> {
+    let Some(list) = child(element, "Absences") else {
+        return Vec::new();
+    };
+    list.children()
+        .filter(Node::is_element)
+        .filter_map(|a| xml::text_at(a, &["Name"]).or_else(|| xml::text(a)))
+        .map(|n| crate::render::escape::plain_line(&n))
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
 /// Bookkeeping, or a neutral title that repeats the title (one title, not two).
 fn is_metadata(node: Node<'_, '_>) -> bool {
     xml::is_one_of(node, METADATA) || xml::repeats_title(node)
@@ -178,6 +192,7 @@ fn item(element: Node<'_, '_>, source: &str) -> SourceItem {
         aaben,
         sections,
         bilag,
+        fravaerende: absences(element),
         shown_text: Some(xml::item_text(element, is_metadata)),
     }
 }

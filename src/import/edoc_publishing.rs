@@ -145,6 +145,7 @@ fn item(node: Node<'_, '_>, aaben: bool) -> SourceItem {
                     .collect()
             })
             .unwrap_or_default(),
+        fravaerende: Vec::new(),
         shown_text: Some(format!(
             "{} {}",
             xml::item_text(node, |n| is_metadata(n, summary_used)),

@@ -147,6 +147,7 @@ fn item(heading: ElementRef<'_>, index: usize) -> SourceItem {
         aaben: !closed,
         sections,
         bilag,
+        fravaerende: Vec::new(),
         shown_text: details.map(shown_text),
     }
 }

@@ -245,6 +245,7 @@ fn plan_item(
     };
     let mut blocks = merge_same_decisions(placer.blocks);
     read_records(&mut blocks);
+    add_absent(&mut blocks, item, meeting, udvalg, &mut warnings);
     ItemPlan {
         source: titled(item, &mut warnings),
         kind,
@@ -565,6 +566,42 @@ fn read_records(blocks: &mut [Block]) {
             *tekst = rest;
             *record = read;
         }
+    }
+}
+
+/// Members the export lists as absent from the item: the record of this meeting's
+/// decision on it.
+fn add_absent(
+    blocks: &mut [Block],
+    item: &SourceItem,
+    meeting: &SourceMeeting,
+    udvalg: &str,
+    warnings: &mut Vec<String>,
+) {
+    if item.fravaerende.is_empty() {
+        return;
+    }
+    let own = blocks.iter_mut().find_map(|b| match b {
+        Block::Beslutning {
+            udvalg: u,
+            dato,
+            record,
+            ..
+        } if u == udvalg && *dato == meeting.dato => Some(record),
+        _ => None,
+    });
+    match own {
+        Some(record) => {
+            for name in &item.fravaerende {
+                if !record.fravaerende.contains(name) {
+                    record.fravaerende.push(name.clone());
+                }
+            }
+        }
+        None => warnings.push(format!(
+            "the export lists {} as absent from the item, but the item has no decision of this meeting to record it under; not imported",
+            item.fravaerende.join(", ")
+        )),
     }
 }
 

@@ -155,6 +155,7 @@ fn item(node: Node<'_, '_>, source: &str) -> SourceItem {
         aaben,
         sections,
         bilag,
+        fravaerende: Vec::new(),
         shown_text: Some(xml::item_text(node, |n| xml::is_one_of(n, METADATA))),
     }
 }

@@ -89,6 +89,8 @@ pub struct SourceItem {
     pub sections: Vec<SourceSection>,
     /// The attachments in order.
     pub bilag: Vec<SourceAttachment>,
+    /// Members the export lists as absent from this item.
+    pub fravaerende: Vec<String>,
     /// All the text the export holds of the item, taken apart from how it was read into
     /// sections (an XML item element's text less the format's bookkeeping, a page's item
     /// as a browser shows it), when the reader has it: what the import's own check counts

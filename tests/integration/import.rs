@@ -273,6 +273,11 @@ fn the_project_gets_meetings_cases_committees_and_attachments() {
             "projekt/cases/2021/bsu-05-10/punkt-01-skolestruktur-i-nordbyen.toml",
             "forfatter = \"Rikke Holm\"\n",
         ),
+        // A member eDoc lists as absent from the item: the record of its decision.
+        (
+            "projekt/cases/2021/bsu-05-10/punkt-01-skolestruktur-i-nordbyen.toml",
+            "tekst = \"Sendt i høring.\"\nfravaerende = [\"Bo Bech\"]\n",
+        ),
     ] {
         let case = text(&project, case);
         assert!(case.contains(line), "{line}\n---\n{case}");
