@@ -178,15 +178,22 @@ pub fn approval_view(meeting: &Meeting) -> ApprovalView {
         ),
         None => "Referatet er endnu ikke godkendt af de medlemmer, der deltog i mødet:".to_string(),
     };
-    ApprovalView {
-        tekst,
-        medlemmer: meeting
-            .present()
-            .into_iter()
-            .zip(present_view(meeting))
-            .map(|(p, shown)| (shown, approved(p.navn)))
-            .collect(),
+    let mut medlemmer: Vec<(String, String)> = meeting
+        .present()
+        .into_iter()
+        .zip(present_view(meeting))
+        .map(|(p, shown)| (shown, approved(p.navn)))
+        .collect();
+    if medlemmer.is_empty() {
+        // A meeting that lists no members: those who approved are who the page can name.
+        medlemmer = meeting
+            .godkendelse
+            .iter()
+            .flat_map(|g| &g.af)
+            .map(|name| (name.clone(), approved(name)))
+            .collect();
     }
+    ApprovalView { tekst, medlemmer }
 }
 
 #[cfg(test)]

@@ -188,3 +188,28 @@ fn a_record_naming_strangers_or_counting_too_many_votes_is_said() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     run.assert_said("error: the vote on \"Ny skolestruktur i Nordbyen\" counts 10 votes, but 9 members were present for the item");
 }
+
+#[test]
+fn minutes_of_a_meeting_without_a_member_list_still_word_the_record_and_the_approval() {
+    let project = Project::fixture("record");
+    project.write(
+        "moeder/bu-2025-05-05.toml",
+        "type = \"moede\"\nudvalg = \"BU\"\ndato = 2025-05-05\ngodkendelse = { dato = 2025-05-06, af = [\"Anne Andersen\"] }\n\n[[punkter]]\nsag = \"../cases/skolestruktur.toml\"\n",
+    );
+    let run = project.run(&["build", "moeder/bu-2025-05-05.toml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let referat = project.text(&format!("{BU}/referat.pdf"));
+    assert_in_order(
+        &referat,
+        &[
+            // Without members' parties, party letters are not counted.
+            "For stemte: A, F og Ø",
+            "Imod stemte: V",
+            "Godkendelse af referatet",
+            "Referatet blev godkendt den 06-05-2025",
+            "Anne Andersen",
+            "Godkendt den 06-05-2025",
+        ],
+    );
+    assert!(!referat.contains("A, F og Ø ("), "{referat}");
+}
