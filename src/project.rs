@@ -25,6 +25,19 @@ pub struct Organisation {
     pub adresse: Option<String>,
 }
 
+/// `[site]`: how the public website is published.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SiteConfig {
+    /// Where the site is published (`https://dagsordener.eksempel.dk`), without a trailing
+    /// slash: the open data's ids and the feeds' addresses start with it.
+    pub adresse: Option<String>,
+    /// The organisation's accessibility statement (tilgængelighedserklæring), linked from
+    /// every page.
+    pub tilgaengelighedserklaering: Option<String>,
+    /// The licence of the open data, as an address.
+    pub licens: Option<String>,
+}
+
 /// The PDF/A level documents are written in (PDF/UA-1 is always added).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Conformance {
@@ -80,6 +93,8 @@ pub struct Config {
     /// `[import.formater]`: XML exports the project describes, tried before the built-in
     /// readers.
     pub import_formats: Vec<crate::export_format::ExportFormat>,
+    /// `[site]`.
+    pub site: SiteConfig,
 }
 
 /// A project: where it lives and how it is configured.
@@ -146,6 +161,7 @@ impl Default for Config {
             conformance: Conformance::default(),
             import_captions: Vec::new(),
             import_formats: Vec::new(),
+            site: SiteConfig::default(),
         }
     }
 }
@@ -157,7 +173,8 @@ pub const INPUT_FOLDERS: &[&str] = &["cases", MEETINGS_FOLDER];
 /// them there).
 pub const MEETINGS_FOLDER: &str = "moeder";
 
-pub(crate) const TOP_FIELDS: &[&str] = &["organisation", "udvalg", "pdf", "import"];
+pub(crate) const TOP_FIELDS: &[&str] = &["organisation", "udvalg", "pdf", "import", "site"];
+pub(crate) const SITE_FIELDS: &[&str] = &["adresse", "tilgaengelighedserklaering", "licens"];
 pub(crate) const IMPORT_FIELDS: &[&str] = &["overskrifter", "formater"];
 pub(crate) const ORG_FIELDS: &[&str] = &["navn", "logo", "adresse"];
 pub(crate) const PDF_FIELDS: &[&str] = &["standard"];
@@ -188,16 +205,59 @@ fn parse_config(source: &Arc<SourceText>, root: &Path) -> Result<Config, Vec<Dia
         .table(&mut reader, "import")
         .map(|(t, span)| parse_import(&mut reader, t, span))
         .unwrap_or_default();
+    let site = fields
+        .table(&mut reader, "site")
+        .map(|(t, span)| parse_site(&mut reader, t, span))
+        .unwrap_or_default();
     if reader.has_errors() {
         return Err(reader.diagnostics);
     }
     Ok(Config {
+        site,
         organisation,
         committees,
         conformance,
         import_captions,
         import_formats,
     })
+}
+
+/// `[site]`: three addresses, each `https://…` (the site's own may be `http://`).
+fn parse_site(reader: &mut Reader, table: &DeTable<'_>, span: Range<usize>) -> SiteConfig {
+    let anchor = reader.first_line(span);
+    let fields = Fields::new(reader, table, "`[site]`", anchor, SITE_FIELDS);
+    let mut address = |name: &str, plain_http: bool, example: &str| {
+        let value = fields.text(reader, name, false)?;
+        let value = value.trim().trim_end_matches('/').to_string();
+        let ok = value.starts_with("https://") || (plain_http && value.starts_with("http://"));
+        let host = value.split_once("://").map_or("", |(_, rest)| rest);
+        if !ok || host.is_empty() || value.contains(char::is_whitespace) {
+            let span = fields.value_span(name).unwrap_or(0..0);
+            reader
+                .error(
+                    span,
+                    format!(
+                        "`{name}` must be a web address starting with https://, not \"{value}\""
+                    ),
+                )
+                .help(format!("e.g. {name} = \"{example}\""));
+            return None;
+        }
+        Some(value)
+    };
+    SiteConfig {
+        adresse: address("adresse", true, "https://dagsordener.eksempel.dk"),
+        tilgaengelighedserklaering: address(
+            "tilgaengelighedserklaering",
+            false,
+            "https://was.digst.dk/dagsordener-eksempel-dk",
+        ),
+        licens: address(
+            "licens",
+            false,
+            "https://creativecommons.org/licenses/by/4.0/",
+        ),
+    }
 }
 
 fn parse_organisation(

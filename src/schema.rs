@@ -371,6 +371,34 @@ pub fn config_schema() -> Value {
         ],
         &[],
     );
+    let address = |description: &str, pattern: &str| json!({ "type": "string", "pattern": pattern, "description": description });
+    let site = object(
+        "Den offentlige hjemmeside (sagsgen site)",
+        vec![
+            (
+                "adresse",
+                address(
+                    "Hvor hjemmesiden offentliggøres, fx \"https://dagsordener.eksempel.dk\": åbne datas id'er og feeds begynder med den",
+                    r"^https?://\S+$",
+                ),
+            ),
+            (
+                "tilgaengelighedserklaering",
+                address(
+                    "Organisationens tilgængelighedserklæring (fra WAS-værktøjet), linket fra hver side",
+                    r"^https://\S+$",
+                ),
+            ),
+            (
+                "licens",
+                address(
+                    "Licensen for de åbne data, som adresse, fx \"https://creativecommons.org/licenses/by/4.0/\"",
+                    r"^https://\S+$",
+                ),
+            ),
+        ],
+        &[],
+    );
     let mut schema = object(
         "Projektets opsætning",
         vec![
@@ -378,6 +406,7 @@ pub fn config_schema() -> Value {
             ("udvalg", udvalg),
             ("pdf", pdf),
             ("import", import),
+            ("site", site),
         ],
         &[],
     );

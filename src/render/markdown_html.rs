@@ -6,6 +6,10 @@
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+/// The box a table scrolls in.
+const TABLE_BOX: &str =
+    "<div class=\"tabel\" role=\"region\" aria-label=\"Tabel\" tabindex=\"0\">\n";
+
 /// Converts a Markdown field to HTML; `section_level` is the HTML heading level of the
 /// section the field sits in.
 pub fn to_html(markdown: &str, section_level: u8) -> String {
@@ -20,6 +24,16 @@ pub fn to_html(markdown: &str, section_level: u8) -> String {
                 vec![Event::HardBreak]
             }
             Event::Html(html) | Event::InlineHtml(html) => vec![Event::Text(html)],
+            // A wide table scrolls in a box of its own, which the keyboard can reach
+            // (WCAG 2.1.1) and a screen reader names.
+            Event::Start(Tag::Table(alignments)) => vec![
+                Event::Html(CowStr::Borrowed(TABLE_BOX)),
+                Event::Start(Tag::Table(alignments)),
+            ],
+            Event::End(TagEnd::Table) => vec![
+                Event::End(TagEnd::Table),
+                Event::Html(CowStr::Borrowed("</div>\n")),
+            ],
             Event::Start(Tag::Heading { level, .. }) => {
                 let below = match level {
                     HeadingLevel::H1 | HeadingLevel::H2 => 1,
@@ -127,5 +141,12 @@ mod tests {
     fn tables_have_header_cells() {
         let html = to_html("| År | Beløb |\n|---|---|\n| 2021 | 5 |", 2);
         assert!(html.contains("<thead><tr><th>År</th>"), "{html}");
+        assert!(
+            html.starts_with(
+                "<div class=\"tabel\" role=\"region\" aria-label=\"Tabel\" tabindex=\"0\">\n<table>"
+            ),
+            "{html}"
+        );
+        assert!(html.trim_end().ends_with("</table>\n</div>"), "{html}");
     }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::view::{
     CaseView, InMeeting, Markup, MetaView, OrgView, SECTION_DEPTH, SourceFileView, case_view_in,
-    decision_heading, org,
+    org,
 };
 use crate::case::{Adgang, Body, Case};
 use crate::meeting::{AttachmentInfo, Edition, Meeting, Punkt};
@@ -172,7 +172,7 @@ pub fn meeting(
             Vec::new()
         },
         godkendelse: record.then(|| super::record_view::approval_view(meeting)),
-        beslutning_overskrift: decision_heading(&meeting.udvalg.full, meeting.dato),
+        beslutning_overskrift: markup.decision_heading(&meeting.udvalg.full, meeting.dato),
         referat: edition.is_minutes(),
         offentlig: edition.is_public(),
         pakke: edition.is_packet(),

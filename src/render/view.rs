@@ -174,6 +174,20 @@ pub struct AttachmentView {
     pub henvisning: Option<String>,
     /// Marker.
     pub markering: Option<String>,
+    /// Whether the title numbers the attachment itself ("Bilag 5: Budget"), so a list
+    /// that numbers its entries does not number it again.
+    pub nummereret: bool,
+}
+
+/// Whether a title starts with its own number: "Bilag 5", "Bilag 5:", "Bilag nr. 5".
+fn numbers_itself(titel: &str) -> bool {
+    let lower = titel.trim_start().to_lowercase();
+    let Some(rest) = lower.strip_prefix("bilag") else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("nr.").unwrap_or(rest).trim_start();
+    rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Builds the whole view of a standalone case document.
@@ -310,6 +324,15 @@ pub enum Markup {
 }
 
 impl Markup {
+    /// `Beslutning i <udvalg> den <date>`: the date as the PDFs write it (`05-05-2025`),
+    /// or as the website writes every date (`5. maj 2025`).
+    pub fn decision_heading(self, committee: &str, date: Date) -> String {
+        match self {
+            Markup::Typst => decision_heading(committee, date),
+            Markup::Html => format!("Beslutning i {committee} den {}", date.long()),
+        }
+    }
+
     /// A Markdown field in this markup, marked safe for the templates. `depth` is the
     /// heading level of the section it sits in, in the PDF.
     pub fn md(self, text: &str, depth: u8) -> Value {
@@ -473,7 +496,7 @@ pub fn decision(b: &Beslutning, markup: Markup) -> DecisionView {
         overskrift: b
             .overskrift
             .clone()
-            .unwrap_or_else(|| decision_heading(&b.udvalg.full, b.dato)),
+            .unwrap_or_else(|| markup.decision_heading(&b.udvalg.full, b.dato)),
         tekst: markup.md(&b.tekst, SECTION_DEPTH),
         optegnelse: super::record_view::record_view(&b.record, None, markup),
     }
@@ -487,12 +510,21 @@ fn attachment(nummer: usize, b: &Bilag) -> AttachmentView {
         titel: b.titel.clone(),
         henvisning: b.henvisning.clone(),
         markering: b.markering.clone(),
+        nummereret: numbers_itself(&b.titel),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_that_numbers_its_attachment_is_known() {
+        assert!(numbers_itself("Bilag 5: Budget"));
+        assert!(numbers_itself("bilag nr. 12 Kort"));
+        assert!(!numbers_itself("Bilagsoversigt"));
+        assert!(!numbers_itself("Bilag til indstillingen"));
+    }
     use crate::field_table::{Holds, KINDS};
 
     /// A case of `kind` with every text field of the table set to a value of its own:

@@ -16,7 +16,7 @@ use crate::meeting::{Meeting, Punkt};
 use crate::project::Config;
 use crate::render::record_view::{RecordView, record_view};
 use crate::render::templates::Templates;
-use crate::render::view::{Markup, SECTION_DEPTH, decision_heading};
+use crate::render::view::{Markup, SECTION_DEPTH};
 
 /// A case number as a folder name: "25/1001" → "25-1001".
 pub fn slug(sagsnummer: &str) -> String {
@@ -138,7 +138,7 @@ pub fn treatments(case: &SiteCase, meetings: &[SiteMeeting]) -> Vec<Treatment> {
                 dato: b.dato.iso(),
                 dato_lang: b.dato.long(),
                 udvalg: b.udvalg.full.clone(),
-                overskrift: decision_heading(&b.udvalg.full, b.dato),
+                overskrift: Markup::Html.decision_heading(&b.udvalg.full, b.dato),
                 tekst: Markup::Html.md(&b.tekst, SECTION_DEPTH),
                 markdown: b.tekst.clone(),
                 optegnelse: record_view(

@@ -24,6 +24,7 @@ pub const CASES_SCHEMA: &str = "data/sager.schema.json";
 struct MeetingData<'a> {
     #[serde(rename = "$schema")]
     schema: String,
+    licens: Option<&'a str>,
     udvalg: &'a str,
     udvalg_navn: &'a str,
     dato: &'a str,
@@ -59,7 +60,7 @@ struct ItemData {
 }
 
 /// A meeting's `moede.json`.
-pub fn meeting_json(m: &SiteMeeting, page: &MeetingPage) -> String {
+pub fn meeting_json(m: &SiteMeeting, page: &MeetingPage, licens: Option<&str>) -> String {
     let meeting = m.meeting();
     let punkter = meeting
         .punkter
@@ -69,6 +70,7 @@ pub fn meeting_json(m: &SiteMeeting, page: &MeetingPage) -> String {
         .collect();
     let data = MeetingData {
         schema: format!("../../{MEETING_SCHEMA}"),
+        licens,
         udvalg: &meeting.udvalg.short,
         udvalg_navn: &meeting.udvalg.full,
         dato: &m.dato,
@@ -243,8 +245,8 @@ pub fn case_data(case: &super::cases::SiteCase, treatments: &[super::cases::Trea
 }
 
 /// `data/sager.json`: every case page's data.
-pub fn cases_json(cases: Vec<Value>) -> String {
-    pretty(&json!({ "$schema": "sager.schema.json", "sager": cases }))
+pub fn cases_json(cases: Vec<Value>, licens: Option<&str>) -> String {
+    pretty(&json!({ "$schema": "sager.schema.json", "licens": licens, "sager": cases }))
 }
 
 /// The shared parts of the schemas: a vote, protokolbemærkninger and a list of names.
@@ -277,8 +279,8 @@ pub fn cases_schema() -> String {
     pretty(&json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "Sagernes forløb gennem udvalgene",
-        "type": "object", "additionalProperties": false, "required": ["sager"],
-        "properties": { "$schema": text, "sager": { "type": "array", "items": {
+        "type": "object", "additionalProperties": false, "required": ["licens", "sager"],
+        "properties": { "$schema": text, "licens": licence(), "sager": { "type": "array", "items": {
             "type": "object", "additionalProperties": false,
             "required": ["sagsnummer", "titel", "adresse", "behandlinger"],
             "properties": { "sagsnummer": text, "titel": text, "adresse": text,
@@ -286,7 +288,7 @@ pub fn cases_schema() -> String {
 }
 
 /// `data/moeder.json`: every meeting, newest first.
-pub fn index_json(meetings: &[SiteMeeting]) -> String {
+pub fn index_json(meetings: &[SiteMeeting], licens: Option<&str>) -> String {
     let mut sorted: Vec<&SiteMeeting> = meetings.iter().collect();
     sorted.sort_by(|a, b| b.dato.cmp(&a.dato).then(a.udvalg.cmp(&b.udvalg)));
     let list: Vec<Value> = sorted
@@ -306,13 +308,19 @@ pub fn index_json(meetings: &[SiteMeeting]) -> String {
             })
         })
         .collect();
-    pretty(&json!({ "$schema": "moeder.schema.json", "moeder": list }))
+    pretty(&json!({ "$schema": "moeder.schema.json", "licens": licens, "moeder": list }))
 }
 
 fn pretty(value: &impl Serialize) -> String {
     let mut text = serde_json::to_string_pretty(value).expect("the data serialises");
     text.push('\n');
     text
+}
+
+/// The licence the data are published under (`[site] licens`), or `null` when none is
+/// stated.
+fn licence() -> Value {
+    json!({ "type": ["string", "null"], "description": "Licensen for de åbne data (en adresse), eller null når ingen er angivet" })
 }
 
 /// The JSON Schema of `moede.json`.
@@ -353,9 +361,9 @@ pub fn meeting_schema() -> String {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "Et møde (dagsorden eller referat)",
         "type": "object", "additionalProperties": false,
-        "required": ["udvalg", "udvalg_navn", "dato", "referat", "adresse", "medlemmer", "afbud", "deltagere", "stedfortraedere", "godkendelse", "aflyst", "planlagt", "dokumenter", "punkter"],
+        "required": ["licens", "udvalg", "udvalg_navn", "dato", "referat", "adresse", "medlemmer", "afbud", "deltagere", "stedfortraedere", "godkendelse", "aflyst", "planlagt", "dokumenter", "punkter"],
         "properties": {
-            "$schema": text, "udvalg": text, "udvalg_navn": text,
+            "$schema": text, "licens": licence(), "udvalg": text, "udvalg_navn": text,
             "dato": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
             "tid": nullable, "sted": nullable, "referat": { "type": "boolean" }, "adresse": text,
             "medlemmer": { "type": "array", "items": text },
@@ -375,8 +383,8 @@ pub fn index_schema() -> String {
     pretty(&json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "Alle møder på sitet",
-        "type": "object", "additionalProperties": false, "required": ["moeder"],
-        "properties": { "$schema": text, "moeder": { "type": "array", "items": {
+        "type": "object", "additionalProperties": false, "required": ["licens", "moeder"],
+        "properties": { "$schema": text, "licens": licence(), "moeder": { "type": "array", "items": {
             "type": "object", "additionalProperties": false,
             "required": ["udvalg", "udvalg_navn", "dato", "referat", "aflyst", "planlagt", "punkter", "adresse", "data"],
             "properties": { "udvalg": text, "udvalg_navn": text,
@@ -387,18 +395,28 @@ pub fn index_schema() -> String {
 }
 
 /// An Atom feed of meetings. `prefix` leads from the feed to the meetings' folders (the
-/// page the feed stands for is `index.html` beside it); `id` names the feed.
-pub fn atom(title: &str, id: &str, org: &str, prefix: &str, meetings: &[&SiteMeeting]) -> String {
+/// page the feed stands for is `index.html` beside it); `id` names the feed, and an entry
+/// is named `<entry_base><folder>/<dagsorden|referat>` in every feed it is in.
+pub fn atom(
+    title: &str,
+    id: &str,
+    entry_base: &str,
+    self_link: &str,
+    org: &str,
+    prefix: &str,
+    meetings: &[&SiteMeeting],
+) -> String {
     let mut sorted: Vec<&&SiteMeeting> = meetings.iter().collect();
     sorted.sort_by(|a, b| b.dato.cmp(&a.dato).then(a.udvalg.cmp(&b.udvalg)));
     let updated = sorted
         .first()
         .map_or("1970-01-01".to_string(), |m| m.dato.clone());
     let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"da\">\n<title>{}</title>\n<id>{}</id>\n<updated>{updated}T00:00:00Z</updated>\n<author><name>{}</name></author>\n<link rel=\"alternate\" type=\"text/html\" href=\"index.html\"/>\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"da\">\n<title>{}</title>\n<id>{}</id>\n<updated>{updated}T00:00:00Z</updated>\n<author><name>{}</name></author>\n<link rel=\"alternate\" type=\"text/html\" href=\"index.html\"/>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
         xml(title),
         xml(id),
-        xml(org)
+        xml(org),
+        xml(self_link)
     );
     for m in sorted {
         let meeting = m.meeting();
@@ -414,9 +432,9 @@ pub fn atom(title: &str, id: &str, org: &str, prefix: &str, meetings: &[&SiteMee
             .collect();
         let kind = if m.referat { "referat" } else { "dagsorden" };
         out.push_str(&format!(
-            "<entry>\n<title>{}</title>\n<id>{}:{}:{kind}</id>\n<updated>{}T00:00:00Z</updated>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}{}/index.html\"/>\n<summary>{}</summary>\n</entry>\n",
+            "<entry>\n<title>{}</title>\n<id>{}{}/{kind}</id>\n<updated>{}T00:00:00Z</updated>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}{}/index.html\"/>\n<summary>{}</summary>\n</entry>\n",
             xml(&m.title()),
-            xml(id),
+            xml(entry_base),
             xml(&m.folder()),
             m.dato,
             xml(prefix),

@@ -4,6 +4,7 @@
 //! changed case rewrites only the files that show it; files an earlier run wrote that are
 //! no longer part of the site are removed.
 
+pub mod calendar;
 pub mod cases;
 pub mod data;
 pub mod model;
@@ -123,26 +124,81 @@ fn site_files(
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<BTreeMap<String, Content>, Diagnostic> {
     let config = &project.config;
+    warn_about_site_config(config, &project.root.join("sagsgen.toml"), warnings);
     let mut files = BTreeMap::new();
+    if let (Some(logo), Some(on_site)) = (&config.organisation.logo, pages::logo_on_site(config)) {
+        files.insert(on_site, Content::Copy(project.root.join(logo)));
+    }
     let index = meeting_files(project, templates, meetings, &mut files, warnings)?;
     let committees = committees(config, meetings);
     let org = pages::SiteView::at(config, 0).org;
+    let adresse = config.site.adresse.as_deref();
+    // A feed is named by where it is published; without an address, by the organisation.
+    let entry_base = match adresse {
+        Some(a) => format!("{a}/"),
+        None => format!("urn:sagsgen:{}:", folder_name(&org)),
+    };
+    let feed_id = |rel: &str| match adresse {
+        Some(a) => format!("{a}/{rel}"),
+        None => format!(
+            "urn:sagsgen:{}:{}",
+            folder_name(&org),
+            rel.trim_end_matches("feed.xml").trim_end_matches('/')
+        ),
+    };
     for (folder, navn) in &committees {
         let own: Vec<&SiteMeeting> = meetings.iter().filter(|m| m.udvalg == *folder).collect();
         let page = pages::committee_page(templates, config, navn, &own)?;
         files.insert(format!("{folder}/index.html"), Content::from(page));
         let title = format!("{org}: {navn}");
-        let id = format!("urn:sagsgen:{}:{folder}", folder_name(&org));
-        let feed = data::atom(&title, &id, &org, "../", &own);
-        files.insert(format!("{folder}/feed.xml"), Content::from(feed));
+        let rel = format!("{folder}/feed.xml");
+        let feed = data::atom(
+            &title,
+            &feed_id(&rel),
+            &entry_base,
+            &self_link(adresse, &rel),
+            &org,
+            "../",
+            &own,
+        );
+        files.insert(rel, Content::from(feed));
+        let cal_name = format!("{org}: {navn}, møder");
+        let cal = calendar::calendar(
+            &calendar::CalendarSite {
+                navn: &cal_name,
+                adresse,
+                org: &org,
+            },
+            &own,
+        );
+        files.insert(format!("{folder}/kalender.ics"), Content::from(cal));
     }
     let all: Vec<&SiteMeeting> = meetings.iter().collect();
     let title = format!("{org}: dagsordener og referater");
-    let id = format!("urn:sagsgen:{}", folder_name(&org));
     let text = Content::from;
     files.insert(
         "feed.xml".into(),
-        text(data::atom(&title, &id, &org, "", &all)),
+        text(data::atom(
+            &title,
+            &feed_id("feed.xml"),
+            &entry_base,
+            &self_link(adresse, "feed.xml"),
+            &org,
+            "",
+            &all,
+        )),
+    );
+    let cal_name = format!("{org}: møder");
+    files.insert(
+        "kalender.ics".into(),
+        text(calendar::calendar(
+            &calendar::CalendarSite {
+                navn: &cal_name,
+                adresse,
+                org: &org,
+            },
+            &all,
+        )),
     );
     let mut case_data = Vec::new();
     for case in cases::gather(meetings) {
@@ -156,7 +212,7 @@ fn site_files(
     }
     files.insert(
         "data/sager.json".into(),
-        Content::from(data::cases_json(case_data)),
+        Content::from(data::cases_json(case_data, config.site.licens.as_deref())),
     );
     files.insert(
         data::CASES_SCHEMA.into(),
@@ -174,10 +230,53 @@ fn site_files(
         text(templates.asset("site-soeg.js")?),
     );
     files.insert("stil.css".into(), text(templates.asset("site.css")?));
-    files.insert("data/moeder.json".into(), text(data::index_json(meetings)));
+    files.insert(
+        "data/moeder.json".into(),
+        text(data::index_json(meetings, config.site.licens.as_deref())),
+    );
     files.insert(data::MEETING_SCHEMA.into(), text(data::meeting_schema()));
     files.insert(data::INDEX_SCHEMA.into(), text(data::index_schema()));
     Ok(files)
+}
+
+/// A feed's link to itself: its address on the site, or its name beside the page.
+fn self_link(adresse: Option<&str>, rel: &str) -> String {
+    match adresse {
+        Some(a) => format!("{a}/{rel}"),
+        None => rel.rsplit('/').next().unwrap_or(rel).to_string(),
+    }
+}
+
+/// What a public body's site must have and this one lacks, said on every run.
+fn warn_about_site_config(
+    config: &crate::project::Config,
+    file: &Path,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    let site = &config.site;
+    let before = warnings.len();
+    if site.tilgaengelighedserklaering.is_none() {
+        warnings.push(
+            Diagnostic::warning("the site links no accessibility statement: a Danish public body must link its tilgængelighedserklæring from every page")
+                .with_help("make the statement on the Agency for Digital Government's WAS tool and add `[site] tilgaengelighedserklaering = \"https://…\"` to sagsgen.toml"),
+        );
+    }
+    if site.licens.is_none() {
+        warnings.push(
+            Diagnostic::warning("the open data states no licence, so others may not know they can reuse it")
+                .with_help("add `[site] licens = \"https://creativecommons.org/licenses/by/4.0/\"` (or the licence your organisation uses) to sagsgen.toml"),
+        );
+    }
+    if site.adresse.is_none() {
+        warnings.push(
+            Diagnostic::warning("sagsgen.toml gives no `[site] adresse`: the feeds and the calendar cannot name the site's address")
+                .with_help("add `[site] adresse = \"https://dagsordener.eksempel.dk\"`, where the site is published"),
+        );
+    }
+    let shown = PathBuf::from(crate::diag::shown_path(file));
+    for w in &mut warnings[before..] {
+        *w = w.clone().with_path(shown.clone());
+    }
 }
 
 /// Every meeting's page, data and copied PDFs (rendered in parallel); the search index of
@@ -210,7 +309,11 @@ fn meeting_files(
         index.add_page(&page.html, &folder, &m.title());
         files.insert(
             format!("{folder}/moede.json"),
-            Content::from(data::meeting_json(m, &page)),
+            Content::from(data::meeting_json(
+                m,
+                &page,
+                project.config.site.licens.as_deref(),
+            )),
         );
         files.insert(format!("{folder}/index.html"), Content::from(page.html));
         for Copied { to, from } in page.copies {

@@ -23,6 +23,14 @@ pub struct SiteView {
     pub org: String,
     /// The way from the page back to the site's root (`../../`).
     pub rod: String,
+    /// The organisation's address, for the footer.
+    pub adresse: Option<String>,
+    /// The logo on the site, from its root (`logo.svg`), when the project has one.
+    pub logo: Option<String>,
+    /// The accessibility statement, linked from every page.
+    pub tilgaengelighedserklaering: Option<String>,
+    /// The open data's licence.
+    pub licens: Option<String>,
 }
 
 impl SiteView {
@@ -36,8 +44,19 @@ impl SiteView {
         Self {
             org,
             rod: "../".repeat(depth),
+            adresse: config.organisation.adresse.clone(),
+            logo: logo_on_site(config),
+            tilgaengelighedserklaering: config.site.tilgaengelighedserklaering.clone(),
+            licens: config.site.licens.clone(),
         }
     }
+}
+
+/// Where the site keeps the project's logo: `logo.<ext>` at its root.
+pub fn logo_on_site(config: &Config) -> Option<String> {
+    let logo = config.organisation.logo.as_ref()?;
+    let ext = Path::new(logo).extension()?.to_str()?.to_ascii_lowercase();
+    Some(format!("logo.{ext}"))
 }
 
 /// A link: its text and address.
@@ -87,6 +106,8 @@ struct MeetingPageView<'a> {
     status: Option<&'static str>,
     /// Each item's case page by its `anker`, from the meeting's folder.
     sager: &'a BTreeMap<usize, String>,
+    /// Why an attachment the page lists has no file, by `"<anker>-<nummer>"`.
+    uden_fil: &'a BTreeMap<String, &'static str>,
 }
 
 /// The public PDFs a meeting page links to: (edition built, name on the site, text).
@@ -141,7 +162,7 @@ pub fn meeting_page(
             missing.push(from);
         }
     }
-    let bilag = attachments(site_meeting, &folder, &mut copies);
+    let (bilag, uden_fil) = attachments(site_meeting, &folder, &mut copies);
     let status = if meeting.aflyst {
         Some("Mødet er aflyst.")
     } else if meeting.is_planned() {
@@ -161,6 +182,7 @@ pub fn meeting_page(
             label: site_meeting.label(),
             status,
             sager: &sager,
+            uden_fil: &uden_fil,
         },
     )?;
     Ok(MeetingPage {
@@ -174,13 +196,16 @@ pub fn meeting_page(
 }
 
 /// The open attachments of the open items, copied beside the page; every attachment the
-/// page lists has an entry (empty when it has no file), so the template can look it up.
+/// page lists has an entry (empty when it has no file), so the template can look it up,
+/// and one without a file says why: an imported case's attachment was not in the export,
+/// another was not published as a file.
 fn attachments(
     site_meeting: &SiteMeeting,
     folder: &str,
     copies: &mut Vec<Copied>,
-) -> BTreeMap<String, String> {
+) -> (BTreeMap<String, String>, BTreeMap<String, &'static str>) {
     let mut out = BTreeMap::new();
+    let mut why = BTreeMap::new();
     for (i, punkt) in site_meeting.meeting().punkter.iter().enumerate() {
         let anker = i + 1;
         let Punkt::Sag { case, .. } = punkt else {
@@ -192,6 +217,7 @@ fn attachments(
         let Body::Sag(sag) = &case.body else {
             continue;
         };
+        let imported = case.felter.contains_key("kilde");
         for (n, b) in sag.bilag.iter().enumerate() {
             let nummer = n + 1;
             let key = format!("{anker}-{nummer}");
@@ -205,12 +231,18 @@ fn attachments(
                     out.insert(key, name);
                 }
                 _ => {
+                    let reason = if imported {
+                        "ikke med i udtrækket"
+                    } else {
+                        "ikke offentliggjort som fil"
+                    };
+                    why.insert(key.clone(), reason);
                     out.insert(key, String::new());
                 }
             }
         }
     }
-    out
+    (out, why)
 }
 
 #[derive(Serialize)]
@@ -225,6 +257,7 @@ struct FrontView<'a> {
     udvalg: Vec<CommitteeLink>,
     seneste: &'a [LinkView],
     kommende: &'a [LinkView],
+    planlagte: &'a [LinkView],
 }
 
 /// How many meetings the front page lists in each of its lists.
@@ -245,7 +278,20 @@ pub fn front_page(
     };
     let mut minutes: Vec<&SiteMeeting> = meetings.iter().filter(|m| m.referat).collect();
     minutes.sort_by(|a, b| b.dato.cmp(&a.dato).then(a.udvalg.cmp(&b.udvalg)));
-    let mut agendas: Vec<&SiteMeeting> = meetings.iter().filter(|m| !m.referat).collect();
+    let mut agendas: Vec<&SiteMeeting> = meetings
+        .iter()
+        .filter(|m| !m.referat && m.meeting().has_documents())
+        .collect();
+    let mut planned: Vec<&SiteMeeting> = meetings
+        .iter()
+        .filter(|m| !m.meeting().has_documents())
+        .collect();
+    planned.sort_by(|a, b| a.dato.cmp(&b.dato).then(a.udvalg.cmp(&b.udvalg)));
+    let planlagte: Vec<LinkView> = planned
+        .into_iter()
+        .take(FRONT_PAGE_MEETINGS)
+        .map(link)
+        .collect();
     agendas.sort_by(|a, b| a.dato.cmp(&b.dato).then(a.udvalg.cmp(&b.udvalg)));
     let seneste: Vec<LinkView> = minutes
         .into_iter()
@@ -270,6 +316,7 @@ pub fn front_page(
                 .collect(),
             seneste: &seneste,
             kommende: &kommende,
+            planlagte: &planlagte,
         },
     )
 }

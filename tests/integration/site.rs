@@ -42,9 +42,11 @@ fn assert_links_resolve(site: &Path) {
         let html = String::from_utf8(bytes.clone()).unwrap();
         let dir = Path::new(rel).parent().unwrap_or(Path::new(""));
         for link in links(&html) {
+            // `data:,` declares that the site has no icon (no request is made).
             if link.starts_with("https://")
                 || link.starts_with("http://")
                 || link.starts_with("mailto:")
+                || link == "data:,"
             {
                 continue;
             }
@@ -115,7 +117,6 @@ fn the_site_has_every_meeting_and_item_and_its_links_resolve() {
             "1. Godkendelse af dagsorden",
             "Godkendt.",
             "2. Rammeaftale",
-            "(Åben)",
             "3. ",
             "(Lukket)",
             "Lukket punkt",
@@ -124,6 +125,9 @@ fn the_site_has_every_meeting_and_item_and_its_links_resolve() {
             "Formanden orienterede om status på budgetforhandlingerne.",
         ],
     );
+    // Only closed items are marked; the site writes its dates one way.
+    assert!(!page.contains("(Åben)"), "{page}");
+    assert!(!page.contains("den 02-11-2020"), "{page}");
     for file in [
         "index.html",
         "uss/index.html",
@@ -379,12 +383,12 @@ fn a_case_page_follows_the_case_through_its_committees_and_meetings_show_the_rec
             "Ny skolestruktur i Nordbyen",
             "25/1001",
             "Sagens forløb",
-            "Beslutning i Børne- og Ungdomsudvalget den 05-05-2025",
+            "Beslutning i Børne- og Ungdomsudvalget den 5. maj 2025",
             "Indstillingen blev anbefalet over for Økonomiudvalget.",
             "For stemte: A, F og Ø (3)",
             "Protokolbemærkning fra V:",
             "Se mødet: Børne- og Ungdomsudvalget",
-            "Beslutning i Økonomiudvalget den 13-05-2025",
+            "Beslutning i Økonomiudvalget den 13. maj 2025",
             "Økonomiudvalget godkendte sammenlægningen.",
             "For stemte: 7",
             "Se mødet: Økonomiudvalget",
@@ -418,6 +422,13 @@ fn a_case_page_follows_the_case_through_its_committees_and_meetings_show_the_rec
             "Godkendt den 07-05-2025",
         ],
     );
+    // An attachment whose title numbers it is not numbered again; one without a file
+    // says why; a long meeting's items lead back to its contents.
+    assert!(
+        meeting.contains("<li>Bilag 5: Elevprognose 2025-2035 <span class=\"svag\">(ikke offentliggjort som fil)</span></li>"),
+        "{meeting}"
+    );
+    assert!(!meeting.contains("Bilag 1: Bilag 5"));
     // The closed case has no page, and nothing of it is in any byte of the site.
     assert!(!site.join("sager/25-1002").exists());
     for (rel, bytes) in tree(&site) {
@@ -532,4 +543,106 @@ fn the_record_pages_pass_axe_in_chromium() {
             "wider than 320 px: {page}"
         );
     }
+}
+
+#[test]
+fn the_site_names_its_organisation_links_its_statement_and_publishes_a_calendar() {
+    use icalendar::Component;
+    let project = Project::fixture("record");
+    let bare = project.run(&["site"]);
+    assert_eq!(bare.code, 0, "{}", bare.stderr);
+    // A public body's site without a statement or a licence: said.
+    bare.assert_said("warning: sagsgen.toml: the site links no accessibility statement: a Danish public body must link its tilgængelighedserklæring from every page");
+    bare.assert_said("warning: sagsgen.toml: the open data states no licence");
+    let config = String::from_utf8(project.read("sagsgen.toml")).unwrap();
+    project.write(
+        "sagsgen.toml",
+        config
+            + "\n[site]\nadresse = \"https://dagsordener.eksempel.dk/\"\ntilgaengelighedserklaering = \"https://was.digst.dk/dagsordener-eksempel-dk\"\nlicens = \"https://creativecommons.org/licenses/by/4.0/\"\n",
+    );
+    let run = project.run(&["site"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.assert_not_said("warning");
+    let site = project.path().join("output/site");
+    for (rel, bytes) in tree(&site).iter().filter(|(r, _)| r.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        assert!(
+            html.contains("<a href=\"https://was.digst.dk/dagsordener-eksempel-dk\">Tilgængelighedserklæring</a>"),
+            "{rel}"
+        );
+        assert!(html.contains("Eksempel Kommune"), "{rel}");
+    }
+    // The open data state their licence; the feeds name themselves by the site's address.
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("data/moeder.json")).unwrap()).unwrap();
+    assert_eq!(
+        index["licens"],
+        "https://creativecommons.org/licenses/by/4.0"
+    );
+    let feed = std::fs::read_to_string(site.join("bu/feed.xml")).unwrap();
+    assert!(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://dagsordener.eksempel.dk/bu/feed.xml\"/>"), "{feed}");
+    assert!(
+        feed.contains("<id>https://dagsordener.eksempel.dk/bu/2025-05-05/referat</id>"),
+        "{feed}"
+    );
+    // The calendars parse, and hold every meeting: planned and cancelled ones too.
+    for (file, count) in [
+        ("kalender.ics", 4),
+        ("bu/kalender.ics", 3),
+        ("oeu/kalender.ics", 1),
+    ] {
+        let text = std::fs::read_to_string(site.join(file)).unwrap();
+        assert!(
+            text.lines().all(|l| l.len() <= 76),
+            "{file}: a line longer than 75 octets"
+        );
+        let calendar: icalendar::Calendar = text.parse().unwrap_or_else(|e| panic!("{file}: {e}"));
+        let events: Vec<&icalendar::Event> = calendar
+            .components
+            .iter()
+            .filter_map(|c| match c {
+                icalendar::CalendarComponent::Event(e) => Some(e),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(events.len(), count, "{file}");
+    }
+    let text = std::fs::read_to_string(site.join("bu/kalender.ics")).unwrap();
+    let calendar: icalendar::Calendar = text.parse().unwrap();
+    let events: Vec<&icalendar::Event> = calendar
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            icalendar::CalendarComponent::Event(e) => Some(e),
+            _ => None,
+        })
+        .collect();
+    let held = events[0];
+    assert_eq!(
+        held.get_uid(),
+        Some("bu-2025-05-05@dagsordener.eksempel.dk")
+    );
+    assert_eq!(
+        held.property_value("LOCATION"),
+        Some("Rådhuset, mødelokale 1")
+    );
+    assert_eq!(
+        held.properties()["DTSTART"].params()["TZID"].value(),
+        "Europe/Copenhagen"
+    );
+    assert_eq!(held.property_value("DTSTART"), Some("20250505T160000"));
+    assert_eq!(
+        events[1].get_summary(),
+        Some("Børne- og Ungdomsudvalget: Planlagt møde")
+    );
+    assert_eq!(
+        events[2].get_status(),
+        Some(icalendar::EventStatus::Cancelled)
+    );
+    assert!(text.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Copenhagen\r\n"));
+    let committee = std::fs::read_to_string(site.join("bu/index.html")).unwrap();
+    assert!(
+        committee.contains("<a href=\"kalender.ics\">"),
+        "{committee}"
+    );
 }
