@@ -1,7 +1,13 @@
 // Search over every meeting of the site, in the browser, with no server: the index
-// (indeks.js) lists each item's words and their Danish stems. A word matches the words
-// it begins or that begin it (from four letters), so "skole" finds "skolerne" and
-// "skolerne" finds "skole" (and the stem "skol").
+// (indeks.js) lists each item's words and their Danish stems, the words of its title
+// apart, and the start of its text.
+//
+// A query word matches a word of the index that begins with it ("skole" finds
+// "skolerne", "cykelsti" finds "cykelstiprojekt"), or that it begins with when what is
+// left is a Danish ending ("cykelstier" finds "cykelsti", "skolerne" finds "skole"); so
+// "lokalplan" does not find "lokal". Every query word must match. Results are ranked: a
+// word in the title counts ten times a word in the text; of equal results the newest
+// meeting first. Each shows where its words stand in its text.
 (function () {
   "use strict";
   var indeks = window.SAGSGEN_INDEKS;
@@ -10,44 +16,108 @@
   var ud = document.getElementById("resultater");
   if (!indeks || !form) { return; }
   var termer = Object.keys(indeks.ord);
+  var VIST = 50;
+  // Danish inflections and the genitive: what may follow a word's stem.
+  var ENDELSE = /^(e|en|ens|er|ere|erne|ernes|ers|es|et|ets|ne|nes|r|rne|s|t|ts|ene|enes)$/;
 
   function ord(tekst) {
     return tekst.toLowerCase().split(/[^0-9a-zæøåéüöä]+/).filter(function (o) { return o.length > 0; });
   }
 
-  function dokumenter(soegeord) {
-    var fundet = {};
+  function passer(term, soegeord) {
+    if (term.indexOf(soegeord) === 0) { return true; }
+    return term.length >= 4 && soegeord.indexOf(term) === 0 &&
+      ENDELSE.test(soegeord.slice(term.length));
+  }
+
+  // For one query word: the items whose text and whose title hold it, and the words that
+  // matched (to find them in the snippet).
+  function find(soegeord) {
+    var tekst = {}, titel = {}, fundne = [];
     termer.forEach(function (t) {
-      if (t.indexOf(soegeord) === 0 || (t.length >= 4 && soegeord.indexOf(t) === 0)) {
-        indeks.ord[t].forEach(function (d) { fundet[d] = true; });
-      }
+      if (!passer(t, soegeord)) { return; }
+      fundne.push(t);
+      indeks.ord[t].forEach(function (d) { tekst[d] = true; });
+      (indeks.titelord[t] || []).forEach(function (d) { titel[d] = true; });
     });
-    return fundet;
+    return { tekst: tekst, titel: titel, ord: fundne };
   }
 
   function soeg(tekst) {
     var alle = ord(tekst);
-    if (alle.length === 0) { return []; }
-    var tilbage = null;
+    if (alle.length === 0) { return { fundne: [], ord: [] }; }
+    var point = null, matchede = [];
     alle.forEach(function (o) {
-      var fundet = dokumenter(o);
-      if (tilbage === null) { tilbage = fundet; return; }
-      Object.keys(tilbage).forEach(function (d) { if (!fundet[d]) { delete tilbage[d]; } });
+      var f = find(o);
+      matchede = matchede.concat(f.ord, [o]);
+      var nye = {};
+      Object.keys(f.tekst).forEach(function (d) {
+        if (point !== null && point[d] === undefined) { return; }
+        nye[d] = (point === null ? 0 : point[d]) + (f.titel[d] ? 10 : 1);
+      });
+      point = nye;
     });
-    return Object.keys(tilbage || {}).map(Number).sort(function (a, b) { return a - b; });
+    var fundne = Object.keys(point).map(Number);
+    fundne.sort(function (a, b) {
+      if (point[b] !== point[a]) { return point[b] - point[a]; }
+      var da = indeks.dokumenter[a].dato, db = indeks.dokumenter[b].dato;
+      if (da !== db) { return da < db ? 1 : -1; }
+      return a - b;
+    });
+    return { fundne: fundne, ord: matchede };
+  }
+
+  // The part of the text around the first word that matched, the words marked.
+  function uddrag(tekst, matchede) {
+    var lav = tekst.toLowerCase(), foerst = -1;
+    matchede.forEach(function (m) {
+      var re = new RegExp("(^|[^0-9a-zæøåéüöä])" + m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+      var hit = re.exec(lav);
+      if (hit) {
+        var i = hit.index + hit[1].length;
+        if (foerst < 0 || i < foerst) { foerst = i; }
+      }
+    });
+    var start = Math.max(0, foerst < 0 ? 0 : foerst - 60);
+    var del = tekst.slice(start, start + 180);
+    var p = document.createElement("p");
+    p.className = "uddrag";
+    if (start > 0) { p.appendChild(document.createTextNode("… ")); }
+    var rest = del;
+    while (rest.length > 0) {
+      var lille = rest.toLowerCase(), naeste = -1, laengde = 0;
+      matchede.forEach(function (m) {
+        var i = lille.indexOf(m);
+        if (i >= 0 && (naeste < 0 || i < naeste)) { naeste = i; laengde = m.length; }
+      });
+      if (naeste < 0) { p.appendChild(document.createTextNode(rest)); break; }
+      // The whole word the match begins.
+      var slut = naeste + laengde;
+      while (slut < rest.length && /[0-9a-zæøåéüöä]/i.test(rest[slut])) { slut++; }
+      p.appendChild(document.createTextNode(rest.slice(0, naeste)));
+      var mark = document.createElement("mark");
+      mark.textContent = rest.slice(naeste, slut);
+      p.appendChild(mark);
+      rest = rest.slice(slut);
+    }
+    if (start + 180 < tekst.length) { p.appendChild(document.createTextNode(" …")); }
+    return p;
   }
 
   function vis(tekst) {
-    var fundne = soeg(tekst);
+    var svar = soeg(tekst);
+    var fundne = svar.fundne;
     ud.textContent = "";
     var status = document.createElement("p");
+    var antal = fundne.length + (fundne.length === 1 ? " punkt" : " punkter");
     status.textContent = fundne.length === 0
       ? "Ingen punkter fundet for »" + tekst + "«."
-      : fundne.length + (fundne.length === 1 ? " punkt" : " punkter") + " fundet for »" + tekst + "«.";
+      : antal + " fundet for »" + tekst + "«." +
+        (fundne.length > VIST ? " Her vises de " + VIST + " bedste; gør søgningen mere præcis for at se andre." : "");
     ud.appendChild(status);
     if (fundne.length === 0) { return; }
     var liste = document.createElement("ol");
-    fundne.slice(0, 200).forEach(function (i) {
+    fundne.slice(0, VIST).forEach(function (i) {
       var d = indeks.dokumenter[i];
       var li = document.createElement("li");
       var a = document.createElement("a");
@@ -58,6 +128,7 @@
       sted.textContent = d.moede;
       li.appendChild(a);
       li.appendChild(sted);
+      if (d.tekst) { li.appendChild(uddrag(d.tekst, svar.ord)); }
       liste.appendChild(li);
     });
     ud.appendChild(liste);

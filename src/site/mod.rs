@@ -306,7 +306,7 @@ fn meeting_files(
             );
         }
         let folder = m.folder();
-        index.add_page(&page.html, &folder, &m.title());
+        index.add_page(&page.html, &folder, &m.title(), &m.dato);
         files.insert(
             format!("{folder}/moede.json"),
             Content::from(data::meeting_json(

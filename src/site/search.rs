@@ -17,7 +17,14 @@ pub struct SearchDoc {
     pub moede: String,
     /// Its address, relative to the search page.
     pub adresse: String,
+    /// The meeting's date (`yyyy-mm-dd`): of two equally good results, the newer first.
+    pub dato: String,
+    /// The start of its text, for the snippet a result shows.
+    pub tekst: String,
 }
+
+/// How much of an item's text the index keeps for snippets.
+const SNIPPET_SOURCE_CHARS: usize = 600;
 
 /// The index: the items, and for each word the items that hold it.
 #[derive(Debug, Default, Serialize)]
@@ -26,6 +33,8 @@ pub struct SearchIndex {
     pub dokumenter: Vec<SearchDoc>,
     /// Word → the numbers of the items holding it.
     pub ord: BTreeMap<String, Vec<usize>>,
+    /// Word → the numbers of the items whose title holds it (a title match ranks first).
+    pub titelord: BTreeMap<String, Vec<usize>>,
     /// Each word's stem, worked out once for the whole site (its vocabulary is small).
     #[serde(skip)]
     stems: std::collections::HashMap<String, String>,
@@ -33,8 +42,8 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     /// Adds the items of a meeting's page. `folder` is the meeting's folder from the
-    /// site's root; `meeting` its title.
-    pub fn add_page(&mut self, html: &str, folder: &str, meeting: &str) {
+    /// site's root; `meeting` its title; `dato` its date.
+    pub fn add_page(&mut self, html: &str, folder: &str, meeting: &str, dato: &str) {
         let page = Html::parse_document(html);
         let sections = Selector::parse("section.punkt").expect("valid selector");
         let heading = Selector::parse("h2").expect("valid selector");
@@ -47,12 +56,25 @@ impl SearchIndex {
                 .map(|h| crate::render::escape::plain_line(&h.text().collect::<String>()))
                 .unwrap_or_default();
             let number = self.dokumenter.len();
+            let text: String = section.text().collect::<Vec<_>>().join(" ");
+            let body = crate::render::escape::plain_line(&text);
+            let body = body.strip_prefix(titel.as_str()).unwrap_or(&body).trim();
+            let title_words: Vec<String> = words(&titel)
+                .flat_map(|w| self.with_stem(&stemmer, w))
+                .collect();
+            for word in title_words {
+                let docs = self.titelord.entry(word).or_default();
+                if docs.last() != Some(&number) {
+                    docs.push(number);
+                }
+            }
             self.dokumenter.push(SearchDoc {
+                tekst: snippet_source(body),
                 titel,
                 moede: meeting.to_string(),
                 adresse: format!("../{folder}/index.html#{id}"),
+                dato: dato.to_string(),
             });
-            let text: String = section.text().collect::<Vec<_>>().join(" ");
             // Each word and its Danish stem ("skolerne" → "skol"): the search page matches
             // a query word against both, so inflected forms find each other.
             let own: BTreeSet<String> = words(&text).collect();
@@ -73,11 +95,35 @@ impl SearchIndex {
         }
     }
 
+    /// A word and its stem (worked out once per word for the whole site).
+    fn with_stem(&mut self, stemmer: &Stemmer, word: String) -> Vec<String> {
+        let stem = self
+            .stems
+            .entry(word.clone())
+            .or_insert_with(|| stemmer.stem(&word).into_owned())
+            .clone();
+        if stem.is_empty() || stem == word {
+            vec![word]
+        } else {
+            vec![word, stem]
+        }
+    }
+
     /// The index as the script `indeks.js`.
     pub fn script(&self) -> String {
         let json = serde_json::to_string(self).expect("the index serialises");
         format!("window.SAGSGEN_INDEKS = {json};\n")
     }
+}
+
+/// The start of an item's text, cut at a word, for the snippet a result shows.
+fn snippet_source(body: &str) -> String {
+    if body.chars().count() <= SNIPPET_SOURCE_CHARS {
+        return body.to_string();
+    }
+    let cut: String = body.chars().take(SNIPPET_SOURCE_CHARS).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{at_word} …")
 }
 
 /// The words of a text as the index and the search page take them: lower case, split at
@@ -100,7 +146,11 @@ mod tests {
              <section class=\"punkt\" id=\"punkt-2\"><h2>2. Veje</h2><p>Asfalt og elevtallet.</p></section></main>",
             "bsu/2021-05-10",
             "Dagsorden: BSU",
+            "2021-05-10",
         );
+        assert_eq!(index.titelord["skoler"], [0]);
+        assert_eq!(index.dokumenter[0].tekst, "Elevtallet falder.");
+        assert_eq!(index.dokumenter[1].dato, "2021-05-10");
         assert_eq!(index.ord["elevtallet"], [0, 1]);
         assert_eq!(index.ord["asfalt"], [1]);
         // "elevtallet" also under its stem, which "elevtal" and "elevtallene" share.

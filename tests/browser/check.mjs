@@ -1,8 +1,9 @@
 // Opens pages of a built site in Debian's Chromium (headless, through playwright-core)
 // served over HTTP from a local server, runs axe-core on each (WCAG 2.1 A and AA) at
 // desktop width and at 320 px, and
-// checks what axe cannot: width at 320 px, the search page finding a word. Prints one
-// JSON object: { pages: [{ page, violations, overflow }], search: { word, results } }.
+// checks what axe cannot: width at 320 px, the search page finding words. Prints one
+// JSON object: { pages: [{ page, violations, overflow }], search: { word, status, results },
+// searches: [ … one per word of "a|b" … ] }.
 //
 // Usage: node check.mjs SITE_DIR WORD PAGE...
 import http from "node:http";
@@ -54,12 +55,24 @@ try {
     out.pages.push({ page, violations, overflow });
     await tab.close();
   }
-  const tab = await browser.newPage();
-  await tab.goto(base + "soeg/index.html");
-  await tab.fill("#ord", word);
-  await tab.click("button[type=submit]");
-  const results = await tab.$$eval("#resultater li a", (links) => links.map((a) => ({ text: a.textContent, href: a.getAttribute("href") })));
-  out.search = { word, results };
+  // One search per word ("a|b" searches for a, then for b); the first is `search`.
+  out.searches = [];
+  for (const one of word.split("|")) {
+    const tab = await browser.newPage();
+    await tab.goto(base + "soeg/index.html");
+    await tab.fill("#ord", one);
+    await tab.click("button[type=submit]");
+    const results = await tab.$$eval("#resultater li", (items) => items.map((li) => {
+      const a = li.querySelector("a");
+      const snippet = li.querySelector(".uddrag");
+      return { text: a.textContent, href: a.getAttribute("href"), snippet: snippet ? snippet.textContent : null,
+        marked: [...li.querySelectorAll("mark")].map((m) => m.textContent) };
+    }));
+    const status = await tab.$eval("#resultater p", (p) => p.textContent);
+    out.searches.push({ word: one, status, results });
+    await tab.close();
+  }
+  out.search = out.searches[0];
 } finally {
   await browser.close();
   server.close();

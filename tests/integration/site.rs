@@ -646,3 +646,90 @@ fn the_site_names_its_organisation_links_its_statement_and_publishes_a_calendar(
         "{committee}"
     );
 }
+
+#[test]
+fn search_ranks_title_matches_first_matches_danish_forms_and_shows_snippets() {
+    if !browser_ready() {
+        return;
+    }
+    let project = Project::empty();
+    project.write(
+        "sagsgen.toml",
+        "[udvalg]\nTMU = \"Teknik- og Miljøudvalget\"\n",
+    );
+    let item = |titel: &str, tekst: &str| {
+        format!(
+            "[[punkter]]\ntitel = \"{titel}\"\ntekst = \"{tekst}\"\nbeslutning = \"Godkendt.\"\n\n"
+        )
+    };
+    project.write(
+        "moeder/tmu-2024-01-10.toml",
+        format!(
+            "type = \"moede\"\nudvalg = \"TMU\"\ndato = 2024-01-10\n\n{}{}",
+            item(
+                "Trafiksikkerhed",
+                "Forslaget om en ny lokalplan for Nordbyen drøftes senere."
+            ),
+            item(
+                "Foreningsliv",
+                "Udvalget vil styrke den lokale forankring af foreningerne."
+            ),
+        ),
+    );
+    project.write(
+        "moeder/tmu-2025-03-05.toml",
+        format!(
+            "type = \"moede\"\nudvalg = \"TMU\"\ndato = 2025-03-05\n\n{}{}{}",
+            item(
+                "Vejvedligehold",
+                "Asfalten på Ringvejen skal udskiftes, og lokalplanen for havnen venter."
+            ),
+            item(
+                "Lokalplan 123 for Nordbyen",
+                "Planen giver mulighed for 200 boliger."
+            ),
+            item(
+                "Cykelsti langs Ådalen",
+                "Stien bliver 2,5 km lang og får belysning."
+            ),
+        ),
+    );
+    let run = project.run(&["site"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = project.path().join("output/site");
+    let args: Vec<&std::ffi::OsStr> = vec![
+        site.as_os_str(),
+        "lokalplan|cykelstier|skoler".as_ref(),
+        "soeg/index.html".as_ref(),
+    ];
+    let report = browser_script("check.mjs", &args);
+    let searches = report["searches"].as_array().unwrap();
+    let titles = |i: usize| -> Vec<String> {
+        searches[i]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // The title match first, then by recency; "lokal" alone is no match.
+    assert_eq!(
+        titles(0),
+        [
+            "2. Lokalplan 123 for Nordbyen",
+            "1. Vejvedligehold",
+            "1. Trafiksikkerhed"
+        ],
+        "{report}"
+    );
+    assert_eq!(searches[0]["status"], "3 punkter fundet for »lokalplan«.");
+    let snippet = searches[0]["results"][1]["snippet"].as_str().unwrap();
+    assert!(snippet.contains("lokalplanen for havnen"), "{snippet}");
+    assert_eq!(
+        searches[0]["results"][1]["marked"],
+        serde_json::json!(["lokalplanen"])
+    );
+    // An inflected form finds the word.
+    assert_eq!(titles(1), ["3. Cykelsti langs Ådalen"], "{report}");
+    assert_eq!(searches[2]["status"], "Ingen punkter fundet for »skoler«.");
+}
