@@ -1,6 +1,7 @@
 // Search over every meeting of the site, in the browser, with no server: the index
-// (indeks.js) lists each item's words and their Danish stems, the words of its title
-// apart, and the start of its text.
+// (indeks.js) lists each item's words and their Danish stems and the words of its title
+// apart; the start of each item's text, for the snippets, is in chunks (tekst-<n>.js, a
+// hundred items each) loaded only for the results shown.
 //
 // A query word matches a word of the index that begins with it ("skole" finds
 // "skolerne", "cykelsti" finds "cykelstiprojekt"), or that it begins with when what is
@@ -104,8 +105,42 @@
     return p;
   }
 
+  var CHUNK = 100;
+  var hentet = {};
+
+  // Loads the chunks of texts `numre` need (script elements work from file:// too), then
+  // calls `videre`; a chunk that cannot be loaded leaves its results without a snippet.
+  function hentTekster(numre, videre) {
+    var mangler = {};
+    numre.forEach(function (i) {
+      var k = Math.floor(i / CHUNK);
+      var tekster = window.SAGSGEN_TEKST;
+      if (!(tekster && tekster[k]) && !hentet[k]) { mangler[k] = true; }
+    });
+    var ventes = Object.keys(mangler);
+    if (ventes.length === 0) { videre(); return; }
+    var tilbage = ventes.length;
+    ventes.forEach(function (k) {
+      hentet[k] = true;
+      var s = document.createElement("script");
+      s.src = "tekst-" + k + ".js";
+      s.onload = s.onerror = function () { tilbage -= 1; if (tilbage === 0) { videre(); } };
+      document.body.appendChild(s);
+    });
+  }
+
+  function tekstAf(i) {
+    var tekster = window.SAGSGEN_TEKST || {};
+    var chunk = tekster[Math.floor(i / CHUNK)];
+    return chunk ? chunk[i % CHUNK] : "";
+  }
+
   function vis(tekst) {
     var svar = soeg(tekst);
+    hentTekster(svar.fundne.slice(0, VIST), function () { skriv(tekst, svar); });
+  }
+
+  function skriv(tekst, svar) {
     var fundne = svar.fundne;
     ud.textContent = "";
     var status = document.createElement("p");
@@ -128,7 +163,8 @@
       sted.textContent = d.moede;
       li.appendChild(a);
       li.appendChild(sted);
-      if (d.tekst) { li.appendChild(uddrag(d.tekst, svar.ord)); }
+      var t = tekstAf(i);
+      if (t) { li.appendChild(uddrag(t, svar.ord)); }
       liste.appendChild(li);
     });
     ud.appendChild(liste);

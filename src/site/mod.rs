@@ -225,6 +225,9 @@ fn site_files(
         text(pages::search_page(templates, config)?),
     );
     files.insert("soeg/indeks.js".into(), text(index.script()));
+    for (name, script) in index.snippet_scripts() {
+        files.insert(format!("soeg/{name}"), text(script));
+    }
     files.insert(
         "soeg/soeg.js".into(),
         text(templates.asset("site-soeg.js")?),

@@ -19,9 +19,14 @@ pub struct SearchDoc {
     pub adresse: String,
     /// The meeting's date (`yyyy-mm-dd`): of two equally good results, the newer first.
     pub dato: String,
-    /// The start of its text, for the snippet a result shows.
+    /// The start of its text, for the snippet a result shows: written apart, in the
+    /// chunk of texts the search page loads only for the results it shows.
+    #[serde(skip)]
     pub tekst: String,
 }
+
+/// How many items' texts one chunk of snippets holds.
+pub const SNIPPET_CHUNK: usize = 100;
 
 /// How much of an item's text the index keeps for snippets.
 const SNIPPET_SOURCE_CHARS: usize = 600;
@@ -114,6 +119,26 @@ impl SearchIndex {
         let json = serde_json::to_string(self).expect("the index serialises");
         format!("window.SAGSGEN_INDEKS = {json};\n")
     }
+
+    /// The items' texts for snippets, as scripts `tekst-<n>.js` of [`SNIPPET_CHUNK`] items
+    /// each (item `i` is in chunk `i / SNIPPET_CHUNK`): a search loads only the chunks of
+    /// the results it shows, and the first search loads no more than it needs.
+    pub fn snippet_scripts(&self) -> Vec<(String, String)> {
+        self.dokumenter
+            .chunks(SNIPPET_CHUNK)
+            .enumerate()
+            .map(|(n, docs)| {
+                let texts: Vec<&str> = docs.iter().map(|d| d.tekst.as_str()).collect();
+                let json = serde_json::to_string(&texts).expect("texts serialise");
+                (
+                    format!("tekst-{n}.js"),
+                    format!(
+                        "(window.SAGSGEN_TEKST = window.SAGSGEN_TEKST || {{}})[{n}] = {json};\n"
+                    ),
+                )
+            })
+            .collect()
+    }
 }
 
 /// The start of an item's text, cut at a word, for the snippet a result shows.
@@ -165,5 +190,13 @@ mod tests {
         );
         assert_eq!(index.dokumenter[0].titel, "1. Skoler");
         assert!(index.script().starts_with("window.SAGSGEN_INDEKS = {"));
+        assert!(!index.script().contains("Elevtallet falder."));
+        assert_eq!(
+            index.snippet_scripts(),
+            [(
+                "tekst-0.js".to_string(),
+                "(window.SAGSGEN_TEKST = window.SAGSGEN_TEKST || {})[0] = [\"Elevtallet falder.\",\"Asfalt og elevtallet.\"];\n".to_string()
+            )]
+        );
     }
 }
