@@ -7,6 +7,7 @@
 pub mod calendar;
 pub mod cases;
 pub mod data;
+pub mod fingerprint;
 pub mod model;
 pub mod pages;
 pub mod search;
@@ -48,6 +49,8 @@ pub struct Report {
     pub errors: Vec<Diagnostic>,
     /// What the site lacks (a PDF not built).
     pub warnings: Vec<Diagnostic>,
+    /// Every file the site holds after the run, from its root.
+    pub made: Vec<String>,
 }
 
 /// The record of the files a run wrote, so the next can remove what it no longer makes.
@@ -56,6 +59,21 @@ const MANIFEST: &str = ".sagsgen-site";
 /// Publishes the meetings among `files` (case files are reached through their meetings).
 pub fn publish(project: &Project, files: &[PathBuf], options: &Options) -> Report {
     let mut report = Report::default();
+    let fingerprint = fingerprint::of(project, files, options);
+    let manifest = std::fs::read_to_string(options.site_dir.join(MANIFEST)).unwrap_or_default();
+    if let Some((meetings, made)) =
+        fingerprint::unchanged(&options.site_dir, &manifest, &fingerprint)
+    {
+        // Nothing the site is made from changed: nothing to load, render or compare.
+        report.meetings = meetings;
+        report.unchanged = made;
+        warn_about_site_config(
+            &project.config,
+            &project.root.join("sagsgen.toml"),
+            &mut report.warnings,
+        );
+        return report;
+    }
     let loader = Loader::new(project);
     let loaded: Vec<_> = files.par_iter().map(|f| loader.load(f)).collect();
     let mut meetings: Vec<SiteMeeting> = Vec::new();
@@ -113,7 +131,18 @@ pub fn publish(project: &Project, files: &[PathBuf], options: &Options) -> Repor
         }
     };
     put_in_place(&options.site_dir, files, &mut report);
+    // Only a clean run is remembered: one with problems says them again next time.
+    let clean = report.errors.is_empty() && !report.warnings.iter().any(|w| !is_config_warning(w));
+    let record = clean.then(|| fingerprint::line(&fingerprint, report.meetings));
+    write_manifest(&options.site_dir, record.as_deref(), &mut report);
     report
+}
+
+/// Whether a warning is one of those about `[site]` (said on every run, fast or not).
+fn is_config_warning(w: &Diagnostic) -> bool {
+    w.path
+        .as_ref()
+        .is_some_and(|p| p.file_name().is_some_and(|f| f == "sagsgen.toml"))
 }
 
 /// Every file of the site, by its path from the site's root.
@@ -367,13 +396,22 @@ fn put_in_place(site: &Path, files: BTreeMap<String, Content>, report: &mut Repo
     let before = std::fs::read_to_string(&manifest_path).unwrap_or_default();
     for old in before
         .lines()
-        .filter(|l| !l.is_empty() && !made.contains(l))
+        .filter(|l| !l.is_empty() && !l.starts_with('#') && !made.contains(l))
     {
         if safe_relative(old) && std::fs::remove_file(site.join(old)).is_ok() {
             report.removed.push(old.to_string());
         }
     }
-    let manifest: String = made.iter().map(|f| format!("{f}\n")).collect();
+    report.made = made.iter().map(|f| f.to_string()).collect();
+}
+
+/// Records what the site holds (and, after a clean run, its fingerprint), so the next run
+/// can remove what it no longer makes, or see that it has nothing to do.
+fn write_manifest(site: &Path, fingerprint: Option<&str>, report: &mut Report) {
+    let manifest_path = site.join(MANIFEST);
+    let before = std::fs::read_to_string(&manifest_path).unwrap_or_default();
+    let mut manifest = fingerprint.unwrap_or_default().to_string();
+    manifest.extend(report.made.iter().map(|f| format!("{f}\n")));
     if manifest != before
         && let Err(e) = crate::batch::atomic_write(&manifest_path, manifest.as_bytes())
     {

@@ -271,6 +271,8 @@ fn a_rerun_writes_nothing_a_change_rewrites_only_what_shows_it_and_the_site_is_r
     for file in &rewritten {
         assert!(
             file.starts_with("uss/2020-11-02/")
+                // The manifest records the new fingerprint of what the site is made from.
+                || *file == ".sagsgen-site"
                 || file.starts_with("sager/")
                 || *file == "data/sager.json"
                 || *file == "soeg/indeks.js"
@@ -732,4 +734,30 @@ fn search_ranks_title_matches_first_matches_danish_forms_and_shows_snippets() {
     // An inflected form finds the word.
     assert_eq!(titles(1), ["3. Cykelsti langs Ådalen"], "{report}");
     assert_eq!(searches[2]["status"], "Ingen punkter fundet for »skoler«.");
+}
+
+#[test]
+fn a_run_with_nothing_changed_does_nothing_yet_restores_a_removed_file_and_repeats_problems() {
+    let (project, run) = site_of_examples();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = project.path().join("output/site");
+    let manifest = std::fs::read_to_string(site.join(".sagsgen-site")).unwrap();
+    assert!(manifest.starts_with("#fingerprint "), "{manifest}");
+    let again = project.run(&["site"]);
+    again.assert_said("0 files written");
+    // A file of the site removed by hand: the next run makes the site again.
+    std::fs::remove_file(site.join("uss/index.html")).unwrap();
+    let restored = project.run(&["site"]);
+    assert_eq!(restored.code, 0, "{}", restored.stderr);
+    assert!(site.join("uss/index.html").is_file());
+    // A run with an error is not remembered: the next one says it again.
+    project.write(
+        "moeder/ødelagt.toml",
+        "type = \"moede\"\nudvalg = \"XYZ\"\ndato = 2025-01-01\n",
+    );
+    let failed = project.run(&["site"]);
+    assert_eq!(failed.code, 1, "{}", failed.stderr);
+    let repeated = project.run(&["site"]);
+    assert_eq!(repeated.code, 1, "{}", repeated.stderr);
+    repeated.assert_said("is left out of the site");
 }

@@ -1,0 +1,95 @@
+//! Whether anything the site is made from changed since the last run: a fingerprint of
+//! sagsgen's version and built-in templates, the build's folder and the inputs asked for,
+//! and every file of the project it could read (its path, size and modification time; the built PDFs among
+//! the output only), kept in the site's manifest. A run whose fingerprint matches, whose
+//! last run was clean and whose files are all still there has nothing to do.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::Options;
+use crate::project::Project;
+
+/// The fingerprint of a run over `files`.
+pub fn of(project: &Project, files: &[PathBuf], options: &Options) -> String {
+    let mut hash = Sha256::new();
+    hash.update(env!("CARGO_PKG_VERSION"));
+    for (name, text) in crate::render::templates::BUILTIN {
+        hash.update(name);
+        hash.update(text);
+    }
+    // Not the site's own folder: the fingerprint is kept in it, and the same input
+    // published to two folders gives the same bytes in both.
+    for path in std::iter::once(&options.output_dir).chain(files) {
+        hash.update(path.to_string_lossy().as_bytes());
+        hash.update([0]);
+    }
+    let site = options
+        .site_dir
+        .canonicalize()
+        .unwrap_or_else(|_| options.site_dir.clone());
+    let output = options
+        .output_dir
+        .canonicalize()
+        .unwrap_or_else(|_| options.output_dir.clone());
+    let mut entries: Vec<(String, u64, u128)> = walkdir::WalkDir::new(&project.root)
+        .into_iter()
+        .filter_entry(|e| {
+            let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+            // No site's files (this one's or another's, which hold a manifest) are input.
+            let a_site = e.file_type().is_dir() && e.path().join(super::MANIFEST).is_file();
+            !hidden && !a_site && !e.path().starts_with(&site)
+        })
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            // Of the build's output, the site copies the PDFs and reads nothing else.
+            !e.path().starts_with(&output)
+                || e.path()
+                    .extension()
+                    .is_some_and(|x| x.eq_ignore_ascii_case("pdf"))
+        })
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            let modified = meta
+                .modified()
+                .ok()?
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?
+                .as_nanos();
+            let rel = e.path().strip_prefix(&project.root).ok()?;
+            Some((rel.to_string_lossy().into_owned(), meta.len(), modified))
+        })
+        .collect();
+    entries.sort();
+    for (rel, len, modified) in entries {
+        hash.update(rel.as_bytes());
+        hash.update(len.to_le_bytes());
+        hash.update(modified.to_le_bytes());
+    }
+    crate::digest::hex(&hash.finalize())
+}
+
+/// The manifest line that records a clean run's fingerprint and how many meetings it
+/// published.
+pub fn line(fingerprint: &str, meetings: usize) -> String {
+    format!("#fingerprint {fingerprint} {meetings}\n")
+}
+
+/// When the last run had this fingerprint, was clean, and every file it made is still
+/// there: how many meetings it published and how many files it made.
+pub fn unchanged(site: &Path, manifest: &str, fingerprint: &str) -> Option<(usize, usize)> {
+    let mut lines = manifest.lines();
+    let first = lines.next()?.strip_prefix("#fingerprint ")?;
+    let (recorded, meetings) = first.split_once(' ')?;
+    if recorded != fingerprint {
+        return None;
+    }
+    let files: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
+    files
+        .iter()
+        .all(|f| site.join(f).is_file())
+        .then(|| Some((meetings.parse().ok()?, files.len())))
+        .flatten()
+}
