@@ -1,7 +1,9 @@
 // Search over every meeting of the site, in the browser, with no server: the index
-// (indeks.js) lists each item's words and their Danish stems and the words of its title
-// apart; the start of each item's text, for the snippets, is in chunks (tekst-<n>.js, a
-// hundred items each) loaded only for the results shown.
+// (indeks.js) lists the items; their words and Danish stems, with the words of each title
+// apart, are in a file per first letter (ord-<code point>.js), loaded for the letters a
+// query begins its words with; the start of each item's text, for the snippets, is in
+// chunks (tekst-<n>.js, a hundred items each) loaded only for the results shown. Script
+// elements load them, so the search works from file:// too.
 //
 // A query word matches a word of the index that begins with it ("skole" finds
 // "skolerne", "cykelsti" finds "cykelstiprojekt"), or that it begins with when what is
@@ -16,7 +18,6 @@
   var felt = document.getElementById("ord");
   var ud = document.getElementById("resultater");
   if (!indeks || !form) { return; }
-  var termer = Object.keys(indeks.ord);
   var VIST = 50;
   // Danish inflections and the genitive: what may follow a word's stem.
   var ENDELSE = /^(e|en|ens|er|ere|erne|ernes|ers|es|et|ets|ne|nes|r|rne|s|t|ts|ene|enes)$/;
@@ -35,11 +36,13 @@
   // matched (to find them in the snippet).
   function find(soegeord) {
     var tekst = {}, titel = {}, fundne = [];
-    termer.forEach(function (t) {
+    var del = (window.SAGSGEN_ORD || {})[soegeord.codePointAt(0)];
+    if (!del) { return { tekst: tekst, titel: titel, ord: fundne }; }
+    Object.keys(del.ord).forEach(function (t) {
       if (!passer(t, soegeord)) { return; }
       fundne.push(t);
-      indeks.ord[t].forEach(function (d) { tekst[d] = true; });
-      (indeks.titelord[t] || []).forEach(function (d) { titel[d] = true; });
+      del.ord[t].forEach(function (d) { tekst[d] = true; });
+      (del.titelord[t] || []).forEach(function (d) { titel[d] = true; });
     });
     return { tekst: tekst, titel: titel, ord: fundne };
   }
@@ -61,7 +64,8 @@
     var fundne = Object.keys(point).map(Number);
     fundne.sort(function (a, b) {
       if (point[b] !== point[a]) { return point[b] - point[a]; }
-      var da = indeks.dokumenter[a].dato, db = indeks.dokumenter[b].dato;
+      var da = indeks.moeder[indeks.dokumenter[a].m].dato;
+      var db = indeks.moeder[indeks.dokumenter[b].m].dato;
       if (da !== db) { return da < db ? 1 : -1; }
       return a - b;
     });
@@ -108,22 +112,16 @@
   var CHUNK = 100;
   var hentet = {};
 
-  // Loads the chunks of texts `numre` need (script elements work from file:// too), then
-  // calls `videre`; a chunk that cannot be loaded leaves its results without a snippet.
-  function hentTekster(numre, videre) {
-    var mangler = {};
-    numre.forEach(function (i) {
-      var k = Math.floor(i / CHUNK);
-      var tekster = window.SAGSGEN_TEKST;
-      if (!(tekster && tekster[k]) && !hentet[k]) { mangler[k] = true; }
-    });
-    var ventes = Object.keys(mangler);
-    if (ventes.length === 0) { videre(); return; }
-    var tilbage = ventes.length;
-    ventes.forEach(function (k) {
-      hentet[k] = true;
+  // Loads the scripts `filer` that are not loaded yet (script elements work from file://
+  // too), then calls `videre`; one that cannot be loaded is left out.
+  function hent(filer, videre) {
+    var mangler = filer.filter(function (f, i) { return !hentet[f] && filer.indexOf(f) === i; });
+    if (mangler.length === 0) { videre(); return; }
+    var tilbage = mangler.length;
+    mangler.forEach(function (f) {
+      hentet[f] = true;
       var s = document.createElement("script");
-      s.src = "tekst-" + k + ".js";
+      s.src = f;
       s.onload = s.onerror = function () { tilbage -= 1; if (tilbage === 0) { videre(); } };
       document.body.appendChild(s);
     });
@@ -136,8 +134,14 @@
   }
 
   function vis(tekst) {
-    var svar = soeg(tekst);
-    hentTekster(svar.fundne.slice(0, VIST), function () { skriv(tekst, svar); });
+    var ordfiler = ord(tekst).map(function (o) { return "ord-" + o.codePointAt(0) + ".js"; });
+    hent(ordfiler, function () {
+      var svar = soeg(tekst);
+      var tekstfiler = svar.fundne.slice(0, VIST).map(function (i) {
+        return "tekst-" + Math.floor(i / CHUNK) + ".js";
+      });
+      hent(tekstfiler, function () { skriv(tekst, svar); });
+    });
   }
 
   function skriv(tekst, svar) {
@@ -154,13 +158,14 @@
     var liste = document.createElement("ol");
     fundne.slice(0, VIST).forEach(function (i) {
       var d = indeks.dokumenter[i];
+      var moede = indeks.moeder[d.m];
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = d.adresse;
+      a.href = "../" + moede.mappe + "/index.html#" + d.p;
       a.textContent = d.titel;
       var sted = document.createElement("span");
       sted.className = "sted";
-      sted.textContent = d.moede;
+      sted.textContent = moede.titel;
       li.appendChild(a);
       li.appendChild(sted);
       var t = tekstAf(i);

@@ -254,7 +254,11 @@ fn site_files(
         text(pages::search_page(templates, config)?),
     );
     files.insert("soeg/indeks.js".into(), text(index.script()));
-    for (name, script) in index.snippet_scripts() {
+    for (name, script) in index
+        .word_scripts()
+        .into_iter()
+        .chain(index.snippet_scripts())
+    {
         files.insert(format!("soeg/{name}"), text(script));
     }
     files.insert(

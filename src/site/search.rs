@@ -8,22 +8,44 @@ use rust_stemmers::{Algorithm, Stemmer};
 use scraper::{Html, Selector};
 use serde::Serialize;
 
-/// One searchable item.
+/// One searchable item. The index written for the page names its meeting by number and
+/// its place by its anchor (a year has thousands of items and a few hundred meetings).
 #[derive(Debug, Serialize)]
 pub struct SearchDoc {
     /// "3. Title".
     pub titel: String,
-    /// The meeting it belongs to.
+    /// The meeting it belongs to (its title).
+    #[serde(skip)]
     pub moede: String,
     /// Its address, relative to the search page.
+    #[serde(skip)]
     pub adresse: String,
     /// The meeting's date (`yyyy-mm-dd`): of two equally good results, the newer first.
+    #[serde(skip)]
     pub dato: String,
     /// The start of its text, for the snippet a result shows: written apart, in the
     /// chunk of texts the search page loads only for the results it shows.
     #[serde(skip)]
     pub tekst: String,
+    /// Its meeting's number in [`SearchIndex::moeder`].
+    pub m: usize,
+    /// Its anchor on the meeting's page (`punkt-3`).
+    pub p: String,
 }
+
+/// A meeting of the index: its title, its folder from the site's root, and its date.
+#[derive(Debug, Serialize)]
+pub struct SearchMeeting {
+    /// "Referat: Økonomiudvalget 15. marts 2021".
+    pub titel: String,
+    /// `oeu/2021-03-15`.
+    pub mappe: String,
+    /// `yyyy-mm-dd`.
+    pub dato: String,
+}
+
+/// Words and the items holding them, as one file of words writes them.
+type Postings<'a> = BTreeMap<&'a str, &'a Vec<usize>>;
 
 /// How many items' texts one chunk of snippets holds.
 pub const SNIPPET_CHUNK: usize = 100;
@@ -34,11 +56,16 @@ const SNIPPET_SOURCE_CHARS: usize = 600;
 /// The index: the items, and for each word the items that hold it.
 #[derive(Debug, Default, Serialize)]
 pub struct SearchIndex {
+    /// The meetings, in the site's order.
+    pub moeder: Vec<SearchMeeting>,
     /// The items, in the order of the site's meetings.
     pub dokumenter: Vec<SearchDoc>,
-    /// Word → the numbers of the items holding it.
+    /// Word → the numbers of the items holding it (written apart, by first letter).
+    #[serde(skip)]
     pub ord: BTreeMap<String, Vec<usize>>,
-    /// Word → the numbers of the items whose title holds it (a title match ranks first).
+    /// Word → the numbers of the items whose title holds it (a title match ranks first;
+    /// written with the words of its first letter).
+    #[serde(skip)]
     pub titelord: BTreeMap<String, Vec<usize>>,
     /// Each word's stem, worked out once for the whole site (its vocabulary is small).
     #[serde(skip)]
@@ -53,6 +80,12 @@ impl SearchIndex {
         let sections = Selector::parse("section.punkt").expect("valid selector");
         let heading = Selector::parse("h2").expect("valid selector");
         let stemmer = Stemmer::create(Algorithm::Danish);
+        let m = self.moeder.len();
+        self.moeder.push(SearchMeeting {
+            titel: meeting.to_string(),
+            mappe: folder.to_string(),
+            dato: dato.to_string(),
+        });
         for section in page.select(&sections) {
             let id = section.value().attr("id").unwrap_or_default();
             let titel = section
@@ -79,6 +112,8 @@ impl SearchIndex {
                 moede: meeting.to_string(),
                 adresse: format!("../{folder}/index.html#{id}"),
                 dato: dato.to_string(),
+                m,
+                p: id.to_string(),
             });
             // Each word and its Danish stem ("skolerne" → "skol"): the search page matches
             // a query word against both, so inflected forms find each other.
@@ -118,6 +153,33 @@ impl SearchIndex {
     pub fn script(&self) -> String {
         let json = serde_json::to_string(self).expect("the index serialises");
         format!("window.SAGSGEN_INDEKS = {json};\n")
+    }
+
+    /// The words, as scripts `ord-<n>.js`, one per first letter (`n` its Unicode code
+    /// point): a query word matches only words with its own first letter, so a search
+    /// loads the words of its query's letters and no others.
+    pub fn word_scripts(&self) -> Vec<(String, String)> {
+        let mut shards: BTreeMap<u32, (Postings<'_>, Postings<'_>)> = BTreeMap::new();
+        for (word, docs) in &self.ord {
+            let letter = word.chars().next().map_or(0, u32::from);
+            shards.entry(letter).or_default().0.insert(word, docs);
+        }
+        for (word, docs) in &self.titelord {
+            let letter = word.chars().next().map_or(0, u32::from);
+            shards.entry(letter).or_default().1.insert(word, docs);
+        }
+        shards
+            .into_iter()
+            .map(|(letter, (ord, titelord))| {
+                let json = serde_json::json!({ "ord": ord, "titelord": titelord });
+                (
+                    format!("ord-{letter}.js"),
+                    format!(
+                        "(window.SAGSGEN_ORD = window.SAGSGEN_ORD || {{}})[{letter}] = {json};\n"
+                    ),
+                )
+            })
+            .collect()
     }
 
     /// The items' texts for snippets, as scripts `tekst-<n>.js` of [`SNIPPET_CHUNK`] items
@@ -191,6 +253,13 @@ mod tests {
         assert_eq!(index.dokumenter[0].titel, "1. Skoler");
         assert!(index.script().starts_with("window.SAGSGEN_INDEKS = {"));
         assert!(!index.script().contains("Elevtallet falder."));
+        assert!(!index.script().contains("asfalt"));
+        let words = index.word_scripts();
+        let a = words.iter().find(|(n, _)| n == "ord-97.js").unwrap();
+        assert_eq!(
+            a.1,
+            "(window.SAGSGEN_ORD = window.SAGSGEN_ORD || {})[97] = {\"ord\":{\"asfalt\":[1]},\"titelord\":{}};\n"
+        );
         assert_eq!(
             index.snippet_scripts(),
             [(
