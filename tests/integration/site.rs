@@ -15,6 +15,44 @@ fn site_of_examples() -> (Project, crate::common::Run) {
     (project, run)
 }
 
+/// A calendar file's events, read by an independent parser (its lines no longer than the
+/// 75 octets RFC 5545 allows).
+fn events_of(file: &Path) -> Vec<icalendar::Event> {
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(
+        text.lines().all(|l| l.len() <= 76),
+        "{}: a line longer than 75 octets",
+        file.display()
+    );
+    let calendar: icalendar::Calendar = text
+        .parse()
+        .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    calendar
+        .components
+        .into_iter()
+        .filter_map(|c| match c {
+            icalendar::CalendarComponent::Event(e) => Some(e),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Runs axe (at 1280 and 320 px) on `pages` of the site in Chromium, asserts no
+/// violation and no page wider than 320 px, and searches for `word`: the report.
+fn pages_pass_axe(site: &Path, word: &str, pages: &[&str]) -> serde_json::Value {
+    let mut args: Vec<&std::ffi::OsStr> = vec![site.as_os_str(), word.as_ref()];
+    args.extend(pages.iter().map(std::ffi::OsStr::new));
+    let report = browser_script("check.mjs", &args);
+    for page in report["pages"].as_array().unwrap() {
+        assert_eq!(page["violations"], serde_json::json!([]), "{}", page);
+        assert!(
+            page["overflow"].as_i64().unwrap() <= 0,
+            "wider than 320 px: {page}"
+        );
+    }
+    report
+}
+
 /// The `href` and `src` values of a page.
 fn links(html: &str) -> Vec<String> {
     let page = scraper::Html::parse_document(html);
@@ -335,26 +373,18 @@ fn every_kind_of_page_passes_axe_in_chromium_and_search_finds_an_item() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let site = project.path().join("output/site");
     assert_links_resolve(&site);
-    let mut args: Vec<&std::ffi::OsStr> = vec![site.as_os_str(), "vandløbsprojektet".as_ref()];
-    args.extend(
-        [
+    let report = pages_pass_axe(
+        &site,
+        "vandløbsprojektet",
+        &[
             "index.html",
             "mil/index.html",
             "mil/2021-03-03/index.html",
             "bsu/2021-05-10/index.html",
             "kf/2025-10-08/index.html",
             "soeg/index.html",
-        ]
-        .map(std::ffi::OsStr::new),
+        ],
     );
-    let report = browser_script("check.mjs", &args);
-    for page in report["pages"].as_array().unwrap() {
-        assert_eq!(page["violations"], serde_json::json!([]), "{}", page);
-        assert!(
-            page["overflow"].as_i64().unwrap() <= 0,
-            "wider than 320 px: {page}"
-        );
-    }
     let results = report["search"]["results"].as_array().unwrap();
     assert_eq!(results.len(), 1, "{report}");
     assert_eq!(results[0]["href"], "../mil/2021-03-03/index.html#punkt-1");
@@ -527,26 +557,18 @@ fn the_record_pages_pass_axe_in_chromium() {
         return;
     }
     let (_project, site) = site_of_record();
-    let mut args: Vec<&std::ffi::OsStr> = vec![site.as_os_str(), "skolestruktur".as_ref()];
-    args.extend(
-        [
+    pages_pass_axe(
+        &site,
+        "skolestruktur",
+        &[
             "sager/25-1001/index.html",
             "bu/2025-05-05/index.html",
             "bu/2025-06-16/index.html",
             "bu/2025-06-02/index.html",
             "bu/index.html",
             "index.html",
-        ]
-        .map(std::ffi::OsStr::new),
+        ],
     );
-    let report = browser_script("check.mjs", &args);
-    for page in report["pages"].as_array().unwrap() {
-        assert_eq!(page["violations"], serde_json::json!([]), "{}", page);
-        assert!(
-            page["overflow"].as_i64().unwrap() <= 0,
-            "wider than 320 px: {page}"
-        );
-    }
 }
 
 #[test]
@@ -595,33 +617,11 @@ fn the_site_names_its_organisation_links_its_statement_and_publishes_a_calendar(
         ("bu/kalender.ics", 3),
         ("oeu/kalender.ics", 1),
     ] {
-        let text = std::fs::read_to_string(site.join(file)).unwrap();
-        assert!(
-            text.lines().all(|l| l.len() <= 76),
-            "{file}: a line longer than 75 octets"
-        );
-        let calendar: icalendar::Calendar = text.parse().unwrap_or_else(|e| panic!("{file}: {e}"));
-        let events: Vec<&icalendar::Event> = calendar
-            .components
-            .iter()
-            .filter_map(|c| match c {
-                icalendar::CalendarComponent::Event(e) => Some(e),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(events.len(), count, "{file}");
+        assert_eq!(events_of(&site.join(file)).len(), count, "{file}");
     }
     let text = std::fs::read_to_string(site.join("bu/kalender.ics")).unwrap();
-    let calendar: icalendar::Calendar = text.parse().unwrap();
-    let events: Vec<&icalendar::Event> = calendar
-        .components
-        .iter()
-        .filter_map(|c| match c {
-            icalendar::CalendarComponent::Event(e) => Some(e),
-            _ => None,
-        })
-        .collect();
-    let held = events[0];
+    let events = events_of(&site.join("bu/kalender.ics"));
+    let held = &events[0];
     assert_eq!(
         held.get_uid(),
         Some("bu-2025-05-05@dagsordener.eksempel.dk")
