@@ -9,6 +9,7 @@ pub mod cases;
 pub mod data;
 pub mod fingerprint;
 pub mod model;
+pub mod oparl;
 pub mod pages;
 pub mod search;
 
@@ -158,7 +159,7 @@ fn site_files(
     if let (Some(logo), Some(on_site)) = (&config.organisation.logo, pages::logo_on_site(config)) {
         files.insert(on_site, Content::Copy(project.root.join(logo)));
     }
-    let index = meeting_files(project, templates, meetings, &mut files, warnings)?;
+    let (index, linked) = meeting_files(project, templates, meetings, &mut files, warnings)?;
     let committees = committees(config, meetings);
     let org = pages::SiteView::at(config, 0).org;
     let adresse = config.site.adresse.as_deref();
@@ -247,6 +248,23 @@ fn site_files(
         data::CASES_SCHEMA.into(),
         Content::from(data::cases_schema()),
     );
+    if let Some(adresse) = config.site.adresse.as_deref() {
+        let published: BTreeMap<String, oparl::Published<'_>> = linked
+            .iter()
+            .map(|(folder, dokumenter, bilag)| {
+                (folder.clone(), oparl::Published { dokumenter, bilag })
+            })
+            .collect();
+        for (rel, json) in oparl::files(
+            adresse,
+            &org,
+            config.site.licens.as_deref(),
+            meetings,
+            &published,
+        ) {
+            files.insert(rel, Content::from(json));
+        }
+    }
     let front = pages::front_page(templates, config, &committees, meetings)?;
     files.insert("index.html".into(), text(front));
     files.insert(
@@ -305,7 +323,7 @@ fn warn_about_site_config(
     }
     if site.adresse.is_none() {
         warnings.push(
-            Diagnostic::warning("sagsgen.toml gives no `[site] adresse`: the feeds and the calendar cannot name the site's address")
+            Diagnostic::warning("sagsgen.toml gives no `[site] adresse`: the feeds and the calendar cannot name the site's address, and no OParl data is written (its ids are addresses)")
                 .with_help("add `[site] adresse = \"https://dagsordener.eksempel.dk\"`, where the site is published"),
         );
     }
@@ -323,14 +341,16 @@ fn meeting_files(
     meetings: &[SiteMeeting],
     files: &mut BTreeMap<String, Content>,
     warnings: &mut Vec<Diagnostic>,
-) -> Result<search::SearchIndex, Diagnostic> {
+) -> Result<(search::SearchIndex, Vec<Linked>), Diagnostic> {
     let rendered: Vec<_> = meetings
         .par_iter()
         .map(|m| pages::meeting_page(templates, &project.config, &project.root, m))
         .collect();
     let mut index = search::SearchIndex::default();
+    let mut linked = Vec::new();
     for (m, page) in meetings.iter().zip(rendered) {
         let page = page?;
+        linked.push((m.folder(), page.dokumenter.clone(), page.bilag.clone()));
         for pdf in &page.missing {
             warnings.push(
                 Diagnostic::warning(format!(
@@ -356,8 +376,11 @@ fn meeting_files(
             files.insert(to, Content::Copy(from));
         }
     }
-    Ok(index)
+    Ok((index, linked))
 }
+
+/// What a meeting's page links to: (its folder, its public PDFs, its attachments).
+type Linked = (String, Vec<pages::LinkView>, BTreeMap<String, String>);
 
 /// The committees with meetings on the site, (folder, full name): in the order of
 /// `[udvalg]` where they are in it, then by name.

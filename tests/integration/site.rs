@@ -763,3 +763,135 @@ fn a_run_with_nothing_changed_does_nothing_yet_restores_a_removed_file_and_repea
     assert_eq!(repeated.code, 1, "{}", repeated.stderr);
     repeated.assert_said("is left out of the site");
 }
+
+#[test]
+fn oparl_objects_are_at_their_ids_link_to_each_other_and_hold_nothing_closed() {
+    let project = Project::fixture("record");
+    let config = String::from_utf8(project.read("sagsgen.toml")).unwrap();
+    project.write(
+        "sagsgen.toml",
+        config + "\n[site]\nadresse = \"https://dagsordener.eksempel.dk\"\nlicens = \"https://creativecommons.org/licenses/by/4.0/\"\n",
+    );
+    let run = project.run(&["site"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = project.path().join("output/site");
+    let base = "https://dagsordener.eksempel.dk/";
+    let file_of = |url: &str| site.join(url.strip_prefix(base).unwrap().split('#').next().unwrap());
+    // What OParl 1.1 requires of each type (its schema's `required`).
+    let required = |kind: &str| -> &[&str] {
+        match kind {
+            "System" => &["id", "type", "oparlVersion", "body"],
+            "Body" => &[
+                "id",
+                "type",
+                "name",
+                "organization",
+                "person",
+                "meeting",
+                "paper",
+                "legislativeTerm",
+            ],
+            "File" => &["id", "type", "accessUrl"],
+            _ => &["id", "type"],
+        }
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    let mut todo = vec![format!("{base}oparl/system.json")];
+    let mut kinds = std::collections::BTreeMap::<String, usize>::new();
+    while let Some(url) = todo.pop() {
+        if !seen.insert(url.clone()) {
+            continue;
+        }
+        let path = file_of(&url);
+        assert!(path.is_file(), "{url} is not served");
+        if !url.ends_with(".json") {
+            continue;
+        }
+        let value: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap())
+            .unwrap_or_else(|e| panic!("{url}: {e}"));
+        let objects: Vec<&serde_json::Value> = match value.get("data") {
+            Some(data) => {
+                // A list: its pagination and links.
+                assert!(value["pagination"]["totalElements"].is_u64(), "{url}");
+                assert!(value["links"]["first"].is_string(), "{url}");
+                data.as_array().unwrap().iter().collect()
+            }
+            None => {
+                assert_eq!(value["id"], url, "{url}: its id is its address");
+                vec![&value]
+            }
+        };
+        for object in objects {
+            let kind = object["type"]
+                .as_str()
+                .and_then(|t| t.strip_prefix("https://schema.oparl.org/1.1/"))
+                .unwrap_or_else(|| panic!("{url}: {object}"));
+            *kinds.entry(kind.to_string()).or_default() += 1;
+            for field in required(kind) {
+                assert!(
+                    object.get(*field).is_some(),
+                    "{url}: a {kind} without {field}"
+                );
+            }
+            for field in ["created", "modified"] {
+                if let Some(t) = object.get(field) {
+                    let t = t.as_str().unwrap();
+                    assert!(
+                        t.len() == 25 && (t.ends_with("+01:00") || t.ends_with("+02:00")),
+                        "{url}: {field} {t}"
+                    );
+                }
+            }
+        }
+        // Every address into the site is followed.
+        let text = serde_json::to_string(&value).unwrap();
+        for found in text.split('"').filter(|s| s.starts_with(base)) {
+            todo.push(found.to_string());
+        }
+    }
+    for kind in [
+        "System",
+        "Body",
+        "Organization",
+        "Person",
+        "Membership",
+        "Meeting",
+        "AgendaItem",
+        "Paper",
+        "Consultation",
+        "File",
+        "Location",
+    ] {
+        assert!(kinds.contains_key(kind), "no {kind}: {kinds:?}");
+    }
+    let meeting: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(site.join("oparl/meeting/bu-2025-05-05.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(meeting["start"], "2025-05-05T16:00:00+02:00");
+    assert_eq!(meeting["meetingState"], "durchgeführt");
+    let cancelled: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(site.join("oparl/meeting/bu-2025-06-16.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(cancelled["cancelled"], true);
+    let paper: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("oparl/paper/25-1001.json")).unwrap())
+            .unwrap();
+    assert_eq!(paper["reference"], "25/1001");
+    assert_eq!(paper["consultation"].as_array().unwrap().len(), 2);
+    assert_eq!(paper["consultation"][1]["authoritative"], true);
+    // The closed item: its public title and public decision, nothing more.
+    let closed = &meeting["agendaItem"][2];
+    assert_eq!(closed["public"], false);
+    assert_eq!(closed["name"], "Køb af grund ved Mosevej");
+    assert!(closed.get("consultation").is_none() && closed.get("auxiliaryFile").is_none());
+    for (rel, bytes) in tree(&site).iter().filter(|(r, _)| r.starts_with("oparl/")) {
+        for secret in ["Hemmeligsen", "2,1 mio", "25/1002", "25-1002", "Prisen til"] {
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "{rel} holds {secret:?}"
+            );
+        }
+    }
+}
