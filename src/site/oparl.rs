@@ -194,7 +194,11 @@ impl Oparl<'_> {
             .enumerate()
             .map(|(i, data)| {
                 let page = i + 1;
-                let mut links = json!({ "first": self.id(&rel(1)), "last": self.id(&rel(pages)) });
+                let mut links = json!({
+                    "first": self.id(&rel(1)),
+                    "self": self.id(&rel(page)),
+                    "last": self.id(&rel(pages)),
+                });
                 if page > 1 {
                     links["prev"] = json!(self.id(&rel(page - 1)));
                 }
