@@ -62,6 +62,8 @@ pub fn files(
         .map(|m| o.meeting(m, published.get(&m.folder())))
         .collect();
     let papers = o.papers(meetings);
+    // The objects embedded in others, by type, for the lists OParl 1.1 adds to a Body.
+    let mut embedded: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     for (name, objects) in [
         ("organizations", committees),
         ("people", people),
@@ -74,16 +76,47 @@ pub fn files(
             with_ids(object, &mut all);
         }
         for object in all {
-            let id = object["id"].as_str().unwrap_or_default();
-            let rel = id.strip_prefix(&format!("{}/", o.base)).unwrap_or(id);
-            put(rel.to_string(), object);
+            let id = object["id"].as_str().unwrap_or_default().to_string();
+            let rel = id
+                .strip_prefix(&format!("{}/", o.base))
+                .unwrap_or(&id)
+                .to_string();
+            let kind = object["type"]
+                .as_str()
+                .unwrap_or_default()
+                .trim_start_matches(T);
+            if !objects.iter().any(|top| top["id"] == object["id"]) {
+                embedded
+                    .entry(kind.to_string())
+                    .or_default()
+                    .push(object.clone());
+            }
+            put(rel, object);
         }
+        for (rel, page) in o.pages(name, objects) {
+            put(rel, page);
+        }
+    }
+    for (name, kind) in EMBEDDED_LISTS {
+        let mut objects = embedded.remove(*kind).unwrap_or_default();
+        objects.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
+        objects.dedup_by(|a, b| a["id"] == b["id"]);
         for (rel, page) in o.pages(name, objects) {
             put(rel, page);
         }
     }
     out
 }
+
+/// The lists of objects that are embedded elsewhere: (list file, OParl type).
+const EMBEDDED_LISTS: &[(&str, &str)] = &[
+    ("memberships", "Membership"),
+    ("agendaitems", "AgendaItem"),
+    ("consultations", "Consultation"),
+    ("files", "File"),
+    ("locations", "Location"),
+    ("legislativeterms", "LegislativeTerm"),
+];
 
 /// An object and every object embedded in it (each has an `id` and a `type`).
 fn with_ids(value: &Value, out: &mut Vec<Value>) {
@@ -162,6 +195,12 @@ impl Oparl<'_> {
             "person": self.id("people.json"),
             "meeting": self.id("meetings.json"),
             "paper": self.id("papers.json"),
+            "membership": self.id("memberships.json"),
+            "agendaItem": self.id("agendaitems.json"),
+            "consultation": self.id("consultations.json"),
+            "file": self.id("files.json"),
+            "locationList": self.id("locations.json"),
+            "legislativeTermList": self.id("legislativeterms.json"),
             "legislativeTerm": [],
             "web": self.web("index.html"),
             "created": timestamp(first, None),
