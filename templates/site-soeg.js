@@ -133,14 +133,27 @@
     return chunk ? chunk[i % CHUNK] : "";
   }
 
+  function ordfiler(tekst) {
+    return ord(tekst).map(function (o) { return "ord-" + o.codePointAt(0) + ".js"; });
+  }
+
+  // The results at once; their snippets as soon as the texts they need have loaded (then
+  // the list is marked `data-klar`).
   function vis(tekst) {
-    var ordfiler = ord(tekst).map(function (o) { return "ord-" + o.codePointAt(0) + ".js"; });
-    hent(ordfiler, function () {
+    delete ud.dataset.klar;
+    hent(ordfiler(tekst), function () {
       var svar = soeg(tekst);
+      var vist = skriv(tekst, svar);
       var tekstfiler = svar.fundne.slice(0, VIST).map(function (i) {
         return "tekst-" + Math.floor(i / CHUNK) + ".js";
       });
-      hent(tekstfiler, function () { skriv(tekst, svar); });
+      hent(tekstfiler, function () {
+        vist.forEach(function (r) {
+          var t = tekstAf(r.i);
+          if (t) { r.li.appendChild(uddrag(t, svar.ord)); }
+        });
+        ud.dataset.klar = "ja";
+      });
     });
   }
 
@@ -154,8 +167,9 @@
       : antal + " fundet for »" + tekst + "«." +
         (fundne.length > VIST ? " Her vises de " + VIST + " bedste; gør søgningen mere præcis for at se andre." : "");
     ud.appendChild(status);
-    if (fundne.length === 0) { return; }
+    if (fundne.length === 0) { return []; }
     var liste = document.createElement("ol");
+    var vist = [];
     fundne.slice(0, VIST).forEach(function (i) {
       var d = indeks.dokumenter[i];
       var moede = indeks.moeder[d.m];
@@ -168,12 +182,15 @@
       sted.textContent = moede.titel;
       li.appendChild(a);
       li.appendChild(sted);
-      var t = tekstAf(i);
-      if (t) { li.appendChild(uddrag(t, svar.ord)); }
       liste.appendChild(li);
+      vist.push({ i: i, li: li });
     });
     ud.appendChild(liste);
+    return vist;
   }
+
+  // The words of the letters being typed are fetched while the query is written.
+  felt.addEventListener("input", function () { hent(ordfiler(felt.value), function () {}); });
 
   form.addEventListener("submit", function (e) {
     e.preventDefault();

@@ -62,8 +62,8 @@ try {
     await tab.goto(base + "soeg/index.html");
     await tab.fill("#ord", one);
     await tab.click("button[type=submit]");
-    // The results are written once the texts for their snippets have loaded.
-    await tab.waitForSelector("#resultater p");
+    // The results come at once, their snippets when the texts have loaded (data-klar).
+    await tab.waitForSelector("#resultater[data-klar]");
     const results = await tab.$$eval("#resultater li", (items) => items.map((li) => {
       const a = li.querySelector("a");
       const snippet = li.querySelector(".uddrag");
