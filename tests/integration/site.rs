@@ -875,6 +875,18 @@ fn oparl_objects_are_at_their_ids_link_to_each_other_and_hold_nothing_closed() {
     )
     .unwrap();
     assert_eq!(cancelled["cancelled"], true);
+    // A committee links the list of its meetings.
+    let read = |rel: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(site.join(rel)).unwrap()).unwrap()
+    };
+    assert_eq!(
+        read("oparl/organization/bu.json")["meeting"],
+        "https://dagsordener.eksempel.dk/oparl/organization/bu-meetings.json"
+    );
+    assert_eq!(
+        read("oparl/organization/bu-meetings.json")["pagination"]["totalElements"],
+        3
+    );
     let paper: serde_json::Value =
         serde_json::from_slice(&std::fs::read(site.join("oparl/paper/25-1001.json")).unwrap())
             .unwrap();
