@@ -110,21 +110,30 @@
   }
 
   var CHUNK = 100;
-  var hentet = {};
+  // Each script file: loaded (true), or the calls waiting for it while it loads.
+  var filer = {};
 
-  // Loads the scripts `filer` that are not loaded yet (script elements work from file://
-  // too), then calls `videre`; one that cannot be loaded is left out.
-  function hent(filer, videre) {
-    var mangler = filer.filter(function (f, i) { return !hentet[f] && filer.indexOf(f) === i; });
-    if (mangler.length === 0) { videre(); return; }
-    var tilbage = mangler.length;
-    mangler.forEach(function (f) {
-      hentet[f] = true;
-      var s = document.createElement("script");
-      s.src = f;
-      s.onload = s.onerror = function () { tilbage -= 1; if (tilbage === 0) { videre(); } };
-      document.body.appendChild(s);
-    });
+  // Loads the scripts `navne` (script elements work from file:// too), then calls
+  // `videre` once every one of them has loaded (or failed: its part is left out). A file
+  // already on its way is waited for, not fetched again.
+  function hent(navne, videre) {
+    var tilbage = 0;
+    var faerdig = function () { tilbage -= 1; if (tilbage === 0) { videre(); } };
+    navne.filter(function (f, i) { return navne.indexOf(f) === i && filer[f] !== true; })
+      .forEach(function (f) {
+        tilbage += 1;
+        if (filer[f]) { filer[f].push(faerdig); return; }
+        filer[f] = [faerdig];
+        var s = document.createElement("script");
+        s.src = f;
+        s.onload = s.onerror = function () {
+          var ventende = filer[f];
+          filer[f] = true;
+          ventende.forEach(function (kald) { kald(); });
+        };
+        document.body.appendChild(s);
+      });
+    if (tilbage === 0) { videre(); }
   }
 
   function tekstAf(i) {
