@@ -1,0 +1,155 @@
+//! The committees and the people: an Organization per committee, a Person per member or
+//! substitute named in its meetings, with a Membership per committee.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+use super::{Oparl, T, timestamp};
+use crate::dates::Date;
+use crate::site::model::SiteMeeting;
+
+impl Oparl<'_> {
+    /// A committee per folder, with its members' memberships and its meetings.
+    pub(super) fn organizations(&self, meetings: &[SiteMeeting]) -> Vec<Value> {
+        let mut by_folder: BTreeMap<&str, Vec<&SiteMeeting>> = BTreeMap::new();
+        for m in meetings {
+            by_folder.entry(&m.udvalg).or_default().push(m);
+        }
+        by_folder
+            .into_iter()
+            .map(|(folder, own)| {
+                let committee = &own[0].meeting().udvalg;
+                let (first, last) = dates(&own);
+                let members: Vec<String> = members_of(&own)
+                    .into_iter()
+                    .map(|name| self.membership_id(folder, &name))
+                    .collect();
+                json!({
+                    "id": self.organization_id(folder),
+                    "type": format!("{T}Organization"),
+                    "body": self.id("body.json"),
+                    "name": committee.full,
+                    "shortName": committee.short,
+                    "membership": members,
+                    // An external list of the committee's meetings (OParl 1.1).
+                    "meeting": self.id(&format!("organization/{folder}-meetings.json")),
+                    "organizationType": "Gremium",
+                    "classification": "Udvalg",
+                    "web": self.web(&format!("{folder}/index.html")),
+                    "created": timestamp(first, None),
+                    "modified": timestamp(last, None),
+                })
+            })
+            .collect()
+    }
+
+    /// A person per member named in a meeting file, with a membership per committee
+    /// (embedded, as OParl 1.1 has it).
+    pub(super) fn people(&self, meetings: &[SiteMeeting]) -> Vec<Value> {
+        let mut people: BTreeMap<String, Vec<Seat>> = BTreeMap::new();
+        let mut by_folder: BTreeMap<&str, Vec<&SiteMeeting>> = BTreeMap::new();
+        for m in meetings {
+            by_folder.entry(&m.udvalg).or_default().push(m);
+        }
+        for (folder, own) in by_folder {
+            let (first, last) = dates(&own);
+            for member in own.iter().flat_map(|m| &m.meeting().medlemmer) {
+                let entry = people.entry(member.navn.clone()).or_default();
+                if !entry.iter().any(|(f, ..)| f == folder) {
+                    let role = member.rolle.map(|r| r.name().to_string());
+                    entry.push((folder.to_string(), role, first, last));
+                }
+            }
+            // A substitute took part: a person too, in the committee as a substitute.
+            for s in own.iter().flat_map(|m| &m.meeting().stedfortraedere) {
+                let entry = people.entry(s.navn.clone()).or_default();
+                if !entry.iter().any(|(f, ..)| f == folder) {
+                    entry.push((
+                        folder.to_string(),
+                        Some("stedfortræder".into()),
+                        first,
+                        last,
+                    ));
+                }
+            }
+        }
+        people
+            .into_iter()
+            .filter(|(name, _)| !crate::danish::slug(name, usize::MAX).is_empty())
+            .map(|(name, memberships)| {
+                let (created, modified) = memberships
+                    .iter()
+                    .fold((None::<Date>, None::<Date>), |(a, b), (_, _, f, l)| {
+                        (Some(a.map_or(*f, |a| a.min(*f))), Some(b.map_or(*l, |b| b.max(*l))))
+                    });
+                let embedded: Vec<Value> = memberships
+                    .iter()
+                    .map(|(folder, role, first, last)| {
+                        let mut membership = json!({
+                            "id": self.membership_id(folder, &name),
+                            "type": format!("{T}Membership"),
+                            "person": self.person_id(&name),
+                            "organization": self.organization_id(folder),
+                            "votingRight": true,
+                            "created": timestamp(*first, None),
+                            "modified": timestamp(*last, None),
+                        });
+                        membership["role"] = json!(role.clone().unwrap_or_else(|| "medlem".into()));
+                        membership
+                    })
+                    .collect();
+                json!({
+                    "id": self.person_id(&name),
+                    "type": format!("{T}Person"),
+                    "body": self.id("body.json"),
+                    "name": name,
+                    "membership": embedded,
+                    "created": timestamp(created.unwrap_or(Date { year: 2000, month: 1, day: 1 }), None),
+                    "modified": timestamp(modified.unwrap_or(Date { year: 2000, month: 1, day: 1 }), None),
+                })
+            })
+            .collect()
+    }
+}
+
+/// A person's seat in a committee: its folder, the role, and the first and last meeting.
+type Seat = (String, Option<String>, Date, Date);
+
+/// The members (and substitutes) named in a committee's meetings, each once, in name
+/// order.
+fn members_of(meetings: &[&SiteMeeting]) -> Vec<String> {
+    let mut names: Vec<String> = meetings
+        .iter()
+        .flat_map(|m| {
+            let meeting = m.meeting();
+            meeting
+                .medlemmer
+                .iter()
+                .map(|x| x.navn.clone())
+                .chain(meeting.stedfortraedere.iter().map(|s| s.navn.clone()))
+        })
+        .filter(|n| !crate::danish::slug(n, usize::MAX).is_empty())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn dates(meetings: &[&SiteMeeting]) -> (Date, Date) {
+    let first = meetings
+        .iter()
+        .map(|m| m.meeting().dato)
+        .min()
+        .unwrap_or(Date {
+            year: 2000,
+            month: 1,
+            day: 1,
+        });
+    let last = meetings
+        .iter()
+        .map(|m| m.meeting().dato)
+        .max()
+        .unwrap_or(first);
+    (first, last)
+}
