@@ -33,19 +33,42 @@ pub fn of(project: &Project, files: &[PathBuf], options: &Options) -> String {
         .output_dir
         .canonicalize()
         .unwrap_or_else(|_| options.output_dir.clone());
-    let mut entries: Vec<(String, u64, u128)> = walkdir::WalkDir::new(&project.root)
+    // The project, and the build's output where it lies outside the project.
+    // (Paths relative to where they lie, so that the fingerprint, which the site keeps, does
+    // not depend on the folder the project is in.)
+    let mut roots = vec![("", project.root.clone())];
+    if !output.starts_with(&project.root) {
+        roots.push(("output:", output.clone()));
+    }
+    let mut entries: Vec<(String, u64, u128)> = roots
+        .iter()
+        .flat_map(|(label, root)| files_under(label, root, &site, &output))
+        .collect();
+    entries.sort();
+    for (rel, len, modified) in entries {
+        hash.update(rel.as_bytes());
+        hash.update(len.to_le_bytes());
+        hash.update(modified.to_le_bytes());
+    }
+    crate::digest::hex(&hash.finalize())
+}
+
+/// Every file under `root` the site could be made from, as (`label` and its path from
+/// `root`, size, modification time): not hidden, not in a site (this one or another, which hold a manifest), and of
+/// the build's output only the PDFs.
+fn files_under(label: &str, root: &Path, site: &Path, output: &Path) -> Vec<(String, u64, u128)> {
+    walkdir::WalkDir::new(root)
         .into_iter()
         .filter_entry(|e| {
             let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
-            // No site's files (this one's or another's, which hold a manifest) are input.
             let a_site = e.file_type().is_dir() && e.path().join(super::MANIFEST).is_file();
-            !hidden && !a_site && !e.path().starts_with(&site)
+            !hidden && !a_site && !e.path().starts_with(site)
         })
         .flatten()
         .filter(|e| e.file_type().is_file())
         .filter(|e| {
             // Of the build's output, the site copies the PDFs and reads nothing else.
-            !e.path().starts_with(&output)
+            !e.path().starts_with(output)
                 || e.path()
                     .extension()
                     .is_some_and(|x| x.eq_ignore_ascii_case("pdf"))
@@ -58,17 +81,15 @@ pub fn of(project: &Project, files: &[PathBuf], options: &Options) -> String {
                 .duration_since(std::time::UNIX_EPOCH)
                 .ok()?
                 .as_nanos();
-            let rel = e.path().strip_prefix(&project.root).ok()?;
-            Some((rel.to_string_lossy().into_owned(), meta.len(), modified))
+            let rel = e
+                .path()
+                .strip_prefix(root)
+                .ok()?
+                .to_string_lossy()
+                .into_owned();
+            Some((format!("{label}{rel}"), meta.len(), modified))
         })
-        .collect();
-    entries.sort();
-    for (rel, len, modified) in entries {
-        hash.update(rel.as_bytes());
-        hash.update(len.to_le_bytes());
-        hash.update(modified.to_le_bytes());
-    }
-    crate::digest::hex(&hash.finalize())
+        .collect()
 }
 
 /// The manifest line that records a clean run's fingerprint and how many meetings it
