@@ -15,6 +15,121 @@ fn site_of_examples() -> (Project, crate::common::Run) {
     (project, run)
 }
 
+/// What OParl 1.1 says each property of a type holds (the ones sagsgen writes): "url" (an
+/// address), "urls", "text", "bool", "int", "objects" (embedded), "object", "date".
+fn shapes(kind: &str) -> &'static [(&'static str, &'static str)] {
+    match kind {
+        "System" => &[
+            ("oparlVersion", "url"),
+            ("body", "url"),
+            ("name", "text"),
+            ("license", "url"),
+            ("website", "url"),
+        ],
+        "Body" => &[
+            ("system", "url"),
+            ("name", "text"),
+            ("organization", "url"),
+            ("person", "url"),
+            ("meeting", "url"),
+            ("paper", "url"),
+            ("membership", "url"),
+            ("agendaItem", "url"),
+            ("consultation", "url"),
+            ("file", "url"),
+            ("locationList", "url"),
+            ("legislativeTermList", "url"),
+            ("legislativeTerm", "objects"),
+            ("license", "url"),
+        ],
+        "Organization" => &[
+            ("body", "url"),
+            ("name", "text"),
+            ("shortName", "text"),
+            ("membership", "urls"),
+            ("meeting", "url"),
+            ("organizationType", "text"),
+            ("classification", "text"),
+        ],
+        "Person" => &[("body", "url"), ("name", "text"), ("membership", "objects")],
+        "Membership" => &[
+            ("person", "url"),
+            ("organization", "url"),
+            ("role", "text"),
+            ("votingRight", "bool"),
+        ],
+        "Meeting" => &[
+            ("name", "text"),
+            ("meetingState", "text"),
+            ("cancelled", "bool"),
+            ("start", "text"),
+            ("location", "object"),
+            ("organization", "urls"),
+            ("participant", "urls"),
+            ("invitation", "object"),
+            ("resultsProtocol", "object"),
+            ("auxiliaryFile", "objects"),
+            ("agendaItem", "objects"),
+        ],
+        "AgendaItem" => &[
+            ("meeting", "url"),
+            ("number", "text"),
+            ("order", "int"),
+            ("name", "text"),
+            ("public", "bool"),
+            ("consultation", "url"),
+            ("result", "text"),
+            ("resolutionText", "text"),
+            ("auxiliaryFile", "objects"),
+        ],
+        "Paper" => &[
+            ("body", "url"),
+            ("name", "text"),
+            ("reference", "text"),
+            ("date", "date"),
+            ("paperType", "text"),
+            ("consultation", "objects"),
+        ],
+        "Consultation" => &[
+            ("paper", "url"),
+            ("agendaItem", "url"),
+            ("meeting", "url"),
+            ("organization", "urls"),
+            ("authoritative", "bool"),
+            ("role", "text"),
+        ],
+        "File" => &[
+            ("name", "text"),
+            ("fileName", "text"),
+            ("mimeType", "text"),
+            ("accessUrl", "url"),
+            ("downloadUrl", "url"),
+            ("date", "date"),
+        ],
+        "Location" => &[("description", "text")],
+        _ => &[],
+    }
+}
+
+fn shape_of(v: &serde_json::Value, shape: &str) -> bool {
+    let url = |v: &serde_json::Value| v.as_str().is_some_and(|s| s.starts_with("https://"));
+    match shape {
+        "url" => url(v),
+        "urls" => v.as_array().is_some_and(|a| a.iter().all(url)),
+        "text" => v.is_string(),
+        "bool" => v.is_boolean(),
+        "int" => v.is_u64(),
+        "objects" => v
+            .as_array()
+            .is_some_and(|a| a.iter().all(serde_json::Value::is_object)),
+        "object" => v.is_object(),
+        "date" => v
+            .as_str()
+            .is_some_and(|d| d.len() == 10 && d.as_bytes()[4] == b'-'),
+        _ => false,
+    }
+}
+
 /// A calendar file's events, read by an independent parser (its lines no longer than the
 /// 75 octets RFC 5545 allows).
 fn events_of(file: &Path) -> Vec<icalendar::Event> {
@@ -827,6 +942,14 @@ fn oparl_objects_are_at_their_ids_link_to_each_other_and_hold_nothing_closed() {
                 .and_then(|t| t.strip_prefix("https://schema.oparl.org/1.1/"))
                 .unwrap_or_else(|| panic!("{url}: {object}"));
             *kinds.entry(kind.to_string()).or_default() += 1;
+            for (field, shape) in shapes(kind) {
+                if let Some(v) = object.get(*field) {
+                    assert!(
+                        shape_of(v, shape),
+                        "{url}: {kind}.{field} is not {shape}: {v}"
+                    );
+                }
+            }
             for field in required(kind) {
                 assert!(
                     object.get(*field).is_some(),
