@@ -163,7 +163,7 @@ fn votes(text: &str) -> Option<Votes> {
     };
     let who = names(list)?;
     who.iter()
-        .all(|w| is_party(w) || is_name(w))
+        .all(|w| crate::meeting::looks_like_party(w) || is_name(w))
         .then_some(Votes::Who(who))
 }
 
@@ -228,17 +228,16 @@ pub fn names(list: &str) -> Option<Vec<String>> {
     (!out.is_empty()).then_some(out)
 }
 
-/// A party letter: one to three capitals.
-fn is_party(word: &str) -> bool {
-    let n = word.chars().count();
-    (1..=3).contains(&n) && word.chars().all(char::is_uppercase)
-}
-
 /// A person's name: two to five words, each starting with a capital (a party in
 /// parentheses after it allowed), no digits.
 fn is_name(text: &str) -> bool {
     let text = match text.rfind(" (") {
-        Some(i) if text.ends_with(')') && is_party(&text[i + 2..text.len() - 1]) => &text[..i],
+        Some(i)
+            if text.ends_with(')')
+                && crate::meeting::looks_like_party(&text[i + 2..text.len() - 1]) =>
+        {
+            &text[..i]
+        }
         _ => text,
     };
     let words: Vec<&str> = text.split_whitespace().collect();

@@ -251,7 +251,7 @@ impl Meeting {
         self.medlemmer
             .iter()
             .any(|m| m.parti.as_deref() == Some(name))
-            || (name.chars().count() <= 3 && name.chars().all(char::is_uppercase))
+            || looks_like_party(name)
     }
 
     /// The case's decision taken at this meeting: same committee, same date.
@@ -274,6 +274,12 @@ pub struct Present<'m> {
     pub parti: Option<&'m str>,
     /// For a substitute: the member they sat in for.
     pub for_: Option<&'m str>,
+}
+
+/// Whether a name is written as a party letter: one to three capitals ("A", "SF").
+pub fn looks_like_party(name: &str) -> bool {
+    let name = name.trim();
+    (1..=3).contains(&name.chars().count()) && name.chars().all(char::is_uppercase)
 }
 
 /// Whether two spellings name one person: the same words, letter case and spacing aside,

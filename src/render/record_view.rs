@@ -109,18 +109,13 @@ fn side(votes: &Stemmer, record: &Record, meeting: Option<&Meeting>) -> String {
         }
         None => who
             .iter()
-            .all(|w| !looks_like_party(w))
+            .all(|w| !crate::meeting::looks_like_party(w))
             .then_some(who.len()),
     };
     match count {
         Some(n) => format!("{} ({n})", danish_list(who)),
         None => danish_list(who),
     }
-}
-
-fn looks_like_party(name: &str) -> bool {
-    let name = name.trim();
-    name.chars().count() <= 3 && name.chars().all(char::is_uppercase)
 }
 
 /// "A", "A og B", "A, B og C".

@@ -308,28 +308,30 @@ fn warn_about_site_config(
     warnings: &mut Vec<Diagnostic>,
 ) {
     let site = &config.site;
-    let before = warnings.len();
-    if site.tilgaengelighedserklaering.is_none() {
-        warnings.push(
-            Diagnostic::warning("the site links no accessibility statement: a Danish public body must link its tilgængelighedserklæring from every page")
-                .with_help("make the statement on the Agency for Digital Government's WAS tool and add `[site] tilgaengelighedserklaering = \"https://…\"` to sagsgen.toml"),
-        );
-    }
-    if site.licens.is_none() {
-        warnings.push(
-            Diagnostic::warning("the open data states no licence, so others may not know they can reuse it")
-                .with_help("add `[site] licens = \"https://creativecommons.org/licenses/by/4.0/\"` (or the licence your organisation uses) to sagsgen.toml"),
-        );
-    }
-    if site.adresse.is_none() {
-        warnings.push(
-            Diagnostic::warning("sagsgen.toml gives no `[site] adresse`: the feeds and the calendar cannot name the site's address, and no OParl data is written (its ids are addresses)")
-                .with_help("add `[site] adresse = \"https://dagsordener.eksempel.dk\"`, where the site is published"),
-        );
-    }
+    let missing = [
+        (
+            site.tilgaengelighedserklaering.is_none(),
+            "the site links no accessibility statement: a Danish public body must link its tilgængelighedserklæring from every page",
+            "make the statement on the Agency for Digital Government's WAS tool and add `[site] tilgaengelighedserklaering = \"https://…\"` to sagsgen.toml",
+        ),
+        (
+            site.licens.is_none(),
+            "the open data states no licence, so others may not know they can reuse it",
+            "add `[site] licens = \"https://creativecommons.org/licenses/by/4.0/\"` (or the licence your organisation uses) to sagsgen.toml",
+        ),
+        (
+            site.adresse.is_none(),
+            "sagsgen.toml gives no `[site] adresse`: the feeds and the calendar cannot name the site's address, and no OParl data is written (its ids are addresses)",
+            "add `[site] adresse = \"https://dagsordener.eksempel.dk\"`, where the site is published",
+        ),
+    ];
     let shown = PathBuf::from(crate::diag::shown_path(file));
-    for w in &mut warnings[before..] {
-        *w = w.clone().with_path(shown.clone());
+    for (_, message, help) in missing.into_iter().filter(|(is_missing, ..)| *is_missing) {
+        warnings.push(
+            Diagnostic::warning(message)
+                .with_help(help)
+                .with_path(shown.clone()),
+        );
     }
 }
 

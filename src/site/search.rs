@@ -14,15 +14,6 @@ use serde::Serialize;
 pub struct SearchDoc {
     /// "3. Title".
     pub titel: String,
-    /// The meeting it belongs to (its title).
-    #[serde(skip)]
-    pub moede: String,
-    /// Its address, relative to the search page.
-    #[serde(skip)]
-    pub adresse: String,
-    /// The meeting's date (`yyyy-mm-dd`): of two equally good results, the newer first.
-    #[serde(skip)]
-    pub dato: String,
     /// The start of its text, for the snippet a result shows: written apart, in the
     /// chunk of texts the search page loads only for the results it shows.
     #[serde(skip)]
@@ -109,9 +100,6 @@ impl SearchIndex {
             self.dokumenter.push(SearchDoc {
                 tekst: snippet_source(body),
                 titel,
-                moede: meeting.to_string(),
-                adresse: format!("../{folder}/index.html#{id}"),
-                dato: dato.to_string(),
                 m,
                 p: id.to_string(),
             });
@@ -133,6 +121,17 @@ impl SearchIndex {
                 self.ord.entry(word).or_default().push(number);
             }
         }
+    }
+
+    /// Item `i`'s address, relative to the search page (as the page makes it).
+    pub fn adresse(&self, i: usize) -> String {
+        let d = &self.dokumenter[i];
+        format!("../{}/index.html#{}", self.moeder[d.m].mappe, d.p)
+    }
+
+    /// The date of item `i`'s meeting.
+    pub fn dato(&self, i: usize) -> &str {
+        &self.moeder[self.dokumenter[i].m].dato
     }
 
     /// A word and its stem (worked out once per word for the whole site).
@@ -237,7 +236,7 @@ mod tests {
         );
         assert_eq!(index.titelord["skoler"], [0]);
         assert_eq!(index.dokumenter[0].tekst, "Elevtallet falder.");
-        assert_eq!(index.dokumenter[1].dato, "2021-05-10");
+        assert_eq!(index.dato(1), "2021-05-10");
         assert_eq!(index.ord["elevtallet"], [0, 1]);
         assert_eq!(index.ord["asfalt"], [1]);
         // "elevtallet" also under its stem, which "elevtal" and "elevtallene" share.
@@ -246,10 +245,7 @@ mod tests {
             .into_owned();
         assert_ne!(stem, "elevtallet");
         assert_eq!(index.ord[&stem], [0, 1]);
-        assert_eq!(
-            index.dokumenter[1].adresse,
-            "../bsu/2021-05-10/index.html#punkt-2"
-        );
+        assert_eq!(index.adresse(1), "../bsu/2021-05-10/index.html#punkt-2");
         assert_eq!(index.dokumenter[0].titel, "1. Skoler");
         assert!(index.script().starts_with("window.SAGSGEN_INDEKS = {"));
         assert!(!index.script().contains("Elevtallet falder."));

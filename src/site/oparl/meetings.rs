@@ -182,9 +182,7 @@ impl Oparl<'_> {
                         }
                     }
                 }
-                let dates: Vec<Date> = held.iter().map(|(m, _)| m.meeting().dato).collect();
-                let first = dates.iter().min().copied().unwrap_or(Date { year: 2000, month: 1, day: 1 });
-                let last = dates.iter().max().copied().unwrap_or(first);
+                let (first, last) = super::span(held.iter().map(|(m, _)| m.meeting().dato));
                 let consultations: Vec<Value> = held
                     .iter()
                     .map(|(m, anker)| {

@@ -52,7 +52,7 @@ pub fn files(
         text.push('\n');
         out.insert(format!("oparl/{rel}"), text);
     };
-    let (first, last) = span(meetings);
+    let (first, last) = span(meetings.iter().map(|m| m.meeting().dato));
     put("system.json".into(), o.system(org, first, last));
     put(
         "bodies.json".into(),
@@ -151,16 +151,32 @@ fn with_ids(value: &Value, out: &mut Vec<Value>) {
     }
 }
 
-/// The first and last meeting dates (for `created` and `modified` of what spans them).
-fn span(meetings: &[SiteMeeting]) -> (Date, Date) {
-    let dates = meetings.iter().map(|m| m.meeting().dato);
-    let first = dates.clone().min().unwrap_or(Date {
+/// The first and last of some dates (for the `created` and `modified` of what spans them);
+/// a fixed day when there are none, so the output never depends on the clock.
+fn span(dates: impl IntoIterator<Item = Date>) -> (Date, Date) {
+    let dates: Vec<Date> = dates.into_iter().collect();
+    let none = Date {
         year: 2000,
         month: 1,
         day: 1,
-    });
-    let last = dates.max().unwrap_or(first);
+    };
+    let first = dates.iter().min().copied().unwrap_or(none);
+    let last = dates.iter().max().copied().unwrap_or(first);
     (first, last)
+}
+
+/// The meetings of each committee, by its folder.
+fn by_committee(meetings: &[SiteMeeting]) -> BTreeMap<&str, Vec<&SiteMeeting>> {
+    let mut out: BTreeMap<&str, Vec<&SiteMeeting>> = BTreeMap::new();
+    for m in meetings {
+        out.entry(m.udvalg.as_str()).or_default().push(m);
+    }
+    out
+}
+
+/// The dates of some meetings.
+fn dates_of<'a>(meetings: impl IntoIterator<Item = &'a &'a SiteMeeting>) -> Vec<Date> {
+    meetings.into_iter().map(|m| m.meeting().dato).collect()
 }
 
 struct Oparl<'a> {

@@ -12,15 +12,12 @@ use crate::site::model::SiteMeeting;
 impl Oparl<'_> {
     /// A committee per folder, with its members' memberships and its meetings.
     pub(super) fn organizations(&self, meetings: &[SiteMeeting]) -> Vec<Value> {
-        let mut by_folder: BTreeMap<&str, Vec<&SiteMeeting>> = BTreeMap::new();
-        for m in meetings {
-            by_folder.entry(&m.udvalg).or_default().push(m);
-        }
+        let by_folder = super::by_committee(meetings);
         by_folder
             .into_iter()
             .map(|(folder, own)| {
                 let committee = &own[0].meeting().udvalg;
-                let (first, last) = dates(&own);
+                let (first, last) = super::span(super::dates_of(&own));
                 let members: Vec<String> = members_of(&own)
                     .into_iter()
                     .map(|name| self.membership_id(folder, &name))
@@ -48,12 +45,9 @@ impl Oparl<'_> {
     /// (embedded, as OParl 1.1 has it).
     pub(super) fn people(&self, meetings: &[SiteMeeting]) -> Vec<Value> {
         let mut people: BTreeMap<String, Vec<Seat>> = BTreeMap::new();
-        let mut by_folder: BTreeMap<&str, Vec<&SiteMeeting>> = BTreeMap::new();
-        for m in meetings {
-            by_folder.entry(&m.udvalg).or_default().push(m);
-        }
+        let by_folder = super::by_committee(meetings);
         for (folder, own) in by_folder {
-            let (first, last) = dates(&own);
+            let (first, last) = super::span(super::dates_of(&own));
             for member in own.iter().flat_map(|m| &m.meeting().medlemmer) {
                 let entry = people.entry(member.navn.clone()).or_default();
                 if !entry.iter().any(|(f, ..)| f == folder) {
@@ -78,11 +72,8 @@ impl Oparl<'_> {
             .into_iter()
             .filter(|(name, _)| !crate::danish::slug(name, usize::MAX).is_empty())
             .map(|(name, memberships)| {
-                let (created, modified) = memberships
-                    .iter()
-                    .fold((None::<Date>, None::<Date>), |(a, b), (_, _, f, l)| {
-                        (Some(a.map_or(*f, |a| a.min(*f))), Some(b.map_or(*l, |b| b.max(*l))))
-                    });
+                let (created, modified) =
+                    super::span(memberships.iter().flat_map(|(_, _, f, l)| [*f, *l]));
                 let embedded: Vec<Value> = memberships
                     .iter()
                     .map(|(folder, role, first, last)| {
@@ -105,8 +96,8 @@ impl Oparl<'_> {
                     "body": self.id("body.json"),
                     "name": name,
                     "membership": embedded,
-                    "created": timestamp(created.unwrap_or(Date { year: 2000, month: 1, day: 1 }), None),
-                    "modified": timestamp(modified.unwrap_or(Date { year: 2000, month: 1, day: 1 }), None),
+                    "created": timestamp(created, None),
+                    "modified": timestamp(modified, None),
                 })
             })
             .collect()
@@ -134,22 +125,4 @@ fn members_of(meetings: &[&SiteMeeting]) -> Vec<String> {
     names.sort();
     names.dedup();
     names
-}
-
-fn dates(meetings: &[&SiteMeeting]) -> (Date, Date) {
-    let first = meetings
-        .iter()
-        .map(|m| m.meeting().dato)
-        .min()
-        .unwrap_or(Date {
-            year: 2000,
-            month: 1,
-            day: 1,
-        });
-    let last = meetings
-        .iter()
-        .map(|m| m.meeting().dato)
-        .max()
-        .unwrap_or(first);
-    (first, last)
 }
