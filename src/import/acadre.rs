@@ -277,3 +277,42 @@ fn attachment_title(e: &HashMap<String, String>) -> String {
         (name, description) => name.or(description).unwrap_or_default(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_description_that_says_more_than_the_name_is_the_title_and_the_other_is_not_counted() {
+        let source = r#"<root><table name="enclosure"><fields><field name="name">Opsamlingsnotat. Temamøde 20.09.2012</field><field name="description">Opsamlingsnotat. Fra Lone Kalstrup. Temamøde 20.09.2012</field></fields></table>
+<table name="enclosure"><fields><field name="name">Politik for Kultur</field><field name="description">Politik for Kultur</field></fields></table>
+<table name="enclosure"><fields><field name="name">Budget</field><field name="description">Noget andet helt</field></fields></table></root>"#;
+        let document = xml::parse(source).unwrap();
+        let tables: Vec<Node> = tables(document.root_element(), "enclosure").collect();
+        let titles: Vec<String> = tables
+            .iter()
+            .map(|t| attachment_title(&fields(*t)))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "Opsamlingsnotat. Fra Lone Kalstrup. Temamøde 20.09.2012",
+                "Politik for Kultur",
+                "Budget"
+            ]
+        );
+        // The item's own check counts each title once: the field it did not come from is
+        // bookkeeping when it says nothing more; a description that says something else
+        // is text the import must keep (and reports when it does not).
+        let counted: Vec<String> = tables
+            .iter()
+            .map(|t| xml::item_text(*t, is_metadata))
+            .collect();
+        assert_eq!(
+            counted[0].trim(),
+            "Opsamlingsnotat. Fra Lone Kalstrup. Temamøde 20.09.2012"
+        );
+        assert_eq!(counted[1].trim(), "Politik for Kultur");
+        assert_eq!(counted[2].trim(), "Budget Noget andet helt");
+    }
+}

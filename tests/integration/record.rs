@@ -154,6 +154,12 @@ fn planned_and_cancelled_meetings_check_and_build_no_documents() {
     run.assert_said("moeder/bu-2025-06-16.toml: no documents: the meeting is cancelled (aflyst)");
     assert!(!project.exists("output/moeder/bu-2025-06-02"));
     assert!(!project.exists("output/moeder/bu-2025-06-16"));
+    // Nor are they archived; the meeting that was held is.
+    let archived = project.run(&["archive", "--to", "arkiv"]);
+    assert_eq!(archived.code, 0, "{}", archived.stderr);
+    assert!(project.exists("arkiv/2025/BU/bu-2025-05-05/referat.pdf"));
+    assert!(!project.exists("arkiv/2025/BU/bu-2025-06-02"));
+    assert!(!project.exists("arkiv/2025/BU/bu-2025-06-16"));
 }
 
 #[test]

@@ -544,3 +544,26 @@ fn in_chromium_another_page_cannot_frame_fetch_or_listen_and_a_rebound_name_is_r
     server.interrupt();
     assert_eq!(server.finish().0, Some(0));
 }
+
+#[test]
+fn a_planned_or_cancelled_meeting_shows_why_it_has_no_pages_and_no_edition_switch() {
+    let project = Project::fixture("record");
+    let (server, url) = started(&project);
+    for (file, why) in [
+        (
+            "moeder/bu-2025-06-02.toml",
+            "a planned meeting (no items yet): it has no documents",
+        ),
+        (
+            "moeder/bu-2025-06-16.toml",
+            "the meeting is cancelled (aflyst): it has no documents",
+        ),
+    ] {
+        let (status, page) = get(&url, &format!("/dokument?f={file}"));
+        assert_eq!(status, 200, "{page}");
+        assert!(page.contains(why), "{page}");
+        assert!(!page.contains("the document could not be made"), "{page}");
+        assert!(!page.contains("Referat, offentlig"), "{page}");
+    }
+    drop(server);
+}

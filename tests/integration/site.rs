@@ -1030,3 +1030,29 @@ fn oparl_objects_are_at_their_ids_link_to_each_other_and_hold_nothing_closed() {
         }
     }
 }
+
+#[test]
+fn an_imported_attachment_without_its_file_says_it_was_not_in_the_export() {
+    let project = Project::empty();
+    let page = repo().join("tests/fixtures/import/firstagenda/referat.html");
+    let run = project.run(&["import", page.to_str().unwrap(), "--to", "p"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let root = project.path().join("p");
+    let site = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+        .arg("site")
+        .current_dir(&root)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(
+        site.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&site.stderr)
+    );
+    let html = std::fs::read_to_string(root.join("output/site/kf/2025-10-08/index.html")).unwrap();
+    assert!(
+        html.contains("<span class=\"svag\">(ikke med i udtrækket)</span>"),
+        "{html}"
+    );
+}
