@@ -1,5 +1,5 @@
 //! Whether anything the site is made from changed since the last run: a fingerprint of
-//! sagsgen's version and built-in templates, the build's folder and the inputs asked for,
+//! sagsgen's version, program file and built-in templates, the build's folder and the inputs asked for,
 //! and every file of the project it could read (its path, size and modification time; the built PDFs among
 //! the output only), kept in the site's manifest. A run whose fingerprint matches, whose
 //! last run was clean and whose files are all still there has nothing to do.
@@ -15,6 +15,14 @@ use crate::project::Project;
 pub fn of(project: &Project, files: &[PathBuf], options: &Options) -> String {
     let mut hash = Sha256::new();
     hash.update(env!("CARGO_PKG_VERSION"));
+    // The program itself: another build of the same version may write the site otherwise.
+    if let Some(meta) = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.metadata().ok())
+    {
+        hash.update(meta.len().to_le_bytes());
+        hash.update(modified_nanos(&meta).to_le_bytes());
+    }
     for (name, text) in crate::render::templates::BUILTIN {
         hash.update(name);
         hash.update(text);
@@ -75,12 +83,7 @@ fn files_under(label: &str, root: &Path, site: &Path, output: &Path) -> Vec<(Str
         })
         .filter_map(|e| {
             let meta = e.metadata().ok()?;
-            let modified = meta
-                .modified()
-                .ok()?
-                .duration_since(std::time::UNIX_EPOCH)
-                .ok()?
-                .as_nanos();
+            let modified = modified_nanos(&meta);
             let rel = e
                 .path()
                 .strip_prefix(root)
@@ -90,6 +93,14 @@ fn files_under(label: &str, root: &Path, site: &Path, output: &Path) -> Vec<(Str
             Some((format!("{label}{rel}"), meta.len(), modified))
         })
         .collect()
+}
+
+/// When a file was last changed, in nanoseconds since 1970 (0 where the system cannot say).
+fn modified_nanos(meta: &std::fs::Metadata) -> u128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
 }
 
 /// The manifest line that records a clean run's fingerprint and how many meetings it

@@ -16,7 +16,9 @@ fn site_of_examples() -> (Project, crate::common::Run) {
 }
 
 /// What OParl 1.1 says each property of a type holds (the ones sagsgen writes): "url" (an
-/// address), "urls", "text", "bool", "int", "objects" (embedded), "object", "date".
+/// address), "ref:<Type>" (the address of an object of that type), "refs:<Type>", "text",
+/// "bool", "int", "objects" (embedded), "object", "date". Beside these, every object has
+/// `id`, `type`, `created` and `modified`, and may have `web`.
 fn shapes(kind: &str) -> &'static [(&'static str, &'static str)] {
     match kind {
         "System" => &[
@@ -25,9 +27,10 @@ fn shapes(kind: &str) -> &'static [(&'static str, &'static str)] {
             ("name", "text"),
             ("license", "url"),
             ("website", "url"),
+            ("product", "url"),
         ],
         "Body" => &[
-            ("system", "url"),
+            ("system", "ref:System"),
             ("name", "text"),
             ("organization", "url"),
             ("person", "url"),
@@ -41,20 +44,24 @@ fn shapes(kind: &str) -> &'static [(&'static str, &'static str)] {
             ("legislativeTermList", "url"),
             ("legislativeTerm", "objects"),
             ("license", "url"),
+            ("website", "url"),
         ],
         "Organization" => &[
-            ("body", "url"),
+            ("body", "ref:Body"),
             ("name", "text"),
             ("shortName", "text"),
-            ("membership", "urls"),
-            ("meeting", "url"),
+            ("membership", "refs:Membership"),
             ("organizationType", "text"),
             ("classification", "text"),
         ],
-        "Person" => &[("body", "url"), ("name", "text"), ("membership", "objects")],
+        "Person" => &[
+            ("body", "ref:Body"),
+            ("name", "text"),
+            ("membership", "objects"),
+        ],
         "Membership" => &[
-            ("person", "url"),
-            ("organization", "url"),
+            ("person", "ref:Person"),
+            ("organization", "ref:Organization"),
             ("role", "text"),
             ("votingRight", "bool"),
         ],
@@ -64,26 +71,26 @@ fn shapes(kind: &str) -> &'static [(&'static str, &'static str)] {
             ("cancelled", "bool"),
             ("start", "text"),
             ("location", "object"),
-            ("organization", "urls"),
-            ("participant", "urls"),
+            ("organization", "refs:Organization"),
+            ("participant", "refs:Person"),
             ("invitation", "object"),
             ("resultsProtocol", "object"),
             ("auxiliaryFile", "objects"),
             ("agendaItem", "objects"),
         ],
         "AgendaItem" => &[
-            ("meeting", "url"),
+            ("meeting", "ref:Meeting"),
             ("number", "text"),
             ("order", "int"),
             ("name", "text"),
             ("public", "bool"),
-            ("consultation", "url"),
+            ("consultation", "ref:Consultation"),
             ("result", "text"),
             ("resolutionText", "text"),
             ("auxiliaryFile", "objects"),
         ],
         "Paper" => &[
-            ("body", "url"),
+            ("body", "ref:Body"),
             ("name", "text"),
             ("reference", "text"),
             ("date", "date"),
@@ -91,10 +98,10 @@ fn shapes(kind: &str) -> &'static [(&'static str, &'static str)] {
             ("consultation", "objects"),
         ],
         "Consultation" => &[
-            ("paper", "url"),
-            ("agendaItem", "url"),
-            ("meeting", "url"),
-            ("organization", "urls"),
+            ("paper", "ref:Paper"),
+            ("agendaItem", "ref:AgendaItem"),
+            ("meeting", "ref:Meeting"),
+            ("organization", "refs:Organization"),
             ("authoritative", "bool"),
             ("role", "text"),
         ],
@@ -116,6 +123,8 @@ fn shape_of(v: &serde_json::Value, shape: &str) -> bool {
     match shape {
         "url" => url(v),
         "urls" => v.as_array().is_some_and(|a| a.iter().all(url)),
+        _ if shape.starts_with("ref:") => url(v),
+        _ if shape.starts_with("refs:") => v.as_array().is_some_and(|a| a.iter().all(url)),
         "text" => v.is_string(),
         "bool" => v.is_boolean(),
         "int" => v.is_u64(),
@@ -879,6 +888,125 @@ fn a_run_with_nothing_changed_does_nothing_yet_restores_a_removed_file_and_repea
     repeated.assert_said("is left out of the site");
 }
 
+/// What OParl 1.1 requires of each type (its schema's `required`).
+fn required(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "System" => &["id", "type", "oparlVersion", "body"],
+        "Body" => &[
+            "id",
+            "type",
+            "name",
+            "organization",
+            "person",
+            "meeting",
+            "paper",
+            "legislativeTerm",
+        ],
+        "File" => &["id", "type", "accessUrl"],
+        _ => &["id", "type"],
+    }
+}
+
+/// Checks one OParl object of a crawled file against OParl 1.1: its type, the properties it
+/// requires, the shape of each property, `created` and `modified` in Copenhagen time, and
+/// no property OParl does not have. Adds its references; answers its type.
+fn oparl_object(
+    object: &serde_json::Value,
+    url: &str,
+    references: &mut Vec<(String, String, String)>,
+) -> String {
+    let kind = object["type"]
+        .as_str()
+        .and_then(|t| t.strip_prefix("https://schema.oparl.org/1.1/"))
+        .unwrap_or_else(|| panic!("{url}: {object}"));
+    for (field, v) in object.as_object().unwrap() {
+        if ["id", "type", "created", "modified", "web"].contains(&field.as_str()) {
+            continue;
+        }
+        let shape = shapes(kind)
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, shape)| *shape)
+            .unwrap_or_else(|| panic!("{url}: {kind}.{field} is no property sagsgen should write"));
+        assert!(
+            shape_of(v, shape),
+            "{url}: {kind}.{field} is not {shape}: {v}"
+        );
+        if let Some(target) = shape.split_once(':').map(|(_, t)| t) {
+            let addresses = v.as_array().cloned().unwrap_or_else(|| vec![v.clone()]);
+            for address in addresses {
+                let address = address.as_str().unwrap().to_string();
+                references.push((
+                    target.to_string(),
+                    address,
+                    format!("{url} ({kind}.{field})"),
+                ));
+            }
+        }
+    }
+    for field in required(kind).iter().chain(&["created", "modified"]) {
+        assert!(
+            object.get(*field).is_some(),
+            "{url}: a {kind} without {field}"
+        );
+    }
+    for field in ["created", "modified"] {
+        let t = object[field].as_str().unwrap();
+        assert!(
+            t.len() == 25 && (t.ends_with("+01:00") || t.ends_with("+02:00")),
+            "{url}: {field} {t}"
+        );
+    }
+    kind.to_string()
+}
+
+/// No text in an OParl file is empty (a missing value is left out).
+fn no_empty_text(value: &serde_json::Value, url: &str) {
+    match value {
+        serde_json::Value::String(s) => assert!(!s.is_empty(), "{url}: an empty text"),
+        serde_json::Value::Array(a) => a.iter().for_each(|v| no_empty_text(v, url)),
+        serde_json::Value::Object(o) => o.values().for_each(|v| no_empty_text(v, url)),
+        _ => {}
+    }
+}
+
+/// The objects, by address, with their type, that a client finds from the System: the
+/// Bodies, each Body's organizations, people, meetings and papers (every page of them),
+/// and the objects embedded in those.
+fn objects_in_main_lists(site: &Path, base: &str) -> std::collections::BTreeMap<String, String> {
+    let read = |url: &str| -> serde_json::Value {
+        let rel = url.strip_prefix(base).unwrap();
+        serde_json::from_slice(&std::fs::read(site.join(rel)).unwrap()).unwrap()
+    };
+    fn collect(v: &serde_json::Value, known: &mut std::collections::BTreeMap<String, String>) {
+        if let (Some(id), Some(kind)) = (v["id"].as_str(), v["type"].as_str()) {
+            let kind = kind.trim_start_matches("https://schema.oparl.org/1.1/");
+            known.insert(id.to_string(), kind.to_string());
+        }
+        match v {
+            serde_json::Value::Array(a) => a.iter().for_each(|v| collect(v, known)),
+            serde_json::Value::Object(o) => o.values().for_each(|v| collect(v, known)),
+            _ => {}
+        }
+    }
+    let mut known = std::collections::BTreeMap::new();
+    let system = read(&format!("{base}oparl/system.json"));
+    collect(&system, &mut known);
+    let bodies = read(system["body"].as_str().unwrap());
+    collect(&bodies["data"], &mut known);
+    for body in bodies["data"].as_array().unwrap() {
+        for list in ["organization", "person", "meeting", "paper"] {
+            let mut next = body[list].as_str().map(str::to_string);
+            while let Some(url) = next {
+                let page = read(&url);
+                collect(&page["data"], &mut known);
+                next = page["links"]["next"].as_str().map(str::to_string);
+            }
+        }
+    }
+    known
+}
+
 #[test]
 fn oparl_objects_are_at_their_ids_link_to_each_other_and_hold_nothing_closed() {
     let project = Project::fixture("record");
@@ -892,27 +1020,11 @@ fn oparl_objects_are_at_their_ids_link_to_each_other_and_hold_nothing_closed() {
     let site = project.path().join("output/site");
     let base = "https://dagsordener.eksempel.dk/";
     let file_of = |url: &str| site.join(url.strip_prefix(base).unwrap().split('#').next().unwrap());
-    // What OParl 1.1 requires of each type (its schema's `required`).
-    let required = |kind: &str| -> &[&str] {
-        match kind {
-            "System" => &["id", "type", "oparlVersion", "body"],
-            "Body" => &[
-                "id",
-                "type",
-                "name",
-                "organization",
-                "person",
-                "meeting",
-                "paper",
-                "legislativeTerm",
-            ],
-            "File" => &["id", "type", "accessUrl"],
-            _ => &["id", "type"],
-        }
-    };
     let mut seen = std::collections::BTreeSet::new();
     let mut todo = vec![format!("{base}oparl/system.json")];
     let mut kinds = std::collections::BTreeMap::<String, usize>::new();
+    // Every reference to another object: (the target's type, its address, where).
+    let mut references = Vec::<(String, String, String)>::new();
     while let Some(url) = todo.pop() {
         if !seen.insert(url.clone()) {
             continue;
@@ -924,6 +1036,7 @@ fn oparl_objects_are_at_their_ids_link_to_each_other_and_hold_nothing_closed() {
         }
         let value: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap())
             .unwrap_or_else(|e| panic!("{url}: {e}"));
+        no_empty_text(&value, &url);
         let objects: Vec<&serde_json::Value> = match value.get("data") {
             Some(data) => {
                 // A list: its pagination and links.
@@ -937,40 +1050,23 @@ fn oparl_objects_are_at_their_ids_link_to_each_other_and_hold_nothing_closed() {
             }
         };
         for object in objects {
-            let kind = object["type"]
-                .as_str()
-                .and_then(|t| t.strip_prefix("https://schema.oparl.org/1.1/"))
-                .unwrap_or_else(|| panic!("{url}: {object}"));
-            *kinds.entry(kind.to_string()).or_default() += 1;
-            for (field, shape) in shapes(kind) {
-                if let Some(v) = object.get(*field) {
-                    assert!(
-                        shape_of(v, shape),
-                        "{url}: {kind}.{field} is not {shape}: {v}"
-                    );
-                }
-            }
-            for field in required(kind) {
-                assert!(
-                    object.get(*field).is_some(),
-                    "{url}: a {kind} without {field}"
-                );
-            }
-            for field in ["created", "modified"] {
-                if let Some(t) = object.get(field) {
-                    let t = t.as_str().unwrap();
-                    assert!(
-                        t.len() == 25 && (t.ends_with("+01:00") || t.ends_with("+02:00")),
-                        "{url}: {field} {t}"
-                    );
-                }
-            }
+            let kind = oparl_object(object, &url, &mut references);
+            *kinds.entry(kind).or_default() += 1;
         }
         // Every address into the site is followed.
         let text = serde_json::to_string(&value).unwrap();
         for found in text.split('"').filter(|s| s.starts_with(base)) {
             todo.push(found.to_string());
         }
+    }
+    // A validator knows the objects of the Body's four lists (organizations, people,
+    // meetings, papers) and those embedded in them; every reference must be to one.
+    let known = objects_in_main_lists(&site, base);
+    for (kind, target, from) in &references {
+        assert!(
+            known.get(target) == Some(kind),
+            "{from} refers to the {kind} {target}, which is not in the lists"
+        );
     }
     for kind in [
         "System",
@@ -998,18 +1094,6 @@ fn oparl_objects_are_at_their_ids_link_to_each_other_and_hold_nothing_closed() {
     )
     .unwrap();
     assert_eq!(cancelled["cancelled"], true);
-    // A committee links the list of its meetings.
-    let read = |rel: &str| -> serde_json::Value {
-        serde_json::from_slice(&std::fs::read(site.join(rel)).unwrap()).unwrap()
-    };
-    assert_eq!(
-        read("oparl/organization/bu.json")["meeting"],
-        "https://dagsordener.eksempel.dk/oparl/organization/bu-meetings.json"
-    );
-    assert_eq!(
-        read("oparl/organization/bu-meetings.json")["pagination"]["totalElements"],
-        3
-    );
     let paper: serde_json::Value =
         serde_json::from_slice(&std::fs::read(site.join("oparl/paper/25-1001.json")).unwrap())
             .unwrap();

@@ -51,6 +51,8 @@ impl Oparl<'_> {
                 "id": self.id(&format!("location/{}.json", folder.replace('/', "-"))),
                 "type": format!("{T}Location"),
                 "description": sted,
+                "created": value["created"].clone(),
+                "modified": value["modified"].clone(),
             });
         }
         let file = |name: &str| {

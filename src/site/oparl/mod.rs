@@ -66,19 +66,6 @@ pub fn files(
         .map(|m| o.meeting(m, published.get(&m.folder())))
         .collect();
     let papers = o.papers(meetings);
-    // Each committee's meetings, as the list its Organization links.
-    let mut by_committee: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
-    for (m, object) in meetings.iter().zip(&meeting_objects) {
-        by_committee
-            .entry(&m.udvalg)
-            .or_default()
-            .push(object.clone());
-    }
-    for (folder, own) in by_committee {
-        for (rel, page) in o.pages(&format!("organization/{folder}-meetings"), own) {
-            put(rel, page);
-        }
-    }
     // The objects embedded in others, by type, for the lists OParl 1.1 adds to a Body.
     let mut embedded: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     for (name, objects) in [

@@ -28,9 +28,10 @@ impl Oparl<'_> {
                     "body": self.id("body.json"),
                     "name": committee.full,
                     "shortName": committee.short,
+                    // No `meeting`: validators read it as one Meeting's address, not as the
+                    // list OParl 1.1 lets it be, and report it missing from the lists. Each
+                    // Meeting names its committee in `organization`.
                     "membership": members,
-                    // An external list of the committee's meetings (OParl 1.1).
-                    "meeting": self.id(&format!("organization/{folder}-meetings.json")),
                     "organizationType": "Gremium",
                     "classification": "Udvalg",
                     "web": self.web(&format!("{folder}/index.html")),
