@@ -28,6 +28,7 @@ pub mod import;
 pub mod input;
 pub(crate) mod loader;
 pub(crate) mod meeting;
+pub mod output;
 pub mod project;
 pub mod render;
 pub(crate) mod scaffold;

@@ -108,6 +108,15 @@ pub struct Project {
     pub config_text: Option<Arc<SourceText>>,
 }
 
+/// Where the build's PDFs go for the project at `root`: the folder `asked` for, else
+/// `output/` in it.
+pub fn output_dir(root: &Path, asked: Option<&Path>) -> PathBuf {
+    asked.map_or_else(|| root.join(OUTPUT_FOLDER), Path::to_path_buf)
+}
+
+/// The folder of a project that holds the build's PDFs unless `--output` says otherwise.
+pub const OUTPUT_FOLDER: &str = "output";
+
 impl Project {
     /// Loads the project at `root`, reading `sagsgen.toml` if present.
     pub fn load(root: &Path) -> Result<Self, Vec<Diagnostic>> {
@@ -129,6 +138,12 @@ impl Project {
             config,
             config_text: Some(source),
         })
+    }
+
+    /// Where the build's PDFs go: the folder `asked` for (`--output`), else `output/` in
+    /// the project.
+    pub fn output_dir(&self, asked: Option<&Path>) -> PathBuf {
+        output_dir(&self.root, asked)
     }
 
     /// The folders a command works on when it is given no path: `cases/` and `moeder/`,

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::batch::atomic_write;
+use crate::output::atomic_write;
 use crate::diag::Diagnostic;
 
 /// The manifest file names.

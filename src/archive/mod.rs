@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 pub use verify::{Problem, verify};
 
-use crate::batch::atomic_write;
+use crate::output::atomic_write;
 use crate::case::{Body, Case};
 use crate::diag::{Diagnostic, shown_path};
 use crate::loader::{Document, Loaded};

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::write::atomic_write;
+use crate::output::atomic_write;
 use crate::digest::hex;
 use crate::engine::FileCache;
 use crate::loader::Loaded;

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use super::attachments::{inspect_attachments, packets_possible};
-use super::discover::output_for;
-use super::write::{Staged, stage};
+use crate::output::output_for;
+use crate::output::{Staged, stage};
 use crate::diag::{Diagnostic, Diagnostics, Failed, shown_path, trace};
 use crate::loader::{Document, Loaded};
 use crate::meeting::Edition;

@@ -4,19 +4,15 @@
 
 pub(crate) mod attachments;
 pub mod cache;
-mod discover;
 mod job;
 mod order;
-pub(crate) mod write;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
-pub use discover::{inputs, output_for};
 pub use job::{Context, FileReport, Outcome, process};
-pub use write::{Content, atomic_write, holds};
 
 use crate::diag::{Diagnostic, shown_path};
 use crate::engine::{Engine, FileCache};

@@ -53,7 +53,7 @@ pub fn resolve(
         diag::print(&diags, global.color_choice());
         Exit::InputErrors
     })?;
-    let output = output_dir.map_or_else(|| project.root.join("output"), Path::to_path_buf);
+    let output = project.output_dir(output_dir);
     let paths = if args.paths.is_empty() {
         let folders = project.input_folders();
         if folders.is_empty() {
@@ -73,7 +73,7 @@ pub fn resolve(
     let mut seen = std::collections::HashSet::new();
     let files: Vec<PathBuf> = paths
         .iter()
-        .flat_map(|path| batch::inputs(path, &output))
+        .flat_map(|path| crate::output::inputs(path, &output))
         .filter(|file| seen.insert(file.clone()))
         .collect();
     Ok(Inputs { project, files })

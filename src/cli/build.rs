@@ -10,10 +10,7 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Exit {
         Ok(inputs) => inputs,
         Err(exit) => return exit,
     };
-    let output_dir = args
-        .output
-        .clone()
-        .unwrap_or_else(|| inputs.project.root.join("output"));
+    let output_dir = inputs.project.output_dir(args.output.as_deref());
     let options = Options {
         output_dir,
         write: true,

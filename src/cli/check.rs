@@ -10,7 +10,7 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Exit {
         Ok(inputs) => inputs,
         Err(exit) => return exit,
     };
-    let output_dir = inputs.project.root.join("output");
+    let output_dir = inputs.project.output_dir(None);
     // check always looks at everything: it is about the input, not about what was built.
     let options = Options {
         output_dir,

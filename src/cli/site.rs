@@ -38,8 +38,7 @@ pub fn run(global: &GlobalArgs, args: &SiteArgs) -> Exit {
         Ok(inputs) => inputs,
         Err(exit) => return exit,
     };
-    let root = inputs.project.root.clone();
-    let output_dir = args.output.clone().unwrap_or_else(|| root.join("output"));
+    let output_dir = inputs.project.output_dir(args.output.as_deref());
     let site_dir = args.to.clone().unwrap_or_else(|| output_dir.join("site"));
     let meetings: Vec<PathBuf> = inputs
         .files

@@ -50,7 +50,7 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Exit {
         };
         if last.as_ref() != Some(&state) {
             last = Some(state);
-            let output_dir = args.output.clone().unwrap_or_else(|| root.join("output"));
+            let output_dir = crate::project::output_dir(&root, args.output.as_deref());
             let options = Options {
                 output_dir,
                 write: true,
@@ -82,7 +82,7 @@ fn wait_until_changed(
 
 /// Every file of the project that a build can depend on, with size and modification time.
 fn snapshot(root: &Path, args: &BuildArgs) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
-    let output = args.output.clone().unwrap_or_else(|| root.join("output"));
+    let output = crate::project::output_dir(root, args.output.as_deref());
     let output = output.canonicalize().unwrap_or(output);
     let mut files: Vec<_> = walkdir::WalkDir::new(root)
         .into_iter()

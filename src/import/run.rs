@@ -340,8 +340,8 @@ fn written_text(made: &write::MeetingFiles, file: &Path) -> String {
         .iter()
         .find(|f| f.path == file)
         .and_then(|f| match &f.content {
-            crate::batch::Content::Text(bytes) => Some(String::from_utf8_lossy(bytes).into_owned()),
-            crate::batch::Content::Copy(_) => None,
+            crate::output::Content::Text(bytes) => Some(String::from_utf8_lossy(bytes).into_owned()),
+            crate::output::Content::Copy(_) => None,
         })
         .unwrap_or_default()
 }
@@ -390,8 +390,8 @@ fn put_in_place(request: &Request, files: Vec<Planned>, report: &mut Report) {
             Ok(bytes) => bytes,
             Err(e) => {
                 let from = match &file.content {
-                    crate::batch::Content::Copy(from) => from.display().to_string(),
-                    crate::batch::Content::Text(_) => file.path.display().to_string(),
+                    crate::output::Content::Copy(from) => from.display().to_string(),
+                    crate::output::Content::Text(_) => file.path.display().to_string(),
                 };
                 report
                     .errors
@@ -399,7 +399,7 @@ fn put_in_place(request: &Request, files: Vec<Planned>, report: &mut Report) {
                 continue;
             }
         };
-        if crate::batch::holds(&target, &bytes) {
+        if crate::output::holds(&target, &bytes) {
             report.unchanged.push(file.path);
             continue;
         }
@@ -408,7 +408,7 @@ fn put_in_place(request: &Request, files: Vec<Planned>, report: &mut Report) {
             report.kept.push(file.path);
             continue;
         }
-        match crate::batch::atomic_write(&target, &bytes) {
+        match crate::output::atomic_write(&target, &bytes) {
             Ok(()) => report.written.push(file.path),
             Err(e) => report.errors.push(
                 Diagnostic::error(format!("cannot write {}: {e}", target.display()))

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::plan::{Block, ItemPlan, MeetingPlan};
 use super::toml_text::{self, key, list, string, text};
-use crate::batch::Content;
+use crate::output::Content;
 use crate::render::escape::plain_line;
 use crate::scaffold::schema_directive;
 use crate::schema::CASE_SCHEMA_FILE;

@@ -297,7 +297,7 @@ fn watch_files(root: &Path, shared: Shared) -> notify::Result<notify::Recommende
         }
     })?;
     watcher.watch(root, notify::RecursiveMode::Recursive)?;
-    let output = root.join("output");
+    let output = crate::project::output_dir(root, None);
     std::thread::spawn(move || {
         while let Ok(first) = rx.recv() {
             let mut paths = vec![first];

@@ -136,12 +136,12 @@ impl Workspace {
     }
 
     fn find_files(&self) -> Vec<String> {
-        let output = self.project.root.join("output");
+        let output = self.project.output_dir(None);
         let mut out: Vec<String> = self
             .project
             .input_folders()
             .iter()
-            .flat_map(|folder| crate::batch::inputs(folder, &output))
+            .flat_map(|folder| crate::output::inputs(folder, &output))
             .filter_map(|path| self.rel(&path))
             .collect();
         out.sort();

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::batch::Content;
+use crate::output::Content;
 use crate::diag::Diagnostic;
 use crate::loader::Loader;
 use crate::project::Project;
@@ -93,7 +93,7 @@ pub fn publish(project: &Project, files: &[PathBuf], options: &Options) -> Repor
             continue;
         }
         let meeting = l.meeting().expect("checked above");
-        let output = crate::batch::output_for(&l.path, &project.root, &options.output_dir)
+        let output = crate::output::output_for(&l.path, &project.root, &options.output_dir)
             .map(|p| p.with_extension(""))
             .unwrap_or_default();
         let site_meeting = SiteMeeting {
@@ -442,7 +442,7 @@ fn write_manifest(site: &Path, fingerprint: Option<&str>, report: &mut Report) {
     let mut manifest = fingerprint.unwrap_or_default().to_string();
     manifest.extend(report.made.iter().map(|f| format!("{f}\n")));
     if manifest != before
-        && let Err(e) = crate::batch::atomic_write(&manifest_path, manifest.as_bytes())
+        && let Err(e) = crate::output::atomic_write(&manifest_path, manifest.as_bytes())
     {
         report.errors.push(Diagnostic::error(format!(
             "cannot write {}: {e}",
@@ -466,10 +466,10 @@ fn write_if_changed(
         Content::Copy(from) => Diagnostic::error(format!("cannot read {}: {e}", from.display())),
         Content::Text(_) => Diagnostic::error(format!("cannot make {rel}: {e}")),
     })?;
-    if crate::batch::holds(&target, &bytes) {
+    if crate::output::holds(&target, &bytes) {
         return Ok(None);
     }
-    crate::batch::atomic_write(&target, &bytes)
+    crate::output::atomic_write(&target, &bytes)
         .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", target.display())))?;
     Ok(Some(rel.to_string()))
 }
