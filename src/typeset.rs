@@ -15,6 +15,8 @@ use crate::render::meeting_view::{self, Inspected, MeetingDocView};
 use crate::render::templates::Templates;
 use crate::render::view::{self, DocumentView, SourceFileView};
 
+pub(crate) mod attachments;
+pub mod editions;
 mod paging;
 
 use paging::{Paged, Paging};

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::output::atomic_write;
 use crate::diag::Diagnostic;
+use crate::output::atomic_write;
 
 /// The manifest file names.
 pub const JSON: &str = "manifest.json";

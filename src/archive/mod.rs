@@ -13,13 +13,14 @@ use std::sync::Arc;
 
 pub use verify::{Problem, verify};
 
-use crate::output::atomic_write;
 use crate::case::{Body, Case};
 use crate::diag::{Diagnostic, shown_path};
 use crate::loader::{Document, Loaded};
 use crate::meeting::{Edition, Meeting, Punkt};
+use crate::output::atomic_write;
 use crate::project::Project;
-use crate::typeset::{Typesetter, archive_outputs};
+use crate::typeset::Typesetter;
+use crate::typeset::editions::{self, Making};
 use manifest::{Manifest, Record};
 
 /// What archive copies claim (and `verify` checks).
@@ -124,12 +125,19 @@ pub fn prepare(
         .to_string_lossy()
         .replace('\\', "/");
     let shown = shown_path(input);
+    let making = Making {
+        typesetter,
+        project,
+        what: &shown,
+        write: false,
+        keep_typst: false,
+    };
     let mut out = Vec::new();
-    for output in archive_outputs(document, project, source, &file_name(input)) {
-        let pdf = typesetter.typeset(&output, &shown, false)?.pdf;
-        let (file, record) = match (document, output.edition) {
+    for copy in editions::archival(&making, document, source, &file_name(input))? {
+        let pdf = copy.pdf;
+        let (file, record) = match (document, copy.edition) {
             (Document::Meeting(meeting), Some(edition)) => {
-                meeting_record(meeting, edition, input, output.view.title(), &origin)
+                meeting_record(meeting, edition, input, &copy.title, &origin)
             }
             (Document::Case(case), _) => placed_case(case, input, items, &origin),
             (Document::Meeting(_), None) => unreachable!("every meeting output is an edition"),

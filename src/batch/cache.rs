@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::output::atomic_write;
 use crate::digest::hex;
 use crate::engine::FileCache;
 use crate::loader::Loaded;
+use crate::output::atomic_write;
 use crate::project::Project;
 use crate::render::templates::BUILTIN;
 

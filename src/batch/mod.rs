@@ -2,7 +2,6 @@
 //! report, and one bad (or panicking) file never stops the others. Unchanged inputs are
 //! not rebuilt (see [`cache`]).
 
-pub(crate) mod attachments;
 pub mod cache;
 mod job;
 mod order;

@@ -340,7 +340,9 @@ fn written_text(made: &write::MeetingFiles, file: &Path) -> String {
         .iter()
         .find(|f| f.path == file)
         .and_then(|f| match &f.content {
-            crate::output::Content::Text(bytes) => Some(String::from_utf8_lossy(bytes).into_owned()),
+            crate::output::Content::Text(bytes) => {
+                Some(String::from_utf8_lossy(bytes).into_owned())
+            }
             crate::output::Content::Copy(_) => None,
         })
         .unwrap_or_default()

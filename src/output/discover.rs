@@ -7,7 +7,13 @@ use walkdir::WalkDir;
 use crate::project::CONFIG_FILE;
 
 /// Folders never searched for case files when walking a directory.
-const SKIPPED_DIRS: &[&str] = &[crate::project::OUTPUT_FOLDER, "templates", "fonts", "target", "node_modules"];
+const SKIPPED_DIRS: &[&str] = &[
+    crate::project::OUTPUT_FOLDER,
+    "templates",
+    "fonts",
+    "target",
+    "node_modules",
+];
 
 /// The `.toml` input files under `path` (or `path` itself), sorted.
 pub fn inputs(path: &Path, output_dir: &Path) -> Vec<PathBuf> {

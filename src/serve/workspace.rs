@@ -15,9 +15,9 @@ use crate::engine::svg_pages::SvgPage;
 use crate::loader::{Document, Loader};
 use crate::meeting::Edition;
 use crate::project::Project;
-use crate::render::meeting_view::Inspected;
 use crate::render::templates::Templates;
-use crate::typeset::{Typesetter, outputs};
+use crate::typeset::Typesetter;
+use crate::typeset::editions::{self, Making};
 
 /// A document's edition: a case has one (`None`), a meeting six.
 pub type EditionKey = Option<Edition>;
@@ -324,21 +324,19 @@ impl Workspace {
             );
         }
         let result = loaded.document.as_ref().and_then(|document| {
-            let inspected = self.inspected(document, edition, &mut diagnostics)?;
-            let output = outputs(document, &self.project, &inspected)
-                .into_iter()
-                .find(|o| o.edition == edition)?;
             let typesetter = Typesetter::new(&self.templates, &self.engine);
-            match typesetter.typeset(&output, &crate::diag::shown_path(&path), false) {
-                Ok(typeset) => {
-                    diagnostics.extend(typeset.pdf.warnings.iter().cloned());
-                    Some(typeset.pdf)
-                }
-                Err(errors) => {
-                    diagnostics.extend(errors);
-                    None
-                }
-            }
+            let shown = crate::diag::shown_path(&path);
+            let making = Making {
+                typesetter: &typesetter,
+                project: &self.project,
+                what: &shown,
+                write: false,
+                keep_typst: false,
+            };
+            let mut diags = crate::diag::Diagnostics::default();
+            let pdf = editions::preview(&making, document, edition, &mut diags);
+            diagnostics.extend(diags.into_vec());
+            pdf
         });
         // Typst's memoised work is what makes the next compile fast; what no compile has
         // used for a while goes.
@@ -374,33 +372,6 @@ impl Workspace {
         };
         self.compiled.insert((rel.to_string(), edition), compiled);
         Some(())
-    }
-
-    /// The attachments' pages a packet needs (none for other editions); `None` when the
-    /// packet cannot be made (an unusable attachment, reported).
-    fn inspected(
-        &self,
-        document: &Document,
-        edition: EditionKey,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> Option<Inspected> {
-        let (Document::Meeting(meeting), Some(edition)) = (document, edition) else {
-            return Some(Inspected::new());
-        };
-        if !edition.is_packet() {
-            return Some(Inspected::new());
-        }
-        let mut diags = crate::diag::Diagnostics::default();
-        let (pages, unusable) =
-            crate::batch::attachments::inspect_attachments(meeting, &self.engine, &mut diags);
-        diagnostics.extend(diags.into_vec());
-        let (internal, public) = crate::batch::attachments::packets_possible(meeting, &unusable);
-        let possible = if edition.is_public() {
-            public
-        } else {
-            internal
-        };
-        possible.then_some(pages)
     }
 }
 

@@ -18,9 +18,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::output::Content;
 use crate::diag::Diagnostic;
 use crate::loader::Loader;
+use crate::output::Content;
 use crate::project::Project;
 use crate::render::templates::Templates;
 use model::{SiteMeeting, folder_name, has_minutes};
