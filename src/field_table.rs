@@ -851,5 +851,81 @@ pub fn is_required_for(fields: &'static [Field], name: &str, imported: bool) -> 
     is_required(fields, name) && (!imported || IMPORTED_REQUIRED.contains(&name))
 }
 
+/// The captions an imported agenda gives each section field, as seen in real exports
+/// (compared without regard to letter case, spacing or a trailing colon).
+pub const CAPTIONS: &[(&str, &[&str])] = &[
+    (
+        "beslutningstema",
+        &["beslutningstema", "problemstilling", "hvad skal besluttes"],
+    ),
+    (
+        "sagsfremstilling",
+        &[
+            "sagsfremstilling",
+            "baggrund",
+            "sagsbeskrivelse",
+            "sagens indhold",
+            "beskrivelse",
+            "sagen",
+            "sagsforklaring",
+        ],
+    ),
+    (
+        "oekonomiske_konsekvenser",
+        &[
+            "økonomiske konsekvenser",
+            "økonomiske konsekvenser og finansiering",
+            "økonomi og organisatoriske konsekvenser",
+            "økonomi og finansiering",
+            "økonomiske og personalemæssige konsekvenser",
+            "økonomi",
+            "bevillingsmæssige konsekvenser",
+        ],
+    ),
+    (
+        "lovgrundlag",
+        &[
+            "lovgrundlag",
+            "lovgivning",
+            "retsgrundlag",
+            "hjemmel",
+            "lovhjemmel",
+        ],
+    ),
+    ("borgerinddragelse", &["borgerinddragelse", "inddragelse"]),
+    (
+        "det_videre_forloeb",
+        &[
+            "det videre forløb",
+            "videre forløb",
+            "videre proces",
+            "tidsplan og videre forløb",
+        ],
+    ),
+    (
+        "indstilling",
+        &[
+            "indstilling",
+            "forvaltningen foreslår",
+            "forvaltningen indstiller",
+            "forvaltningens indstilling",
+            "administrationens indstilling",
+            "administrationen indstiller",
+            "direktionens indstilling",
+            "beslutningspunkter",
+            "forslag til beslutning",
+            "indstilling fra forvaltningen",
+        ],
+    ),
+];
+
+/// What `[import.overskrifter]` may send a caption to: a field, `afsnit` (an extra
+/// section) or `beslutning`.
+pub fn caption_targets() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = CAPTIONS.iter().map(|(field, _)| *field).collect();
+    out.extend(["afsnit", "beslutning", "beslutninger"]);
+    out
+}
+
 #[cfg(test)]
 mod tests;

@@ -32,7 +32,6 @@ pub mod output;
 pub mod project;
 pub mod render;
 pub(crate) mod scaffold;
-pub(crate) mod schema;
 pub mod serve;
 pub mod site;
 pub(crate) mod typeset;

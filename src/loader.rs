@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use crate::case::{Body, Case, load_case};
 use crate::diag::{Diagnostic, SourceText, shown_path};
 use crate::input::{is_meeting, parse_toml, read_source};
-use crate::meeting::{Meeting, load_meeting};
+use crate::meeting::{ItemCase, Meeting, load_meeting};
 use crate::project::Project;
 
 /// What a file turned out to hold.
@@ -150,11 +150,6 @@ impl<'p> Loader<'p> {
         }
     }
 
-    /// The project the files belong to.
-    pub fn project(&self) -> &'p Project {
-        self.project
-    }
-
     /// Loads an input file: a case (shared with the meetings that include it) or a meeting.
     pub fn load(&self, path: &Path) -> Arc<Loaded> {
         self.as_input(self.case_file(path))
@@ -261,14 +256,28 @@ impl<'p> Loader<'p> {
                 return loaded;
             }
         };
-        let file = load_meeting(self, source, table.get_ref(), path);
+        // The items' case files, each loaded once per run, kept with the meeting (their
+        // diagnostics are reported with them, their attachments are its dependencies).
+        let mut included = Vec::new();
+        let mut case_of = |path: &Path| {
+            let case = self.case_file(path);
+            if case.is_meeting {
+                return ItemCase::Meeting;
+            }
+            included.push(case.clone());
+            match case.case() {
+                Some(case) => ItemCase::Case(case.clone()),
+                None if case.text_hash.is_none() => ItemCase::Unreadable,
+                None => ItemCase::Errors,
+            }
+        };
+        let file = load_meeting(self.project, &mut case_of, source, table.get_ref(), path);
         loaded.diagnostics = file.diagnostics;
-        loaded.dependencies = file
-            .included
+        loaded.dependencies = included
             .iter()
             .flat_map(|item| item.dependencies.iter().cloned())
             .collect();
-        loaded.included = file.included;
+        loaded.included = included;
         loaded.document = file.meeting.map(|m| Document::Meeting(Box::new(m)));
         loaded
     }

@@ -1,5 +1,7 @@
 //! The project: its root folder and its `sagsgen.toml` (organisation, committees, PDF level).
 
+pub mod schema;
+
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -350,7 +352,7 @@ fn parse_import(
 
 /// `[import.overskrifter]`: each caption and what it becomes.
 fn parse_captions(reader: &mut Reader, captions: &DeTable<'_>) -> Vec<(String, String)> {
-    let targets = crate::import::captions::targets();
+    let targets = crate::field_table::caption_targets();
     let mut out = Vec::new();
     for (key, value) in captions.iter() {
         let Some(target) = value.get_ref().as_str() else {

@@ -3,20 +3,11 @@
 
 use crate::dates::Date;
 use crate::field_table::{self, Field, Holds};
-use crate::render::templates::BUILTIN;
-use crate::schema::{
-    CASE_SCHEMA_FILE, CONFIG_SCHEMA_FILE, case_schema, config_schema, to_file_text,
+use crate::project::schema::{
+    CASE_SCHEMA_FILE, CONFIG_SCHEMA_FILE, case_schema, config_schema, schema_directive,
+    to_file_text,
 };
-
-/// The `#:schema` line for a file `depth` folders below the project root.
-pub fn schema_directive(depth: usize, schema_file: &str) -> String {
-    let up = if depth == 0 {
-        "./".to_string()
-    } else {
-        "../".repeat(depth)
-    };
-    format!("#:schema {up}{schema_file}\n")
-}
+use crate::render::templates::BUILTIN;
 
 /// What `sagsgen new` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

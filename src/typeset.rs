@@ -12,7 +12,7 @@ use crate::loader::Document;
 use crate::meeting::Edition;
 use crate::project::{Conformance, Project};
 use crate::render::meeting_view::{self, Inspected, MeetingDocView};
-use crate::render::templates::Templates;
+use crate::render::templates::{DOCUMENT_TEMPLATE, MEETING_TEMPLATE, Templates};
 use crate::render::view::{self, DocumentView, SourceFileView};
 
 pub(crate) mod attachments;
@@ -21,11 +21,6 @@ mod paging;
 
 use paging::{Paged, Paging};
 pub use paging::{attachment_pages, same_pages};
-
-/// The template every standalone case document starts from.
-pub const DOCUMENT_TEMPLATE: &str = "dokument.typ.j2";
-/// The template every meeting edition starts from.
-pub const MEETING_TEMPLATE: &str = "moede.typ.j2";
 
 /// What a PDF claims to conform to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 use lopdf::{Document, Object};
 
 use crate::diag::Diagnostic;
+pub use crate::meeting::text_string;
 
 /// The first embedded file of a PDF: its name and bytes.
 pub fn embedded_source(pdf: &[u8]) -> Result<(String, Vec<u8>), Diagnostic> {
@@ -47,20 +48,4 @@ pub fn embedded_source(pdf: &[u8]) -> Result<(String, Vec<u8>), Diagnostic> {
 /// Follows a reference (lopdf's `dereference`, keeping the object itself when it is none).
 fn resolve<'a>(doc: &'a Document, obj: &'a Object) -> &'a Object {
     doc.dereference(obj).map_or(obj, |(_, o)| o)
-}
-
-/// A PDF text string (PDFDocEncoding, or UTF-16BE with a byte-order mark) or name as text.
-pub fn text_string(obj: &Object) -> String {
-    match obj {
-        Object::String(bytes, _) if bytes.starts_with(&[0xfe, 0xff]) => {
-            let units: Vec<u16> = bytes[2..]
-                .chunks(2)
-                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-                .collect();
-            String::from_utf16_lossy(&units)
-        }
-        Object::String(bytes, _) => bytes.iter().map(|&b| b as char).collect(),
-        Object::Name(name) => String::from_utf8_lossy(name).into_owned(),
-        _ => String::new(),
-    }
 }

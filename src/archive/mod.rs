@@ -151,6 +151,67 @@ pub fn prepare(
     Ok(out)
 }
 
+/// What an archive run did: each file that could not be archived counted, its problems
+/// handed to the caller as they come.
+pub struct Run {
+    /// How many inputs (or their documents) failed.
+    pub failed: usize,
+}
+
+/// Archives `files` of `project` into the folder `to` (`new_version`: a changed document
+/// is kept as a new version beside the archived one): each document made as PDF/A-3a with
+/// its source, stored and recorded in the manifest, which is written once at the end.
+/// `stored` hears of each document stored, `problems` of each file's errors. `Err` when
+/// the archive's manifest or sagsgen's fonts cannot be read, or the manifest written.
+pub fn run(
+    project: &Project,
+    files: &[PathBuf],
+    to: &Path,
+    new_version: bool,
+    stored: &dyn Fn(&Stored),
+    problems: &dyn Fn(&[Diagnostic]),
+) -> Result<Run, Diagnostic> {
+    let mut manifest = Manifest::load(to)?;
+    let engine = crate::engine::Engine::new(&project.root)?;
+    let templates = crate::render::templates::Templates::new(&project.root);
+    let typesetter = Typesetter::new(&templates, &engine);
+    let loader = crate::loader::Loader::new(project);
+    let loaded: Vec<_> = files.iter().map(|f| loader.load(f)).collect();
+    for file in &loaded {
+        // Each file's own problems are said with the file, not with a meeting that includes it.
+        file.claim();
+    }
+    let items = meeting_items(&loaded);
+    let before = manifest.clone();
+    let mut failed = 0;
+    for input in &loaded {
+        match prepare(project, &typesetter, input, &items) {
+            Ok(docs) => {
+                for doc in docs {
+                    match store(to, &mut manifest, doc, new_version) {
+                        Ok(done) => stored(&done),
+                        Err(e) => {
+                            problems(&[e]);
+                            failed += 1;
+                        }
+                    }
+                }
+            }
+            Err(diags) => {
+                problems(&diags);
+                failed += 1;
+            }
+        }
+        typst::comemo::evict(2);
+    }
+    if manifest != before {
+        manifest
+            .save(to)
+            .map_err(|e| Diagnostic::error(format!("cannot write the manifest: {e}")))?;
+    }
+    Ok(Run { failed })
+}
+
 /// Where a meeting's edition goes, and its record.
 fn meeting_record(
     meeting: &Meeting,

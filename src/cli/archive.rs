@@ -7,13 +7,8 @@ use clap::Args;
 
 use super::batch::resolve;
 use super::{Exit, GlobalArgs, ProjectArgs};
-use crate::archive::manifest::Manifest;
-use crate::archive::{Stored, extract::embedded_source, meeting_items, prepare, store, verify};
+use crate::archive::{Stored, extract::embedded_source, verify};
 use crate::diag::{self, Diagnostic};
-use crate::engine::Engine;
-use crate::loader::Loader;
-use crate::render::templates::Templates;
-use crate::typeset::Typesetter;
 
 /// Arguments of `sagsgen archive`.
 #[derive(Debug, Args)]
@@ -54,58 +49,22 @@ pub fn archive(global: &GlobalArgs, args: &ArchiveArgs) -> Exit {
         Ok(inputs) => inputs,
         Err(exit) => return exit,
     };
-    let fail = |d: Diagnostic| {
-        diag::print(&[d], global.color_choice());
-        Exit::InputErrors
-    };
-    let mut manifest = match Manifest::load(&args.to) {
-        Ok(m) => m,
-        Err(d) => return fail(d),
-    };
-    let engine = match Engine::new(&inputs.project.root) {
-        Ok(e) => e,
-        Err(d) => return fail(d),
-    };
-    let templates = Templates::new(&inputs.project.root);
-    let typesetter = Typesetter::new(&templates, &engine);
-    let loader = Loader::new(&inputs.project);
-    let loaded: Vec<_> = inputs.files.iter().map(|f| loader.load(f)).collect();
-    for file in &loaded {
-        // Each file's own problems are said with the file, not with a meeting that includes it.
-        file.claim();
-    }
-    let items = meeting_items(&loaded);
-    let before = manifest.clone();
-    let mut failed = 0;
-    for input in &loaded {
-        match prepare(&inputs.project, &typesetter, input, &items) {
-            Ok(docs) => {
-                for doc in docs {
-                    match store(&args.to, &mut manifest, doc, args.new_version) {
-                        Ok(stored) => report(global, &stored),
-                        Err(e) => {
-                            diag::print(&[e], global.color_choice());
-                            failed += 1;
-                        }
-                    }
-                }
-            }
-            Err(diags) => {
-                diag::print(&diags, global.color_choice());
-                failed += 1;
-            }
+    let color = global.color_choice();
+    let run = crate::archive::run(
+        &inputs.project,
+        &inputs.files,
+        &args.to,
+        args.new_version,
+        &|stored| report(global, stored),
+        &|problems| diag::print(problems, color),
+    );
+    match run {
+        Ok(run) if run.failed == 0 => Exit::Ok,
+        Ok(_) => Exit::InputErrors,
+        Err(d) => {
+            diag::print(&[d], color);
+            Exit::InputErrors
         }
-        typst::comemo::evict(2);
-    }
-    if manifest != before
-        && let Err(e) = manifest.save(&args.to)
-    {
-        return fail(Diagnostic::error(format!("cannot write the manifest: {e}")));
-    }
-    if failed > 0 {
-        Exit::InputErrors
-    } else {
-        Exit::Ok
     }
 }
 

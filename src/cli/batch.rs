@@ -8,16 +8,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::progress::Progress;
 use super::{Exit, GlobalArgs, ProjectArgs};
 use crate::batch::{self, FileReport, Options, Outcome, Report};
-use crate::diag::{self, Diagnostic, shown_path};
-use crate::project::Project;
+use crate::diag::{self, shown_path};
+use crate::output::{Refused, select};
 
 /// The project and the files a command works on.
-pub struct Inputs {
-    /// The project.
-    pub project: Project,
-    /// Input files, in order.
-    pub files: Vec<PathBuf>,
-}
+pub type Inputs = crate::output::Selection;
 
 /// Resolves the project root and the input files, or says why not (with an exit code).
 pub fn resolve(
@@ -25,58 +20,15 @@ pub fn resolve(
     args: &ProjectArgs,
     output_dir: Option<&Path>,
 ) -> Result<Inputs, Exit> {
-    let missing: Vec<&PathBuf> = args.paths.iter().filter(|p| !p.exists()).collect();
-    if !missing.is_empty() {
-        for path in missing {
-            let d = Diagnostic::error(format!("no such file or folder: {}", path.display()))
-                .with_help("run sagsgen in a project folder (one with cases/), or name the case files or folders to build");
-            diag::print(&[d], global.color_choice());
-        }
-        return Err(Exit::Usage);
-    }
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let root = args.root.clone().unwrap_or_else(|| {
-        let first = args.paths.first().map_or(cwd.as_path(), PathBuf::as_path);
-        let start = if first.is_dir() {
-            first
-        } else {
-            first.parent().unwrap_or(Path::new("."))
+    select(&args.paths, args.root.as_deref(), output_dir, &cwd).map_err(|refused| {
+        let (diags, exit) = match refused {
+            Refused::Usage(diags) => (diags, Exit::Usage),
+            Refused::Input(diags) => (diags, Exit::InputErrors),
         };
-        let start = if start.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            start
-        };
-        Project::find_root(start, &cwd)
-    });
-    let project = Project::load(&root).map_err(|diags| {
         diag::print(&diags, global.color_choice());
-        Exit::InputErrors
-    })?;
-    let output = project.output_dir(output_dir);
-    let paths = if args.paths.is_empty() {
-        let folders = project.input_folders();
-        if folders.is_empty() {
-            let d = Diagnostic::error(format!(
-                "the project folder {} has no cases/ or moeder/ folder",
-                project.root.display()
-            ))
-            .with_help("put case files under cases/ and meeting files under moeder/ (`sagsgen init` makes both), or name the files or folders to build");
-            diag::print(&[d], global.color_choice());
-            return Err(Exit::Usage);
-        }
-        folders
-    } else {
-        args.paths.clone()
-    };
-    // In the order given, each file once (a folder and a file in it may both be named).
-    let mut seen = std::collections::HashSet::new();
-    let files: Vec<PathBuf> = paths
-        .iter()
-        .flat_map(|path| crate::output::inputs(path, &output))
-        .filter(|file| seen.insert(file.clone()))
-        .collect();
-    Ok(Inputs { project, files })
+        exit
+    })
 }
 
 /// Set by Ctrl-C: files not yet started are left alone, files in progress are finished.

@@ -212,10 +212,10 @@ pub fn run(cli: Cli) -> Exit {
         Command::Man => man_page(),
         Command::Schema { of } => {
             let schema = match of {
-                SchemaOf::Sag => crate::schema::case_schema(),
-                SchemaOf::Config => crate::schema::config_schema(),
+                SchemaOf::Sag => crate::project::schema::case_schema(),
+                SchemaOf::Config => crate::project::schema::config_schema(),
             };
-            print_stdout(crate::schema::to_file_text(&schema).as_bytes())
+            print_stdout(crate::project::schema::to_file_text(&schema).as_bytes())
         }
     }
 }

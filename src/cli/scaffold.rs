@@ -8,8 +8,9 @@ use super::{Exit, GlobalArgs};
 use crate::dates::Date;
 use crate::diag::{self, Diagnostic};
 use crate::project::Project;
-use crate::scaffold::{Filling, NewKind, new_file, project_files, schema_directive};
-use crate::schema::{CASE_SCHEMA_FILE, case_schema, to_file_text};
+use crate::project::schema::schema_directive;
+use crate::project::schema::{CASE_SCHEMA_FILE, case_schema, to_file_text};
+use crate::scaffold::{Filling, NewKind, new_file, project_files};
 
 /// Arguments of `sagsgen new`.
 #[derive(Debug, Args)]

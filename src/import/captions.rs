@@ -2,7 +2,10 @@
 //! exports ("Baggrund", "Forvaltningen foreslår", "ADMINISTRATIONENS INDSTILLING:",
 //! "Økonomi og organisatoriske konsekvenser"), compared without regard to letter case,
 //! spacing or a trailing colon. A caption that maps to nothing stays an extra section
-//! under its own heading; one that starts with "Beslutning" is a decision.
+//! under its own heading; one that starts with "Beslutning" is a decision. The captions
+//! themselves are the field table's ([`crate::field_table::CAPTIONS`]).
+
+use crate::field_table::CAPTIONS;
 
 /// What a section becomes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,81 +16,6 @@ pub enum Target {
     Decision,
     /// An extra section (`[[afsnit]]`) under the caption as written.
     Extra,
-}
-
-/// Captions seen in the samples, by field.
-const BUILT_IN: &[(&str, &[&str])] = &[
-    (
-        "beslutningstema",
-        &["beslutningstema", "problemstilling", "hvad skal besluttes"],
-    ),
-    (
-        "sagsfremstilling",
-        &[
-            "sagsfremstilling",
-            "baggrund",
-            "sagsbeskrivelse",
-            "sagens indhold",
-            "beskrivelse",
-            "sagen",
-            "sagsforklaring",
-        ],
-    ),
-    (
-        "oekonomiske_konsekvenser",
-        &[
-            "økonomiske konsekvenser",
-            "økonomiske konsekvenser og finansiering",
-            "økonomi og organisatoriske konsekvenser",
-            "økonomi og finansiering",
-            "økonomiske og personalemæssige konsekvenser",
-            "økonomi",
-            "bevillingsmæssige konsekvenser",
-        ],
-    ),
-    (
-        "lovgrundlag",
-        &[
-            "lovgrundlag",
-            "lovgivning",
-            "retsgrundlag",
-            "hjemmel",
-            "lovhjemmel",
-        ],
-    ),
-    ("borgerinddragelse", &["borgerinddragelse", "inddragelse"]),
-    (
-        "det_videre_forloeb",
-        &[
-            "det videre forløb",
-            "videre forløb",
-            "videre proces",
-            "tidsplan og videre forløb",
-        ],
-    ),
-    (
-        "indstilling",
-        &[
-            "indstilling",
-            "forvaltningen foreslår",
-            "forvaltningen indstiller",
-            "forvaltningens indstilling",
-            "administrationens indstilling",
-            "administrationen indstiller",
-            "direktionens indstilling",
-            "beslutningspunkter",
-            "forslag til beslutning",
-            "indstilling fra forvaltningen",
-        ],
-    ),
-];
-
-/// What `[import.overskrifter]` may send a caption to: a field, `afsnit` (an extra
-/// section) or `beslutning`.
-pub fn targets() -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = BUILT_IN.iter().map(|(field, _)| *field).collect();
-    out.extend(["afsnit", "beslutning", "beslutninger"]);
-    out
 }
 
 /// A caption as captions are compared: lower case, spaces folded, no trailing colon.
@@ -120,13 +48,13 @@ pub fn classify(caption: &str, project: &[(String, String)]) -> Target {
         return match field.as_str() {
             "afsnit" => Target::Extra,
             "beslutning" | "beslutninger" => Target::Decision,
-            other => BUILT_IN
+            other => CAPTIONS
                 .iter()
                 .find(|(f, _)| *f == crate::danish::fold(other))
                 .map_or(Target::Extra, |(f, _)| Target::Field(f)),
         };
     }
-    if let Some((field, _)) = BUILT_IN
+    if let Some((field, _)) = CAPTIONS
         .iter()
         .find(|(_, captions)| captions.contains(&caption.as_str()))
     {

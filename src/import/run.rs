@@ -13,7 +13,7 @@ use crate::committee::Committees;
 use crate::diag::Diagnostic;
 use crate::export_format::ExportFormat;
 use crate::project::Project;
-use crate::schema::{
+use crate::project::schema::{
     CASE_SCHEMA_FILE, CONFIG_SCHEMA_FILE, case_schema, config_schema, to_file_text,
 };
 

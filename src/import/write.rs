@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use super::plan::{Block, ItemPlan, MeetingPlan};
 use super::toml_text::{self, key, list, string, text};
 use crate::output::Content;
+use crate::project::schema::CASE_SCHEMA_FILE;
+use crate::project::schema::schema_directive;
 use crate::render::escape::plain_line;
-use crate::scaffold::schema_directive;
-use crate::schema::CASE_SCHEMA_FILE;
 
 /// A file the import writes: its path in the project and what it holds (an attachment is
 /// a copy, read when it is written).
@@ -498,7 +498,7 @@ pub fn new_config(added: &[(String, String)], organisation: Option<&str>) -> Str
     };
     format!(
         "{}# Projektets opsætning, skrevet af sagsgen import.\n\n[organisation]\n{name}\n# Udvalgene: forkortelse = fulde navn.\n[udvalg]\n{committees}\n[pdf]\nstandard = \"a-2a\"\n",
-        schema_directive(0, crate::schema::CONFIG_SCHEMA_FILE)
+        schema_directive(0, crate::project::schema::CONFIG_SCHEMA_FILE)
     )
 }
 

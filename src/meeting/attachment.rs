@@ -4,7 +4,7 @@
 use crate::diag::{Diagnostic, shown_path};
 use std::path::Path;
 
-use lopdf::{Document, Outline};
+use lopdf::{Document, Object, Outline};
 use typst::foundations::Bytes;
 
 /// Largest attachment accepted.
@@ -146,7 +146,7 @@ fn walk(
                     .ok()
                     .and_then(|p| p.as_reference().ok())
                     .and_then(|id| pages.get(&id));
-                let title = dest.title().map(crate::archive::extract::text_string);
+                let title = dest.title().map(text_string);
                 if let (Some(page), Ok(title)) = (page, title) {
                     let title = title.trim().to_string();
                     if !title.is_empty() {
@@ -226,4 +226,20 @@ fn font_counts(doc: &Document) -> (usize, usize) {
         }
     }
     (fonts, unembedded)
+}
+
+/// A PDF text string (PDFDocEncoding, or UTF-16BE with a byte-order mark) or name as text.
+pub fn text_string(obj: &Object) -> String {
+    match obj {
+        Object::String(bytes, _) if bytes.starts_with(&[0xfe, 0xff]) => {
+            let units: Vec<u16> = bytes[2..]
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        Object::String(bytes, _) => bytes.iter().map(|&b| b as char).collect(),
+        Object::Name(name) => String::from_utf8_lossy(name).into_owned(),
+        _ => String::new(),
+    }
 }

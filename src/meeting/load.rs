@@ -9,12 +9,11 @@ use toml::de::DeTable;
 
 use super::{Meeting, Punkt};
 use crate::case::Adgang;
-use crate::case::Kind;
 use crate::case::entries::committee;
+use crate::case::{Case, Kind};
 use crate::diag::{Diagnostic, SourceText};
 use crate::field_table::{self, is_required};
 use crate::input::fields::{Elsewhere, Fields, Reader};
-use crate::loader::{Loaded, Loader};
 use crate::project::Project;
 
 /// The fields of a meeting file and of its items, from the field table.
@@ -34,6 +33,19 @@ const VAGUE_TITLES: &[&str] = &[
     "fortrolig sag",
 ];
 
+/// A case file as a meeting's item sees it (the loader answers, loading each file once
+/// per run).
+pub enum ItemCase {
+    /// The case.
+    Case(Arc<Case>),
+    /// The file is a meeting, not a case.
+    Meeting,
+    /// The file cannot be read.
+    Unreadable,
+    /// The file has errors (reported with the file).
+    Errors,
+}
+
 /// A meeting file after loading.
 #[derive(Debug)]
 pub struct MeetingFile {
@@ -41,21 +53,18 @@ pub struct MeetingFile {
     pub meeting: Option<Meeting>,
     /// Diagnostics of the meeting file itself.
     pub diagnostics: Vec<Diagnostic>,
-    /// The case files of its items, as loaded (with their own diagnostics).
-    pub included: Vec<Arc<Loaded>>,
 }
 
 /// Loads and validates a meeting from its parsed table. `path` is the meeting file; its
-/// items' case files come through `loader`, which loads each once per run.
+/// items' case files come from `case_of` (given a case file's canonical path).
 pub fn load_meeting(
-    loader: &Loader<'_>,
+    project: &Project,
+    case_of: &mut dyn FnMut(&Path) -> ItemCase,
     source: &Arc<SourceText>,
     table: &DeTable<'_>,
     path: &Path,
 ) -> MeetingFile {
-    let project = loader.project();
     let mut reader = Reader::new(source.clone());
-    let mut included = Vec::new();
     let anchor = table
         .iter()
         .find(|(k, _)| k.get_ref() == "type")
@@ -85,7 +94,8 @@ pub fn load_meeting(
     let tables = fields.tables(&mut reader, "punkter");
     let mut punkter = Vec::new();
     for (item, span) in &tables {
-        if let Some(p) = load_item(&mut reader, &mut included, loader, dir, item, span.clone()) {
+        let found = load_item(&mut reader, project, case_of, dir, item, span.clone());
+        if let Some(p) = found {
             punkter.push((p, span.clone()));
         }
     }
@@ -126,7 +136,6 @@ pub fn load_meeting(
     MeetingFile {
         meeting,
         diagnostics,
-        included,
     }
 }
 
@@ -189,8 +198,8 @@ fn check_time(reader: &mut Reader, fields: &Fields<'_, '_>, tid: &str) -> bool {
 
 fn load_item(
     reader: &mut Reader,
-    included: &mut Vec<Arc<Loaded>>,
-    loader: &Loader<'_>,
+    project: &Project,
+    case_of: &mut dyn FnMut(&Path) -> ItemCase,
     dir: &Path,
     table: &DeTable<'_>,
     span: Range<usize>,
@@ -217,7 +226,7 @@ fn load_item(
         }
         let sag = fields.text(reader, "sag", true)?;
         let span = fields.value_span("sag").unwrap_or(0..0);
-        return load_case_item(reader, included, loader, dir, &sag, span)
+        return load_case_item(reader, project, case_of, dir, &sag, span)
             .map(|p| p.numbered(nummer));
     }
     if !fields.has("titel") {
@@ -236,13 +245,12 @@ fn load_item(
 
 fn load_case_item(
     reader: &mut Reader,
-    included: &mut Vec<Arc<Loaded>>,
-    loader: &Loader<'_>,
+    project: &Project,
+    case_of: &mut dyn FnMut(&Path) -> ItemCase,
     dir: &Path,
     sag: &str,
     span: Range<usize>,
 ) -> Option<Punkt> {
-    let project: &Project = loader.project();
     let path = dir.join(sag);
     let Ok(canonical) = path.canonicalize() else {
         reader
@@ -259,28 +267,25 @@ fn load_case_item(
             .help("move the case into the project (e.g. under cases/) and point `sag` at it");
         return None;
     }
-    let loaded = loader.case_file(&canonical);
-    if loaded.is_meeting {
-        reader
-            .error(span, format!("\"{sag}\" is a meeting, not a case"))
-            .help("`sag` names a case file (notat, beslutningssag or orienteringssag)");
-        return None;
-    }
-    included.push(loaded.clone());
-    let Some(case) = loaded.case() else {
-        let what = if loaded.text_hash.is_none() {
-            "cannot be read"
-        } else {
-            "has errors (shown above)"
-        };
-        reader.error(span, format!("the case file \"{sag}\" {what}"));
-        return None;
+    let what = match case_of(&canonical) {
+        ItemCase::Case(case) => {
+            return Some(Punkt::Sag {
+                path: canonical,
+                case,
+                nummer: None,
+            });
+        }
+        ItemCase::Meeting => {
+            reader
+                .error(span, format!("\"{sag}\" is a meeting, not a case"))
+                .help("`sag` names a case file (notat, beslutningssag or orienteringssag)");
+            return None;
+        }
+        ItemCase::Unreadable => "cannot be read",
+        ItemCase::Errors => "has errors (shown above)",
     };
-    Some(Punkt::Sag {
-        path: canonical,
-        case: case.clone(),
-        nummer: None,
-    })
+    reader.error(span, format!("the case file \"{sag}\" {what}"));
+    None
 }
 
 /// The warnings `check` gives about an item of a meeting.

@@ -8,10 +8,10 @@ pub(crate) mod load;
 
 use std::path::PathBuf;
 
-pub use attachment::{AttachmentInfo, inspect};
+pub use attachment::{AttachmentInfo, inspect, text_string};
 pub use attendance::votes_of;
 pub use edition::Edition;
-pub use load::load_meeting;
+pub use load::{ItemCase, load_meeting};
 
 use crate::case::{Adgang, Beslutning, Case};
 use crate::committee::Committee;

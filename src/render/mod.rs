@@ -12,9 +12,7 @@ pub mod view;
 use crate::case::Case;
 use crate::diag::Diagnostic;
 use crate::project::Config;
-use templates::Templates;
-
-pub use crate::typeset::DOCUMENT_TEMPLATE;
+use templates::{DOCUMENT_TEMPLATE, Templates};
 
 /// Generates the Typst source of a standalone case document.
 pub fn case_source(

@@ -12,6 +12,11 @@ use super::escape;
 use super::source_map::{SourceMap, block_tags, instrument};
 use crate::diag::{Diagnostic, SourceText, shown_path};
 
+/// The template every standalone case document starts from.
+pub const DOCUMENT_TEMPLATE: &str = "dokument.typ.j2";
+/// The template every meeting edition starts from.
+pub const MEETING_TEMPLATE: &str = "moede.typ.j2";
+
 /// The built-in templates: name → text.
 pub const BUILTIN: &[(&str, &str)] = &[
     (

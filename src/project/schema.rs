@@ -350,7 +350,7 @@ pub fn config_schema() -> Value {
         )],
         &[],
     );
-    let targets: Vec<String> = crate::import::captions::targets()
+    let targets: Vec<String> = crate::field_table::caption_targets()
         .into_iter()
         .flat_map(|t| [t.to_string(), crate::danish::unfold(t)])
         .collect::<std::collections::BTreeSet<_>>()
@@ -413,6 +413,16 @@ pub fn config_schema() -> Value {
     schema["$schema"] = json!(DRAFT);
     schema["title"] = json!("sagsgen.toml");
     schema
+}
+
+/// The `#:schema` line for a file `depth` folders below the project root.
+pub fn schema_directive(depth: usize, schema_file: &str) -> String {
+    let up = if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    };
+    format!("#:schema {up}{schema_file}\n")
 }
 
 #[cfg(test)]
