@@ -11,6 +11,7 @@ mod conformance;
 mod errors;
 mod escaping;
 mod import;
+mod layering;
 mod meetings;
 mod messages;
 mod mistakes;
