@@ -22,6 +22,13 @@ use typst::text::{Glyph, TextItem};
 use typst::utils::PicoStr;
 use typst_layout::{Page, PagedDocument};
 
+/// The labels of the groups drawn as an attachment page's stamp and footer. typst-pdf, as
+/// sagsgen patches it (vendor/patches/typst-pdf-*/0002), writes groups so labelled as
+/// header and footer artifacts; an unpatched typst-pdf writes them as plain content.
+const DRAWN_HEADER_LABEL: &str = "sagsgen-drawn-header";
+/// See [`DRAWN_HEADER_LABEL`].
+const DRAWN_FOOTER_LABEL: &str = "sagsgen-drawn-footer";
+
 /// An attachment's pages in a laid-out packet: its first page (0-based), on which Typst laid
 /// out the stamp and the footer, and how many pages it has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,7 +137,7 @@ fn draw_footers(
         })?;
         let pages = pages.get_or_insert_with(|| all.iter().cloned().collect());
         let frame = wrapped(&mut pages.make_mut()[i]);
-        frame.push(*at, drawn(footer, typst_pdf::DRAWN_FOOTER_LABEL));
+        frame.push(*at, drawn(footer, DRAWN_FOOTER_LABEL));
         drawn_on += 1;
     }
     Ok(drawn_on)
@@ -210,9 +217,9 @@ impl Reference {
             Undrawable(format!("the font has no digits for page {number}'s footer"))
         })?;
         let frame = wrapped(page);
-        let header = drawn(self.header.clone(), typst_pdf::DRAWN_HEADER_LABEL);
+        let header = drawn(self.header.clone(), DRAWN_HEADER_LABEL);
         frame.push(self.header_at, header);
-        frame.push(self.footer_at, drawn(footer, typst_pdf::DRAWN_FOOTER_LABEL));
+        frame.push(self.footer_at, drawn(footer, DRAWN_FOOTER_LABEL));
         Ok(())
     }
 }
@@ -278,8 +285,8 @@ fn marginals(page: &Frame) -> (Option<Marginal>, Option<Marginal>) {
 fn marginal_kind(group: &GroupItem) -> Option<ArtifactKind> {
     if let Some(label) = group.label {
         match label.resolve().as_str() {
-            typst_pdf::DRAWN_HEADER_LABEL => return Some(ArtifactKind::Header),
-            typst_pdf::DRAWN_FOOTER_LABEL => return Some(ArtifactKind::Footer),
+            DRAWN_HEADER_LABEL => return Some(ArtifactKind::Header),
+            DRAWN_FOOTER_LABEL => return Some(ArtifactKind::Footer),
             _ => {}
         }
     }

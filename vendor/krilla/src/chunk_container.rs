@@ -100,10 +100,10 @@ impl ChunkContainer {
         let mut remapped_ref = Ref::new(1);
         let mut remapper = HashMap::new();
 
-        // sagsgen: upstream first traverses every chunk to number the objects in the order
-        // they are written (and to size the PDF), then writes them. That first traversal
-        // needs every embedded PDF's objects extracted at once, and they stay until the end:
-        // for a reading packet, a copy of all its attachments beside the PDF being written.
+        // A first traversal of every chunk, numbering the objects in the order they
+        // are written (and sizing the PDF) before writing them, would need every
+        // embedded PDF's objects extracted at once, kept until the end: for a document
+        // embedding many PDFs, a copy of all of them beside the PDF being written.
         // Here objects are numbered as they are first met while writing (definition or
         // reference: every referenced object is defined somewhere, as before), so each
         // embedded PDF is extracted, written and dropped in turn. The numbers no longer
@@ -339,10 +339,10 @@ pub(crate) struct EmbeddedPdfChunk {
     pub(crate) root_ref_mappings: HashMap<Ref, Ref>,
 }
 
-/// sagsgen: an embedded PDF whose objects are extracted when they are written (or just
+/// An embedded PDF whose objects are extracted when they are written (or just
 /// before, in the background, while the previous one is written), and dropped once they
-/// are. Upstream extracts every embedded PDF in the background as soon as it is registered
-/// and keeps the objects until the whole PDF is written.
+/// are, rather than every embedded PDF extracted in the background as soon as it is
+/// registered and its objects kept until the whole PDF is written.
 pub(crate) struct LazyEmbeddedPdf(std::sync::Mutex<Extraction>);
 
 type Extract = Box<dyn FnOnce() -> KrillaResult<EmbeddedPdfChunk> + Send + Sync>;
@@ -441,7 +441,7 @@ impl Visit for StreamChunks {
 
 impl Visit for MixedChunks {
     fn visit(&self, sc: &mut SerializeContext, f: &mut impl FnMut(&Chunk)) -> KrillaResult<()> {
-        // sagsgen: each embedded PDF is extracted while the one before it is written.
+        // Each embedded PDF is extracted while the one before it is written.
         if let Some(first) = self.embedded_pdfs.first() {
             first.start();
         }

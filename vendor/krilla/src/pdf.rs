@@ -185,7 +185,7 @@ impl PdfSerializerContext {
             );
             let chunk_settings = sc.chunk_settings();
 
-            // sagsgen: extracted when written, not all at once beforehand (see
+            // Extracted when written, not all at once beforehand (see
             // `LazyEmbeddedPdf`).
             let deferred_chunk = LazyEmbeddedPdf::new(move || {
                 // We can't share the serializer context between threads, so each PDF has it's own

@@ -402,7 +402,7 @@ pub(crate) fn handle_group(
     fc.push();
     fc.state_mut().pre_concat(group.transform);
 
-    // sagsgen: a header or footer drawn onto the page after layout is an artifact.
+    // A header or footer drawn onto the page after layout is an artifact.
     let res = match group.label.and_then(tags::drawn_marginal) {
         Some(kind) => tags::drawn_artifact(gc, fc, surface, kind, |gc, fc, surface| {
             handle_group_contents(fc, group, surface, gc)
@@ -416,7 +416,7 @@ pub(crate) fn handle_group(
     Ok(())
 }
 
-/// sagsgen: the body of `handle_group`, unchanged, so a drawn marginal can wrap it.
+/// The body of `handle_group`, unchanged, so a drawn marginal can wrap it.
 fn handle_group_contents(
     fc: &mut FrameContext,
     group: &GroupItem,

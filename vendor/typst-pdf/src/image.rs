@@ -72,9 +72,9 @@ pub(crate) fn handle_image(
         }
         ImageKind::Pdf(pdf) => {
             if let Some(size) = size.to_krilla() {
-                // sagsgen: one krilla document per embedded file, not per page. Typst
-                // memoizes this conversion per page, and making a krilla document hashes
-                // the whole file, so a 28-page attachment of 1.7 MB was hashed 28 times.
+                // One krilla document per embedded file, not per page: converting was
+                // memoized per page, and making a krilla document hashes the whole file,
+                // so a 28-page file of 1.7 MB was hashed 28 times.
                 let key = typst_utils::hash128(pdf.document());
                 let document = gc
                     .pdf_documents

@@ -15,18 +15,18 @@ mod util;
 
 pub use self::metadata::{Timestamp, Timezone};
 
-/// sagsgen: the label of a group drawn onto a laid-out page as its header (an attachment
-/// page's stamp, copied from the attachment's first page): written as a header artifact,
-/// nothing inside it tagged.
-pub const DRAWN_HEADER_LABEL: &str = "sagsgen-drawn-header";
+/// The label of a group drawn onto a laid-out page as its header (a copy of
+/// another page's header, say): written as a header artifact, nothing inside
+/// it tagged.
+pub(crate) const DRAWN_HEADER_LABEL: &str = "sagsgen-drawn-header";
 
-/// sagsgen: as [`DRAWN_HEADER_LABEL`], for a footer.
-pub const DRAWN_FOOTER_LABEL: &str = "sagsgen-drawn-footer";
+/// As [`DRAWN_HEADER_LABEL`], for a footer.
+pub(crate) const DRAWN_FOOTER_LABEL: &str = "sagsgen-drawn-footer";
 
-/// sagsgen: the label of a `metadata((level, title))` that is a bookmark where it stands,
-/// like a heading's (an embedded PDF's own bookmarks in a reading packet): it costs
-/// nothing to lay out, where a hidden heading per bookmark was laid out like any heading.
-pub const BOOKMARK_LABEL: &str = "sagsgen-bogmaerke";
+/// The label of a `metadata((level, title))` that is a bookmark where it
+/// stands, like a heading's: it costs nothing to lay out, where a hidden
+/// heading per bookmark is laid out like any heading.
+pub(crate) const BOOKMARK_LABEL: &str = "sagsgen-bogmaerke";
 
 use std::fmt::{self, Debug, Formatter};
 use std::hash::{Hash, Hasher};

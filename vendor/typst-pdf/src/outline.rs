@@ -11,7 +11,7 @@ use typst_utils::NonZeroExt;
 
 use crate::convert::GlobalContext;
 
-/// sagsgen: an outline entry — a heading, or a bookmark given as labelled metadata
+/// An outline entry — a heading, or a bookmark given as labelled metadata
 /// ([`crate::BOOKMARK_LABEL`]).
 enum Entry<'a> {
     Heading(&'a Packed<HeadingElem>),
@@ -84,7 +84,7 @@ pub(crate) fn build_outline(gc: &GlobalContext) -> KrillaOutline {
     outline
 }
 
-/// sagsgen: the level and title of a bookmark given as `metadata((level, title))`.
+/// The level and title of a bookmark given as `metadata((level, title))`.
 fn bookmark(elem: &Content) -> Option<(NonZeroUsize, String)> {
     let metadata = elem.to_packed::<MetadataElem>()?;
     let Value::Array(array) = &metadata.value else { return None };

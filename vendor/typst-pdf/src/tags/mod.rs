@@ -141,7 +141,7 @@ pub fn tiling<T>(
     res
 }
 
-/// sagsgen: the artifact kind of a group drawn onto a page after layout, by its label.
+/// The artifact kind of a group drawn onto a page after layout, by its label.
 pub fn drawn_marginal(label: typst_library::foundations::Label) -> Option<ArtifactType> {
     match label.resolve().as_str() {
         crate::DRAWN_HEADER_LABEL => Some(ArtifactType::Header),
@@ -150,7 +150,7 @@ pub fn drawn_marginal(label: typst_library::foundations::Label) -> Option<Artifa
     }
 }
 
-/// sagsgen: a group drawn onto a page after layout, written as an artifact of `kind` with
+/// A group drawn onto a page after layout, written as an artifact of `kind` with
 /// tags disabled inside (it has none of its own; the page's structure does not know it).
 pub fn drawn_artifact<T>(
     gc: &mut GlobalContext,
