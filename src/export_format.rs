@@ -1,7 +1,7 @@
 //! Export formats a project describes in `sagsgen.toml` (`[import.formater.<navn>]`): for
 //! an XML export sagsgen has no reader of its own, where the meeting, its items and their
 //! parts are, as simple element paths. The table of fields below is the one list that
-//! the config's reader, its JSON Schema and README's section follow.
+//! the config's reader, its JSON Schema and the handbook's table follow.
 
 use std::ops::Range;
 
@@ -18,7 +18,7 @@ pub struct FormatField {
     pub required: bool,
     /// What it holds: an element path, unless it is `rod` or `tekstformat`.
     pub holds: FormatValue,
-    /// What it says, in Danish (schema and README).
+    /// What it says, in Danish (schema and handbook).
     pub description: &'static str,
     /// An example value (SBSYS's Publication XML described).
     pub example: &'static str,
@@ -53,7 +53,7 @@ const fn field(
 
 use FormatValue::{Name, Path, TextKind};
 
-/// Every field of `[import.formater.<navn>]`, in the order README lists them.
+/// Every field of `[import.formater.<navn>]`, in the order the handbook lists them.
 pub const FORMAT_FIELDS: &[FormatField] = &[
     field(
         "rod",
@@ -569,7 +569,7 @@ mod tests {
 mod readme {
     use super::*;
 
-    /// README's table of the fields, generated from [`FORMAT_FIELDS`].
+    /// The handbook's table of the fields (docs/src/import.md), generated from [`FORMAT_FIELDS`].
     fn table() -> String {
         let mut out = String::from(
             "<!-- format fields -->\n| Felt | Påkrævet | Betydning | Eksempel (SBSYS) |\n| --- | --- | --- | --- |\n",
@@ -588,12 +588,12 @@ mod readme {
     }
 
     #[test]
-    fn readme_shows_the_format_fields() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    fn the_handbook_shows_the_format_fields() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/src/import.md");
         let readme = std::fs::read_to_string(path).unwrap();
         let start = readme
             .find("<!-- format fields -->")
-            .expect("README has the table");
+            .expect("the handbook has the table");
         let end_mark = "<!-- end of format fields -->";
         let end = readme.find(end_mark).expect("and its end") + end_mark.len();
         let expected = table();
@@ -605,7 +605,7 @@ mod readme {
             std::fs::write(path, updated).unwrap();
         } else {
             panic!(
-                "README's table of format fields is not FORMAT_FIELDS; run `SAGSGEN_BLESS=1 cargo test format_fields`. Expected:\n{expected}"
+                "The handbook's table of format fields (docs/src/import.md) is not FORMAT_FIELDS; run `SAGSGEN_BLESS=1 cargo test format_fields`. Expected:\n{expected}"
             );
         }
     }

@@ -1,7 +1,7 @@
 //! The one table of fields: for every kind of file and entry, each field's name, what it
 //! holds, whether it is required, its Danish description and an example value. The loader's
 //! field lists and required fields, the sections of a document, the JSON Schema, the files
-//! `sagsgen new` writes and README's field table all come from here, so adding a field is
+//! `sagsgen new` writes and the handbook's field tables all come from here, so adding a field is
 //! one row (and, unless it is a Markdown section, one line of a template).
 //!
 //! Names are the ASCII spellings TOML bare keys allow; the Danish spelling (`økonomiske_…`)

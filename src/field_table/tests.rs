@@ -1,4 +1,4 @@
-//! The table is sound, and README's field table is the table.
+//! The table is sound, and the handbook's field tables (docs/src/felter.md) are the table.
 
 use super::*;
 
@@ -79,24 +79,24 @@ fn the_two_kinds_of_sag_differ_only_in_what_a_decision_needs() {
     assert_eq!(BESLUTNINGSSAG.len(), ORIENTERINGSSAG.len());
 }
 
-/// What a field holds, as README says it.
+/// What a field holds, as the handbook says it.
 fn holds(holds: Holds) -> String {
     match holds {
-        Holds::Type => "the kind".into(),
-        Holds::Text => "text".into(),
+        Holds::Type => "dokumenttypen".into(),
+        Holds::Text => "tekst".into(),
         Holds::Markdown => "Markdown".into(),
-        Holds::Date => "date, `2025-05-05`".into(),
-        Holds::Time => "time, `\"15:30\"`".into(),
+        Holds::Date => "dato, `2025-05-05`".into(),
+        Holds::Time => "klokkeslæt, `\"15:30\"`".into(),
         Holds::Bool => "`true` / `false`".into(),
-        Holds::Texts => "list of texts".into(),
+        Holds::Texts => "liste af tekster".into(),
         Holds::Adgang => "`\"åben\"` / `\"lukket\"`".into(),
-        Holds::Url => "`https://` address".into(),
-        Holds::Placement => "`\"før …\"` / `\"efter …\"` a section".into(),
-        Holds::Entries(_) => "entries, below".into(),
-        Holds::Headings => "table of section headings".into(),
-        Holds::Table(_) => "table, below".into(),
-        Holds::TextsOrTables(_) => "list of names or tables, below".into(),
-        Holds::Votes => "number, or list of texts".into(),
+        Holds::Url => "`https://`-adresse".into(),
+        Holds::Placement => "`\"før …\"` / `\"efter …\"` et afsnit".into(),
+        Holds::Entries(_) => "blokke, se nedenfor".into(),
+        Holds::Headings => "tabel af afsnitsoverskrifter".into(),
+        Holds::Table(_) => "tabel, se nedenfor".into(),
+        Holds::TextsOrTables(_) => "liste af navne eller tabeller, se nedenfor".into(),
+        Holds::Votes => "et tal, eller en liste af tekster".into(),
         Holds::Choice(words) => words
             .iter()
             .map(|w| format!("`\"{w}\"`"))
@@ -105,15 +105,15 @@ fn holds(holds: Holds) -> String {
     }
 }
 
-/// README's field tables, generated.
-fn readme_tables() -> String {
+/// The handbook's field tables, generated.
+fn handbook_tables() -> String {
     let mut out = String::from(
         "<!-- field table: generated from src/field_table.rs by its tests; \
          `SAGSGEN_BLESS=1 cargo test field_table` rewrites it -->\n",
     );
     for (name, fields) in all_tables() {
         out.push_str(&format!(
-            "\n{name}\n\n| field | holds | required | description |\n| --- | --- | --- | --- |\n"
+            "\n{name}\n\n| felt | indhold | påkrævet | beskrivelse |\n| --- | --- | --- | --- |\n"
         ));
         for f in fields {
             let danish = f.danish();
@@ -126,10 +126,10 @@ fn readme_tables() -> String {
                 Holds::Entries(_) => format!("`[[{}]]`", f.name),
                 _ => key,
             };
-            let required = if f.required { "**yes**" } else { "" };
+            let required = if f.required { "**ja**" } else { "" };
             let section = f
                 .overskrift
-                .map_or(String::new(), |o| format!(" — section \"{o}\""));
+                .map_or(String::new(), |o| format!(" — afsnittet \"{o}\""));
             out.push_str(&format!(
                 "| {key} | {}{section} | {required} | {} |\n",
                 holds(f.holds),
@@ -142,24 +142,24 @@ fn readme_tables() -> String {
 }
 
 #[test]
-fn readme_shows_the_field_table() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+fn the_handbook_shows_the_field_table() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/src/felter.md");
     let readme = std::fs::read_to_string(path).unwrap();
     let start = readme
-        .find("<!-- field table:")
-        .expect("README has a field table");
+        .find("<!-- field table")
+        .expect("the handbook has a field table");
     let end = readme
         .find("<!-- end of field table -->")
         .expect("and its end")
         + "<!-- end of field table -->".len();
-    let expected = readme_tables();
+    let expected = handbook_tables();
     if readme[start..end] != expected {
         if std::env::var_os("SAGSGEN_BLESS").is_some() {
             let updated = format!("{}{expected}{}", &readme[..start], &readme[end..]);
             std::fs::write(path, updated).unwrap();
         } else {
             panic!(
-                "README's field table is not the field table; run `SAGSGEN_BLESS=1 cargo test field_table`. Expected:\n{expected}"
+                "The handbook's field table (docs/src/felter.md) is not the field table; run `SAGSGEN_BLESS=1 cargo test field_table`. Expected:\n{expected}"
             );
         }
     }

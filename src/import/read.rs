@@ -57,7 +57,7 @@ fn read_xml(
         edoc::read(root, cleaned, file)
     } else {
         Err(format!(
-            "XML with a <{}> root that sagsgen does not know ({}); {FORMATS} — see \"Exports sagsgen does not know\" in sagsgen's README",
+            "XML with a <{}> root that sagsgen does not know ({}); {FORMATS} — see \"Eksporter, sagsgen ikke kender\" in sagsgen's handbook (docs/src/import.md)",
             root.tag_name().name(),
             seen_under(root)
         ))

@@ -335,7 +335,7 @@ fn finish_held(
 /// Up to how many attachment pages a packet waits, laid out, for its public version.
 /// Laying the public packet out beside it saves most of its layout (a seventh of the
 /// meeting's time at 3,000 pages) for a fifth more memory, which 10,000 pages can not spare
-/// (measured in the README's Speed section).
+/// (measured in benches/README.md).
 const SHARED_LAYOUT_PAGES: usize = 5_000;
 
 /// Whether the public packet `next` will have the same pages as the packet `packet`, so

@@ -471,7 +471,7 @@ fn a_file_no_system_wrote_is_refused_and_the_others_still_import() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     for line in [
         "noget.xml: cannot import this file: XML with a <regneark> root that sagsgen does not know (under it: <række>, <kolonne>); sagsgen reads SBSYS Publication XML",
-        "eDoc agenda XML (the Fujitsu schema or the eDocAgendaPublishing <Meeting> export), FirstAgenda Publication pages saved as HTML, and XML a project describes in sagsgen.toml ([import.formater]) — see \"Exports sagsgen does not know\" in sagsgen's README",
+        "eDoc agenda XML (the Fujitsu schema or the eDocAgendaPublishing <Meeting> export), FirstAgenda Publication pages saved as HTML, and XML a project describes in sagsgen.toml ([import.formater]) — see \"Eksporter, sagsgen ikke kender\" in sagsgen's handbook (docs/src/import.md)",
         "side.html: cannot import this file: an HTML page, but not a FirstAgenda Publication",
         "ødelagt.xml: cannot import this file: not readable XML",
         "mangler.xml does not exist",

@@ -10,6 +10,7 @@ mod cli;
 mod conformance;
 mod errors;
 mod escaping;
+mod handbook;
 mod import;
 mod layering;
 mod meetings;

@@ -170,7 +170,7 @@ fn every_command_without_a_path_takes_the_whole_project() {
         "{}",
         check.stderr
     );
-    // The one warning README explains: the original's own name of a committee.
+    // The one warning README explains (its "two commands"): the original's own name of a committee.
     assert_eq!(
         check.stderr.matches("warning:").count(),
         1,
