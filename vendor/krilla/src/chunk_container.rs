@@ -526,3 +526,73 @@ impl<T: Visit> Visit for Vec<T> {
         Ok(())
     }
 }
+
+#[cfg(all(test, feature = "pdf"))]
+mod lazy_embedded_pdf_tests {
+    use std::collections::BTreeSet;
+    use std::sync::Arc;
+
+    use crate::geom::{PathBuilder, Rect, Size};
+    use crate::graphics::paint::Fill;
+    use crate::page::PageSettings;
+    use crate::pdf::{Pdf, PdfDocument};
+    use crate::Document;
+
+    fn page_settings() -> PageSettings {
+        PageSettings::new(Size::from_wh(200.0, 200.0).unwrap())
+    }
+
+    /// A PDF of `pages` pages, each with a square, made by krilla itself.
+    fn source(pages: usize) -> Vec<u8> {
+        let mut document = Document::new();
+        for i in 0..pages {
+            let mut page = document.start_page_with(page_settings());
+            let mut surface = page.surface();
+            let mut builder = PathBuilder::new();
+            builder.push_rect(Rect::from_xywh(10.0 * i as f32, 10.0, 50.0, 50.0).unwrap());
+            surface.set_fill(Some(Fill::default()));
+            surface.draw_path(&builder.finish().unwrap());
+            surface.finish();
+            page.finish();
+        }
+        document.finish().unwrap()
+    }
+
+    /// The numbers of the objects `pdf` defines (each once) and of those it refers to.
+    fn objects(pdf: &[u8]) -> (BTreeSet<u32>, BTreeSet<u32>) {
+        let text = String::from_utf8_lossy(pdf);
+        let words: Vec<&str> = text.split_ascii_whitespace().collect();
+        let mut defined = BTreeSet::new();
+        let mut referred = BTreeSet::new();
+        for w in words.windows(3) {
+            if let (Ok(n), "0") = (w[0].parse::<u32>(), w[1]) {
+                if w[2] == "obj" {
+                    assert!(defined.insert(n), "object {n} is defined twice");
+                } else if w[2].starts_with('R') {
+                    referred.insert(n);
+                }
+            }
+        }
+        (defined, referred)
+    }
+
+    #[test]
+    fn embedded_pages_written_as_they_are_extracted_refer_only_to_defined_objects() {
+        let first = PdfDocument::new(Arc::new(Pdf::new(source(3)).unwrap()));
+        let second = PdfDocument::new(Arc::new(Pdf::new(source(2)).unwrap()));
+        let mut document = Document::new();
+        for (pdf, index) in [(&first, 0), (&second, 1), (&first, 2), (&first, 0)] {
+            let mut page = document.start_page_with(page_settings());
+            let mut surface = page.surface();
+            surface.draw_pdf_page(pdf, Size::from_wh(200.0, 200.0).unwrap(), index);
+            surface.finish();
+            page.finish();
+        }
+        let written = document.finish().unwrap();
+        let (defined, referred) = objects(&written);
+        let dangling: Vec<_> = referred.difference(&defined).collect();
+        assert!(dangling.is_empty(), "referred to but not defined: {dangling:?}");
+        let read = Pdf::new(written).unwrap();
+        assert_eq!(read.pages().len(), 4);
+    }
+}

@@ -122,3 +122,22 @@ fn convert_node(node: &OutlineNode<Entry>, gc: &GlobalContext) -> Option<KrillaO
 
     None
 }
+
+#[cfg(test)]
+mod bookmark_tests {
+    use typst_library::foundations::{NativeElement, Value, array};
+    use typst_library::introspection::MetadataElem;
+
+    use super::bookmark;
+
+    #[test]
+    fn labelled_metadata_of_a_level_and_a_title_is_a_bookmark() {
+        let of = |value: Value| bookmark(&MetadataElem::new(value).pack());
+        let (level, title) = of(Value::Array(array![2, "Bilag 1"])).unwrap();
+        assert_eq!((level.get(), title.as_str()), (2, "Bilag 1"));
+        // Anything else is no bookmark: a level of 0, the wrong order, other values.
+        assert!(of(Value::Array(array![0, "Bilag 1"])).is_none());
+        assert!(of(Value::Array(array!["Bilag 1", 2])).is_none());
+        assert!(of(Value::Int(2)).is_none());
+    }
+}

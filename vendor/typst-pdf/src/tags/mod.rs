@@ -355,3 +355,29 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod drawn_marginal_tests {
+    use krilla::tagging::ArtifactType;
+    use typst_library::foundations::Label;
+    use typst_utils::PicoStr;
+
+    use super::drawn_marginal;
+
+    fn label(name: &str) -> Label {
+        Label::new(PicoStr::intern(name)).unwrap()
+    }
+
+    #[test]
+    fn drawn_headers_and_footers_are_artifacts_by_their_label() {
+        assert!(matches!(
+            drawn_marginal(label(crate::DRAWN_HEADER_LABEL)),
+            Some(ArtifactType::Header)
+        ));
+        assert!(matches!(
+            drawn_marginal(label(crate::DRAWN_FOOTER_LABEL)),
+            Some(ArtifactType::Footer)
+        ));
+        assert!(drawn_marginal(label("figure")).is_none());
+    }
+}
