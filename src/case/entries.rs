@@ -344,7 +344,13 @@ fn check_attachment(
     fil: &str,
     span: Range<usize>,
 ) -> Option<std::path::PathBuf> {
-    let path = dir.join(fil);
+    let Some(written) = crate::input::written_path(fil) else {
+        reader
+            .error(span, format!("the attachment \"{fil}\" is on a drive or network share, outside the project folder"))
+            .help("copy the PDF into the project (e.g. a `bilag/` folder) and write `fil` relative to this case file, e.g. fil = \"../../bilag/x.pdf\"");
+        return None;
+    };
+    let path = dir.join(written);
     let Ok(canonical) = path.canonicalize() else {
         reader
             .error(span, format!("the attachment \"{fil}\" does not exist"))

@@ -48,6 +48,15 @@ fn decode(bytes: Vec<u8>, shown: &str) -> Result<Arc<SourceText>, Diagnostic> {
                 .chars()
                 .next()
                 .map_or(offset, |c| offset + c.len_utf8());
+            if let Some(letter) = windows_1252_letter(e.as_bytes(), valid) {
+                return Err(Diagnostic::error(format!(
+                    "the file is saved as ANSI (Windows-1252), not as UTF-8: \"{letter}\" is one byte where UTF-8 has two"
+                ))
+                .at(&source, offset..end)
+                .with_help(
+                    "open the file in Notepad, choose File → Save As, set Encoding to UTF-8 and save it again",
+                ));
+            }
             Err(Diagnostic::error("the file is not valid UTF-8 text")
                 .at(&source, offset..end)
                 .with_help(
@@ -55,6 +64,36 @@ fn decode(bytes: Vec<u8>, shown: &str) -> Result<Arc<SourceText>, Diagnostic> {
                 ))
         }
     }
+}
+
+/// The letter the byte at `at` is in Windows-1252, when the whole file reads as
+/// Windows-1252 text and that byte is a letter Danish text has (æ, ø, å, é …): a file a
+/// Windows editor saved as "ANSI".
+fn windows_1252_letter(bytes: &[u8], at: usize) -> Option<char> {
+    let (text, _, malformed) = encoding_rs::WINDOWS_1252.decode(bytes);
+    let letter = encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(bytes.get(at..=at)?)
+        .0
+        .chars()
+        .next()?;
+    let controls = text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+    (!malformed && !controls && letter.is_alphabetic()).then_some(letter)
+}
+
+/// A path as a case or meeting file writes it (`fil`, `sag`), relative to that file's
+/// folder: `\` (as Windows writes paths) is read as `/`, so a file works on every
+/// system. `None` for a path on a drive (`C:\…`) or a network share (`\\server\…`),
+/// which lies outside any project.
+pub fn written_path(text: &str) -> Option<std::path::PathBuf> {
+    let bytes = text.as_bytes();
+    let on_drive = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';
+    let on_share = text.starts_with("\\\\") || text.starts_with("//");
+    if on_drive || on_share {
+        return None;
+    }
+    Some(std::path::PathBuf::from(text.replace('\\', "/")))
 }
 
 /// Whether a parsed file is a meeting (`type = "moede"`) rather than a case.
@@ -97,5 +136,40 @@ mod tests {
         let source = SourceText::new("x.toml", "titel = \"unterminated\n");
         let d = parse_toml(&source).unwrap_err();
         assert!(d.position().unwrap().starts_with("x.toml:1:"), "{d}");
+    }
+}
+
+#[cfg(test)]
+mod encoding_tests {
+    use super::decode;
+
+    #[test]
+    fn a_file_saved_as_ansi_is_told_how_to_save_it_as_utf8() {
+        let e = decode(b"titel = \"Opf\xf8lgning\"\n".to_vec(), "x.toml").unwrap_err();
+        assert!(e.message.contains("ANSI (Windows-1252)"), "{}", e.message);
+        assert!(e.message.contains("\"ø\""), "{}", e.message);
+    }
+
+    #[test]
+    fn bytes_that_are_no_text_are_not_taken_for_ansi() {
+        let e = decode(b"titel = \"\x81\x00\x02\"\n".to_vec(), "x.toml").unwrap_err();
+        assert_eq!(&*e.message, "the file is not valid UTF-8 text");
+    }
+
+    #[test]
+    fn paths_are_read_with_either_separator_and_never_on_a_drive() {
+        use super::written_path;
+        let p = |s: &str| written_path(s).map(|p| p.to_string_lossy().into_owned());
+        assert_eq!(p("..\\bilag\\x.pdf").as_deref(), Some("../bilag/x.pdf"));
+        assert_eq!(p("../bilag/x.pdf").as_deref(), Some("../bilag/x.pdf"));
+        assert_eq!(p("C:\\Users\\x.pdf"), None);
+        assert_eq!(p("c:/x.pdf"), None);
+        assert_eq!(p("\\\\server\\share\\x.pdf"), None);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped() {
+        let text = decode(b"\xef\xbb\xbftype = \"notat\"".to_vec(), "x.toml").unwrap();
+        assert_eq!(text.text, "type = \"notat\"");
     }
 }

@@ -251,7 +251,13 @@ fn load_case_item(
     sag: &str,
     span: Range<usize>,
 ) -> Option<Punkt> {
-    let path = dir.join(sag);
+    let Some(written) = crate::input::written_path(sag) else {
+        reader
+            .error(span, format!("the case file \"{sag}\" is on a drive or network share, outside the project folder"))
+            .help("move the case into the project (e.g. under cases/) and write `sag` relative to this meeting file, e.g. sag = \"../cases/2025/x.toml\"");
+        return None;
+    };
+    let path = dir.join(written);
     let Ok(canonical) = path.canonicalize() else {
         reader
             .error(span, format!("the case file \"{sag}\" does not exist"))

@@ -44,6 +44,14 @@ const BROKEN: &[(&str, &str, &[&str])] = &[
         &["lies outside the project folder"],
     ),
     (
+        "on-drive",
+        "cases/on-drive.toml:10:7",
+        &[
+            "the attachment \"C:\\Users\\sekretariat\\Dokumenter\\bilag.pdf\" is on a drive or network share, outside the project folder",
+            "write `fil` relative to this case file",
+        ],
+    ),
+    (
         "missing-attachment",
         "cases/missing-attachment.toml:10:7",
         &["\"../bilag/findes-ikke.pdf\" does not exist"],
@@ -53,7 +61,14 @@ const BROKEN: &[(&str, &str, &[&str])] = &[
         "cases/missing-attachment.toml:14:7",
         &["\"../bilag/not-a-pdf.pdf\" is not a PDF file"],
     ),
-    ("latin1", "cases/latin1.toml:5:4", &["not valid UTF-8"]),
+    (
+        "latin1",
+        "cases/latin1.toml:5:4",
+        &[
+            "the file is saved as ANSI (Windows-1252), not as UTF-8: \"ø\" is one byte",
+            "in Notepad, choose File → Save As, set Encoding to UTF-8",
+        ],
+    ),
     (
         "too-long",
         "cases/too-long.toml:2:9",
@@ -113,7 +128,7 @@ fn every_broken_file_is_reported_with_position_and_nothing_is_written_for_it() {
     );
     assert!(run.stderr.contains("1 built"), "{}", run.stderr);
     assert!(
-        run.stderr.contains(&format!("{} failed", 13)),
+        run.stderr.contains(&format!("{} failed", 14)),
         "{}",
         run.stderr
     );
@@ -277,6 +292,40 @@ fn broken_sagsgen_toml_is_reported_with_position() {
     );
     assert!(
         run.stderr.contains("sagsgen.toml:4:1") && run.stderr.contains("did you mean `navn`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn paths_written_with_windows_backslashes_are_found() {
+    let project = Project::examples();
+    let meeting = "moeder/uss-2020-11-02.toml";
+    let text = String::from_utf8(project.read(meeting)).unwrap();
+    assert!(text.contains("sag = \"../cases/2020/"), "{text}");
+    // As a Windows user writes them: backslashes, in a literal string.
+    let windows = text
+        .lines()
+        .map(|line| match line.strip_prefix("sag = \"") {
+            Some(rest) => format!("sag = '{}'", rest.trim_end_matches('"').replace('/', "\\")),
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(windows.contains(r"sag = '..\cases\2020\"), "{windows}");
+    project.write(meeting, windows);
+    let case = "cases/2020/salg-af-grund-industrivej.toml";
+    let text = String::from_utf8(project.read(case)).unwrap();
+    let fil = text
+        .lines()
+        .find(|l| l.starts_with("fil = \""))
+        .expect("an attachment");
+    let windows_fil = format!("fil = '{}'", fil[7..fil.len() - 1].replace('/', "\\"));
+    project.write(case, text.replace(fil, &windows_fil));
+    let run = project.run(&["check", meeting]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("dagsorden-med-bilag.pdf"),
         "{}",
         run.stderr
     );

@@ -200,6 +200,7 @@ const NOT_SCHEMA_FAULTS: &[(&str, &str)] = &[
     ("latin1.toml", "not UTF-8: the editor reports it"),
     ("missing-attachment.toml", "the files on disk"),
     ("outside.toml", "the files on disk"),
+    ("on-drive.toml", "where the project lies"),
     ("unknown-committee.toml", "the committees of sagsgen.toml"),
 ];
 
