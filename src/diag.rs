@@ -347,10 +347,13 @@ pub fn print(diagnostics: &[Diagnostic], color: ColorChoice) {
 
 /// A path as the user should see it: relative to the working directory where possible.
 pub fn shown_path(path: &Path) -> String {
+    // Windows gives canonical paths as `\\?\C:\…`, which neither reads well nor starts
+    // with the current folder as Windows gives it (`C:\…`).
+    let path = dunce::simplified(path);
     let cwd = std::env::current_dir().ok();
     let rel = cwd
         .as_deref()
-        .and_then(|cwd| path.strip_prefix(cwd).ok())
+        .and_then(|cwd| path.strip_prefix(dunce::simplified(cwd)).ok())
         .unwrap_or(path);
     // `./cases/x.toml` and `cases/x.toml` are the same file: show it one way.
     let clean: PathBuf = rel

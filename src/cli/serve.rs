@@ -14,8 +14,8 @@ pub struct ServeArgs {
     /// The port on 127.0.0.1 (0: a free one, printed on start).
     #[arg(long, default_value_t = 8000)]
     pub port: u16,
-    /// Open the overview in the web browser.
-    #[arg(long)]
+    /// Open the overview in the web browser (`--aabn` too).
+    #[arg(long, alias = "aabn")]
     pub open: bool,
     /// The project folder (default: the nearest folder from here up holding sagsgen.toml,
     /// else the current folder).

@@ -4,6 +4,7 @@
 use serde_json::json;
 
 use super::run::{MeetingReport, Report};
+use crate::diag::shown_path;
 
 /// The report for people.
 pub fn human(report: &Report) -> String {
@@ -14,15 +15,15 @@ pub fn human(report: &Report) -> String {
             m.udvalg,
             m.dato,
             m.system,
-            m.source.display(),
-            m.file.display()
+            shown_path(&m.source),
+            shown_path(&m.file)
         ));
         for item in &m.items {
             out.push_str(&format!(
                 "  Punkt {} {} → {} (words kept: {})\n",
                 item.nummer,
                 item.titel,
-                item.file.display(),
+                shown_path(&item.file),
                 item.coverage.shown()
             ));
             for map in &item.mappings {
@@ -46,7 +47,7 @@ pub fn human(report: &Report) -> String {
     for kept in &report.kept {
         out.push_str(&format!(
             "Kept {}: it differs from what the import would write (--force overwrites it)\n",
-            kept.display()
+            shown_path(kept)
         ));
     }
     if !report.meetings.is_empty() {

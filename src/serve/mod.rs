@@ -83,7 +83,7 @@ pub fn run(options: &Options, started: &dyn Fn(&str)) -> Result<(), Vec<Diagnost
         let url = format!("http://{bound}/");
         started(&url);
         if options.open {
-            let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
+            open_in_browser(&url);
         }
         let app = router(shared).layer(axum::middleware::from_fn_with_state(
             door::Door::new(bound.port()),
@@ -335,4 +335,20 @@ fn is_temporary(path: &Path) -> bool {
         || name.ends_with('~')
         || name.ends_with(".swp")
         || name.starts_with(".#")
+}
+
+/// Opens `url` in the user's web browser, with the platform's own command; a failure to
+/// start it is no error (the address is printed).
+fn open_in_browser(url: &str) {
+    let mut command = if cfg!(windows) {
+        // `start` is a built-in of cmd; its first quoted argument is a window title.
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    let _ = command.arg(url).spawn();
 }
