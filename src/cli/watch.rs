@@ -63,7 +63,7 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Exit {
             eprintln!(
                 "[{:.0} ms] watching {} for changes (Ctrl-C to stop)",
                 start.elapsed().as_secs_f64() * 1000.0,
-                root.display()
+                dunce::simplified(&root).display()
             );
         }
         std::thread::sleep(POLL);

@@ -50,7 +50,7 @@ pub fn select(
         if folders.is_empty() {
             let d = Diagnostic::error(format!(
                 "the project folder {} has no cases/ or moeder/ folder",
-                project.root.display()
+                dunce::simplified(&project.root).display()
             ))
             .with_help("put case files under cases/ and meeting files under moeder/ (`sagsgen init` makes both), or name the files or folders to build");
             return Err(Refused::Usage(vec![d]));

@@ -66,7 +66,7 @@ pub fn run(options: &Options, started: &dyn Fn(&str)) -> Result<(), Vec<Diagnost
         let _watcher = watch_files(&root, shared.clone()).map_err(|e| {
             vec![Diagnostic::error(format!(
                 "cannot watch {}: {e}",
-                root.display()
+                dunce::simplified(&root).display()
             ))]
         })?;
         // Loopback only: the preview is for the person at this machine.
