@@ -825,6 +825,19 @@ pub fn names(fields: &[Field]) -> Vec<&'static str> {
     fields.iter().map(|f| f.name).collect()
 }
 
+/// The words a choice field of `fields` allows (`Holds::Choice`), in the table's order.
+///
+/// # Panics
+///
+/// When the field is not a choice: a mistake in the caller, caught by every test that
+/// reads such a field.
+pub fn choices(fields: &'static [Field], name: &str) -> &'static [&'static str] {
+    match field(fields, name).holds {
+        Holds::Choice(words) => words,
+        _ => panic!("`{name}` is not a choice field"),
+    }
+}
+
 /// A table's field by name.
 ///
 /// # Panics

@@ -149,19 +149,15 @@ fn load_afstemning(
         for_: votes(reader, &fields, "for"),
         imod: votes(reader, &fields, "imod"),
         undlod: votes(reader, &fields, "undlod"),
-        resultat: fields.text(reader, "resultat", false).and_then(|written| {
-            match crate::danish::fold(&written.trim().to_lowercase()).as_str() {
-                "vedtaget" => Some(Resultat::Vedtaget),
-                "forkastet" => Some(Resultat::Forkastet),
-                _ => {
-                    let span = fields.value_span("resultat").unwrap_or(0..0);
-                    reader
-                        .error(span, format!("\"{written}\" is not an outcome of a vote"))
-                        .help("write resultat = \"vedtaget\" or resultat = \"forkastet\"");
-                    None
-                }
-            }
-        }),
+        resultat: fields
+            .choice(
+                reader,
+                "resultat",
+                crate::field_table::choices(AFSTEMNING.fields, "resultat"),
+                "an outcome of a vote",
+                "write resultat = \"vedtaget\" or resultat = \"forkastet\"",
+            )
+            .map(|i| [Resultat::Vedtaget, Resultat::Forkastet][i]),
     };
     if afstemning == Afstemning::default() {
         reader

@@ -315,6 +315,29 @@ impl<'a, 'i> Fields<'a, 'i> {
         self.text_limited(reader, name, required, MAX_LINE_CHARS)
     }
 
+    /// One of `words` (as the field table gives a choice), compared in lower case with æ, ø
+    /// and å folded: its place among them. Another word is an error, `"<written>" is not
+    /// <what>`, with `help`.
+    pub fn choice(
+        &self,
+        reader: &mut Reader,
+        name: &str,
+        words: &[&str],
+        what: &str,
+        help: &str,
+    ) -> Option<usize> {
+        let written = self.text(reader, name, false)?;
+        let key = crate::danish::fold(&written.trim().to_lowercase());
+        let found = words.iter().position(|w| crate::danish::fold(w) == key);
+        if found.is_none() {
+            let span = self.value_span(name).unwrap_or(0..0);
+            reader
+                .error(span, format!("\"{written}\" is not {what}"))
+                .help(help);
+        }
+        found
+    }
+
     /// A Markdown text field, checked for length.
     pub fn markdown(&self, reader: &mut Reader, name: &str, required: bool) -> Option<String> {
         self.text_limited(reader, name, required, MAX_TEXT_CHARS)

@@ -52,19 +52,15 @@ fn member_table(reader: &mut Reader, table: &DeTable<'_>, span: Range<usize>) ->
         .text(reader, "parti", false)
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty());
-    let rolle = fields.text(reader, "rolle", false).and_then(|written| {
-        match crate::danish::fold(&written.trim().to_lowercase()).as_str() {
-            "formand" => Some(Rolle::Formand),
-            "naestformand" => Some(Rolle::Naestformand),
-            _ => {
-                let span = fields.value_span("rolle").unwrap_or(0..0);
-                reader
-                    .error(span, format!("\"{written}\" is not a role sagsgen knows"))
-                    .help("write rolle = \"formand\" or rolle = \"næstformand\", or leave `rolle` out");
-                None
-            }
-        }
-    });
+    let rolle = fields
+        .choice(
+            reader,
+            "rolle",
+            crate::field_table::choices(MEDLEM.fields, "rolle"),
+            "a role sagsgen knows",
+            "write rolle = \"formand\" or rolle = \"næstformand\", or leave `rolle` out",
+        )
+        .map(|i| [Rolle::Formand, Rolle::Naestformand][i]);
     Some(Medlem {
         navn: navn?.trim().to_string(),
         parti,

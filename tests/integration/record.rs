@@ -219,3 +219,36 @@ fn minutes_of_a_meeting_without_a_member_list_still_word_the_record_and_the_appr
     );
     assert!(!referat.contains("A, F og Ø ("), "{referat}");
 }
+
+#[test]
+fn an_outcome_or_a_role_sagsgen_does_not_know_is_an_error_and_letter_case_does_not_matter() {
+    let project = Project::fixture("record");
+    let case = String::from_utf8(project.read("cases/skolestruktur.toml")).unwrap();
+    let meeting = String::from_utf8(project.read("moeder/bu-2025-05-05.toml")).unwrap();
+    project.write(
+        "cases/skolestruktur.toml",
+        case.replacen("resultat = \"vedtaget\"", "resultat = \"VEDTAGET\"", 1),
+    );
+    project.write(
+        "moeder/bu-2025-05-05.toml",
+        meeting.replace("rolle = \"næstformand\"", "rolle = \"Næstformand\""),
+    );
+    let run = project.run(&["check", "moeder/bu-2025-05-05.toml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    project.write(
+        "cases/skolestruktur.toml",
+        case.replacen("resultat = \"vedtaget\"", "resultat = \"godkendt\"", 1),
+    );
+    project.write(
+        "moeder/bu-2025-05-05.toml",
+        meeting.replace("rolle = \"næstformand\"", "rolle = \"kasserer\""),
+    );
+    let run = project.run(&["check", "moeder/bu-2025-05-05.toml"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    run.assert_said("error: \"godkendt\" is not an outcome of a vote");
+    run.assert_said("= help: write resultat = \"vedtaget\" or resultat = \"forkastet\"");
+    run.assert_said("error: \"kasserer\" is not a role sagsgen knows");
+    run.assert_said(
+        "= help: write rolle = \"formand\" or rolle = \"næstformand\", or leave `rolle` out",
+    );
+}
