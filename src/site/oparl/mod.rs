@@ -194,7 +194,6 @@ impl Oparl<'_> {
             "name": format!("{org}: dagsordener og referater"),
             "body": self.id("bodies.json"),
             "website": self.web("index.html"),
-            "product": "https://sagsgen.dk",
             "web": self.web("index.html"),
             "created": timestamp(first, None),
             "modified": timestamp(last, None),
