@@ -249,6 +249,33 @@ impl<'a> Typesetter<'a> {
         }
     }
 
+    /// Where an agenda's items fall ([`Pdf::placement`]), from its layout alone: what its
+    /// packet needs of it, without exporting or drawing the agenda (the preview of a
+    /// packet). The same layout as [`Typesetter::typeset_after`] makes of it, so Typst's
+    /// caches serve both.
+    pub fn agenda_placement(
+        &self,
+        output: &Output,
+        what: &str,
+    ) -> Result<Option<Placement>, Vec<Diagnostic>> {
+        let what = named(output, what);
+        let view = &output.view;
+        let labels = paging::item_labels(view);
+        let drawn = FootersDrawn {
+            view,
+            sidefod_tegnes: true,
+        };
+        let mut laid = self.laid(&drawn, &what, &labels)?;
+        if laid.draw_marginals(&[]).is_ok() {
+            return Ok(laid.placement().cloned());
+        }
+        // A template of the project's own whose cover has no footer: Typst's footers.
+        self.through(view, false, |source| {
+            self.engine.placement(source, &labels, &what)
+        })
+        .map(|(placement, _)| Some(placement))
+    }
+
     /// A meeting edition laid out with a footer on its cover only, sagsgen drawing it,
     /// renumbered, on every later page (see `sidefod_tegnes` in moede.typ.j2): then every
     /// edition lays its items' pages out alike and shares their layout, and the packets need

@@ -70,12 +70,10 @@ pub fn preview(
     let agenda = match edition.and_then(|e| e.agenda()) {
         Some(agenda) if wants_attachments => {
             let output = all.iter().find(|o| o.edition == Some(agenda))?;
-            let made = ctx
-                .typesetter
-                .typeset(output, ctx.what, false)
+            ctx.typesetter
+                .agenda_placement(output, ctx.what)
                 .map_err(|errors| diags.extend(errors))
-                .ok()?;
-            made.pdf.placement
+                .ok()?
         }
         _ => None,
     };

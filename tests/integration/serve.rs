@@ -567,3 +567,32 @@ fn a_planned_or_cancelled_meeting_shows_why_it_has_no_pages_and_no_edition_switc
     }
     drop(server);
 }
+
+#[test]
+fn a_previewed_packet_takes_its_page_numbers_from_its_agenda_as_a_built_one_does() {
+    let project = Project::examples();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = Spawned::start(
+        project.path(),
+        &["serve", "--port", &port.to_string()],
+        &[("SAGSGEN_TEST_TRACE", "1")],
+    );
+    server.wait_for("Open it in a browser");
+    let url = format!("http://127.0.0.1:{port}/");
+    let (status, page) = get(
+        &url,
+        "/dokument?f=moeder/uss-2020-11-02.toml&e=dagsorden-med-bilag",
+    );
+    assert_eq!(status, 200, "{page}");
+    server.wait_for("(dagsorden-med-bilag) numbered from its agenda");
+    assert_eq!(
+        server.count("numbered from a layout of its own"),
+        0,
+        "{}",
+        server.seen.join("\n")
+    );
+}
