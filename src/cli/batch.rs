@@ -9,17 +9,14 @@ use super::progress::Progress;
 use super::{Exit, GlobalArgs, ProjectArgs};
 use crate::batch::{self, FileReport, Options, Outcome, Report};
 use crate::diag::{self, shown_path};
-use crate::output::{Refused, select};
-
-/// The project and the files a command works on.
-pub type Inputs = crate::output::Selection;
+use crate::output::{Refused, Selection, select};
 
 /// Resolves the project root and the input files, or says why not (with an exit code).
 pub fn resolve(
     global: &GlobalArgs,
     args: &ProjectArgs,
     output_dir: Option<&Path>,
-) -> Result<Inputs, Exit> {
+) -> Result<Selection, Exit> {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     select(&args.paths, args.root.as_deref(), output_dir, &cwd).map_err(|refused| {
         let (diags, exit) = match refused {
@@ -49,7 +46,7 @@ pub fn watch_for_interrupt() {
 /// Runs the batch and prints its report; returns the exit status.
 pub fn run_and_report(
     global: &GlobalArgs,
-    inputs: &Inputs,
+    inputs: &Selection,
     options: &Options,
     verb: &'static str,
 ) -> Exit {

@@ -47,7 +47,7 @@ pub fn run(global: &GlobalArgs, args: &SiteArgs) -> Exit {
         .cloned()
         .collect();
     // The public PDFs the pages link to, built where missing or out of date.
-    let build = super::batch::Inputs {
+    let build = crate::output::Selection {
         project: inputs.project,
         files: meetings.clone(),
     };
