@@ -202,7 +202,6 @@ pub fn run(
                 failed += 1;
             }
         }
-        typst::comemo::evict(2);
     }
     if manifest != before {
         manifest

@@ -111,7 +111,7 @@ pub fn archival(
     source: &SourceText,
     file_name: &str,
 ) -> Result<Vec<Archival>, Vec<Diagnostic>> {
-    archive_outputs(document, ctx.project, source, file_name)
+    let copies = archive_outputs(document, ctx.project, source, file_name)
         .into_iter()
         .map(|output| {
             let pdf = ctx.typesetter.typeset(&output, ctx.what, false)?.pdf;
@@ -121,7 +121,10 @@ pub fn archival(
                 pdf,
             })
         })
-        .collect()
+        .collect();
+    // Typst's caches grow with every distinct document; keep them bounded.
+    typst::comemo::evict(2);
+    copies
 }
 
 /// Which packets a meeting can have: (internal, public); both unless an attachment they
