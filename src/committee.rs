@@ -6,6 +6,7 @@ use std::ops::Range;
 use toml::de::DeTable;
 
 use crate::input::fields::Reader;
+use crate::tr;
 
 /// A committee as a case names it, resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,12 +70,12 @@ impl Committees {
                     reader
                         .error(
                             value.span(),
-                            format!(
-                                "the committee `{}` needs its full name as text",
-                                key.get_ref()
-                            ),
+                            tr!("committee-name-not-text", abbreviation = &**key.get_ref()),
                         )
-                        .help(format!("{} = \"Udvalg for …\"", key.get_ref()));
+                        .help(tr!(
+                            "committee-name-not-text.help",
+                            abbreviation = &**key.get_ref()
+                        ));
                 }
             }
         }

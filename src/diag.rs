@@ -9,8 +9,11 @@ use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
+use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream, WriteColor};
 use codespan_reporting::term::{self, Config};
+
+use crate::i18n::Message;
+use crate::tr;
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +74,8 @@ pub struct Location {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
+    /// The message's stable machine code (its id in the message files), in every language.
+    pub code: &'static str,
     /// One plain sentence in the user's terms.
     pub message: Box<str>,
     /// Where, if the problem is in a file.
@@ -88,19 +93,20 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error with a message and nothing else yet.
-    pub fn error(message: impl Into<String>) -> Self {
+    pub fn error(message: Message) -> Self {
         Self::new(Severity::Error, message)
     }
 
     /// A warning with a message and nothing else yet.
-    pub fn warning(message: impl Into<String>) -> Self {
+    pub fn warning(message: Message) -> Self {
         Self::new(Severity::Warning, message)
     }
 
-    fn new(severity: Severity, message: impl Into<String>) -> Self {
+    fn new(severity: Severity, message: Message) -> Self {
         Self {
             severity,
-            message: message.into().into_boxed_str(),
+            code: message.code,
+            message: message.text.into_boxed_str(),
             location: None,
             path: None,
             help: None,
@@ -134,21 +140,21 @@ impl Diagnostic {
     }
 
     /// Adds a hint saying how to fix the problem.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into().into_boxed_str());
+    pub fn with_help(mut self, help: Message) -> Self {
+        self.help = Some(help.text.into_boxed_str());
         self
     }
 
     /// Adds a hint to a diagnostic already recorded (see [`Self::with_help`]).
-    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
-        self.help = Some(help.into().into_boxed_str());
+    pub fn help(&mut self, help: Message) -> &mut Self {
+        self.help = Some(help.text.into_boxed_str());
         self
     }
 
     /// Adds a note line.
-    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+    pub fn with_note(mut self, note: Message) -> Self {
         let mut notes = std::mem::take(&mut self.notes).into_vec();
-        notes.push(note.into());
+        notes.push(note.text);
         self.notes = notes.into_boxed_slice();
         self
     }
@@ -173,15 +179,43 @@ impl Diagnostic {
         }
     }
 
-    /// Renders the diagnostic, rustc-style, with the offending line and a caret.
+    /// Renders the diagnostic, rustc-style, with the offending line and a caret, and the
+    /// level (`fejl`, `advarsel`) in the run's language.
     pub fn emit(&self, out: &mut dyn WriteColor) {
         let file = match &self.location {
             Some(loc) => SimpleFile::new(loc.source.shown.clone(), loc.source.text.as_str()),
             None => SimpleFile::new(String::new(), ""),
         };
         let config = Config::default();
-        // Writing to a terminal or buffer only fails when the stream is gone; nothing to do then.
-        let _ = term::emit(out, &config, &file, &self.to_codespan());
+        let mut buffer = if out.supports_color() {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
+        };
+        // Rendering into memory cannot fail.
+        let _ = term::emit(&mut buffer, &config, &file, &self.to_codespan());
+        let rendered = String::from_utf8_lossy(buffer.as_slice());
+        // codespan names the level in English, always as the first word of the first line
+        // (after colour codes): say it in the run's language instead.
+        let (english, own) = (self.english_level(), self.level());
+        let rendered = rendered.replacen(english, &own, 1);
+        // Writing to a terminal only fails when the stream is gone; nothing to do then.
+        let _ = out.write_all(rendered.as_bytes());
+    }
+
+    fn english_level(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+
+    /// The level word in the run's language: `fejl` or `advarsel`.
+    pub fn level(&self) -> String {
+        match self.severity {
+            Severity::Error => tr!("level-error").text,
+            Severity::Warning => tr!("level-warning").text,
+        }
     }
 
     fn to_codespan(&self) -> CsDiagnostic<()> {
@@ -200,7 +234,7 @@ impl Diagnostic {
         }
         let mut notes: Vec<String> = self.notes.to_vec();
         if let Some(help) = &self.help {
-            notes.push(format!("help: {help}"));
+            notes.push(tr!("level-help", help = &**help).text);
         }
         d.with_notes(notes)
     }
@@ -221,12 +255,9 @@ fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
 }
 
 impl fmt::Display for Diagnostic {
-    /// A one-line form: `error: file:line:col: message`.
+    /// A one-line form: `fejl: file:line:col: message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let level = self.level();
         match self.position() {
             Some(pos) => write!(f, "{level}: {pos}: {}", self.message),
             None => write!(f, "{level}: {}", self.message),
@@ -295,7 +326,7 @@ pub fn format() -> MessageFormat {
 }
 
 impl Diagnostic {
-    /// The diagnostic as JSON: severity, message, file, line, column, end, help, notes.
+    /// The diagnostic as JSON: severity, code, message, file, line, column, end, help, notes.
     pub fn to_json(&self) -> serde_json::Value {
         let (file, start, end) = match &self.location {
             Some(Location {
@@ -315,6 +346,7 @@ impl Diagnostic {
         };
         serde_json::json!({
             "severity": if self.is_error() { "error" } else { "warning" },
+            "code": self.code,
             "message": self.message,
             "file": file,
             "line": start.map(|(l, _)| l),

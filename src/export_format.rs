@@ -7,7 +7,9 @@ use std::ops::Range;
 
 use toml::de::DeTable;
 
+use crate::i18n::Message;
 use crate::input::fields::{Fields, Reader};
+use crate::tr;
 
 /// One field of a format description.
 #[derive(Debug, Clone, Copy)]
@@ -307,7 +309,7 @@ pub struct Step {
 
 impl ElementPath {
     /// Reads a path as written in `sagsgen.toml`, or says what is wrong with it.
-    pub fn parse(written: &str) -> Result<Self, String> {
+    pub fn parse(written: &str) -> Result<Self, Message> {
         let alternatives = written
             .split('|')
             .map(|alt| Route::parse(alt.trim()))
@@ -320,9 +322,9 @@ impl ElementPath {
 }
 
 impl Route {
-    fn parse(written: &str) -> Result<Self, String> {
+    fn parse(written: &str) -> Result<Self, Message> {
         if written.is_empty() {
-            return Err("an empty path".into());
+            return Err(tr!("path-empty"));
         }
         let mut route = Route::default();
         if written == "." {
@@ -333,25 +335,24 @@ impl Route {
         if let Some(r) = rest.strip_prefix("//") {
             (any_depth, rest) = (true, r);
         } else if rest.starts_with('/') {
-            return Err(format!(
-                "\"{written}\" starts with /; a path goes from the element it is read from, e.g. \"{}\"",
-                rest.trim_start_matches('/')
+            return Err(tr!(
+                "path-absolute",
+                written = written,
+                example = rest.trim_start_matches('/')
             ));
         }
         let parts: Vec<&str> = rest.split('/').collect();
         for (i, part) in parts.iter().enumerate() {
             if part.is_empty() {
                 if i + 1 == parts.len() || any_depth {
-                    return Err(format!("\"{written}\" has an empty step"));
+                    return Err(tr!("path-empty-step", written = written));
                 }
                 any_depth = true;
                 continue;
             }
             if let Some(attribute) = part.strip_prefix('@') {
                 if i + 1 != parts.len() || !is_name(attribute) {
-                    return Err(format!(
-                        "in \"{written}\", an attribute (@name) can only be the last step"
-                    ));
+                    return Err(tr!("path-attribute-not-last", written = written));
                 }
                 route.attribute = Some(attribute.to_string());
                 continue;
@@ -364,20 +365,22 @@ impl Route {
 }
 
 impl Step {
-    fn parse(part: &str, any_depth: bool, written: &str) -> Result<Self, String> {
+    fn parse(part: &str, any_depth: bool, written: &str) -> Result<Self, Message> {
         let (name, having) = match part.split_once('[') {
             None => (part, None),
             Some((name, condition)) => {
                 let condition = condition.strip_suffix(']').ok_or_else(|| {
-                    format!("in \"{written}\", \"[{condition}\" lacks its closing ]")
+                    tr!(
+                        "path-unclosed-condition",
+                        written = written,
+                        condition = condition
+                    )
                 })?;
                 (name, Some(Self::condition(condition, written)?))
             }
         };
         if name != "*" && !is_name(name) {
-            return Err(format!(
-                "in \"{written}\", \"{name}\" is not an element name"
-            ));
+            return Err(tr!("path-not-a-name", written = written, name = name));
         }
         Ok(Self {
             name: name.to_string(),
@@ -387,9 +390,14 @@ impl Step {
     }
 
     /// `@attr='value'` (or with double quotes).
-    fn condition(condition: &str, written: &str) -> Result<(String, String), String> {
-        let wrong =
-            || format!("in \"{written}\", [{condition}] must be written [@attribute='value']");
+    fn condition(condition: &str, written: &str) -> Result<(String, String), Message> {
+        let wrong = || {
+            tr!(
+                "path-bad-condition",
+                written = written,
+                condition = condition
+            )
+        };
         let (attr, value) = condition.split_once('=').ok_or_else(wrong)?;
         let attr = attr.trim().strip_prefix('@').ok_or_else(wrong)?;
         let value = value.trim();
@@ -427,11 +435,9 @@ pub fn parse_formats(reader: &mut Reader, table: &DeTable<'_>) -> Vec<ExportForm
                 reader
                     .error(
                         value.span(),
-                        format!("`{navn}` under `[import.formater]` must describe a format"),
+                        tr!("format-not-section", name = navn.as_str()),
                     )
-                    .help(format!(
-                        "write it as a section: `[import.formater.{navn}]` followed by lines such as `rod = \"Publication\"`"
-                    ));
+                    .help(tr!("format-not-section.help", name = navn.as_str()));
             }
         }
     }
@@ -445,10 +451,11 @@ fn parse_format(
     span: Range<usize>,
 ) -> Option<ExportFormat> {
     let anchor = reader.first_line(span);
-    let what = format!("`[import.formater.{navn}]`");
+    let what = tr!("table-section", name = format!("import.formater.{navn}"));
     let names = field_names();
     let errors_before = reader.diagnostics.len();
     let fields = Fields::new(reader, table, what.clone(), anchor, &names);
+    let what = what.text;
     let mut format = ExportFormat {
         navn: navn.to_string(),
         rod: String::new(),
@@ -467,26 +474,30 @@ fn parse_format(
             Name if is_name(value.trim()) => format.rod = value.trim().to_string(),
             Name => {
                 reader
-                    .error(span, format!("\"{value}\" is not an element name"))
-                    .help(
-                        "write the root element's name without < >, e.g. `rod = \"Publication\"`",
-                    );
+                    .error(
+                        span,
+                        tr!("format-root-not-a-name", written = value.as_str()),
+                    )
+                    .help(tr!("format-root-not-a-name.help"));
             }
             TextKind => match value.trim() {
                 "html" => {}
                 "tekst" => format.plain_text = true,
                 _ => {
                     reader
-                        .error(span, format!("\"{value}\" is not a kind of text sagsgen reads"))
-                        .help("use \"html\" (HTML, also escaped or in CDATA) or \"tekst\" (plain text)");
+                        .error(
+                            span,
+                            tr!("format-text-kind-unknown", written = value.as_str()),
+                        )
+                        .help(tr!("format-text-kind-unknown.help"));
                 }
             },
             Path => match ElementPath::parse(&value) {
                 Ok(path) => format.paths.push((f.name, path)),
                 Err(why) => {
-                    reader.error(span, format!("`{}`: {why}", f.name)).help(
-                        "write element names separated by /, e.g. \"Items/Item\"; // for any depth, [@attr='value'] to choose, @attr to read an attribute, | between alternatives",
-                    );
+                    reader
+                        .error(span, tr!("format-path-invalid", field = f.name, why = why))
+                        .help(tr!("format-path-invalid.help"));
                 }
             },
         }
@@ -495,11 +506,12 @@ fn parse_format(
         if fields.has(name) && !fields.has(needs) {
             let span = fields.value_span(name).unwrap_or(0..0);
             reader
-                .error(
-                    span,
-                    format!("`{name}` needs `{needs}`, which says where the entries are"),
-                )
-                .help(format!("add `{needs} = \"…\"` to {what}"));
+                .error(span, tr!("format-needs", field = name, needs = needs))
+                .help(tr!(
+                    "format-needs.help",
+                    needs = needs,
+                    table = what.as_str()
+                ));
         }
     }
     for (entry, content) in [("afsnit", "afsnit_indhold"), ("bilag", "bilag_titel")] {
@@ -543,25 +555,25 @@ mod tests {
 
     #[test]
     fn a_wrong_path_says_what_is_wrong() {
-        let err = |w: &str| ElementPath::parse(w).unwrap_err();
+        let err = |w: &str| ElementPath::parse(w).unwrap_err().text;
         assert_eq!(
             err("/Publication/Items"),
-            "\"/Publication/Items\" starts with /; a path goes from the element it is read from, e.g. \"Publication/Items\""
+            "\"/Publication/Items\" begynder med /; en sti går fra det element, den læses fra, fx \"Publication/Items\""
         );
-        assert_eq!(err("Items/"), "\"Items/\" has an empty step");
+        assert_eq!(err("Items/"), "\"Items/\" har et tomt trin");
         assert_eq!(
             err("@id/Name"),
-            "in \"@id/Name\", an attribute (@name) can only be the last step"
+            "i \"@id/Name\" kan en attribut (@navn) kun være det sidste trin"
         );
         assert_eq!(
             err("table[name=x]"),
-            "in \"table[name=x]\", [name=x] must be written [@attribute='value']"
+            "i \"table[name=x]\" skal [name=x] skrives [@attribut='værdi']"
         );
         assert_eq!(
             err("Items/<Item>"),
-            "in \"Items/<Item>\", \"<Item>\" is not an element name"
+            "i \"Items/<Item>\" er \"<Item>\" ikke et elementnavn"
         );
-        assert_eq!(err("A | "), "an empty path");
+        assert_eq!(err("A | "), "en tom sti");
     }
 }
 

@@ -24,6 +24,7 @@ pub(crate) mod digest;
 pub mod engine;
 pub mod export_format;
 pub(crate) mod field_table;
+pub mod i18n;
 pub mod import;
 pub mod input;
 pub(crate) mod loader;

@@ -12,6 +12,7 @@ use crate::committee::Committees;
 use crate::diag::{Diagnostic, SourceText, shown_path};
 use crate::input::fields::{Fields, Reader};
 use crate::input::read_source;
+use crate::tr;
 
 /// The name of the project file at the root.
 pub const CONFIG_FILE: &str = "sagsgen.toml";
@@ -123,7 +124,13 @@ impl Project {
     /// Loads the project at `root`, reading `sagsgen.toml` if present.
     pub fn load(root: &Path) -> Result<Self, Vec<Diagnostic>> {
         let root = root.canonicalize().map_err(|e| {
-            vec![Diagnostic::error(format!("cannot open the project folder: {e}")).with_path(root)]
+            vec![
+                Diagnostic::error(tr!(
+                    "project-unreadable",
+                    reason = crate::i18n::io_error(&e)
+                ))
+                .with_path(root),
+            ]
         })?;
         let path = root.join(CONFIG_FILE);
         if !path.exists() {
@@ -202,7 +209,7 @@ fn parse_config(source: &Arc<SourceText>, root: &Path) -> Result<Config, Vec<Dia
     let fields = Fields::new(
         &mut reader,
         table.get_ref(),
-        format!("`{CONFIG_FILE}`"),
+        tr!("table-file", name = CONFIG_FILE),
         0..0,
         TOP_FIELDS,
     );
@@ -242,7 +249,13 @@ fn parse_config(source: &Arc<SourceText>, root: &Path) -> Result<Config, Vec<Dia
 /// `[site]`: three addresses, each `https://…` (the site's own may be `http://`).
 fn parse_site(reader: &mut Reader, table: &DeTable<'_>, span: Range<usize>) -> SiteConfig {
     let anchor = reader.first_line(span);
-    let fields = Fields::new(reader, table, "`[site]`", anchor, SITE_FIELDS);
+    let fields = Fields::new(
+        reader,
+        table,
+        tr!("table-section", name = "site"),
+        anchor,
+        SITE_FIELDS,
+    );
     let mut address = |name: &str, plain_http: bool, example: &str| {
         let value = fields.text(reader, name, false)?;
         let value = value.trim().trim_end_matches('/').to_string();
@@ -253,11 +266,17 @@ fn parse_site(reader: &mut Reader, table: &DeTable<'_>, span: Range<usize>) -> S
             reader
                 .error(
                     span,
-                    format!(
-                        "`{name}` must be a web address starting with https://, not \"{value}\""
+                    tr!(
+                        "site-address-invalid",
+                        field = name,
+                        written = value.as_str()
                     ),
                 )
-                .help(format!("e.g. {name} = \"{example}\""));
+                .help(tr!(
+                    "site-address-invalid.help",
+                    field = name,
+                    example = example
+                ));
             return None;
         }
         Some(value)
@@ -284,7 +303,13 @@ fn parse_organisation(
     root: &Path,
 ) -> Organisation {
     let anchor = reader.first_line(span);
-    let fields = Fields::new(reader, table, "`[organisation]`", anchor, ORG_FIELDS);
+    let fields = Fields::new(
+        reader,
+        table,
+        tr!("table-section", name = "organisation"),
+        anchor,
+        ORG_FIELDS,
+    );
     let navn = fields.text(reader, "navn", false).unwrap_or_default();
     let adresse = fields.text(reader, "adresse", false);
     let logo = fields.text(reader, "logo", false);
@@ -306,24 +331,16 @@ fn check_logo(reader: &mut Reader, logo: &str, span: Range<usize>, root: &Path) 
         .map(str::to_ascii_lowercase);
     if !matches!(ext.as_deref(), Some("svg" | "png" | "jpg" | "jpeg")) {
         reader
-            .error(
-                span,
-                format!("the logo \"{logo}\" must be an SVG, PNG or JPEG file"),
-            )
-            .help("save the logo as .svg (best), .png or .jpg and point `logo` at that file");
+            .error(span, tr!("logo-wrong-kind", logo = logo))
+            .help(tr!("logo-wrong-kind.help"));
     } else if !path.is_file() {
         reader
-            .error(span, format!("the logo \"{logo}\" does not exist"))
-            .help("give the path relative to the folder holding sagsgen.toml");
+            .error(span, tr!("logo-missing", logo = logo))
+            .help(tr!("logo-missing.help"));
     } else if !path.canonicalize().is_ok_and(|p| p.starts_with(root)) {
         reader
-            .error(
-                span,
-                format!("the logo \"{logo}\" lies outside the project folder"),
-            )
-            .help(
-                "copy the logo into the project folder and give its path relative to sagsgen.toml",
-            );
+            .error(span, tr!("logo-outside", logo = logo))
+            .help(tr!("logo-outside.help"));
     }
 }
 
@@ -338,7 +355,13 @@ fn parse_import(
     Vec<crate::export_format::ExportFormat>,
 ) {
     let anchor = reader.first_line(span);
-    let fields = Fields::new(reader, table, "`[import]`", anchor, IMPORT_FIELDS);
+    let fields = Fields::new(
+        reader,
+        table,
+        tr!("table-section", name = "import"),
+        anchor,
+        IMPORT_FIELDS,
+    );
     let formats = fields
         .table(reader, "formater")
         .map(|(t, _)| crate::export_format::parse_formats(reader, t))
@@ -359,23 +382,20 @@ fn parse_captions(reader: &mut Reader, captions: &DeTable<'_>) -> Vec<(String, S
             reader
                 .error(
                     value.span(),
-                    format!(
-                        "`\"{}\"` must name what the caption becomes, in quotes",
-                        key.get_ref()
-                    ),
+                    tr!("caption-not-text", caption = &**key.get_ref()),
                 )
-                .help(format!("e.g. \"{}\" = \"sagsfremstilling\"", key.get_ref()));
+                .help(tr!("caption-not-text.help", caption = &**key.get_ref()));
             continue;
         };
         let folded = crate::danish::fold(target.trim());
         if !targets.contains(&folded.as_str()) {
-            let mut message = format!("\"{target}\" is not something a section can become");
-            if let Some(s) = crate::input::fields::suggest(&folded, &targets) {
-                message.push_str(&format!("; did you mean \"{s}\"?"));
-            }
+            let message = match crate::input::fields::suggest(&folded, &targets) {
+                Some(near) => tr!("caption-target-unknown-near", target = target, near = near),
+                None => tr!("caption-target-unknown", target = target),
+            };
             reader
                 .error(value.span(), message)
-                .help(format!("use one of {}", targets.join(", ")));
+                .help(tr!("use-one-of", choices = targets.join(", ")));
             continue;
         }
         out.push((key.get_ref().to_string(), folded));
@@ -385,17 +405,20 @@ fn parse_captions(reader: &mut Reader, captions: &DeTable<'_>) -> Vec<(String, S
 
 fn parse_pdf(reader: &mut Reader, table: &DeTable<'_>, span: Range<usize>) -> Option<Conformance> {
     let anchor = reader.first_line(span);
-    let fields = Fields::new(reader, table, "`[pdf]`", anchor, PDF_FIELDS);
+    let fields = Fields::new(
+        reader,
+        table,
+        tr!("table-section", name = "pdf"),
+        anchor,
+        PDF_FIELDS,
+    );
     let name = fields.text(reader, "standard", false)?;
     let level = Conformance::parse(&name);
     if level.is_none() {
         let span = fields.value_span("standard").unwrap_or(0..0);
         reader
-            .error(
-                span,
-                format!("\"{name}\" is not a PDF/A level sagsgen writes"),
-            )
-            .help(format!("use one of {}", Conformance::NAMES.join(", ")));
+            .error(span, tr!("pdf-standard-unknown", written = name.as_str()))
+            .help(tr!("use-one-of", choices = Conformance::NAMES.join(", ")));
     }
     level
 }

@@ -3,6 +3,8 @@
 
 use page_validation::{ValidationOptions, ValidationProfile, validate_pdf_bytes};
 
+use crate::tr;
+
 /// `page_validation` 0.12.2 misjudges rule 6.1.7.1 (stream /Length) when compressed data
 /// happens to end in byte 0x0D. It is not ignored: it is re-checked by hand.
 const STREAM_LENGTH_RULE: &str = "6.1.7.1";
@@ -12,7 +14,7 @@ pub fn failures(bytes: &[u8], profile: ValidationProfile) -> Vec<String> {
     let options = ValidationOptions::default().profile(profile);
     let report = match validate_pdf_bytes(bytes, &options) {
         Ok(report) => report,
-        Err(e) => return vec![format!("the validator cannot read the file: {e}")],
+        Err(e) => return vec![tr!("validator-cannot-read", reason = e.to_string()).text],
     };
     report
         .failures

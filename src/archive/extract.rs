@@ -4,14 +4,15 @@ use lopdf::{Document, Object};
 
 use crate::diag::Diagnostic;
 pub use crate::meeting::text_string;
+use crate::tr;
 
 /// The first embedded file of a PDF: its name and bytes.
 pub fn embedded_source(pdf: &[u8]) -> Result<(String, Vec<u8>), Diagnostic> {
     let doc = Document::load_mem(pdf)
-        .map_err(|e| Diagnostic::error(format!("not a readable PDF ({e})")))?;
+        .map_err(|e| Diagnostic::error(tr!("pdf-unreadable", reason = e.to_string())))?;
     let catalog = doc
         .catalog()
-        .map_err(|_| Diagnostic::error("the PDF has no catalog"))?;
+        .map_err(|_| Diagnostic::error(tr!("pdf-no-catalog")))?;
     let files = catalog
         .get(b"AF")
         .ok()
@@ -40,9 +41,7 @@ pub fn embedded_source(pdf: &[u8]) -> Result<(String, Vec<u8>), Diagnostic> {
             .unwrap_or_else(|_| stream.content.clone());
         return Ok((name, bytes));
     }
-    Err(Diagnostic::error(
-        "the PDF carries no embedded source file (it is not an archive copy made by sagsgen archive)",
-    ))
+    Err(Diagnostic::error(tr!("pdf-no-source")))
 }
 
 /// Follows a reference (lopdf's `dereference`, keeping the object itself when it is none).

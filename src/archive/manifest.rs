@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diag::Diagnostic;
 use crate::output::atomic_write;
+use crate::tr;
 
 /// The manifest file names.
 pub const JSON: &str = "manifest.json";
@@ -82,11 +83,20 @@ impl Manifest {
         if !path.exists() {
             return Ok(Self::default());
         }
-        let bytes = std::fs::read(&path)
-            .map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", path.display())))?;
+        let bytes = std::fs::read(&path).map_err(|e| {
+            Diagnostic::error(tr!(
+                "cannot-read",
+                file = crate::diag::shown_path(&path),
+                reason = crate::i18n::io_error(&e)
+            ))
+        })?;
         serde_json::from_slice(&bytes).map_err(|e| {
-            Diagnostic::error(format!("{} is not a sagsgen manifest: {e}", path.display()))
-                .with_help("an archive folder holds the manifest.json that `sagsgen archive` wrote; name another folder, or move this file away")
+            Diagnostic::error(tr!(
+                "manifest-invalid",
+                file = crate::diag::shown_path(&path),
+                reason = e.to_string()
+            ))
+            .with_help(tr!("manifest-invalid.help"))
         })
     }
 

@@ -19,6 +19,7 @@ use crate::loader::{Document, Loaded};
 use crate::meeting::{Edition, Meeting, Punkt};
 use crate::output::atomic_write;
 use crate::project::Project;
+use crate::tr;
 use crate::typeset::Typesetter;
 use crate::typeset::editions::{self, Making};
 use manifest::{Manifest, Record};
@@ -112,11 +113,9 @@ pub fn prepare(
         && case.udkast
     {
         return Err(vec![
-            Diagnostic::error("a draft (udkast = true) is not archived")
+            Diagnostic::error(tr!("archive-draft"))
                 .in_file(source)
-                .with_help(
-                    "archive the finished version: remove `udkast = true` when the case is final",
-                ),
+                .with_help(tr!("archive-draft.help")),
         ]);
     }
     let origin = input
@@ -204,9 +203,13 @@ pub fn run(
         }
     }
     if manifest != before {
-        manifest
-            .save(to)
-            .map_err(|e| Diagnostic::error(format!("cannot write the manifest: {e}")))?;
+        manifest.save(to).map_err(|e| {
+            Diagnostic::error(tr!(
+                "cannot-write",
+                file = manifest::JSON,
+                reason = crate::i18n::io_error(&e)
+            ))
+        })?;
     }
     Ok(Run { failed })
 }
@@ -298,8 +301,13 @@ pub fn store(
     let hash = sha256(&doc.bytes);
     let target = dir.join(&doc.file);
     if target.exists() {
-        let existing = std::fs::read(&target)
-            .map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", target.display())))?;
+        let existing = std::fs::read(&target).map_err(|e| {
+            Diagnostic::error(tr!(
+                "cannot-read",
+                file = shown_path(&target),
+                reason = crate::i18n::io_error(&e)
+            ))
+        })?;
         if sha256(&existing) == hash {
             if manifest.get(&doc.file).is_none() {
                 manifest.add(Record {
@@ -311,9 +319,9 @@ pub fn store(
             return Ok(Stored::Unchanged(doc.file));
         }
         if !new_version {
-            return Err(Diagnostic::error(format!(
-                "{} is already archived with other content; the archived copy is kept (use --new-version to archive this as a new version beside it)",
-                doc.file
+            return Err(Diagnostic::error(tr!(
+                "archive-conflict",
+                file = doc.file.as_str()
             )));
         }
         let (file, version) = next_version(dir, &doc.file, &hash, manifest);
@@ -323,8 +331,13 @@ pub fn store(
         doc.file = file;
         doc.record.version = version;
     }
-    atomic_write(&dir.join(&doc.file), &doc.bytes)
-        .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", doc.file)))?;
+    atomic_write(&dir.join(&doc.file), &doc.bytes).map_err(|e| {
+        Diagnostic::error(tr!(
+            "cannot-write",
+            file = doc.file.as_str(),
+            reason = crate::i18n::io_error(&e)
+        ))
+    })?;
     let stored = if doc.record.version > 1 {
         Stored::NewVersion(doc.file.clone())
     } else {

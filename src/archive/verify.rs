@@ -1,6 +1,7 @@
 //! `sagsgen verify DIR`: every file of an archive against its manifest.
 
 use crate::diag::Diagnostic;
+use crate::tr;
 use std::path::Path;
 
 use page_validation::ValidationProfile;
@@ -21,35 +22,35 @@ pub enum Problem {
     NonConforming(String, Vec<String>),
 }
 
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Problem {
+    /// The problem in the run's language, with its code.
+    pub fn message(&self) -> crate::i18n::Message {
         match self {
-            Problem::Missing(file) => write!(
-                f,
-                "missing: {file} is in the manifest but not in the archive"
-            ),
-            Problem::Extra(file) => {
-                write!(f, "extra: {file} is in the archive but not in the manifest")
-            }
-            Problem::Changed(file) => write!(
-                f,
-                "changed: {file} differs from the SHA-256 in the manifest"
-            ),
+            Problem::Missing(file) => tr!("verify-missing", file = file),
+            Problem::Extra(file) => tr!("verify-extra", file = file),
+            Problem::Changed(file) => tr!("verify-changed", file = file),
             Problem::NonConforming(file, why) => {
-                write!(f, "not conforming: {file}: {}", why.join("; "))
+                tr!("verify-not-conforming", file = file, why = why.join("; "))
             }
         }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().text)
     }
 }
 
 /// Checks an archive folder; returns every problem (none means it is intact).
 pub fn verify(dir: &Path) -> Result<Vec<Problem>, Diagnostic> {
     if !dir.join(JSON).is_file() {
-        return Err(Diagnostic::error(format!(
-            "{} has no {JSON}: it is not a sagsgen archive",
-            dir.display()
+        return Err(Diagnostic::error(tr!(
+            "archive-not-an-archive",
+            folder = crate::diag::shown_path(dir),
+            manifest = JSON
         ))
-        .with_help("name the folder `sagsgen archive --to` wrote"));
+        .with_help(tr!("archive-not-an-archive.help")));
     }
     let manifest = Manifest::load(dir)?;
     let mut problems = Vec::new();

@@ -8,6 +8,7 @@ use crate::diag::{Diagnostic, Diagnostics, Failed, shown_path};
 use crate::loader::{Document, Loaded};
 use crate::output::output_for;
 use crate::project::Project;
+use crate::tr;
 use crate::typeset::Typesetter;
 use crate::typeset::editions::{self, Making};
 
@@ -31,7 +32,7 @@ pub enum Outcome {
     /// A meeting that makes no documents: planned (no items yet) or cancelled.
     NoDocuments {
         /// Why, as the progress line says it.
-        why: &'static str,
+        why: crate::i18n::Message,
     },
     /// Nothing the file's PDFs depend on changed since they were built.
     Unchanged,
@@ -106,7 +107,7 @@ fn run(
     }
     let document = loaded.document.as_ref().ok_or(Failed)?;
     let target = output_for(input, &ctx.project.root, &ctx.output_dir).ok_or_else(|| {
-        let d = Diagnostic::error("the file lies outside the project folder");
+        let d = Diagnostic::error(tr!("file-outside-project"));
         diags.fail(match &loaded.source {
             Some(source) => d.in_file(source),
             None => d.with_path(shown_path(input)),
@@ -116,9 +117,9 @@ fn run(
         && !meeting.has_documents()
     {
         let why = if meeting.aflyst {
-            "no documents: the meeting is cancelled (aflyst)"
+            tr!("no-documents-cancelled")
         } else {
-            "no documents: a planned meeting (no items yet)"
+            tr!("no-documents-planned")
         };
         return Ok(Outcome::NoDocuments { why });
     }

@@ -18,6 +18,7 @@ use crate::engine::{Engine, FileCache};
 use crate::loader::{Loaded, Loader};
 use crate::project::Project;
 use crate::render::templates::Templates;
+use crate::tr;
 use crate::typeset::Typesetter;
 use cache::{Cache, Entry, input_fingerprint, project_fingerprint};
 
@@ -260,7 +261,7 @@ fn in_parallel(
             .collect();
         workers.into_iter().try_for_each(|w| w.map(|_| ()))
     })
-    .map_err(|e| Diagnostic::error(format!("cannot start worker threads: {e}")))?;
+    .map_err(|e| Diagnostic::error(tr!("threads-unavailable", reason = e.to_string())))?;
     Ok(results
         .into_iter()
         .map(|r| {
@@ -282,10 +283,10 @@ fn isolated(ctx: &Context<'_>, input: &Path, loaded: &Loaded) -> FileReport {
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown cause".to_string());
-            let d = Diagnostic::error(format!("sagsgen failed unexpectedly on this file: {what}"))
+                .unwrap_or_else(|| "?".to_string());
+            let d = Diagnostic::error(tr!("internal-failure", detail = what))
                 .with_path(shown_path(input))
-                .with_help("this is a bug in sagsgen; the other files were built. Please report it with this file");
+                .with_help(tr!("internal-failure.help"));
             FileReport {
                 input: input.to_path_buf(),
                 outcome: Outcome::Failed,

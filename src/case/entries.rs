@@ -15,6 +15,7 @@ use crate::committee::{Committee, Committees};
 use crate::field_table::{self, AFSNIT, BESLUTNING, BILAG, Entries, Field, LOV, is_required};
 use crate::input::fields::{Elsewhere, Fields, Reader, suggest};
 use crate::project::Project;
+use crate::tr;
 
 /// Resolves one committee reference, reporting unknown abbreviations (error) and names
 /// not in `[udvalg]` (warning).
@@ -28,21 +29,16 @@ pub fn committee(
         Ok(c) => {
             if !c.known {
                 reader
-                    .warning(span, format!("the committee \"{written}\" is not in `[udvalg]` of sagsgen.toml; it is used as written"))
-                    .help("add it to `[udvalg]` in sagsgen.toml, or check the spelling");
+                    .warning(span, tr!("committee-not-configured", written = written))
+                    .help(tr!("committee-not-configured.help"));
             }
             Some(c)
         }
         Err(_) => {
             let known = table.abbreviations().join(", ");
             reader
-                .error(
-                    span,
-                    format!("\"{written}\" is not a committee abbreviation in sagsgen.toml"),
-                )
-                .help(format!(
-                    "the known abbreviations are {known}; or write the committee's full name"
-                ));
+                .error(span, tr!("committee-unknown", written = written))
+                .help(tr!("committee-unknown.help", known = known));
             None
         }
     }
@@ -68,11 +64,12 @@ fn entry_fields<'a, 'i>(
     entries: &Entries,
 ) -> Fields<'a, 'i> {
     let anchor = reader.first_line(span.clone());
-    let case = [Elsewhere::Parent("the case", &CASE_FIELDS)];
+    let the_case = tr!("table-the-case");
+    let case = [Elsewhere::Parent(&the_case.text, &CASE_FIELDS)];
     Fields::with_elsewhere(
         reader,
         table,
-        format!("a `[[{name}]]` entry"),
+        tr!("table-entry", entry = name),
         anchor,
         &field_table::names(entries.fields),
         &case,
@@ -129,30 +126,28 @@ fn placement(
     let names: Vec<&'static str> = field_table::sections(own).map(|f| f.name).collect();
     let section = crate::danish::fold(section.trim());
     let found = names.iter().find(|n| **n == section).copied();
-    let example =
-        "write e.g. placering = \"før sagsfremstilling\" or placering = \"efter indstilling\"";
     match (side, found) {
         ("foer", Some(name)) => Some(Placering::Foer(name)),
         ("efter", Some(name)) => Some(Placering::Efter(name)),
         ("foer" | "efter", None) => {
-            let mut message = format!("\"{section}\" is not a section of this case");
-            if let Some(s) = suggest(&section, &names) {
-                message.push_str(&format!("; did you mean \"{s}\"?"));
-            }
-            reader
-                .error(span, message)
-                .help(format!("the sections are {}; {example}", names.join(", ")));
+            let message = match suggest(&section, &names) {
+                Some(near) => tr!(
+                    "placering-unknown-section-near",
+                    section = section,
+                    near = near
+                ),
+                None => tr!("placering-unknown-section", section = section),
+            };
+            reader.error(span, message).help(tr!(
+                "placering-unknown-section.help",
+                sections = names.join(", ")
+            ));
             None
         }
         _ => {
             reader
-                .error(
-                    span,
-                    format!(
-                        "`placering` must say \"før …\" or \"efter …\" a section, not \"{written}\""
-                    ),
-                )
-                .help(example);
+                .error(span, tr!("placering-unknown", written = written))
+                .help(tr!("placering-unknown.help"));
             None
         }
     }
@@ -193,14 +188,12 @@ pub fn check_url(reader: &mut Reader, url: &str, span: Range<usize>) -> bool {
     if host_ok && clean {
         return true;
     }
-    let why = if rest.is_none() {
-        "must start with https://"
+    let message = if rest.is_none() {
+        tr!("url-not-https", url = url)
     } else {
-        "is not a valid web address"
+        tr!("url-invalid", url = url)
     };
-    reader
-        .error(span, format!("the address \"{url}\" {why}"))
-            .help("write the whole address as a browser shows it, e.g. url = \"https://www.retsinformation.dk/eli/lta/2018/102\"");
+    reader.error(span, message).help(tr!("url-invalid.help"));
     false
 }
 
@@ -220,14 +213,15 @@ pub fn load_headings(
         let written = key.get_ref();
         let folded = crate::danish::fold(written.trim()).to_lowercase();
         let Some(name) = names.iter().find(|n| **n == folded).copied() else {
-            let mut message =
-                format!("\"{written}\" in `overskrifter` is not a section of this case");
-            if let Some(s) = suggest(&folded, &names) {
-                message.push_str(&format!("; did you mean \"{s}\"?"));
-            }
-            reader
-                .error(key.span(), message)
-                .help(format!("the sections are {}", names.join(", ")));
+            let written = &**written;
+            let message = match suggest(&folded, &names) {
+                Some(near) => tr!("overskrifter-unknown-near", written = written, near = near),
+                None => tr!("overskrifter-unknown", written = written),
+            };
+            reader.error(key.span(), message).help(tr!(
+                "overskrifter-unknown.help",
+                sections = names.join(", ")
+            ));
             continue;
         };
         match value.get_ref().as_str() {
@@ -238,11 +232,9 @@ pub fn load_headings(
                 reader
                     .error(
                         value.span(),
-                        format!("the heading of `{written}` must be one line of text in quotes"),
+                        tr!("overskrifter-not-text", written = &**written),
                     )
-                    .help(format!(
-                        "write e.g. overskrifter = {{ {written} = \"Baggrund\" }}"
-                    ));
+                    .help(tr!("overskrifter-not-text.help", written = &**written));
             }
         }
     }
@@ -346,27 +338,27 @@ fn check_attachment(
 ) -> Option<std::path::PathBuf> {
     let Some(written) = crate::input::written_path(fil) else {
         reader
-            .error(span, format!("the attachment \"{fil}\" is on a drive or network share, outside the project folder"))
-            .help("copy the PDF into the project (e.g. a `bilag/` folder) and write `fil` relative to this case file, e.g. fil = \"../../bilag/x.pdf\"");
+            .error(span, tr!("bilag-on-drive", fil = fil))
+            .help(tr!("bilag-on-drive.help"));
         return None;
     };
     let path = dir.join(written);
     let Ok(canonical) = path.canonicalize() else {
         reader
-            .error(span, format!("the attachment \"{fil}\" does not exist"))
-            .help("`fil` is relative to the folder of this case file");
+            .error(span, tr!("bilag-missing", fil = fil))
+            .help(tr!("bilag-missing.help"));
         return None;
     };
     if !canonical.starts_with(&project.root) {
         reader
-            .error(span, format!("the attachment \"{fil}\" lies outside the project folder"))
-            .help("copy the PDF into the project (e.g. a `bilag/` folder) and point `fil` at the copy");
+            .error(span, tr!("bilag-outside", fil = fil))
+            .help(tr!("bilag-outside.help"));
         return None;
     }
     if !canonical.is_file() || !is_pdf(&canonical) {
         reader
-            .error(span, format!("the attachment \"{fil}\" is not a PDF file"))
-            .help("attachments must be PDF files; export the document as PDF first");
+            .error(span, tr!("bilag-not-pdf", fil = fil))
+            .help(tr!("bilag-not-pdf.help"));
         return None;
     }
     Some(canonical)

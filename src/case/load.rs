@@ -14,8 +14,10 @@ use super::entries::{
 use super::{Adgang, Body, Case, Kind, Notat, Sag, Sektion};
 use crate::diag::{Diagnostic, SourceText};
 use crate::field_table::{self, Field, Holds, is_required};
+use crate::i18n::Message;
 use crate::input::fields::{Elsewhere, Fields, Reader, suggest};
 use crate::project::Project;
+use crate::tr;
 
 /// Every `type` a file may have (meetings included).
 pub static TYPES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -66,7 +68,7 @@ pub fn load_case(
     let kind = read_kind(&mut reader, table);
     let case = kind.and_then(|kind| read_case(&mut reader, &ctx, table, kind));
     if kind.is_none() {
-        Fields::new(&mut reader, table, "a case", 0..0, &ANY_CASE);
+        Fields::new(&mut reader, table, tr!("table-case"), 0..0, &ANY_CASE);
     }
     let mut diagnostics = reader.diagnostics;
     diagnostics.sort_by_key(|d| {
@@ -83,28 +85,25 @@ pub fn load_case(
 pub fn read_kind(reader: &mut Reader, table: &DeTable<'_>) -> Option<Kind> {
     let Some((_, value)) = table.iter().find(|(k, _)| k.get_ref() == "type") else {
         reader
-            .error(0..0, "missing field `type`: every case file must say what it is")
-            .help("add a first line such as `type = \"beslutningssag\"` (notat, beslutningssag, orienteringssag or moede)");
+            .error(0..0, tr!("case-type-missing"))
+            .help(tr!("case-type-missing.help"));
         return None;
     };
     let Some(name) = value.get_ref().as_str() else {
         reader
-            .error(
-                value.span(),
-                "`type` must be text in quotes, such as \"notat\"",
-            )
-            .help("write e.g. `type = \"beslutningssag\"` (notat, beslutningssag, orienteringssag or moede)");
+            .error(value.span(), tr!("case-type-not-text"))
+            .help(tr!("case-type-missing.help"));
         return None;
     };
     let kind = Kind::parse(name);
     if kind.is_none() && name != "moede" {
-        let mut message = format!("\"{name}\" is not a kind of case");
-        if let Some(s) = suggest(name, &TYPES) {
-            message.push_str(&format!("; did you mean \"{s}\"?"));
-        }
+        let message = match suggest(name, &TYPES) {
+            Some(near) => tr!("case-type-unknown-near", written = name, near = near),
+            None => tr!("case-type-unknown", written = name),
+        };
         reader
             .error(value.span(), message)
-            .help("`type` is one of \"notat\", \"beslutningssag\", \"orienteringssag\", \"moede\"");
+            .help(tr!("case-type-unknown.help"));
     }
     kind
 }
@@ -116,18 +115,15 @@ fn read_case(reader: &mut Reader, ctx: &Ctx<'_>, table: &DeTable<'_>, kind: Kind
     let anchor = type_anchor(table);
     // The fields only the other kinds have: a notat's in a sag, a sag's in a notat.
     let (other, other_fields) = if kind == Kind::Notat {
-        (
-            "a beslutningssag or an orienteringssag",
-            Kind::Beslutningssag.fields(),
-        )
+        (tr!("table-sag-kinds"), Kind::Beslutningssag.fields())
     } else {
-        ("a notat", Kind::Notat.fields())
+        (tr!("table-kind", kind = "notat"), Kind::Notat.fields())
     };
     let others: Vec<&str> = field_table::names(other_fields)
         .into_iter()
         .filter(|name| !known.contains(name))
         .collect();
-    let elsewhere = [Elsewhere::Kind(other, &others)];
+    let elsewhere = [Elsewhere::Kind(&other.text, &others)];
     let fields = Fields::with_elsewhere(reader, table, what, anchor, &known, &elsewhere);
     let imported = kind != Kind::Notat && fields.has("kilde");
     let need = |name| field_table::is_required_for(own, name, imported);
@@ -160,14 +156,9 @@ fn read_case(reader: &mut Reader, ctx: &Ctx<'_>, table: &DeTable<'_>, kind: Kind
     Some(case)
 }
 
-/// "a notat", "an orienteringssag".
-fn with_article(kind: &str) -> String {
-    let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
-    format!("{article} {kind}")
+/// "et notat", "en orienteringssag".
+fn with_article(kind: &str) -> Message {
+    tr!("table-kind", kind = kind)
 }
 
 /// Where a missing top-level field is reported: the `type` line.
@@ -186,13 +177,8 @@ pub(super) fn read_adgang(reader: &mut Reader, fields: &Fields<'_, '_>) -> Adgan
     Adgang::parse(&text).unwrap_or_else(|| {
         let span = fields.value_span("adgang").unwrap_or(0..0);
         reader
-            .error(
-                span,
-                format!("`adgang` must be \"åben\" or \"lukket\", not \"{text}\""),
-            )
-            .help(
-                "write adgang = \"åben\" for a public item, adgang = \"lukket\" for a closed one",
-            );
+            .error(span, tr!("adgang-unknown", written = text.as_str()))
+            .help(tr!("adgang-unknown.help"));
         Adgang::default()
     })
 }

@@ -9,6 +9,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::field_table::{AFSTEMNING, PROTOKOLBEMAERKNING, is_required};
 use crate::input::fields::{Fields, Reader, describe};
+use crate::tr;
 
 /// What the minutes record of one decision besides its text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -144,7 +145,13 @@ fn load_afstemning(
 ) -> Option<Afstemning> {
     let anchor = reader.first_line(span);
     let names = crate::field_table::names(AFSTEMNING.fields);
-    let fields = Fields::new(reader, table, "`afstemning`", anchor.clone(), &names);
+    let fields = Fields::new(
+        reader,
+        table,
+        tr!("table-afstemning"),
+        anchor.clone(),
+        &names,
+    );
     let afstemning = Afstemning {
         for_: votes(reader, &fields, "for"),
         imod: votes(reader, &fields, "imod"),
@@ -154,15 +161,15 @@ fn load_afstemning(
                 reader,
                 "resultat",
                 crate::field_table::choices(AFSTEMNING.fields, "resultat"),
-                "an outcome of a vote",
-                "write resultat = \"vedtaget\" or resultat = \"forkastet\"",
+                tr!("resultat-unknown"),
+                tr!("resultat-unknown.help"),
             )
             .map(|i| [Resultat::Vedtaget, Resultat::Forkastet][i]),
     };
     if afstemning == Afstemning::default() {
         reader
-            .warning(anchor, "`afstemning` says nothing: no `for`, `imod`, `undlod` or `resultat`")
-            .help("e.g. afstemning = { for = [\"A\", \"F\"], imod = [\"V\"], resultat = \"vedtaget\" }");
+            .warning(anchor, tr!("afstemning-empty"))
+            .help(tr!("afstemning-empty.help"));
         return None;
     }
     Some(afstemning)
@@ -178,14 +185,9 @@ fn votes(reader: &mut Reader, fields: &Fields<'_, '_>, name: &str) -> Option<Ste
                 reader
                     .error(
                         value.span(),
-                        format!(
-                            "`{name}` must be a number of votes from 0 up, not {}",
-                            i.as_str()
-                        ),
+                        tr!("votes-negative", field = name, written = i.as_str()),
                     )
-                    .help(format!(
-                        "e.g. `{name} = 3`, or who: `{name} = [\"A\", \"F\"]`"
-                    ));
+                    .help(tr!("votes-negative.help", field = name));
                 None
             }
         },
@@ -202,9 +204,9 @@ fn votes(reader: &mut Reader, fields: &Fields<'_, '_>, name: &str) -> Option<Ste
             reader
                 .error(
                     value.span(),
-                    format!("`{name}` must be a number of votes or a list of who voted so, not {}", describe(other)),
+                    tr!("votes-wrong-kind", field = name, found = describe(other)),
                 )
-                .help(format!("e.g. `{name} = 3`, or `{name} = [\"A\", \"F\"]` (party letters or members' names)"));
+                .help(tr!("votes-wrong-kind.help", field = name));
             None
         }
     }
@@ -220,7 +222,7 @@ fn load_remark(
     let fields = Fields::new(
         reader,
         table,
-        "a `[[beslutninger.protokolbemaerkninger]]` entry",
+        tr!("table-entry", entry = "beslutninger.protokolbemaerkninger"),
         anchor,
         &names,
     );

@@ -8,7 +8,8 @@ use clap::Args;
 use super::batch::resolve;
 use super::{Exit, GlobalArgs, ProjectArgs};
 use crate::archive::{Stored, extract::embedded_source, verify};
-use crate::diag::{self, Diagnostic};
+use crate::diag::{self, Diagnostic, shown_path};
+use crate::tr;
 
 /// Arguments of `sagsgen archive`.
 #[derive(Debug, Args)]
@@ -73,9 +74,13 @@ fn report(global: &GlobalArgs, stored: &Stored) {
         return;
     }
     match stored {
-        Stored::New(file) => eprintln!(" Archived {file}"),
-        Stored::Unchanged(file) => eprintln!("Unchanged {file}"),
-        Stored::NewVersion(file) => eprintln!(" Archived {file} (new version)"),
+        Stored::New(file) => eprintln!("{:>9} {file}", tr!("status-archived").text),
+        Stored::Unchanged(file) => eprintln!("{:>9} {file}", tr!("status-unchanged").text),
+        Stored::NewVersion(file) => eprintln!(
+            "{:>9} {file} ({})",
+            tr!("status-archived").text,
+            tr!("status-new-version")
+        ),
     }
 }
 
@@ -85,8 +90,8 @@ pub fn verify_archive(global: &GlobalArgs, args: &VerifyArgs) -> Exit {
         Ok(problems) if problems.is_empty() => {
             if !global.quiet {
                 eprintln!(
-                    "The archive is intact: every file matches the manifest and conforms ({}).",
-                    crate::archive::CONFORMANCE
+                    "{}",
+                    tr!("verify-intact", conformance = crate::archive::CONFORMANCE)
                 );
             }
             Exit::Ok
@@ -94,14 +99,10 @@ pub fn verify_archive(global: &GlobalArgs, args: &VerifyArgs) -> Exit {
         Ok(problems) => {
             let diags: Vec<Diagnostic> = problems
                 .iter()
-                .map(|p| Diagnostic::error(p.to_string()))
+                .map(|p| Diagnostic::error(p.message()))
                 .collect();
             diag::print(&diags, global.color_choice());
-            eprintln!(
-                "{} problem{} found",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
-            );
+            eprintln!("{}", tr!("verify-problems", count = problems.len()));
             Exit::InputErrors
         }
         Err(d) => {
@@ -114,7 +115,13 @@ pub fn verify_archive(global: &GlobalArgs, args: &VerifyArgs) -> Exit {
 /// Runs `sagsgen extract`.
 pub fn extract(global: &GlobalArgs, args: &ExtractArgs) -> Exit {
     let result = std::fs::read(&args.file)
-        .map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", args.file.display())))
+        .map_err(|e| {
+            Diagnostic::error(tr!(
+                "cannot-read",
+                file = shown_path(&args.file),
+                reason = crate::i18n::io_error(&e)
+            ))
+        })
         .and_then(|bytes| embedded_source(&bytes));
     let (name, bytes) = match result {
         Ok(found) => found,
@@ -124,16 +131,26 @@ pub fn extract(global: &GlobalArgs, args: &ExtractArgs) -> Exit {
         }
     };
     let written = match &args.output {
-        Some(path) => {
-            std::fs::write(path, &bytes).map(|()| eprintln!("Wrote {name} to {}", path.display()))
-        }
+        Some(path) => std::fs::write(path, &bytes).map(|()| {
+            eprintln!(
+                "{}",
+                tr!(
+                    "extract-wrote",
+                    name = name.as_str(),
+                    file = shown_path(path)
+                )
+            );
+        }),
         None => std::io::stdout().write_all(&bytes),
     };
     match written {
         Ok(()) => Exit::Ok,
         Err(e) => {
             diag::print(
-                &[Diagnostic::error(format!("cannot write the source: {e}"))],
+                &[Diagnostic::error(tr!(
+                    "extract-cannot-write",
+                    reason = crate::i18n::io_error(&e)
+                ))],
                 global.color_choice(),
             );
             Exit::InputErrors

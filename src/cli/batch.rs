@@ -10,6 +10,7 @@ use super::{Exit, GlobalArgs, ProjectArgs};
 use crate::batch::{self, FileReport, Options, Outcome, Report};
 use crate::diag::{self, shown_path};
 use crate::output::{Refused, Selection, select};
+use crate::tr;
 
 /// Resolves the project root and the input files, or says why not (with an exit code).
 pub fn resolve(
@@ -36,9 +37,7 @@ pub fn watch_for_interrupt() {
     // Only the first call can install the handler; later calls (none in the binary) are fine.
     let _ = ctrlc::set_handler(|| {
         if !INTERRUPTED.swap(true, Ordering::SeqCst) {
-            eprintln!(
-                "\nInterrupted: finishing the documents in progress; existing PDFs are kept as they are."
-            );
+            eprintln!("\n{}", tr!("interrupted"));
         }
     });
 }
@@ -52,7 +51,7 @@ pub fn run_and_report(
 ) -> Exit {
     if inputs.files.is_empty() {
         if !global.quiet {
-            eprintln!("warning: no case files (.toml) found");
+            eprintln!("{}: {}", tr!("level-warning"), tr!("no-case-files"));
         }
         return Exit::Ok;
     }
@@ -97,42 +96,36 @@ fn print_summary(report: &Report, verb: &str) {
     };
     let failed = names(&|f| f.outcome == Outcome::Failed);
     if !failed.is_empty() {
-        let written = if verb == "Checked" {
-            ""
+        let files = failed.join(", ");
+        let line = if verb == "Checked" {
+            tr!("summary-files-with-errors", files = files)
         } else {
-            " (no PDF written)"
+            tr!("summary-files-with-errors-unwritten", files = files)
         };
-        eprintln!("Files with errors{written}: {}", failed.join(", "));
+        eprintln!("{line}");
     }
     let incomplete = names(&|f| f.outcome != Outcome::Failed && f.has_errors());
     if !incomplete.is_empty() {
         eprintln!(
-            "Built without the files their errors name: {}",
-            incomplete.join(", ")
+            "{}",
+            tr!("summary-incomplete-files", files = incomplete.join(", "))
         );
     }
-    let mut parts = vec![format!("{} {}", report.built(), verb.to_lowercase())];
+    let done = if verb == "Checked" {
+        tr!("summary-checked", count = report.built())
+    } else {
+        tr!("summary-built", count = report.built())
+    };
+    let mut parts = vec![done.text];
     let counts = [
-        (report.unchanged(), "unchanged"),
-        (
-            report.incomplete(),
-            "built without some files (see the errors)",
-        ),
-        (report.failed(), "failed"),
-        (report.interrupted(), "not started (interrupted)"),
+        (report.unchanged(), "summary-unchanged"),
+        (report.incomplete(), "summary-incomplete"),
+        (report.failed(), "summary-failed"),
+        (report.interrupted(), "summary-interrupted"),
+        (report.warnings(), "summary-warnings"),
     ];
-    parts.extend(
-        counts
-            .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, what)| format!("{n} {what}")),
-    );
-    if report.warnings() > 0 {
-        parts.push(format!(
-            "{} warning{}",
-            report.warnings(),
-            if report.warnings() == 1 { "" } else { "s" }
-        ));
-    }
-    eprintln!("Finished: {}", parts.join(", "));
+    parts.extend(counts.iter().filter(|(n, _)| *n > 0).map(|(n, code)| {
+        crate::i18n::Message::new(*code, &[("count", crate::i18n::Arg::from(*n))]).text
+    }));
+    eprintln!("{}", tr!("summary-finished", parts = parts.join(", ")));
 }

@@ -7,9 +7,10 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{Exit, GlobalArgs};
-use crate::diag::{self, Diagnostic, MessageFormat};
+use crate::diag::{self, Diagnostic, MessageFormat, shown_path};
 use crate::import::report;
 use crate::import::run::{Request, import};
+use crate::tr;
 
 /// Arguments of `sagsgen import`.
 #[derive(Debug, Args)]
@@ -50,22 +51,19 @@ pub fn run(global: &GlobalArgs, args: &ImportArgs) -> Exit {
     if lost {
         let all = report.coverage();
         problems.push(
-            Diagnostic::error(format!(
-                "{} of the export's {} words are not in the files written (--strict)",
-                all.words - all.kept,
-                all.words
+            Diagnostic::error(tr!(
+                "import-strict-lost",
+                missing = all.words - all.kept,
+                words = all.words
             ))
-            .with_help("the warnings above name each item and quote the first missing passage; import without --strict to keep what was read"),
+            .with_help(tr!("import-strict-lost.help")),
         );
     }
     problems.extend(report.notes.iter().cloned());
     problems.extend(report.kept.iter().map(|k| {
-        Diagnostic::error(format!(
-            "{} differs from what the import would write; it was kept",
-            k.display()
-        ))
-        .with_path(root.join(k))
-        .with_help("run the import again with --force to overwrite it")
+        Diagnostic::error(tr!("import-kept", file = shown_path(k)))
+            .with_path(root.join(k))
+            .with_help(tr!("import-kept.help"))
     }));
     if json {
         // The messages stand before the closing summary, which a tool reads as the end.

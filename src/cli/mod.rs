@@ -5,11 +5,13 @@ mod archive;
 mod batch;
 mod build;
 mod check;
+mod help;
 mod import;
 mod progress;
 mod scaffold;
 mod serve;
 mod site;
+mod usage;
 mod watch;
 
 use std::io::IsTerminal;
@@ -61,6 +63,27 @@ pub struct GlobalArgs {
     /// How to print errors and warnings: for people, or as JSON lines for tools.
     #[arg(long, value_enum, default_value_t = MessageFormatArg::Human, global = true)]
     pub message_format: MessageFormatArg,
+    /// The language of messages and help: da (Danish) or en (English). Default: English
+    /// when the environment's language (LC_ALL, LC_MESSAGES, LANG) is English, else Danish.
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        value_name = "SPROG",
+        alias = "language"
+    )]
+    pub sprog: Option<Sprog>,
+}
+
+/// A language the command line speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Sprog {
+    /// Dansk.
+    #[value(alias = "dansk")]
+    Da,
+    /// English.
+    #[value(alias = "engelsk", alias = "english")]
+    En,
 }
 
 /// How to print errors and warnings.
@@ -187,15 +210,52 @@ pub struct CheckArgs {
     pub project: ProjectArgs,
 }
 
-/// Parses the command line and runs it; the process exit status. clap itself exits with
-/// status 2 on usage errors and 0 for `--help` and `--version`.
+/// Parses the command line and runs it; the process exit status: 2 for usage errors, 0 for
+/// `--help` and `--version`. The language is chosen first (`--sprog`, else the
+/// environment), so that the help and the usage errors speak it too.
 pub fn main() -> std::process::ExitCode {
-    std::process::ExitCode::from(run(Cli::parse()) as u8)
+    crate::i18n::set_language(asked_language(std::env::args_os()));
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+    match parsed {
+        Ok(cli) => std::process::ExitCode::from(run(cli) as u8),
+        Err(error) => usage::report(&error),
+    }
+}
+
+/// The command definition, its help in the run's language.
+pub fn command() -> clap::Command {
+    help::localised(<Cli as clap::CommandFactory>::command())
+}
+
+/// The language `--sprog` asks for (read before the rest of the command line, which may be
+/// wrong and needs a message in that language), else the environment's.
+fn asked_language(args: impl Iterator<Item = std::ffi::OsString>) -> crate::i18n::Language {
+    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+    let named = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.split_once('=') {
+            Some(("--sprog" | "--language", value)) => Some(value.to_string()),
+            _ if arg == "--sprog" || arg == "--language" => args.get(i + 1).cloned(),
+            _ => None,
+        });
+    named
+        .as_deref()
+        .and_then(crate::i18n::Language::named)
+        .unwrap_or_else(crate::i18n::Language::from_environment)
 }
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Exit {
     crate::diag::set_format(cli.global.message_format.into());
+    if let Some(sprog) = cli.global.sprog {
+        crate::i18n::set_language(match sprog {
+            Sprog::Da => crate::i18n::Language::Danish,
+            Sprog::En => crate::i18n::Language::English,
+        });
+    }
     match cli.command {
         Command::Build(args) => build::run(&cli.global, &args),
         Command::Check(args) => check::run(&cli.global, &args),
@@ -232,7 +292,7 @@ pub enum SchemaOf {
 
 /// Prints completions for a shell, generated from the command definition.
 fn completions(shell: clap_complete::Shell) -> Exit {
-    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut command = command();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "sagsgen", &mut script);
     print_stdout(&script)
@@ -240,12 +300,16 @@ fn completions(shell: clap_complete::Shell) -> Exit {
 
 /// Prints the man page, generated from the command definition.
 fn man_page() -> Exit {
-    let page = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+    let page = clap_mangen::Man::new(command());
     let mut roff = Vec::new();
     match page.render(&mut roff) {
         Ok(()) => print_stdout(&roff),
         Err(e) => {
-            eprintln!("error: cannot render the man page: {e}");
+            eprintln!(
+                "{}: {}",
+                crate::tr!("level-error"),
+                crate::tr!("man-page-failed", reason = e.to_string())
+            );
             Exit::InputErrors
         }
     }
@@ -256,7 +320,11 @@ fn print_stdout(bytes: &[u8]) -> Exit {
     use std::io::Write;
     match std::io::stdout().write_all(bytes) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            eprintln!("error: cannot write to standard output: {e}");
+            eprintln!(
+                "{}: {}",
+                crate::tr!("level-error"),
+                crate::tr!("stdout-failed", reason = crate::i18n::io_error(&e))
+            );
             Exit::InputErrors
         }
         _ => Exit::Ok,
@@ -272,5 +340,6 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+        command().debug_assert();
     }
 }

@@ -9,6 +9,15 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use super::GlobalArgs;
 use crate::batch::{FileReport, Outcome};
 use crate::diag::{self, Diagnostic, shown_path};
+use crate::tr;
+
+/// The word for what a batch did to a file ("Built", "Checked") in the run's language.
+pub fn verb_word(verb: &str) -> String {
+    match verb {
+        "Checked" => tr!("status-checked").text,
+        _ => tr!("status-built").text,
+    }
+}
 
 /// Live output of a batch.
 pub struct Progress<'a> {
@@ -56,14 +65,10 @@ impl<'a> Progress<'a> {
 
     /// The line that says what happened to a file (none for unchanged ones, as cargo does).
     fn status_line(&self, report: &FileReport) -> Option<String> {
-        let verb = self.verb;
+        let verb = verb_word(self.verb);
         match &report.outcome {
             Outcome::Built { output, pages } if self.bar.is_none() => {
-                let pages = if *pages == 1 {
-                    "1 page".to_string()
-                } else {
-                    format!("{pages} pages")
-                };
+                let pages = tr!("status-pages", count = *pages);
                 // `check` writes nothing: it names what it checked.
                 let shown = if self.writes() { output } else { &report.input };
                 Some(format!("{verb:>9} {} ({pages})", shown_path(shown)))
@@ -71,7 +76,9 @@ impl<'a> Progress<'a> {
             Outcome::Meeting { folder, files } if self.bar.is_none() => {
                 let list: Vec<String> = files
                     .iter()
-                    .map(|(name, pages)| format!("{name} ({pages} p.)"))
+                    .map(|(name, pages)| {
+                        format!("{name} ({})", tr!("status-pages-short", count = *pages))
+                    })
                     .collect();
                 let shown = if self.writes() {
                     format!("{}/", shown_path(folder))
@@ -81,18 +88,19 @@ impl<'a> Progress<'a> {
                 Some(format!("{verb:>9} {shown}: {}", list.join(", ")))
             }
             Outcome::NoDocuments { why } if self.bar.is_none() => {
+                let why = tr!("status-no-documents", why = why.text.as_str());
                 Some(format!("{verb:>9} {}: {why}", shown_path(&report.input)))
             }
             Outcome::Failed => {
                 let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
-                let plural = if errors == 1 { "" } else { "s" };
-                let written = if self.writes() {
-                    "; nothing written"
+                let detail = if self.writes() {
+                    tr!("status-failed-nothing-written", count = errors)
                 } else {
-                    ""
+                    tr!("summary-errors", count = errors)
                 };
                 Some(format!(
-                    "   Failed {} ({errors} error{plural}{written})",
+                    "{:>9} {} ({detail})",
+                    tr!("status-failed").text,
                     shown_path(&report.input)
                 ))
             }
@@ -122,12 +130,13 @@ fn bar(total: usize) -> ProgressBar {
     .with_key(
         "rate",
         |state: &ProgressState, w: &mut dyn std::fmt::Write| {
-            let _ = write!(w, "{:.0} documents/s", state.per_sec());
+            let rate = format!("{:.0}", state.per_sec());
+            let _ = write!(w, "{}", tr!("progress-rate", rate = rate));
         },
     )
     .progress_chars("=> ");
     bar.set_style(style);
-    bar.set_prefix("Building");
+    bar.set_prefix(tr!("progress-building").text);
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
 }

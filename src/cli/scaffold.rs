@@ -11,6 +11,7 @@ use crate::project::Project;
 use crate::project::schema::schema_directive;
 use crate::project::schema::{CASE_SCHEMA_FILE, case_schema, to_file_text};
 use crate::scaffold::{Filling, NewKind, new_file, project_files};
+use crate::tr;
 
 /// Arguments of `sagsgen new`.
 #[derive(Debug, Args)]
@@ -44,11 +45,8 @@ pub fn new(global: &GlobalArgs, args: &NewArgs) -> Exit {
         PathBuf::from(name)
     };
     if path.exists() {
-        let d = Diagnostic::error(format!(
-            "{} already exists; sagsgen new never overwrites a file",
-            path.display()
-        ))
-        .with_help("choose another file name, or delete the file first");
+        let d = Diagnostic::error(tr!("new-exists", file = path.display().to_string()))
+            .with_help(tr!("new-exists.help"));
         diag::print(&[d], global.color_choice());
         return Exit::InputErrors;
     }
@@ -78,7 +76,7 @@ pub fn new(global: &GlobalArgs, args: &NewArgs) -> Exit {
             return Exit::InputErrors;
         }
         if !global.quiet {
-            eprintln!("  Created {}", path.display());
+            eprintln!("{:>9} {}", tr!("status-created").text, path.display());
         }
     }
     Exit::Ok
@@ -99,10 +97,18 @@ impl Placement {
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).map_err(|e| {
-            Diagnostic::error(format!("cannot create the folder {}: {e}", dir.display()))
+            Diagnostic::error(tr!(
+                "cannot-create-folder",
+                folder = dir.display().to_string(),
+                reason = crate::i18n::io_error(&e)
+            ))
         })?;
         let dir = dir.canonicalize().map_err(|e| {
-            Diagnostic::error(format!("cannot open the folder {}: {e}", dir.display()))
+            Diagnostic::error(tr!(
+                "cannot-open-folder",
+                folder = dir.display().to_string(),
+                reason = crate::i18n::io_error(&e)
+            ))
         })?;
         let cwd = std::env::current_dir()
             .and_then(|d| d.canonicalize())
@@ -137,12 +143,19 @@ pub fn init(global: &GlobalArgs, args: &InitArgs) -> Exit {
         let path = args.dir.join(&relative);
         if path.exists() {
             if !global.quiet {
-                eprintln!("     Kept {} (it exists)", path.display());
+                eprintln!(
+                    "{:>9} {} ({})",
+                    tr!("status-kept").text,
+                    path.display(),
+                    tr!("status-kept-exists")
+                );
             }
             continue;
         }
         match write_new(&path, &contents) {
-            Ok(()) if !global.quiet => eprintln!("  Created {}", path.display()),
+            Ok(()) if !global.quiet => {
+                eprintln!("{:>9} {}", tr!("status-created").text, path.display());
+            }
             Ok(()) => {}
             Err(d) => {
                 diag::print(&[d], global.color_choice());
@@ -155,8 +168,8 @@ pub fn init(global: &GlobalArgs, args: &InitArgs) -> Exit {
     }
     if !global.quiet {
         eprintln!(
-            "Ready: run `sagsgen build` in {} to build the examples",
-            args.dir.display()
+            "{}",
+            tr!("init-ready", folder = args.dir.display().to_string())
         );
     }
     Exit::Ok
@@ -164,8 +177,13 @@ pub fn init(global: &GlobalArgs, args: &InitArgs) -> Exit {
 
 /// Writes a file that does not exist yet, creating its folder.
 fn write_new(path: &Path, contents: &str) -> Result<(), Diagnostic> {
-    let fail =
-        |e: std::io::Error| Diagnostic::error(format!("cannot write {}: {e}", path.display()));
+    let fail = |e: std::io::Error| {
+        Diagnostic::error(tr!(
+            "cannot-write",
+            file = path.display().to_string(),
+            reason = crate::i18n::io_error(&e)
+        ))
+    };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }

@@ -40,10 +40,10 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> Exit {
         // printed, on standard output.
         use std::io::Write;
         let mut out = std::io::stdout();
-        let _ = writeln!(out, "Preview on {url}");
+        let _ = writeln!(out, "{}", crate::tr!("serve-address", url = url));
         let _ = out.flush();
         if !quiet {
-            eprintln!("  Open it in a browser; pages update when you save. Ctrl-C stops.");
+            eprintln!("  {}", crate::tr!("serve-started"));
         }
     };
     match crate::serve::run(&options, &started) {

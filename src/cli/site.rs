@@ -68,10 +68,12 @@ pub fn run(global: &GlobalArgs, args: &SiteArgs) -> Exit {
     }
     if !global.quiet {
         eprintln!(
-            "Publishing {} meeting file{} to {} …",
-            meetings.len(),
-            if meetings.len() == 1 { "" } else { "s" },
-            diag::shown_path(&site_dir)
+            "{}",
+            crate::tr!(
+                "site-publishing",
+                count = meetings.len(),
+                folder = diag::shown_path(&site_dir)
+            )
         );
     }
     let report = site::publish(
@@ -87,17 +89,17 @@ pub fn run(global: &GlobalArgs, args: &SiteArgs) -> Exit {
         diag::print(&report.warnings, global.color_choice());
     }
     if !global.quiet {
-        let mut line = format!(
-            "Published {} meeting{} to {}: {} file{} written, {} unchanged",
-            report.meetings,
-            if report.meetings == 1 { "" } else { "s" },
-            diag::shown_path(&site_dir),
-            report.written.len(),
-            if report.written.len() == 1 { "" } else { "s" },
-            report.unchanged
-        );
+        let mut line = crate::tr!(
+            "site-published",
+            count = report.meetings,
+            folder = diag::shown_path(&site_dir),
+            written = report.written.len(),
+            unchanged = report.unchanged
+        )
+        .text;
         if !report.removed.is_empty() {
-            line.push_str(&format!(", {} removed", report.removed.len()));
+            let removed = crate::tr!("site-removed", count = report.removed.len());
+            line.push_str(&format!(", {removed}"));
         }
         eprintln!("{line}");
     }

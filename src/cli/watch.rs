@@ -60,10 +60,11 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Exit {
             };
             let start = Instant::now();
             run_and_report(global, &inputs, &options, "Built");
+            let took = format!("{:.0}", start.elapsed().as_secs_f64() * 1000.0);
+            let folder = dunce::simplified(&root).display().to_string();
             eprintln!(
-                "[{:.0} ms] watching {} for changes (Ctrl-C to stop)",
-                start.elapsed().as_secs_f64() * 1000.0,
-                dunce::simplified(&root).display()
+                "{}",
+                crate::tr!("watch-watching", ms = took, folder = folder)
             );
         }
         std::thread::sleep(POLL);

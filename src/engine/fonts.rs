@@ -9,6 +9,7 @@ use typst::text::Font;
 use typst_kit::fonts::FontStore;
 
 use crate::diag::{Diagnostic, shown_path};
+use crate::tr;
 
 const BUNDLED: &[&[u8]] = &[
     include_bytes!("../../fonts/NotoSans-Regular.ttf"),
@@ -40,12 +41,11 @@ fn load_dir(store: &mut FontStore, dir: &Path) -> Result<(), Diagnostic> {
     paths.sort();
     for path in paths {
         let data = std::fs::read(&path).map_err(|e| {
-            Diagnostic::error(format!("cannot read the font: {e}")).with_path(shown_path(&path))
+            Diagnostic::error(tr!("font-unreadable", reason = crate::i18n::io_error(&e)))
+                .with_path(shown_path(&path))
         })?;
         if push_all(store, Bytes::new(data)) == 0 {
-            return Err(
-                Diagnostic::error("this is not a font Typst can read").with_path(shown_path(&path))
-            );
+            return Err(Diagnostic::error(tr!("font-not-a-font")).with_path(shown_path(&path)));
         }
     }
     Ok(())

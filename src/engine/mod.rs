@@ -26,6 +26,7 @@ pub use world::{Base, DocWorld};
 
 use crate::diag::Diagnostic;
 use crate::project::Conformance;
+use crate::tr;
 
 /// The `/Creator` written into every PDF: fixed per sagsgen version, so output is reproducible.
 pub const CREATOR: &str = concat!("sagsgen ", env!("CARGO_PKG_VERSION"));
@@ -162,8 +163,9 @@ impl Engine {
     /// engine empties Typst's caches first).
     pub fn finish_plain(&self, laid: Laid<'_>) -> Result<Pdf, Vec<Diagnostic>> {
         let standards = PdfStandards::new(&[PdfStandard::V_2_0]).map_err(|e| {
-            vec![Diagnostic::error(format!(
-                "PDF version not available: {e:?}"
+            vec![Diagnostic::error(tr!(
+                "pdf-version-unavailable",
+                detail = format!("{e:?}")
             ))]
         })?;
         let options = PdfOptions {
@@ -293,7 +295,7 @@ pub fn pdf_options(conformance: Conformance) -> Result<PdfOptions, Diagnostic> {
         Conformance::A3b => PdfStandard::A_3b,
     };
     let standards = PdfStandards::new(&[level, PdfStandard::Ua_1])
-        .map_err(|e| Diagnostic::error(format!("PDF standards cannot be combined: {e:?}")))?;
+        .map_err(|e| Diagnostic::error(tr!("pdf-standards-conflict", detail = format!("{e:?}"))))?;
     Ok(PdfOptions {
         ident: Smart::Auto,
         creator: Smart::Custom(Some(CREATOR.to_string())),
@@ -320,11 +322,13 @@ fn convert(
     what: &str,
     severity: TypstSeverity,
 ) -> Diagnostic {
-    let message = format!("typesetting {what} failed: {}", d.message);
+    let detail = d.message.as_str();
     let mut out = match severity {
-        TypstSeverity::Error => Diagnostic::error(message),
+        TypstSeverity::Error => {
+            Diagnostic::error(tr!("typesetting-failed", what = what, detail = detail))
+        }
         TypstSeverity::Warning => {
-            Diagnostic::warning(format!("while typesetting {what}: {}", d.message))
+            Diagnostic::warning(tr!("typesetting-warning", what = what, detail = detail))
         }
     };
     if let Some(offset) = world.generated_offset(d.span) {
@@ -332,17 +336,17 @@ fn convert(
         let before = generated.get(..offset).unwrap_or(generated);
         let line = before.matches('\n').count();
         let line_text = generated.lines().nth(line).unwrap_or("").trim();
-        out = out.with_note(format!(
-            "at line {} of the generated Typst: {}",
-            line + 1,
-            excerpt(line_text)
+        out = out.with_note(tr!(
+            "typesetting-at-line",
+            line = line + 1,
+            text = excerpt(line_text)
         ));
         out.generated_offset = Some(offset);
     }
     for hint in &d.hints {
-        out = out.with_note(format!("hint: {}", hint.v));
+        out = out.with_note(tr!("typesetting-hint", hint = hint.v.as_str()));
     }
-    out.with_help("run `sagsgen build --emit-typst` to see the generated Typst source")
+    out.with_help(tr!("typesetting-failed.help"))
 }
 
 /// What the engine's unit tests share.

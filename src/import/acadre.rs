@@ -12,6 +12,7 @@ use roxmltree::Node;
 
 use super::source::{SourceAttachment, SourceItem, SourceMeeting, SourceSection, System};
 use super::xml;
+use crate::tr;
 
 /// The fields (and tables) of an Acadre item that are the system's bookkeeping, not the
 /// item's text: initials, states, the committee's name again, the archive case's own
@@ -161,14 +162,21 @@ pub fn read(root: Node<'_, '_>, file: &Path) -> Result<Vec<SourceMeeting>, Strin
         .next()
         .map(fields)
         .and_then(|f| get(&f, "name"))
-        .ok_or("the agenda names no committee")?;
+        .ok_or_else(|| tr!("import-no-committee", place = "committee/name").text)?;
     let meeting_table = tables(root, "meeting")
         .next()
-        .ok_or("the agenda has no meeting table")?;
+        .ok_or_else(|| tr!("import-no-meeting", element = "<table name=\"meeting\">").text)?;
     let meeting = fields(meeting_table);
-    let date = get(&meeting, "date").ok_or("the meeting has no date")?;
+    let date = get(&meeting, "date").ok_or_else(|| {
+        tr!(
+            "import-no-date",
+            committee = committee.as_str(),
+            place = "meeting/date"
+        )
+        .text
+    })?;
     let (dato, tid) =
-        xml::when(&date).ok_or_else(|| format!("the meeting date \"{date}\" is not a date"))?;
+        xml::when(&date).ok_or_else(|| tr!("import-bad-date", date = date.as_str()).text)?;
     let (medlemmer, afbud) = members(meeting_table);
     let start: Option<u32> = xml::find(root, "startAgendaItemNo")
         .and_then(xml::text)

@@ -10,6 +10,7 @@ use super::edoc_publishing::FullText;
 use super::source::{SourceAttachment, SourceItem, SourceMeeting, SourceSection, System};
 use super::xml;
 use crate::export_format::{ElementPath, ExportFormat, Route, Step};
+use crate::tr;
 
 /// The first described format the document is, if any.
 pub fn detect<'f>(formats: &'f [ExportFormat], root: Node<'_, '_>) -> Option<&'f ExportFormat> {
@@ -33,11 +34,12 @@ pub fn read(
         None => vec![root],
     };
     if meetings.is_empty() {
-        return Err(format!(
-            "described as \"{}\" in sagsgen.toml, but no meeting is found at moede = \"{}\"",
-            format.navn,
-            format.path("moede").map_or("", |p| p.written.as_str())
-        ));
+        return Err(tr!(
+            "import-described-no-meeting",
+            name = format.navn.as_str(),
+            path = format.path("moede").map_or("", |p| p.written.as_str())
+        )
+        .text);
     }
     meetings
         .into_iter()
@@ -65,28 +67,29 @@ impl Reader<'_> {
     /// What the description says of `field` where it is given, as a path.
     fn said(&self, field: &str) -> String {
         let written = self.format.path(field).map_or("", |p| p.written.as_str());
-        format!(
-            "{field} = \"{written}\" in [import.formater.{}]",
-            self.format.navn
+        tr!(
+            "import-described-place",
+            field = field,
+            path = written,
+            name = self.format.navn.as_str()
         )
+        .text
     }
 
     fn meeting(&self, node: Node<'_, '_>, file: &Path) -> Result<SourceMeeting, String> {
         let committee = self
             .text(node, "udvalg")
-            .ok_or_else(|| format!("a meeting without a committee ({})", self.said("udvalg")))?;
+            .ok_or_else(|| tr!("import-no-committee", place = self.said("udvalg")).text)?;
         let written = self.text(node, "dato").ok_or_else(|| {
-            format!(
-                "the meeting of {committee} has no date ({})",
-                self.said("dato")
+            tr!(
+                "import-no-date",
+                committee = committee.as_str(),
+                place = self.said("dato")
             )
+            .text
         })?;
-        let (dato, tid) = xml::when(&written).ok_or_else(|| {
-            format!(
-                "the meeting date \"{written}\" of {committee} is not a date ({})",
-                self.said("dato")
-            )
-        })?;
+        let (dato, tid) = xml::when(&written)
+            .ok_or_else(|| tr!("import-bad-date", date = written.as_str()).text)?;
         let medlemmer = self
             .nodes(node, "medlemmer")
             .into_iter()

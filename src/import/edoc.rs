@@ -13,6 +13,7 @@ use super::source::{
     SourceAttachment, SourceCommittee, SourceItem, SourceMeeting, SourceSection, System,
 };
 use super::xml::{self, child, first, text_at};
+use crate::tr;
 
 /// Whether the document is an eDoc agenda.
 pub fn detect(root: Node<'_, '_>) -> bool {
@@ -33,7 +34,7 @@ pub fn read(root: Node<'_, '_>, source: &str, file: &Path) -> Result<Vec<SourceM
         .filter(|n| xml::is(*n, "Meeting"))
         .collect();
     if meetings.is_empty() {
-        return Err("the file has no <Meeting>".into());
+        return Err(tr!("import-no-meeting", element = "<Meeting>").text);
     }
     meetings
         .into_iter()
@@ -55,7 +56,7 @@ fn meeting(
     let name = committee
         .and_then(|c| first(c, &[&["Name"], &["CommitteeName"]]))
         .or_else(|| first(node, &[&["CommitteeName"]]))
-        .ok_or("the meeting names no committee (Committee/Name)")?;
+        .ok_or_else(|| tr!("import-no-committee", place = "Committee/Name").text)?;
     let short = committee.and_then(|c| first(c, &[&["ShortName"], &["Abbreviation"]]));
     let when = first(
         node,
@@ -66,9 +67,16 @@ fn meeting(
             &["Date"],
         ],
     )
-    .ok_or_else(|| format!("the meeting of {name} has no date (MeetingDateTime)"))?;
-    let (dato, tid) = xml::when(&when)
-        .ok_or_else(|| format!("the meeting date \"{when}\" of {name} is not a date"))?;
+    .ok_or_else(|| {
+        tr!(
+            "import-no-date",
+            committee = name.as_str(),
+            place = "MeetingDateTime"
+        )
+        .text
+    })?;
+    let (dato, tid) =
+        xml::when(&when).ok_or_else(|| tr!("import-bad-date", date = when.as_str()).text)?;
     let (medlemmer, afbud) = participants(node);
     let items = node
         .descendants()

@@ -15,6 +15,7 @@ use super::source::{
 };
 use super::xml::{self, child, children, first, text_at};
 use crate::render::escape::html as esc;
+use crate::tr;
 
 /// Whether the document is an eDocAgendaPublishing meeting.
 pub fn detect(root: Node<'_, '_>) -> bool {
@@ -24,11 +25,10 @@ pub fn detect(root: Node<'_, '_>) -> bool {
 /// The file's one meeting.
 pub fn read(root: Node<'_, '_>, file: &Path) -> Result<Vec<SourceMeeting>, String> {
     let committee = text_at(root, &["Committee"])
-        .ok_or("an eDocAgendaPublishing meeting without <Committee>")?;
+        .ok_or_else(|| tr!("import-no-committee", place = "<Committee>").text)?;
     let written = text_at(root, &["MeetingDate"]).unwrap_or_default();
-    let (dato, tid) = xml::when(&written).ok_or_else(|| {
-        format!("an eDocAgendaPublishing meeting whose <MeetingDate> is not a date: \"{written}\"")
-    })?;
+    let (dato, tid) =
+        xml::when(&written).ok_or_else(|| tr!("import-bad-date", date = written.as_str()).text)?;
     // The minutes' own text may say who was there ("Tilstede: …", "Afbud: …").
     let (present, absent) = children(
         child(root, "MeetingAgendaTypes").expect("detected"),

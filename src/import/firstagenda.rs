@@ -10,6 +10,8 @@ use std::path::Path;
 use scraper::{ElementRef, Html, Selector};
 
 use super::source::{SourceAttachment, SourceItem, SourceMeeting, SourceSection, System};
+use crate::i18n::Message;
+use crate::tr;
 
 /// Whether the page is a FirstAgenda Publication agenda or minutes.
 pub fn detect(html: &str) -> bool {
@@ -37,11 +39,20 @@ fn first_text(scope: ElementRef<'_>, css: &str) -> Option<String> {
 pub fn read(html: &str, file: &Path) -> Result<Vec<SourceMeeting>, String> {
     let page = Html::parse_document(html);
     let root = page.root_element();
-    let udvalg = first_text(root, "span.udvalg").ok_or("the page names no committee")?;
+    let udvalg = first_text(root, "span.udvalg")
+        .ok_or_else(|| tr!("import-no-committee", place = "span.udvalg").text)?;
     let when = first_text(root, "span.dato")
         .or_else(|| first_text(root, ".dato"))
-        .ok_or("the page has no meeting date (span.dato)")?;
-    let (dato, tid) = super::xml::when(&when).ok_or_else(|| format!("\"{when}\" is not a date"))?;
+        .ok_or_else(|| {
+            tr!(
+                "import-no-date",
+                committee = udvalg.as_str(),
+                place = "span.dato"
+            )
+            .text
+        })?;
+    let (dato, tid) =
+        super::xml::when(&when).ok_or_else(|| tr!("import-bad-date", date = when.as_str()).text)?;
     let items: Vec<SourceItem> = root
         .select(&selector("h2.overskrift"))
         .enumerate()
@@ -78,7 +89,7 @@ fn organisation(root: ElementRef<'_>) -> Option<String> {
 
 /// A page saved before it finished loading ends before `</html>`: its last items may be
 /// missing and the last text cut off. Said, naming the last item read.
-fn cut_off(html: &str, items: &[SourceItem]) -> Option<String> {
+fn cut_off(html: &str, items: &[SourceItem]) -> Option<Message> {
     let end = html.trim_end();
     let ends = end
         .get(end.len().saturating_sub("</html>".len())..)
@@ -86,19 +97,16 @@ fn cut_off(html: &str, items: &[SourceItem]) -> Option<String> {
     if ends {
         return None;
     }
-    let last = items.last().map_or("no item".to_string(), |i| {
-        format!(
-            "the last item read is {}\"{}\"",
-            i.nummer
-                .as_deref()
-                .map(|n| format!("{n} "))
-                .unwrap_or_default(),
-            i.titel
-        )
-    });
-    Some(format!(
-        "the page ends before its end (no </html>): it may have been saved before it finished loading, so items may be missing and the last text cut off; {last}. Save the page again once it has loaded"
-    ))
+    let last = items
+        .last()
+        .map_or(tr!("import-cut-off-no-item").text, |i| {
+            let numbered = match i.nummer.as_deref() {
+                Some(n) => format!("{n} \"{}\"", i.titel),
+                None => format!("\"{}\"", i.titel),
+            };
+            tr!("import-cut-off-last", item = numbered).text
+        });
+    Some(tr!("import-cut-off", last = last))
 }
 
 fn item(heading: ElementRef<'_>, index: usize) -> SourceItem {
@@ -309,14 +317,17 @@ mod reading_tests {
         ))
         .unwrap();
         let whole = read(&page, Path::new("r.html")).unwrap().remove(0);
-        assert_eq!(whole.notes, Vec::<String>::new());
+        assert!(whole.notes.is_empty());
         // Saved before it finished: cut in the middle of the second item.
         let at = page.find("Eventuelt").unwrap() + 4;
         let cut = read(&page[..at], Path::new("r.html")).unwrap().remove(0);
         assert_eq!(
-            cut.notes,
+            cut.notes
+                .iter()
+                .map(|n| n.text.as_str())
+                .collect::<Vec<_>>(),
             [
-                "the page ends before its end (no </html>): it may have been saved before it finished loading, so items may be missing and the last text cut off; the last item read is 2 \"Even\". Save the page again once it has loaded"
+                "siden slutter før sin afslutning (ingen </html>): den er måske gemt, før den var færdig med at indlæse, så punkter kan mangle og den sidste tekst være skåret af; det sidste punkt, der blev læst, er 2 \"Even\". Gem siden igen, når den er indlæst"
             ]
         );
     }

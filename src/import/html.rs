@@ -7,6 +7,8 @@
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
+use crate::tr;
+
 /// The Markdown of an HTML fragment, and what could not be kept as it was.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Converted {
@@ -159,10 +161,9 @@ impl Writer {
                         // the report says a picture was left out.
                         let alt = element.attr("alt").map(str::trim).unwrap_or("");
                         self.warnings.push(if alt.is_empty() {
-                            "a picture is left out (add it to an attachment if it matters)"
-                                .to_string()
+                            tr!("import-picture-left-out").text
                         } else {
-                            format!("a picture (\"{alt}\") is left out; its description is kept")
+                            tr!("import-picture-described", alt = alt).text
                         });
                         escape(&collapse(alt))
                     }
@@ -196,12 +197,11 @@ impl Writer {
         }
         if href.len() > 300 || href.starts_with("data:") || href.starts_with("javascript:") {
             // An address no reader could type (embedded data): the text alone, said.
-            self.warnings.push("a link with an embedded or overlong address: its text is kept, the address left out".to_string());
+            self.warnings.push(tr!("import-link-overlong").text);
             return text.to_string();
         }
-        self.warnings.push(format!(
-            "the link to {href} is not https: kept as text with its address"
-        ));
+        self.warnings
+            .push(tr!("import-link-not-https", address = href).text);
         let shown = escape(href);
         if text.is_empty() || text == shown {
             shown

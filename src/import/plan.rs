@@ -6,6 +6,7 @@
 use crate::committee::Committees;
 use crate::dates::Date;
 use crate::field_table;
+use crate::tr;
 
 use super::captions::{self, Target};
 use super::decisions;
@@ -262,10 +263,7 @@ fn titled(item: &SourceItem, warnings: &mut Vec<String>) -> SourceItem {
     if source.titel.trim().is_empty() {
         let nummer = item.nummer.clone().unwrap_or_else(|| "uden nummer".into());
         source.titel = format!("Punkt {nummer}");
-        warnings.push(format!(
-            "the item has no title; it is called \"{}\"",
-            source.titel
-        ));
+        warnings.push(tr!("import-no-title", title = source.titel.as_str()).text);
     }
     source
 }
@@ -499,20 +497,27 @@ fn decision_blocks(
         // any other caption without a date is worth a look.
         let dato = date.unwrap_or_else(|| {
             if !plain {
-                warnings.push(format!(
-                    "{}: the decision names no date; the meeting's date ({}) is used",
-                    shown_caption(&part.caption),
-                    meeting.dato.short()
-                ));
+                warnings.push(
+                    tr!(
+                        "import-decision-no-date",
+                        caption = shown_caption(&part.caption),
+                        date = meeting.dato.short()
+                    )
+                    .text,
+                );
             }
             meeting.dato
         });
         if heading.udvalg.is_none() && dato != meeting.dato {
-            warnings.push(format!(
-                "{}: the decision of {} names no committee; the meeting's committee ({meeting_udvalg}) is used",
-                shown_caption(&part.caption),
-                dato.short()
-            ));
+            warnings.push(
+                tr!(
+                    "import-decision-no-committee",
+                    caption = shown_caption(&part.caption),
+                    date = dato.short(),
+                    committee = meeting_udvalg.to_string()
+                )
+                .text,
+            );
         }
         let standard = registry
             .full(&udvalg)
@@ -598,10 +603,13 @@ fn add_absent(
                 }
             }
         }
-        None => warnings.push(format!(
-            "the export lists {} as absent from the item, but the item has no decision of this meeting to record it under; not imported",
-            item.fravaerende.join(", ")
-        )),
+        None => warnings.push(
+            tr!(
+                "import-absent-no-decision",
+                names = item.fravaerende.join(", ")
+            )
+            .text,
+        ),
     }
 }
 

@@ -8,25 +8,29 @@ use super::{
     acadre, described, edoc, edoc_publishing, firstagenda, organisation, sbsys, text, xml,
 };
 use crate::export_format::ExportFormat;
+use crate::tr;
 
 /// What the formats sagsgen reads look like, for the message about a file it cannot.
-const FORMATS: &str = "sagsgen reads SBSYS Publication XML, Acadre agenda XML (or its publishing manifest), eDoc agenda XML (the Fujitsu schema or the eDocAgendaPublishing <Meeting> export), FirstAgenda Publication pages saved as HTML, and XML a project describes in sagsgen.toml ([import.formater])";
+/// The formats sagsgen reads, for a message about a file it cannot.
+fn formats() -> String {
+    tr!("import-formats").text
+}
 
 /// The meetings of an export file, or why it cannot be read. Formats the project
 /// describes are tried before the built-in ones.
 pub fn read_export(file: &Path, described: &[ExportFormat]) -> Result<Vec<SourceMeeting>, String> {
-    let bytes = std::fs::read(file).map_err(|e| format!("cannot read the file: {e}"))?;
+    let bytes = std::fs::read(file)
+        .map_err(|e| tr!("file-unreadable", reason = crate::i18n::io_error(&e)).text)?;
     let text = text::decode(&bytes);
     if looks_like_html(&text) {
         if firstagenda::detect(&text) {
             return firstagenda::read(&text, file);
         }
-        return Err(format!(
-            "an HTML page, but not a FirstAgenda Publication agenda or minutes (no span.udvalg and h2.overskrift); {FORMATS}"
-        ));
+        return Err(tr!("import-unknown-html", formats = formats()).text);
     }
     let cleaned = text::clean_xml(&text);
-    let document = xml::parse(&cleaned).map_err(|e| format!("not readable XML: {e}; {FORMATS}"))?;
+    let document = xml::parse(&cleaned)
+        .map_err(|e| tr!("import-bad-xml", reason = e, formats = formats()).text)?;
     let root = document.root_element();
     let mut meetings = read_xml(root, &cleaned, file, described)?;
     let named = organisation::in_xml(root);
@@ -56,11 +60,13 @@ fn read_xml(
     } else if edoc::detect(root) {
         edoc::read(root, cleaned, file)
     } else {
-        Err(format!(
-            "XML with a <{}> root that sagsgen does not know ({}); {FORMATS} — see \"Eksporter, sagsgen ikke kender\" in sagsgen's handbook (docs/src/import.md)",
-            root.tag_name().name(),
-            seen_under(root)
-        ))
+        Err(tr!(
+            "import-unknown-xml",
+            root = root.tag_name().name(),
+            seen = seen_under(root),
+            formats = formats()
+        )
+        .text)
     }
 }
 
@@ -75,15 +81,13 @@ fn seen_under(root: roxmltree::Node<'_, '_>) -> String {
         }
     }
     match names.len() {
-        0 => "nothing under it".to_string(),
+        0 => tr!("import-seen-nothing").text,
         n => {
-            let shown: Vec<String> = names.iter().take(6).map(|n| format!("<{n}>")).collect();
-            let more = if n > 6 {
-                format!(" and {} more", n - 6)
-            } else {
-                String::new()
-            };
-            format!("under it: {}{more}", shown.join(", "))
+            let mut shown: Vec<String> = names.iter().take(6).map(|n| format!("<{n}>")).collect();
+            if n > 6 {
+                shown.push(tr!("and-more", count = n - 6).text);
+            }
+            tr!("import-seen", elements = shown.join(", ")).text
         }
     }
 }
@@ -96,7 +100,7 @@ fn read_manifest(
 ) -> Result<Vec<SourceMeeting>, String> {
     let agendas: Vec<PathBuf> = acadre::manifest_agendas(root, file);
     let Some(first) = agendas.first() else {
-        return Err("an Acadre publishing manifest, but none of the agenda files it names (xmlfilename) lies beside it; import the agenda XML itself".into());
+        return Err(tr!("import-manifest-alone").text);
     };
     read_export(first, described)
 }

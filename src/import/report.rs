@@ -5,27 +5,30 @@ use serde_json::json;
 
 use super::run::{MeetingReport, Report};
 use crate::diag::shown_path;
+use crate::tr;
 
 /// The report for people.
 pub fn human(report: &Report) -> String {
     let mut out = String::new();
     for m in &report.meetings {
-        out.push_str(&format!(
-            "Imported {} {} ({}: {}) → {}\n",
-            m.udvalg,
-            m.dato,
-            m.system,
-            shown_path(&m.source),
-            shown_path(&m.file)
-        ));
+        let line = tr!(
+            "report-imported",
+            committee = m.udvalg.as_str(),
+            date = m.dato.as_str(),
+            system = m.system.to_string(),
+            source = shown_path(&m.source),
+            file = shown_path(&m.file)
+        );
+        out.push_str(&format!("{line}\n"));
         for item in &m.items {
-            out.push_str(&format!(
-                "  Punkt {} {} → {} (words kept: {})\n",
-                item.nummer,
-                item.titel,
-                shown_path(&item.file),
-                item.coverage.shown()
-            ));
+            let line = tr!(
+                "report-item",
+                number = item.nummer.as_str(),
+                title = item.titel.as_str(),
+                file = shown_path(&item.file),
+                kept = item.coverage.shown()
+            );
+            out.push_str(&format!("  {line}\n"));
             for map in &item.mappings {
                 out.push_str(&format!(
                     "      {} → {}\n",
@@ -34,30 +37,29 @@ pub fn human(report: &Report) -> String {
                 ));
             }
             for w in &item.warnings {
-                out.push_str(&format!("    warning: {w}\n"));
+                out.push_str(&format!("    {}: {w}\n", tr!("level-warning")));
             }
         }
     }
     if !report.committees_added.is_empty() {
-        out.push_str("Committees added to sagsgen.toml:\n");
+        out.push_str(&format!("{}\n", tr!("report-committees-added")));
         for (k, full) in &report.committees_added {
             out.push_str(&format!("  {k} = \"{full}\"\n"));
         }
     }
     for kept in &report.kept {
-        out.push_str(&format!(
-            "Kept {}: it differs from what the import would write (--force overwrites it)\n",
-            shown_path(kept)
-        ));
+        let line = tr!("report-kept", file = shown_path(kept));
+        out.push_str(&format!("{line}\n"));
     }
     if !report.meetings.is_empty() {
         let all = report.coverage();
-        out.push_str(&format!(
-            "Words kept: {} of the export's {} words are in the case files ({})\n",
-            all.kept,
-            all.words,
-            all.shown()
-        ));
+        let line = tr!(
+            "report-words-kept",
+            kept = all.kept,
+            words = all.words,
+            share = all.shown()
+        );
+        out.push_str(&format!("{line}\n"));
     }
     out.push_str(&summary(report));
     out.push('\n');
@@ -73,29 +75,25 @@ pub fn summary(report: &Report) -> String {
         .flat_map(|m| &m.items)
         .map(|i| i.warnings.len())
         .sum();
-    let mut line = format!(
-        "{} meeting{}, {items} item{}: {} file{} written, {} unchanged",
-        report.meetings.len(),
-        plural(report.meetings.len()),
-        plural(items),
-        report.written.len(),
-        plural(report.written.len()),
-        report.unchanged.len()
-    );
+    let mut line = tr!(
+        "report-summary",
+        meetings = report.meetings.len(),
+        items = items,
+        written = report.written.len(),
+        unchanged = report.unchanged.len()
+    )
+    .text;
     if !report.kept.is_empty() {
-        line.push_str(&format!(", {} kept (differ)", report.kept.len()));
+        let kept = tr!("report-summary-kept", count = report.kept.len());
+        line.push_str(&format!(", {kept}"));
     }
     if warnings > 0 {
-        line.push_str(&format!(", {warnings} warning{}", plural(warnings)));
+        line.push_str(&format!(", {}", tr!("summary-warnings", count = warnings)));
     }
     if report.written.is_empty() && report.kept.is_empty() && !report.meetings.is_empty() {
-        line.push_str(" — nothing changed");
+        line.push_str(&format!(" — {}", tr!("report-nothing-changed")));
     }
     line
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// The report as JSON lines: one object per item, then one for the whole import.

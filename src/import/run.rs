@@ -10,12 +10,13 @@ use super::read::{manifest_target, read_export};
 use super::source::SourceMeeting;
 use super::write::{self, Planned};
 use crate::committee::Committees;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, shown_path};
 use crate::export_format::ExportFormat;
 use crate::project::Project;
 use crate::project::schema::{
     CASE_SCHEMA_FILE, CONFIG_SCHEMA_FILE, case_schema, config_schema, to_file_text,
 };
+use crate::tr;
 
 /// What to import, and where.
 #[derive(Debug, Clone)]
@@ -140,9 +141,10 @@ pub fn import(request: &Request) -> Report {
     report.committees_added = registry.added().to_vec();
     let organisation = plans.iter().find_map(|p| p.source.organisation.clone());
     if existing_config.is_none() && organisation.is_none() {
-        report.notes.push(Diagnostic::warning(
-            "the export does not say which municipality or region it comes from: the new sagsgen.toml says navn = \"Kommunen\" under [organisation]; write your organisation's name there".to_string(),
-        ).with_path(request.root.join("sagsgen.toml")));
+        report.notes.push(
+            Diagnostic::warning(tr!("import-no-organisation"))
+                .with_path(request.root.join("sagsgen.toml")),
+        );
     }
     files.extend(project_files(
         request,
@@ -173,7 +175,7 @@ fn export_files(inputs: &[PathBuf], report: &mut Report) -> Vec<PathBuf> {
             files.push(input.clone());
         } else {
             report.errors.push(
-                Diagnostic::error(format!("{} does not exist", input.display()))
+                Diagnostic::error(tr!("path-not-found", path = shown_path(input)))
                     .with_path(input.clone()),
             );
         }
@@ -221,15 +223,19 @@ fn read_inputs(
     for (file, why) in failed {
         match rendition_of(&file, &read) {
             Some(export) => report.notes.push(
-                Diagnostic::warning(format!(
-                    "skipped: the system's own HTML rendition of {}, which was imported",
-                    export.file_name().unwrap_or_default().to_string_lossy()
+                Diagnostic::warning(tr!(
+                    "import-rendition-skipped",
+                    export = export
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned()
                 ))
                 .with_path(file.clone()),
             ),
             None => report
                 .errors
-                .push(Diagnostic::error(format!("cannot import this file: {why}")).with_path(file)),
+                .push(Diagnostic::error(tr!("import-cannot-read", why = why)).with_path(file)),
         }
     }
     meetings
@@ -278,11 +284,10 @@ fn add_meeting(meetings: &mut Vec<SourceMeeting>, meeting: SourceMeeting, report
     } else {
         (meetings[at].file.clone(), meeting.file)
     };
-    report.notes.push(Diagnostic::warning(format!(
-        "{} and {} hold the same meeting; it is imported from {}, which has more text",
-        kept.display(),
-        dropped.display(),
-        kept.display()
+    report.notes.push(Diagnostic::warning(tr!(
+        "import-same-meeting",
+        kept = shown_path(&kept),
+        dropped = shown_path(&dropped)
     )));
 }
 
@@ -297,14 +302,17 @@ fn meeting_report(plan: &MeetingPlan, made: &write::MeetingFiles) -> MeetingRepo
             let file = made.case_files.get(i).cloned().unwrap_or_default();
             let coverage = coverage::of_item(&item.source, &written_text(made, &file));
             if !coverage.complete() {
-                warnings.push(format!(
-                    "{} of the source's {} words are not in {} ({} kept); the first missing: \"{}\"",
-                    coverage.words - coverage.kept,
-                    coverage.words,
-                    file.display(),
-                    coverage.shown(),
-                    coverage.first_missing.as_deref().unwrap_or("")
-                ));
+                warnings.push(
+                    tr!(
+                        "import-words-missing",
+                        missing = coverage.words - coverage.kept,
+                        words = coverage.words,
+                        file = file.display().to_string(),
+                        kept = coverage.shown(),
+                        first = coverage.first_missing.as_deref().unwrap_or("")
+                    )
+                    .text,
+                );
             }
             ItemReport {
                 coverage,
@@ -395,9 +403,14 @@ fn put_in_place(request: &Request, files: Vec<Planned>, report: &mut Report) {
                     crate::output::Content::Copy(from) => from.display().to_string(),
                     crate::output::Content::Text(_) => file.path.display().to_string(),
                 };
-                report
-                    .errors
-                    .push(Diagnostic::error(format!("cannot read {from}: {e}")).with_path(target));
+                report.errors.push(
+                    Diagnostic::error(tr!(
+                        "cannot-read",
+                        file = from,
+                        reason = crate::i18n::io_error(&e)
+                    ))
+                    .with_path(target),
+                );
                 continue;
             }
         };
@@ -413,8 +426,12 @@ fn put_in_place(request: &Request, files: Vec<Planned>, report: &mut Report) {
         match crate::output::atomic_write(&target, &bytes) {
             Ok(()) => report.written.push(file.path),
             Err(e) => report.errors.push(
-                Diagnostic::error(format!("cannot write {}: {e}", target.display()))
-                    .with_path(target),
+                Diagnostic::error(tr!(
+                    "cannot-write",
+                    file = shown_path(&target),
+                    reason = crate::i18n::io_error(&e)
+                ))
+                .with_path(target),
             ),
         }
     }

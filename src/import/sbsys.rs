@@ -11,6 +11,8 @@ use super::source::{
     SourceAttachment, SourceCommittee, SourceItem, SourceMeeting, SourceSection, System,
 };
 use super::xml::{self, child, children, first, flag, text_at};
+use crate::i18n::Message;
+use crate::tr;
 
 /// The elements of an SBSYS item that are the system's bookkeeping, not the item's text.
 /// (Who wrote and changed it, its states, and the members invited to it: a member's
@@ -42,7 +44,7 @@ pub fn read(root: Node<'_, '_>, source: &str, file: &Path) -> Result<Vec<SourceM
         .map(|a| children(a, "Agenda").collect())
         .unwrap_or_default();
     if agendas.is_empty() {
-        return Err("the publication has no <Agenda>".into());
+        return Err(tr!("import-no-meeting", element = "<Agenda>").text);
     }
     agendas
         .into_iter()
@@ -53,13 +55,20 @@ pub fn read(root: Node<'_, '_>, source: &str, file: &Path) -> Result<Vec<SourceM
 fn meeting(agenda: Node<'_, '_>, source: &str, file: &Path) -> Result<SourceMeeting, String> {
     let name = text_at(agenda, &["Committee", "Name"])
         .or_else(|| text_at(agenda, &["Name"]))
-        .ok_or("an <Agenda> names no committee (Committee/Name)")?;
+        .ok_or_else(|| tr!("import-no-committee", place = "Committee/Name").text)?;
     let when = ["When", "Date", "MeetingDate", "StartDate", "Start"]
         .iter()
         .find_map(|n| text_at(agenda, &["Meeting", n]))
-        .ok_or_else(|| format!("the meeting of {name} has no date (Meeting/When)"))?;
-    let (dato, tid) = xml::when(&when)
-        .ok_or_else(|| format!("the meeting date \"{when}\" of {name} is not a date"))?;
+        .ok_or_else(|| {
+            tr!(
+                "import-no-date",
+                committee = name.as_str(),
+                place = "Meeting/When"
+            )
+            .text
+        })?;
+    let (dato, tid) =
+        xml::when(&when).ok_or_else(|| tr!("import-bad-date", date = when.as_str()).text)?;
     let medlemmer = xml::path(agenda, &["Meeting", "Members"])
         .map(|m| {
             children(m, "MeetingMember")
@@ -96,7 +105,7 @@ fn meeting(agenda: Node<'_, '_>, source: &str, file: &Path) -> Result<SourceMeet
 /// SBSYS lists the minutes themselves as entries numbered 0 ("Lukket referat", "Åbent
 /// referat"), each with the minutes' PDF: not agenda items. Left out, and said, with what
 /// they list.
-fn is_minutes_entry(item: &SourceItem, notes: &mut Vec<String>) -> bool {
+fn is_minutes_entry(item: &SourceItem, notes: &mut Vec<Message>) -> bool {
     let minutes = item.nummer.as_deref() == Some("0")
         && item.titel.trim().to_lowercase().ends_with("referat");
     if minutes {
@@ -108,15 +117,15 @@ fn is_minutes_entry(item: &SourceItem, notes: &mut Vec<String>) -> bool {
                 None => format!("\"{}\"", b.titel),
             })
             .collect();
-        notes.push(format!(
-            "\"{}\" (number 0) is the minutes' own entry, not an agenda item: not imported{}",
-            item.titel.trim(),
-            if listed.is_empty() {
-                String::new()
-            } else {
-                format!("; it lists {}", listed.join(", "))
-            }
-        ));
+        notes.push(if listed.is_empty() {
+            tr!("import-minutes-entry", title = item.titel.trim())
+        } else {
+            tr!(
+                "import-minutes-entry-listing",
+                title = item.titel.trim(),
+                listed = listed.join(", ")
+            )
+        });
     }
     minutes
 }
@@ -226,10 +235,14 @@ mod tests {
         let titles: Vec<&str> = meeting.items.iter().map(|i| i.titel.as_str()).collect();
         assert_eq!(titles, ["Eventuelt"]);
         assert_eq!(
-            meeting.notes,
+            meeting
+                .notes
+                .iter()
+                .map(|n| n.text.as_str())
+                .collect::<Vec<_>>(),
             [
-                "\"Lukket referat\" (number 0) is the minutes' own entry, not an agenda item: not imported; it lists \"Referat - Åbent og Lukket\" (Appendix_referat.pdf)",
-                "\"Åbent referat\" (number 0) is the minutes' own entry, not an agenda item: not imported",
+                "\"Lukket referat\" (nummer 0) er referatets egen post, ikke et punkt på dagsordenen: ikke importeret; den nævner \"Referat - Åbent og Lukket\" (Appendix_referat.pdf)",
+                "\"Åbent referat\" (nummer 0) er referatets egen post, ikke et punkt på dagsordenen: ikke importeret",
             ]
         );
     }

@@ -65,7 +65,7 @@ pub struct SourceMeeting {
     /// The items in order.
     pub items: Vec<SourceItem>,
     /// What the reader left out of the items on purpose, and why (said in the report).
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::i18n::Message>,
     /// The organisation (municipality or region) the export says it comes from.
     pub organisation: Option<String>,
 }

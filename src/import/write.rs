@@ -12,6 +12,7 @@ use crate::output::Content;
 use crate::project::schema::CASE_SCHEMA_FILE;
 use crate::project::schema::schema_directive;
 use crate::render::escape::plain_line;
+use crate::tr;
 
 /// A file the import writes: its path in the project and what it holds (an attachment is
 /// a copy, read when it is written).
@@ -119,10 +120,7 @@ fn attachments(
             // Said for every format alike: a listed attachment without its file is one a
             // reader of the packet will miss.
             None => {
-                warnings.push(format!(
-                    "attachment \"{}\": the export names no file for it; it is listed without its file",
-                    a.titel
-                ));
+                warnings.push(tr!("import-attachment-no-file", title = a.titel.as_str()).text);
                 None
             }
         };
@@ -155,10 +153,14 @@ fn locate(
 ) -> Option<PathBuf> {
     let path = find_case_insensitive(export_dir, named);
     let Some(path) = path else {
-        warnings.push(format!(
-            "attachment \"{titel}\": its file {} is not in the export folder; it is listed without its file",
-            named.display()
-        ));
+        warnings.push(
+            tr!(
+                "import-attachment-missing",
+                title = titel,
+                file = named.display().to_string()
+            )
+            .text,
+        );
         return None;
     };
     let mut head = [0u8; 5];
@@ -167,20 +169,28 @@ fn locate(
         .is_ok()
         && &head == b"%PDF-";
     if !is_pdf {
-        warnings.push(format!(
-            "attachment \"{titel}\": {} is not a PDF; it is listed without its file (convert it to PDF and set `fil`)",
-            named.display()
-        ));
+        warnings.push(
+            tr!(
+                "import-attachment-not-pdf",
+                title = titel,
+                file = named.display().to_string()
+            )
+            .text,
+        );
         return None;
     }
     // A PDF sagsgen cannot read (encrypted, truncated) would stop the packets: listed
     // without its file instead, and said.
     let read = |p: &Path| std::fs::read(p).map(typst::foundations::Bytes::new);
     if let Err(e) = crate::meeting::inspect(&path, &read) {
-        warnings.push(format!(
-            "attachment \"{titel}\": {}; it is listed without its file",
-            e.message
-        ));
+        warnings.push(
+            tr!(
+                "import-attachment-unreadable",
+                title = titel,
+                reason = &e.message
+            )
+            .text,
+        );
         return None;
     }
     Some(path)

@@ -13,6 +13,8 @@ use toml::de::{DeString, DeTable, DeValue};
 
 use crate::dates::Date;
 use crate::diag::{Diagnostic, SourceText};
+use crate::i18n::Message;
+use crate::tr;
 
 /// Longest accepted single-line text (titles, names, numbers).
 pub const MAX_LINE_CHARS: usize = 1_000;
@@ -40,14 +42,14 @@ impl Reader {
     }
 
     /// Records an error at a span.
-    pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
+    pub fn error(&mut self, span: Range<usize>, message: Message) -> &mut Diagnostic {
         let d = Diagnostic::error(message).at(&self.source, span);
         self.diagnostics.push(d);
         self.diagnostics.last_mut().expect("just pushed")
     }
 
     /// Records a warning at a span.
-    pub fn warning(&mut self, span: Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
+    pub fn warning(&mut self, span: Range<usize>, message: Message) -> &mut Diagnostic {
         let d = Diagnostic::warning(message).at(&self.source, span);
         self.diagnostics.push(d);
         self.diagnostics.last_mut().expect("just pushed")
@@ -120,7 +122,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn new(
         reader: &mut Reader,
         table: &'a DeTable<'i>,
-        what: impl Into<String>,
+        what: Message,
         anchor: Range<usize>,
         known: &[&'static str],
     ) -> Self {
@@ -132,13 +134,13 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn with_elsewhere(
         reader: &mut Reader,
         table: &'a DeTable<'i>,
-        what: impl Into<String>,
+        what: Message,
         anchor: Range<usize>,
         known: &[&'static str],
         elsewhere: &[Elsewhere<'_>],
     ) -> Self {
         let mut fields = Self {
-            what: what.into(),
+            what: what.text,
             anchor,
             entries: BTreeMap::new(),
             suggested: Vec::new(),
@@ -196,11 +198,9 @@ impl<'a, 'i> Fields<'a, 'i> {
             reader
                 .error(
                     key.span(),
-                    format!("`{}` is given twice in {}", key.get_ref(), self.what),
+                    tr!("field-twice", field = &**key.get_ref(), table = &self.what),
                 )
-                .help(format!(
-                    "it is already set on line {line}; keep one of them"
-                ));
+                .help(tr!("field-twice.help", line = line));
             return;
         }
         self.entries.insert(name, (key, value));
@@ -211,11 +211,14 @@ impl<'a, 'i> Fields<'a, 'i> {
         reader
             .error(
                 key.span(),
-                format!("`{name}` is a field of {other}, not of {}", self.what),
+                tr!(
+                    "field-of-other-kind",
+                    field = &**name,
+                    other = other,
+                    table = &self.what
+                ),
             )
-            .help(format!(
-                "remove the line, or change `type` if the file is meant to be {other}"
-            ));
+            .help(tr!("field-of-other-kind.help", other = other));
     }
 
     fn misplaced(&self, reader: &mut Reader, key: &Spanned<DeString<'i>>, parent: &str) {
@@ -223,14 +226,14 @@ impl<'a, 'i> Fields<'a, 'i> {
         reader
             .error(
                 key.span(),
-                format!(
-                    "`{name}` is a field of {parent}, but it stands below a `[[…]]` line, so it is read as part of {}",
-                    self.what
+                tr!(
+                    "field-misplaced",
+                    field = &**name,
+                    parent = parent,
+                    table = &self.what
                 ),
             )
-            .help(format!(
-                "move the line up, above the first `[[…]]` line: the fields of {parent} come before all `[[…]]` entries"
-            ));
+            .help(tr!("field-misplaced.help", parent = parent));
     }
 
     fn unknown(
@@ -239,23 +242,34 @@ impl<'a, 'i> Fields<'a, 'i> {
         key: &Spanned<DeString<'i>>,
         known: &[&'static str],
     ) {
-        let name = key.get_ref();
-        let mut message = format!("`{name}` is not a field of {}", self.what);
+        let name = &**key.get_ref();
         match suggest(name, known) {
             Some(s) => {
                 self.suggested.push(s);
-                message.push_str(&format!("; did you mean `{s}`?"));
                 reader
-                    .error(key.span(), message)
-                    .help(format!("write `{s}` instead"));
+                    .error(
+                        key.span(),
+                        tr!(
+                            "field-unknown-near",
+                            field = name,
+                            table = &self.what,
+                            near = s
+                        ),
+                    )
+                    .help(tr!("field-unknown-near.help", near = s));
             }
             None => {
                 let list = known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>();
-                reader.error(key.span(), message).help(format!(
-                    "the fields of {} are {}",
-                    self.what,
-                    list.join(", ")
-                ));
+                reader
+                    .error(
+                        key.span(),
+                        tr!("field-unknown", field = name, table = &self.what),
+                    )
+                    .help(tr!(
+                        "field-unknown.help",
+                        table = &self.what,
+                        fields = list.join(", ")
+                    ));
             }
         }
     }
@@ -291,12 +305,12 @@ impl<'a, 'i> Fields<'a, 'i> {
         reader
             .error(
                 self.anchor.clone(),
-                format!("missing field `{name}`: {} must have it", self.what),
+                tr!("field-missing", field = name, table = &self.what),
             )
-            .help(format!("add a line such as `{name} = {example}`"));
+            .help(tr!("field-missing.help", field = name, example = example));
     }
 
-    fn wrong_type(&self, reader: &mut Reader, name: &str, expected: &str, example: &str) {
+    fn wrong_type(&self, reader: &mut Reader, name: &str, expected: Message, example: &str) {
         let Some(value) = self.value(name) else {
             return;
         };
@@ -305,9 +319,18 @@ impl<'a, 'i> Fields<'a, 'i> {
         reader
             .error(
                 value.span(),
-                format!("`{key}` must be {expected}, not {found}"),
+                tr!(
+                    "field-wrong-kind",
+                    field = key.as_str(),
+                    expected = expected,
+                    found = found
+                ),
             )
-            .help(format!("write it like this: `{key} = {example}`"));
+            .help(tr!(
+                "field-wrong-kind.help",
+                field = key.as_str(),
+                example = example
+            ));
     }
 
     /// A text field (single line), checked for length.
@@ -323,8 +346,8 @@ impl<'a, 'i> Fields<'a, 'i> {
         reader: &mut Reader,
         name: &str,
         words: &[&str],
-        what: &str,
-        help: &str,
+        what: Message,
+        help: Message,
     ) -> Option<usize> {
         let written = self.text(reader, name, false)?;
         let key = crate::danish::fold(&written.trim().to_lowercase());
@@ -332,7 +355,10 @@ impl<'a, 'i> Fields<'a, 'i> {
         if found.is_none() {
             let span = self.value_span(name).unwrap_or(0..0);
             reader
-                .error(span, format!("\"{written}\" is not {what}"))
+                .error(
+                    span,
+                    tr!("field-not-a-choice", written = written, what = what),
+                )
                 .help(help);
         }
         found
@@ -358,7 +384,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         };
         let Some(text) = value.get_ref().as_str() else {
             let example = quoted_example(reader, value);
-            self.wrong_type(reader, name, "text in quotes", &example);
+            self.wrong_type(reader, name, tr!("kind-quoted-text"), &example);
             return None;
         };
         let count = text.chars().count();
@@ -367,9 +393,14 @@ impl<'a, 'i> Fields<'a, 'i> {
             reader
                 .error(
                     value.span(),
-                    format!("`{key}` is {count} characters long; at most {limit} are allowed"),
+                    tr!(
+                        "field-too-long",
+                        field = key.as_str(),
+                        count = count,
+                        limit = limit
+                    ),
                 )
-                .help("shorten the text, or move the detail into an attachment (bilag)");
+                .help(tr!("field-too-long.help"));
             return None;
         }
         let longest = text
@@ -382,18 +413,21 @@ impl<'a, 'i> Fields<'a, 'i> {
             reader
                 .error(
                     value.span(),
-                    format!("`{key}` contains {longest} characters without a space; at most {MAX_WORD_CHARS} are allowed"),
+                    tr!(
+                        "field-word-too-long",
+                        field = key.as_str(),
+                        count = longest,
+                        limit = MAX_WORD_CHARS
+                    ),
                 )
-                .help("break the text into words, or shorten it");
+                .help(tr!("field-word-too-long.help"));
             return None;
         }
         if required && text.trim().is_empty() {
             let key = self.written_key(name);
             reader
-                .error(value.span(), format!("`{key}` is empty"))
-                .help(format!(
-                    "`{key}` must have some text: write it between the quotes"
-                ));
+                .error(value.span(), tr!("field-empty", field = key.as_str()))
+                .help(tr!("field-empty.help", field = key.as_str()));
             return None;
         }
         Some(text.to_string())
@@ -424,9 +458,9 @@ impl<'a, 'i> Fields<'a, 'i> {
             reader
                 .error(
                     value.span(),
-                    format!("`{key}` must be a date such as 2020-10-20, not {found}"),
+                    tr!("field-not-a-date", field = key.as_str(), found = found),
                 )
-                .help("write the date as year-month-day, without a time: `dato = 2020-10-20`");
+                .help(tr!("field-not-a-date.help"));
         }
         date
     }
@@ -436,7 +470,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         let value = self.value(name)?;
         let b = value.get_ref().as_bool();
         if b.is_none() {
-            self.wrong_type(reader, name, "true or false (without quotes)", "true");
+            self.wrong_type(reader, name, tr!("kind-boolean"), "true");
         }
         b
     }
@@ -453,7 +487,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                 .filter_map(|item| self.text_item(reader, name, item))
                 .collect(),
             _ => {
-                self.wrong_type(reader, name, "a list of texts", "[\"…\", \"…\"]");
+                self.wrong_type(reader, name, tr!("kind-text-list"), "[\"…\", \"…\"]");
                 Vec::new()
             }
         }
@@ -471,20 +505,26 @@ impl<'a, 'i> Fields<'a, 'i> {
             reader
                 .error(
                     item.span(),
-                    format!("each entry of `{key}` must be text in quotes, not {found}"),
+                    tr!(
+                        "field-list-entry-not-text",
+                        field = key.as_str(),
+                        found = found
+                    ),
                 )
-                .help(format!(
-                    "put each entry in quotes: `{key} = [\"…\", \"…\"]`"
-                ));
+                .help(tr!("field-list-entry-not-text.help", field = key.as_str()));
             return None;
         };
         if s.chars().count() > MAX_LINE_CHARS {
             reader
                 .error(
                     item.span(),
-                    format!("an entry of `{key}` is longer than {MAX_LINE_CHARS} characters"),
+                    tr!(
+                        "field-list-entry-too-long",
+                        field = key.as_str(),
+                        limit = MAX_LINE_CHARS
+                    ),
                 )
-                .help("shorten it; each entry is one short line");
+                .help(tr!("field-list-entry-too-long.help"));
             return None;
         }
         Some(Spanned::new(item.span(), s.to_string()))
@@ -500,11 +540,9 @@ impl<'a, 'i> Fields<'a, 'i> {
             reader
                 .error(
                     value.span(),
-                    format!("`{key}` must be a list of tables, written as `[[{key}]]` sections"),
+                    tr!("field-not-sections", field = key.as_str()),
                 )
-                .help(format!(
-                    "start each entry with a line `[[{key}]]` followed by its fields"
-                ));
+                .help(tr!("field-not-sections.help", field = key.as_str()));
             return Vec::new();
         };
         let mut tables = Vec::new();
@@ -516,14 +554,13 @@ impl<'a, 'i> Fields<'a, 'i> {
                     reader
                         .error(
                             item.span(),
-                            format!(
-                                "each entry of `{key}` must be a table, not {}",
-                                describe(other)
+                            tr!(
+                                "field-section-entry-not-section",
+                                field = key.as_str(),
+                                found = describe(other)
                             ),
                         )
-                        .help(format!(
-                            "write each entry as a section: a line `[[{key}]]` followed by its fields"
-                        ));
+                        .help(tr!("field-not-sections.help", field = key.as_str()));
                 }
             }
         }
@@ -540,12 +577,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         match value.get_ref() {
             DeValue::Table(t) => Some((t, value.span())),
             _ => {
-                self.wrong_type(
-                    reader,
-                    name,
-                    &format!("a table, written as a `[{name}]` section"),
-                    "{ … }",
-                );
+                self.wrong_type(reader, name, tr!("kind-section", field = name), "{ … }");
                 None
             }
         }
@@ -566,15 +598,16 @@ fn quoted_example(reader: &Reader, value: &Spanned<DeValue<'_>>) -> String {
 
 /// How a TOML value is described in messages.
 pub fn describe(value: &DeValue<'_>) -> String {
-    match value {
-        DeValue::String(s) => format!("the text \"{}\"", shorten(s)),
-        DeValue::Integer(i) => format!("the number {}", i.as_str()),
-        DeValue::Float(f) => format!("the number {}", f.as_str()),
-        DeValue::Boolean(b) => format!("{b}"),
-        DeValue::Datetime(d) => format!("the date/time {d}"),
-        DeValue::Array(_) => "a list".to_string(),
-        DeValue::Table(_) => "a table".to_string(),
-    }
+    let described = match value {
+        DeValue::String(s) => tr!("found-text", text = shorten(s)),
+        DeValue::Integer(i) => tr!("found-number", number = i.as_str()),
+        DeValue::Float(f) => tr!("found-number", number = f.as_str()),
+        DeValue::Boolean(b) => return b.to_string(),
+        DeValue::Datetime(d) => tr!("found-date-time", value = d.to_string()),
+        DeValue::Array(_) => tr!("found-list"),
+        DeValue::Table(_) => tr!("found-section"),
+    };
+    described.text
 }
 
 fn shorten(s: &str) -> String {

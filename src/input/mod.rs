@@ -10,6 +10,7 @@ use toml::Spanned;
 use toml::de::DeTable;
 
 use crate::diag::{Diagnostic, SourceText};
+use crate::tr;
 
 /// Largest input file accepted; anything bigger is certainly not a case file.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -17,16 +18,21 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Reads a file as UTF-8 text, with a clear error for unreadable, huge or non-UTF-8 files.
 pub fn read_source(path: &Path, shown: &str) -> Result<Arc<SourceText>, Diagnostic> {
     let size = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")).with_path(shown))?
+        .map_err(|e| {
+            Diagnostic::error(tr!("file-unreadable", reason = crate::i18n::io_error(&e)))
+                .with_path(shown)
+        })?
         .len();
     if size > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(format!(
-            "the file is {size} bytes; a case file may be at most {MAX_FILE_BYTES} bytes"
-        ))
-        .with_path(shown));
+        return Err(
+            Diagnostic::error(tr!("file-too-big", size = size, limit = MAX_FILE_BYTES))
+                .with_path(shown),
+        );
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")).with_path(shown))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(tr!("file-unreadable", reason = crate::i18n::io_error(&e)))
+            .with_path(shown)
+    })?;
     decode(bytes, shown)
 }
 
@@ -49,19 +55,13 @@ fn decode(bytes: Vec<u8>, shown: &str) -> Result<Arc<SourceText>, Diagnostic> {
                 .next()
                 .map_or(offset, |c| offset + c.len_utf8());
             if let Some(letter) = windows_1252_letter(e.as_bytes(), valid) {
-                return Err(Diagnostic::error(format!(
-                    "the file is saved as ANSI (Windows-1252), not as UTF-8: \"{letter}\" is one byte where UTF-8 has two"
-                ))
-                .at(&source, offset..end)
-                .with_help(
-                    "open the file in Notepad, choose File → Save As, set Encoding to UTF-8 and save it again",
-                ));
+                return Err(Diagnostic::error(tr!("file-ansi", letter = letter))
+                    .at(&source, offset..end)
+                    .with_help(tr!("file-ansi.help")));
             }
-            Err(Diagnostic::error("the file is not valid UTF-8 text")
+            Err(Diagnostic::error(tr!("file-not-utf8"))
                 .at(&source, offset..end)
-                .with_help(
-                    "save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)",
-                ))
+                .with_help(tr!("file-not-utf8.help")))
         }
     }
 }
@@ -146,14 +146,24 @@ mod encoding_tests {
     #[test]
     fn a_file_saved_as_ansi_is_told_how_to_save_it_as_utf8() {
         let e = decode(b"titel = \"Opf\xf8lgning\"\n".to_vec(), "x.toml").unwrap_err();
-        assert!(e.message.contains("ANSI (Windows-1252)"), "{}", e.message);
-        assert!(e.message.contains("\"ø\""), "{}", e.message);
+        assert_eq!(e.code, "file-ansi");
+        assert_eq!(
+            &*e.message,
+            "filen er gemt som ANSI (Windows-1252), ikke som UTF-8: \"ø\" er én byte, hvor UTF-8 bruger to"
+        );
+        assert_eq!(
+            e.help.as_deref(),
+            Some(
+                "åbn filen i Notesblok, vælg Filer → Gem som, sæt Kodning til UTF-8, og gem den igen"
+            )
+        );
     }
 
     #[test]
     fn bytes_that_are_no_text_are_not_taken_for_ansi() {
         let e = decode(b"titel = \"\x81\x00\x02\"\n".to_vec(), "x.toml").unwrap_err();
-        assert_eq!(&*e.message, "the file is not valid UTF-8 text");
+        assert_eq!(e.code, "file-not-utf8");
+        assert_eq!(&*e.message, "filen er ikke gemt som UTF-8-tekst");
     }
 
     #[test]

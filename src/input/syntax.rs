@@ -6,15 +6,17 @@
 use std::ops::Range;
 
 use super::fields::fold_key;
+use crate::i18n::Message;
+use crate::tr;
 
 /// A syntax error explained: message, fix, and where to point (if better than the
 /// parser's position).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Explained {
     /// What went wrong, plainly.
-    pub message: String,
+    pub message: Message,
     /// How to write it instead.
-    pub help: String,
+    pub help: Message,
     /// A better place to point at than the parser's, when there is one.
     pub span: Option<Range<usize>>,
 }
@@ -44,8 +46,8 @@ pub fn explain(text: &str, span: &Range<usize>, parser: &str) -> Explained {
         .iter()
         .find_map(|rule| rule(text, &line, parser))
         .unwrap_or_else(|| Explained {
-            message: format!("TOML syntax error: {parser}"),
-            help: "text values need quotes (\"…\"), long texts triple quotes (\"\"\"…\"\"\"); compare with the example cases".into(),
+            message: tr!("syntax-other", parser = parser),
+            help: tr!("syntax-other.help"),
             span: None,
         })
 }
@@ -88,7 +90,7 @@ impl<'t> Line<'t> {
     }
 }
 
-fn explained(message: String, help: String) -> Option<Explained> {
+fn explained(message: Message, help: Message) -> Option<Explained> {
     Some(Explained {
         message,
         help,
@@ -97,7 +99,7 @@ fn explained(message: String, help: String) -> Option<Explained> {
 }
 
 /// [`explained`], pointing at `part` of the line (the whole key or value).
-fn explained_at(line: &Line<'_>, part: &str, message: String, help: String) -> Option<Explained> {
+fn explained_at(line: &Line<'_>, part: &str, message: Message, help: Message) -> Option<Explained> {
     Some(Explained {
         message,
         help,
@@ -122,8 +124,8 @@ fn unclosed_multiline(text: &str, line: &Line<'_>, parser: &str) -> Option<Expla
     let open_line = Line::at(text, open);
     let key = open_line.key;
     Some(Explained {
-        message: format!("the text of `{key}` starts with {quotes} but never ends"),
-        help: format!("end the text with {quotes} on a line of its own, before the next field"),
+        message: tr!("syntax-unclosed-long-text", field = key, quotes = quotes),
+        help: tr!("syntax-unclosed-long-text.help", quotes = quotes),
         span: Some(open_line.start..open + quotes.len() + 2),
     })
 }
@@ -136,8 +138,8 @@ fn unclosed_text(_: &str, line: &Line<'_>, parser: &str) -> Option<Explained> {
         && value.starts_with(['"', '\''])
         && (value.len() == 1 || !value.ends_with(&value[..1]));
     unclosed.then(|| Explained {
-        message: format!("the text of `{}` has no closing quote", line.key),
-        help: "end the text with a quote (\") on the same line; text over several lines goes between triple quotes (\"\"\" … \"\"\")".into(),
+        message: tr!("syntax-unclosed-text", field = line.key),
+        help: tr!("syntax-unclosed-text.help"),
         span: None,
     })
 }
@@ -152,14 +154,8 @@ fn typographic_quotes(_: &str, line: &Line<'_>, _: &str) -> Option<Explained> {
     }
     let inner = value.trim_matches(|c| CURLY.contains(&c));
     explained(
-        format!(
-            "the text of `{}` is in typographic quotes (“…”), which TOML does not read",
-            line.key
-        ),
-        format!(
-            "use straight quotes, as a word processor does not: `{} = \"{inner}\"`",
-            line.key
-        ),
+        tr!("syntax-curly-quotes", field = line.key),
+        tr!("syntax-curly-quotes.help", field = line.key, text = inner),
     )
 }
 
@@ -171,19 +167,16 @@ fn backslash(_: &str, line: &Line<'_>, parser: &str) -> Option<Explained> {
         return None;
     }
     let help = match value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
-        Some(inner) if !inner.contains('\'') => format!(
-            "write the text in single quotes, where \\ is just a character: `{} = '{inner}'` (or write \\\\ for each \\)",
-            line.key
-        ),
-        _ => "write \\\\ for each \\, or put the text in single quotes ('…')".to_string(),
+        Some(inner) if !inner.contains('\'') => {
+            tr!(
+                "syntax-backslash.help-quoted",
+                field = line.key,
+                text = inner
+            )
+        }
+        _ => tr!("syntax-backslash.help"),
     };
-    explained(
-        format!(
-            "the text of `{}` contains a backslash (\\), which starts a special code in text in double quotes",
-            line.key
-        ),
-        help,
-    )
+    explained(tr!("syntax-backslash", field = line.key), help)
 }
 
 /// Whether `s` is 1 to `max` ASCII digits.
@@ -204,8 +197,12 @@ fn danish_date(_: &str, line: &Line<'_>, _: &str) -> Option<Explained> {
     explained_at(
         line,
         line.value?,
-        format!("`{}` must be written year-month-day", line.key),
-        format!("write `{} = {year}-{month:0>2}-{day:0>2}`", line.key),
+        tr!("syntax-danish-date", field = line.key),
+        tr!(
+            "syntax-date.help",
+            field = line.key,
+            date = format!("{year}-{month:0>2}-{day:0>2}")
+        ),
     )
 }
 
@@ -222,8 +219,12 @@ fn short_date(_: &str, line: &Line<'_>, _: &str) -> Option<Explained> {
     explained_at(
         line,
         value,
-        format!("`{}` needs two digits for the month and the day", line.key),
-        format!("write `{} = {year}-{month:0>2}-{day:0>2}`", line.key),
+        tr!("syntax-short-date", field = line.key),
+        tr!(
+            "syntax-date.help",
+            field = line.key,
+            date = format!("{year}-{month:0>2}-{day:0>2}")
+        ),
     )
 }
 
@@ -238,11 +239,8 @@ fn yes_or_no(_: &str, line: &Line<'_>, _: &str) -> Option<Explained> {
     explained_at(
         line,
         line.value?,
-        format!(
-            "`{}` is true or false (without quotes), not {written}",
-            line.key
-        ),
-        format!("write `{} = {truth}`", line.key),
+        tr!("syntax-yes-or-no", field = line.key, written = written),
+        tr!("syntax-write", field = line.key, value = truth),
     )
 }
 
@@ -259,11 +257,12 @@ fn unquoted_list(_: &str, line: &Line<'_>, _: &str) -> Option<Explained> {
     explained_at(
         line,
         value,
-        format!(
-            "`{}` looks like a list, which TOML writes in square brackets with each text in quotes",
-            line.key
+        tr!("syntax-unquoted-list", field = line.key),
+        tr!(
+            "syntax-write",
+            field = line.key,
+            value = format!("[{}]", items.join(", "))
         ),
-        format!("write `{} = [{}]`", line.key, items.join(", ")),
     )
 }
 
@@ -276,8 +275,12 @@ fn danish_key(_: &str, line: &Line<'_>, parser: &str) -> Option<Explained> {
     explained_at(
         line,
         key,
-        format!("the field name `{key}` has letters TOML only reads in quotes (æ, ø, å)"),
-        format!("write `{}` or `\"{key}\"` instead", fold_key(key)),
+        tr!("syntax-danish-key", field = key),
+        tr!(
+            "syntax-danish-key.help",
+            field = key,
+            folded = fold_key(key)
+        ),
     )
 }
 
@@ -300,8 +303,8 @@ fn spaced_key(_: &str, line: &Line<'_>, parser: &str) -> Option<Explained> {
     explained_at(
         line,
         key,
-        format!("the field name `{key}` contains spaces"),
-        format!("field names are written with _ between the words, e.g. `{joined}`"),
+        tr!("syntax-spaced-key", field = key),
+        tr!("syntax-spaced-key.help", joined = joined),
     )
 }
 
@@ -318,10 +321,10 @@ fn duplicate(text: &str, line: &Line<'_>, parser: &str) -> Option<Explained> {
         .map(|(i, _)| i + 1)
         .last();
     let help = match earlier {
-        Some(n) => format!("it is already set on line {n}; keep one of them"),
-        None => "each field may be given once; keep one of them".to_string(),
+        Some(n) => tr!("field-twice.help", line = n),
+        None => tr!("syntax-twice.help"),
     };
-    explained(format!("`{key}` is given twice"), help)
+    explained(tr!("syntax-twice", field = key), help)
 }
 
 /// `titel = Budget 2025` — text without quotes.
@@ -331,14 +334,15 @@ fn unquoted_text(_: &str, line: &Line<'_>, parser: &str) -> Option<Explained> {
         return None;
     }
     let help = if value.contains('"') || value.is_empty() {
-        "put the text in quotes: \"…\"".to_string()
+        tr!("syntax-unquoted-text.help")
     } else {
-        format!("put the text in quotes: `{} = \"{value}\"`", line.key)
+        tr!(
+            "syntax-unquoted-text.help-field",
+            field = line.key,
+            text = value
+        )
     };
-    explained(
-        format!("the text of `{}` must be in quotes", line.key),
-        help,
-    )
+    explained(tr!("syntax-unquoted-text", field = line.key), help)
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! (Typst cannot tell a PDF's page count, and refuses encrypted ones).
 
 use crate::diag::{Diagnostic, shown_path};
+use crate::i18n::{Message, io_error};
+use crate::tr;
 use std::path::Path;
 
 use lopdf::{Document, Object, Outline};
@@ -54,39 +56,41 @@ pub fn inspect(
     path: &Path,
     read: &dyn Fn(&Path) -> std::io::Result<Bytes>,
 ) -> Result<AttachmentInfo, Diagnostic> {
-    info(path, read).map_err(|reason| {
-        Diagnostic::error(format!("the attachment {} {reason}", shown_path(path)))
-    })
+    let file = shown_path(path);
+    info(path, &file, read).map_err(Diagnostic::error)
 }
 
-/// Reads an attachment; the error is the end of a sentence about it.
+/// Reads an attachment; the error names it (`file`, as shown to the user).
 fn info(
     path: &Path,
+    file: &str,
     read: &dyn Fn(&Path) -> std::io::Result<Bytes>,
-) -> Result<AttachmentInfo, String> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("cannot be read: {e}"))?
-        .len();
+) -> Result<AttachmentInfo, Message> {
+    let unreadable =
+        |e: std::io::Error| tr!("attachment-unreadable", file = file, reason = io_error(&e));
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
     if size > MAX_ATTACHMENT_BYTES {
-        return Err(format!(
-            "is {} MB; attachments may be at most {} MB",
-            size / 1_000_000,
-            MAX_ATTACHMENT_BYTES / 1_000_000
+        return Err(tr!(
+            "attachment-too-big",
+            file = file,
+            size = size / 1_000_000,
+            limit = MAX_ATTACHMENT_BYTES / 1_000_000
         ));
     }
-    let bytes = read(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let bytes = read(path).map_err(unreadable)?;
     let doc = match Document::load_mem(&bytes) {
         Ok(doc) => doc,
         Err(e) => {
-            return repaired(bytes.to_vec()).ok_or_else(|| format!("is not a readable PDF ({e})"));
+            return repaired(bytes.to_vec())
+                .ok_or_else(|| tr!("attachment-not-pdf", file = file, reason = e.to_string()));
         }
     };
     if doc.is_encrypted() || doc.trailer.get(b"Encrypt").is_ok() {
-        return Err("is encrypted (password-protected); save an unprotected copy".to_string());
+        return Err(tr!("attachment-encrypted", file = file));
     }
     let pages = doc.get_pages().len();
     if pages == 0 {
-        return Err("has no pages".to_string());
+        return Err(tr!("attachment-no-pages", file = file));
     }
     let (fonts, unembedded) = font_counts(&doc);
     Ok(AttachmentInfo {

@@ -11,6 +11,7 @@ use super::{Godkendelse, Medlem, Meeting, Punkt, Rolle, Stedfortraeder};
 use crate::case::record::{Record, Stemmer};
 use crate::field_table::{GODKENDELSE, MEDLEM, STEDFORTRAEDER, is_required, names};
 use crate::input::fields::{Fields, Reader, describe};
+use crate::tr;
 
 /// `medlemmer`: names, or tables `{ navn, parti, rolle }`, or both.
 pub fn members(reader: &mut Reader, fields: &Fields<'_, '_>) -> Vec<Medlem> {
@@ -35,9 +36,9 @@ fn member(reader: &mut Reader, item: &toml::Spanned<DeValue<'_>>) -> Option<Medl
             reader
                 .error(
                     item.span(),
-                    format!("each member must be a name in quotes or a table {{ navn = \"…\" }}, not {}", describe(other)),
+                    tr!("member-wrong-kind", found = describe(other)),
                 )
-                .help("e.g. medlemmer = [\"Anne Hansen\", { navn = \"Bo Berg\", parti = \"V\", rolle = \"formand\" }]");
+                .help(tr!("member-wrong-kind.help"));
             None
         }
     }
@@ -46,7 +47,7 @@ fn member(reader: &mut Reader, item: &toml::Spanned<DeValue<'_>>) -> Option<Medl
 fn member_table(reader: &mut Reader, table: &DeTable<'_>, span: Range<usize>) -> Option<Medlem> {
     let anchor = reader.first_line(span);
     let known = names(MEDLEM.fields);
-    let fields = Fields::new(reader, table, "a member in `medlemmer`", anchor, &known);
+    let fields = Fields::new(reader, table, tr!("table-member"), anchor, &known);
     let navn = fields.text(reader, "navn", is_required(MEDLEM.fields, "navn"));
     let parti = fields
         .text(reader, "parti", false)
@@ -57,8 +58,8 @@ fn member_table(reader: &mut Reader, table: &DeTable<'_>, span: Range<usize>) ->
             reader,
             "rolle",
             crate::field_table::choices(MEDLEM.fields, "rolle"),
-            "a role sagsgen knows",
-            "write rolle = \"formand\" or rolle = \"næstformand\", or leave `rolle` out",
+            tr!("rolle-unknown"),
+            tr!("rolle-unknown.help"),
         )
         .map(|i| [Rolle::Formand, Rolle::Naestformand][i]);
     Some(Medlem {
@@ -77,7 +78,7 @@ pub fn substitutes(reader: &mut Reader, fields: &Fields<'_, '_>) -> Vec<Stedfort
         let entry = Fields::new(
             reader,
             table,
-            "a `[[stedfortraedere]]` entry",
+            tr!("table-entry", entry = "stedfortraedere"),
             anchor,
             &known,
         );
@@ -98,7 +99,13 @@ pub fn approval(reader: &mut Reader, fields: &Fields<'_, '_>) -> Option<Godkende
     let (table, span) = fields.table(reader, "godkendelse")?;
     let anchor = reader.first_line(span);
     let known = names(GODKENDELSE.fields);
-    let entry = Fields::new(reader, table, "`godkendelse`", anchor.clone(), &known);
+    let entry = Fields::new(
+        reader,
+        table,
+        tr!("table-godkendelse"),
+        anchor.clone(),
+        &known,
+    );
     let dato = entry.date(reader, "dato", is_required(GODKENDELSE.fields, "dato"));
     if !entry.has("af") {
         entry.missing(reader, "af", "[\"Navn Navnesen\"]");
@@ -128,12 +135,9 @@ pub fn check(reader: &mut Reader, meeting: &Meeting, fields: &Fields<'_, '_>) {
             reader
                 .warning(
                     anchor,
-                    format!(
-                        "the substitute {} sat in for \"{}\", who is not in `medlemmer`",
-                        s.navn, s.for_
-                    ),
+                    tr!("substitute-for-unknown", name = &s.navn, replaced = &s.for_),
                 )
-                .help("`for` names the member the substitute replaced, as written in `medlemmer`");
+                .help(tr!("substitute-for-unknown.help"));
         }
     }
     let Some(godkendelse) = &meeting.godkendelse else {
@@ -142,16 +146,23 @@ pub fn check(reader: &mut Reader, meeting: &Meeting, fields: &Fields<'_, '_>) {
     let span = fields.value_span("godkendelse").unwrap_or(0..0);
     if godkendelse.dato < meeting.dato {
         reader
-            .warning(span.clone(), format!("the minutes are approved on {}, before the meeting on {}", godkendelse.dato.short(), meeting.dato.short()))
-            .help("`godkendelse.dato` is the day the members approved the minutes, on or after the meeting");
+            .warning(
+                span.clone(),
+                tr!(
+                    "approval-before-meeting",
+                    approved = godkendelse.dato.short(),
+                    meeting = meeting.dato.short()
+                ),
+            )
+            .help(tr!("approval-before-meeting.help"));
     }
     let present = meeting.present();
     for name in &godkendelse.af {
         let was_there = present.iter().any(|p| super::same_person(p.navn, name));
         if listed && !was_there {
             reader
-                .warning(span.clone(), format!("\"{name}\" approved the minutes but is not among those present (`medlemmer` without `afbud`, and `stedfortraedere`)"))
-                .help("the members present approve the minutes (kommunestyrelsesloven § 13); check the name's spelling");
+                .warning(span.clone(), tr!("approval-by-absent", name = name))
+                .help(tr!("approval-by-absent.help"));
         }
     }
 }
@@ -173,8 +184,17 @@ pub fn check_item(reader: &mut Reader, meeting: &Meeting, punkt: &Punkt, span: R
         .filter(|b| b.udvalg.full == meeting.udvalg.full && b.dato > meeting.dato)
     {
         reader
-            .warning(anchor.clone(), format!("\"{}\" has a decision of {} dated {}, after this meeting on {}; this meeting's documents do not show it", punkt.titel(), meeting.udvalg.full, later.dato.short(), meeting.dato.short()))
-            .help("if the decision was taken at this meeting, give it this meeting's date");
+            .warning(
+                anchor.clone(),
+                tr!(
+                    "decision-after-meeting",
+                    title = punkt.titel(),
+                    committee = &meeting.udvalg.full,
+                    date = later.dato.short(),
+                    meeting = meeting.dato.short()
+                ),
+            )
+            .help(tr!("decision-after-meeting.help"));
     }
     if let Some(own) = meeting.decision_of(case) {
         check_record(reader, meeting, punkt, &own.record, anchor);
@@ -197,8 +217,16 @@ fn check_record(
             continue;
         }
         reader
-            .warning(anchor.clone(), format!("the decision on \"{}\" names \"{name}\" in `{field}`, who is not in the meeting's `medlemmer` or `stedfortraedere`", punkt.titel()))
-            .help("write the name as the meeting file does, or add the person to `medlemmer` or `[[stedfortraedere]]`");
+            .warning(
+                anchor.clone(),
+                tr!(
+                    "record-names-stranger",
+                    title = punkt.titel(),
+                    name = name,
+                    field = field
+                ),
+            )
+            .help(tr!("record-names-stranger.help"));
     }
     warn_about_absent_parties(reader, meeting, punkt, record, anchor.clone());
     let Some(counted) = record.afstemning.as_ref().and_then(|a| a.counted()) else {
@@ -208,8 +236,16 @@ fn check_record(
     let present = meeting.present().len().saturating_sub(away);
     if counted as usize > present {
         reader
-            .error(anchor, format!("the vote on \"{}\" counts {counted} votes, but {present} members were present for the item", punkt.titel()))
-            .help("check `for`, `imod` and `undlod`: together they can be no more than the members present (`medlemmer` without `afbud`, with `stedfortraedere`, without the item's `inhabile` and `fravaerende`)");
+            .error(
+                anchor,
+                tr!(
+                    "vote-too-many",
+                    title = punkt.titel(),
+                    counted = counted,
+                    present = present
+                ),
+            )
+            .help(tr!("vote-too-many.help"));
     }
 }
 
@@ -257,8 +293,16 @@ fn warn_about_absent_parties(
         for party in who.iter().filter(|w| parties.contains(&w.trim())) {
             if !present.iter().any(|p| p.parti == Some(party.trim())) {
                 reader
-                    .warning(anchor.clone(), format!("the vote on \"{}\" names {party} in `{field}`, but no member of {party} was present for the item", punkt.titel()))
-                    .help("check the vote, `afbud`, `inhabile` and `fravaerende`: the minutes cannot count a party's votes with no member there");
+                    .warning(
+                        anchor.clone(),
+                        tr!(
+                            "vote-absent-party",
+                            title = punkt.titel(),
+                            party = party,
+                            field = field
+                        ),
+                    )
+                    .help(tr!("vote-absent-party.help"));
             }
         }
     }

@@ -15,6 +15,7 @@ use crate::diag::{Diagnostic, SourceText};
 use crate::field_table::{self, is_required};
 use crate::input::fields::{Elsewhere, Fields, Reader};
 use crate::project::Project;
+use crate::tr;
 
 /// The fields of a meeting file and of its items, from the field table.
 static MEETING: LazyLock<Vec<&'static str>> =
@@ -69,7 +70,13 @@ pub fn load_meeting(
         .iter()
         .find(|(k, _)| k.get_ref() == "type")
         .map_or(0..0, |(k, v)| k.span().start..v.span().end);
-    let fields = Fields::new(&mut reader, table, "a moede", anchor.clone(), &MEETING);
+    let fields = Fields::new(
+        &mut reader,
+        table,
+        tr!("table-kind", kind = "moede"),
+        anchor.clone(),
+        &MEETING,
+    );
     let need = |name| is_required(field_table::MOEDE, name);
     let committees = &project.config.committees;
     let udvalg = fields
@@ -150,11 +157,8 @@ fn warn_about_shared_numbers(reader: &mut Reader, punkter: &[(Punkt, Range<usize
         if seen.contains(&number) {
             let anchor = reader.first_line(span.clone());
             reader
-                .warning(
-                    anchor,
-                    format!("two items have the number \"{number}\"; this is the second"),
-                )
-                .help("give each item its own `nummer`, or leave `nummer` out to number the items by their place");
+                .warning(anchor, tr!("item-number-twice", number = number.as_str()))
+                .help(tr!("item-number-twice.help"));
         }
         seen.push(number);
     }
@@ -187,11 +191,8 @@ fn check_time(reader: &mut Reader, fields: &Fields<'_, '_>, tid: &str) -> bool {
     if !ok {
         let span = fields.value_span("tid").unwrap_or(0..0);
         reader
-            .error(
-                span,
-                format!("`tid` must be a time such as \"15:30\", not \"{tid}\""),
-            )
-            .help("write hours and minutes with a colon, e.g. tid = \"09:00\"");
+            .error(span, tr!("tid-invalid", written = tid))
+            .help(tr!("tid-invalid.help"));
     }
     ok
 }
@@ -205,11 +206,12 @@ fn load_item(
     span: Range<usize>,
 ) -> Option<Punkt> {
     let anchor = reader.first_line(span);
-    let meeting = [Elsewhere::Parent("the meeting", &MEETING)];
+    let the_meeting = tr!("table-the-meeting");
+    let meeting = [Elsewhere::Parent(&the_meeting.text, &MEETING)];
     let fields = Fields::with_elsewhere(
         reader,
         table,
-        "a `[[punkter]]` entry",
+        tr!("table-entry", entry = "punkter"),
         anchor.clone(),
         &ITEM,
         &meeting,
@@ -218,11 +220,8 @@ fn load_item(
     if fields.has("sag") {
         if fields.has("titel") || fields.has("tekst") || fields.has("beslutning") {
             reader
-                .error(
-                    anchor,
-                    "an item is either `sag = \"…\"` or a standing item with `titel`, not both",
-                )
-                .help("the title, text and decisions of a case item come from its case file");
+                .error(anchor, tr!("item-both-kinds"))
+                .help(tr!("item-both-kinds.help"));
         }
         let sag = fields.text(reader, "sag", true)?;
         let span = fields.value_span("sag").unwrap_or(0..0);
@@ -231,8 +230,8 @@ fn load_item(
     }
     if !fields.has("titel") {
         reader
-            .error(anchor, "an item needs `sag = \"…\"` (a case file) or a `titel` (a standing item)")
-            .help("e.g. `sag = \"../cases/2025/budget.toml\"`, or `titel = \"Godkendelse af dagsorden\"`");
+            .error(anchor, tr!("item-neither-kind"))
+            .help(tr!("item-neither-kind.help"));
         return None;
     }
     Some(Punkt::Staaende {
@@ -253,24 +252,21 @@ fn load_case_item(
 ) -> Option<Punkt> {
     let Some(written) = crate::input::written_path(sag) else {
         reader
-            .error(span, format!("the case file \"{sag}\" is on a drive or network share, outside the project folder"))
-            .help("move the case into the project (e.g. under cases/) and write `sag` relative to this meeting file, e.g. sag = \"../cases/2025/x.toml\"");
+            .error(span, tr!("item-case-on-drive", sag = sag))
+            .help(tr!("item-case-on-drive.help"));
         return None;
     };
     let path = dir.join(written);
     let Ok(canonical) = path.canonicalize() else {
         reader
-            .error(span, format!("the case file \"{sag}\" does not exist"))
-            .help("`sag` is relative to the folder of this meeting file");
+            .error(span, tr!("item-case-missing", sag = sag))
+            .help(tr!("item-case-missing.help"));
         return None;
     };
     if !canonical.starts_with(&project.root) {
         reader
-            .error(
-                span,
-                format!("the case file \"{sag}\" lies outside the project folder"),
-            )
-            .help("move the case into the project (e.g. under cases/) and point `sag` at it");
+            .error(span, tr!("item-case-outside", sag = sag))
+            .help(tr!("item-case-outside.help"));
         return None;
     }
     let what = match case_of(&canonical) {
@@ -283,14 +279,14 @@ fn load_case_item(
         }
         ItemCase::Meeting => {
             reader
-                .error(span, format!("\"{sag}\" is a meeting, not a case"))
-                .help("`sag` names a case file (notat, beslutningssag or orienteringssag)");
+                .error(span, tr!("item-case-is-meeting", sag = sag))
+                .help(tr!("item-case-is-meeting.help"));
             return None;
         }
-        ItemCase::Unreadable => "cannot be read",
-        ItemCase::Errors => "has errors (shown above)",
+        ItemCase::Unreadable => tr!("item-case-unreadable", sag = sag),
+        ItemCase::Errors => tr!("item-case-has-errors", sag = sag),
     };
-    reader.error(span, format!("the case file \"{sag}\" {what}"));
+    reader.error(span, what);
     None
 }
 
@@ -303,8 +299,8 @@ fn warn_about_item(reader: &mut Reader, meeting: &Meeting, punkt: &Punkt, span: 
     let titel = shown.trim().trim_end_matches(['.', ':']).to_lowercase();
     if closed && VAGUE_TITLES.contains(&titel.as_str()) {
         reader
-            .warning(anchor.clone(), format!("the closed item \"{shown}\" does not say what it is about"))
-            .help("the public agenda shows a closed item's title: name its subject without confidential details, e.g. \"Salg af grund på Industrivej\" (in `titel`, or in `offentlig_titel` when the title itself is confidential)");
+            .warning(anchor.clone(), tr!("item-closed-vague", title = shown))
+            .help(tr!("item-closed-vague.help"));
     }
     let decision = match punkt {
         Punkt::Sag { case, .. } => {
@@ -320,21 +316,24 @@ fn warn_about_item(reader: &mut Reader, meeting: &Meeting, punkt: &Punkt, span: 
     match decision {
         None => {
             let help = match punkt {
-                Punkt::Sag { .. } => {
-                    "add a [[beslutninger]] entry with this committee and date to the case file once the decision is taken"
-                }
-                Punkt::Staaende { .. } => {
-                    "add `beslutning = \"…\"` to this item once the decision is taken"
-                }
+                Punkt::Sag { .. } => tr!("item-no-decision.help-case"),
+                Punkt::Staaende { .. } => tr!("item-no-decision.help-standing"),
             };
-            reader
-                .warning(anchor, format!("\"{}\" has no decision of {} dated {}; the minutes will say \"Ingen beslutning registreret\"", punkt.titel(), meeting.udvalg.full, meeting.dato.short()))
-                .help(help);
+            let message = tr!(
+                "item-no-decision",
+                title = punkt.titel(),
+                committee = meeting.udvalg.full.as_str(),
+                date = meeting.dato.short()
+            );
+            reader.warning(anchor, message).help(help);
         }
         Some(false) if closed => {
             reader
-                .warning(anchor, format!("the closed item \"{}\" has a decision without `offentlig_tekst`", punkt.titel()))
-                .help("Danish law requires decisions taken behind closed doors to be published as far as confidentiality allows: add offentlig_tekst to the decision");
+                .warning(
+                    anchor,
+                    tr!("item-closed-no-public-text", title = punkt.titel()),
+                )
+                .help(tr!("item-closed-no-public-text.help"));
         }
         Some(_) => {}
     }

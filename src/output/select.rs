@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, shown_path};
 use crate::project::Project;
+use crate::tr;
 
 /// The project and the files a command works on.
 pub struct Selection {
@@ -35,8 +36,8 @@ pub fn select(
         .iter()
         .filter(|p| !p.exists())
         .map(|path| {
-            Diagnostic::error(format!("no such file or folder: {}", path.display()))
-                .with_help("run sagsgen in a project folder (one with cases/), or name the case files or folders to build")
+            Diagnostic::error(tr!("path-not-found", path = shown_path(path)))
+                .with_help(tr!("path-not-found.help"))
         })
         .collect();
     if !missing.is_empty() {
@@ -48,11 +49,11 @@ pub fn select(
     let paths = if paths.is_empty() {
         let folders = project.input_folders();
         if folders.is_empty() {
-            let d = Diagnostic::error(format!(
-                "the project folder {} has no cases/ or moeder/ folder",
-                dunce::simplified(&project.root).display()
+            let d = Diagnostic::error(tr!(
+                "project-no-input-folders",
+                folder = dunce::simplified(&project.root).display().to_string()
             ))
-            .with_help("put case files under cases/ and meeting files under moeder/ (`sagsgen init` makes both), or name the files or folders to build");
+            .with_help(tr!("project-no-input-folders.help"));
             return Err(Refused::Usage(vec![d]));
         }
         folders

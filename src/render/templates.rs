@@ -11,6 +11,8 @@ use serde::Serialize;
 use super::escape;
 use super::source_map::{SourceMap, block_tags, instrument};
 use crate::diag::{Diagnostic, SourceText, shown_path};
+use crate::i18n::Message;
+use crate::tr;
 
 /// The template every standalone case document starts from.
 pub const DOCUMENT_TEMPLATE: &str = "dokument.typ.j2";
@@ -149,10 +151,12 @@ impl Templates {
     pub fn asset(&self, name: &str) -> Result<String, Diagnostic> {
         match load(&self.dir, name) {
             Ok(Some(text)) => Ok(text),
-            Ok(None) => Err(Diagnostic::error(format!(
-                "no template or asset named {name}"
+            Ok(None) => Err(Diagnostic::error(tr!("template-no-such", name = name))),
+            Err(e) => Err(Diagnostic::error(tr!(
+                "template-error",
+                name = name,
+                detail = e.detail().unwrap_or_default()
             ))),
-            Err(e) => Err(Diagnostic::error(e.to_string())),
         }
     }
 
@@ -210,9 +214,8 @@ impl Templates {
             let detail = error
                 .detail()
                 .map_or_else(|| error.kind().to_string(), str::to_string);
-            return Diagnostic::error(format!("template {name}: {detail}")).with_note(format!(
-                "in the built-in template {name}; this is a bug in sagsgen"
-            ));
+            return Diagnostic::error(tr!("template-error", name = name, detail = detail))
+                .with_note(tr!("template-built-in-bug", name = name));
         };
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let source = SourceText::new(shown_path(&path), text);
@@ -225,54 +228,47 @@ impl Templates {
             .or_else(|| error.line().map(|line| line_span(&source.text, line)))
             .unwrap_or(0..0);
         if let Some((block, at)) = unclosed_block(error, &source.text) {
-            return Diagnostic::error(format!(
-                "template {name}: `{{% {block} %}}` is never closed"
-            ))
-            .at(&source, at)
-            .with_help(format!(
-                "add `{{% end{block} %}}` where the {block} block should end"
-            ));
+            return Diagnostic::error(tr!("template-unclosed-block", name = name, block = &block))
+                .at(&source, at)
+                .with_help(tr!("template-unclosed-block.help", block = block));
         }
         let code = source.text.get(span.clone()).unwrap_or("").trim();
         let (message, help) = explain_template_error(error, code, context);
-        Diagnostic::error(format!("template {name}: {message}"))
+        Diagnostic::error(tr!("template-error", name = name, detail = message))
             .at(&source, span)
             .with_help(help)
     }
 }
 
 /// What a template error means and what to do, for the kinds a template author meets.
-fn explain_template_error(error: &Error, code: &str, context: Option<&Value>) -> (String, String) {
+fn explain_template_error(error: &Error, code: &str, context: Option<&Value>) -> (String, Message) {
     let detail = error
         .detail()
         .map_or_else(|| error.kind().to_string(), str::to_string);
-    let fallback = "fix the template, or delete it to use the built-in one".to_string();
     match error.kind() {
         ErrorKind::UndefinedError if !code.is_empty() && !code.contains(['{', '}', '\n']) => {
-            let help = context
-                .and_then(|c| nearest_value(c, code))
-                .map_or_else(
-                    || "the values a template is given are listed in the comment at its top (`sagsgen init --templates` writes the built-in ones out)".to_string(),
-                    |s| format!("did you mean `{s}`?"),
-                );
-            (format!("`{code}` is not a value this template is given"), help)
+            let help = context.and_then(|c| nearest_value(c, code)).map_or_else(
+                || tr!("template-undefined.help"),
+                |near| tr!("did-you-mean", near = near),
+            );
+            (tr!("template-undefined", code = code).text, help)
         }
-        ErrorKind::SyntaxError => (
-            detail,
-            "every `{% if %}` needs its `{% endif %}`, every `{% for %}` its `{% endfor %}`, every `{{` its `}}`".into(),
-        ),
-        ErrorKind::UnknownFilter | ErrorKind::UnknownFunction | ErrorKind::UnknownTest => (
-            detail,
-            "templates have minijinja's built-in filters, tests and functions, and `str` (text as a Typst string)".into(),
-        ),
+        ErrorKind::SyntaxError => (detail, tr!("template-syntax.help")),
+        ErrorKind::UnknownFilter | ErrorKind::UnknownFunction | ErrorKind::UnknownTest => {
+            (detail, tr!("template-unknown-filter.help"))
+        }
         ErrorKind::TemplateNotFound => (
             detail,
-            format!(
-                "the templates are {}, and any file of your own in templates/",
-                BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+            tr!(
+                "template-not-found.help",
+                templates = BUILTIN
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         ),
-        _ => (detail, fallback),
+        _ => (detail, tr!("template-other.help")),
     }
 }
 
@@ -398,7 +394,12 @@ fn load(dir: &Path, name: &str) -> Result<Option<String>, Error> {
         return std::fs::read_to_string(&path).map(Some).map_err(|e| {
             Error::new(
                 ErrorKind::InvalidOperation,
-                format!("cannot read {}: {e}", path.display()),
+                tr!(
+                    "cannot-read",
+                    file = shown_path(&path),
+                    reason = crate::i18n::io_error(&e)
+                )
+                .text,
             )
         });
     }

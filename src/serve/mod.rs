@@ -25,6 +25,7 @@ use tokio::sync::{broadcast, watch};
 use tokio_stream::wrappers::BroadcastStream;
 
 use crate::diag::Diagnostic;
+use crate::tr;
 use workspace::Workspace;
 
 /// What the handlers share.
@@ -54,7 +55,12 @@ pub fn run(options: &Options, started: &dyn Fn(&str)) -> Result<(), Vec<Diagnost
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| vec![Diagnostic::error(format!("cannot start the server: {e}"))])?;
+        .map_err(|e| {
+            vec![Diagnostic::error(tr!(
+                "serve-cannot-start",
+                reason = e.to_string()
+            ))]
+        })?;
     runtime.block_on(async move {
         let (changes, _) = broadcast::channel(64);
         let (stop, stopping) = watch::channel(false);
@@ -64,22 +70,30 @@ pub fn run(options: &Options, started: &dyn Fn(&str)) -> Result<(), Vec<Diagnost
             stopping,
         };
         let _watcher = watch_files(&root, shared.clone()).map_err(|e| {
-            vec![Diagnostic::error(format!(
-                "cannot watch {}: {e}",
-                dunce::simplified(&root).display()
+            vec![Diagnostic::error(tr!(
+                "serve-cannot-watch",
+                folder = dunce::simplified(&root).display().to_string(),
+                reason = e.to_string()
             ))]
         })?;
         // Loopback only: the preview is for the person at this machine.
         let address = SocketAddr::from((Ipv4Addr::LOCALHOST, options.port));
         let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| {
             vec![
-                Diagnostic::error(format!("cannot listen on {address}: {e}"))
-                    .with_help("choose another port with --port, or --port 0 for a free one"),
+                Diagnostic::error(tr!(
+                    "serve-cannot-listen",
+                    address = address.to_string(),
+                    reason = crate::i18n::io_error(&e)
+                ))
+                .with_help(tr!("serve-cannot-listen.help")),
             ]
         })?;
-        let bound = listener
-            .local_addr()
-            .map_err(|e| vec![Diagnostic::error(e.to_string())])?;
+        let bound = listener.local_addr().map_err(|e| {
+            vec![Diagnostic::error(tr!(
+                "serve-stopped",
+                reason = crate::i18n::io_error(&e)
+            ))]
+        })?;
         let url = format!("http://{bound}/");
         started(&url);
         if options.open {
@@ -95,7 +109,12 @@ pub fn run(options: &Options, started: &dyn Fn(&str)) -> Result<(), Vec<Diagnost
                 let _ = stop.send(true);
             })
             .await
-            .map_err(|e| vec![Diagnostic::error(format!("the server stopped: {e}"))])
+            .map_err(|e| {
+                vec![Diagnostic::error(tr!(
+                    "serve-stopped",
+                    reason = crate::i18n::io_error(&e)
+                ))]
+            })
     })
 }
 

@@ -16,6 +16,7 @@ use crate::loader::{Document, Loader};
 use crate::meeting::Edition;
 use crate::project::Project;
 use crate::render::templates::Templates;
+use crate::tr;
 use crate::typeset::Typesetter;
 use crate::typeset::editions::{self, Making};
 
@@ -316,11 +317,11 @@ impl Workspace {
         if let Some(aflyst) = planned {
             diagnostics.push(
                 Diagnostic::warning(if aflyst {
-                    "the meeting is cancelled (aflyst): it has no documents"
+                    tr!("meeting-cancelled-no-documents")
                 } else {
-                    "a planned meeting (no items yet): it has no documents"
+                    tr!("meeting-planned-no-documents")
                 })
-                .with_help("add its items as `[[punkter]]` sections to make its agenda"),
+                .with_help(tr!("meeting-planned-no-documents.help")),
             );
         }
         let result = loaded.document.as_ref().and_then(|document| {
@@ -356,7 +357,7 @@ impl Workspace {
             None => {
                 let (pages, pdf) = previous.map_or((Vec::new(), None), |p| (p.pages, p.pdf));
                 if planned.is_none() && diagnostics.iter().all(|d| !d.is_error()) {
-                    diagnostics.push(Diagnostic::error("the document could not be made"));
+                    diagnostics.push(Diagnostic::error(tr!("document-not-made")));
                 }
                 Compiled {
                     version,

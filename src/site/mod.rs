@@ -23,6 +23,7 @@ use crate::loader::Loader;
 use crate::output::Content;
 use crate::project::Project;
 use crate::render::templates::Templates;
+use crate::tr;
 use model::{SiteMeeting, folder_name, has_minutes};
 use pages::Copied;
 
@@ -84,11 +85,11 @@ pub fn publish(project: &Project, files: &[PathBuf], options: &Options) -> Repor
         }
         if l.meeting().is_none() {
             report.errors.push(
-                Diagnostic::error(format!(
-                    "{} has errors and is left out of the site",
-                    crate::diag::shown_path(&l.path)
+                Diagnostic::error(tr!(
+                    "site-meeting-has-errors",
+                    file = crate::diag::shown_path(&l.path)
                 ))
-                .with_help("run `sagsgen check` to see them"),
+                .with_help(tr!("site-meeting-has-errors.help")),
             );
             continue;
         }
@@ -108,12 +109,12 @@ pub fn publish(project: &Project, files: &[PathBuf], options: &Options) -> Repor
             .find(|m| m.udvalg == site_meeting.udvalg && m.dato == site_meeting.dato)
         {
             report.errors.push(
-                Diagnostic::error(format!(
-                    "{} and {} are both the meeting of {} on {}; the site shows the first",
-                    crate::diag::shown_path(&other.loaded.path),
-                    crate::diag::shown_path(&l.path),
-                    meeting.udvalg.full,
-                    meeting.dato.short()
+                Diagnostic::error(tr!(
+                    "site-meeting-twice",
+                    first = crate::diag::shown_path(&other.loaded.path),
+                    second = crate::diag::shown_path(&l.path),
+                    committee = &meeting.udvalg.full,
+                    date = meeting.dato.short()
                 ))
                 .with_path(l.path.clone()),
             );
@@ -311,18 +312,18 @@ fn warn_about_site_config(
     let missing = [
         (
             site.tilgaengelighedserklaering.is_none(),
-            "the site links no accessibility statement: a Danish public body must link its tilgængelighedserklæring from every page",
-            "make the statement on the Agency for Digital Government's WAS tool and add `[site] tilgaengelighedserklaering = \"https://…\"` to sagsgen.toml",
+            tr!("site-no-accessibility-statement"),
+            tr!("site-no-accessibility-statement.help"),
         ),
         (
             site.licens.is_none(),
-            "the open data states no licence, so others may not know they can reuse it",
-            "add `[site] licens = \"https://creativecommons.org/licenses/by/4.0/\"` (or the licence your organisation uses) to sagsgen.toml",
+            tr!("site-no-licence"),
+            tr!("site-no-licence.help"),
         ),
         (
             site.adresse.is_none(),
-            "sagsgen.toml gives no `[site] adresse`: the feeds and the calendar cannot name the site's address, and no OParl data is written (its ids are addresses)",
-            "add `[site] adresse = \"https://dagsordener.eksempel.dk\"`, where the site is published",
+            tr!("site-no-address"),
+            tr!("site-no-address.help"),
         ),
     ];
     let shown = PathBuf::from(crate::diag::shown_path(file));
@@ -355,12 +356,12 @@ fn meeting_files(
         linked.push((m.folder(), page.dokumenter.clone(), page.bilag.clone()));
         for pdf in &page.missing {
             warnings.push(
-                Diagnostic::warning(format!(
-                    "{} is not built: the page of {} does not link to it",
-                    crate::diag::shown_path(pdf),
-                    m.title()
+                Diagnostic::warning(tr!(
+                    "site-pdf-not-built",
+                    file = crate::diag::shown_path(pdf),
+                    meeting = m.title()
                 ))
-                .with_help("run `sagsgen build` (or `sagsgen site` without --no-build)"),
+                .with_help(tr!("site-pdf-not-built.help")),
             );
         }
         let folder = m.folder();
@@ -444,9 +445,10 @@ fn write_manifest(site: &Path, fingerprint: Option<&str>, report: &mut Report) {
     if manifest != before
         && let Err(e) = crate::output::atomic_write(&manifest_path, manifest.as_bytes())
     {
-        report.errors.push(Diagnostic::error(format!(
-            "cannot write {}: {e}",
-            manifest_path.display()
+        report.errors.push(Diagnostic::error(tr!(
+            "cannot-write",
+            file = crate::diag::shown_path(&manifest_path),
+            reason = crate::i18n::io_error(&e)
         )));
     }
 }
@@ -463,13 +465,26 @@ fn write_if_changed(
 ) -> Result<Option<String>, Diagnostic> {
     let target = site.join(rel);
     let bytes = content.bytes().map_err(|e| match content {
-        Content::Copy(from) => Diagnostic::error(format!("cannot read {}: {e}", from.display())),
-        Content::Text(_) => Diagnostic::error(format!("cannot make {rel}: {e}")),
+        Content::Copy(from) => Diagnostic::error(tr!(
+            "cannot-read",
+            file = crate::diag::shown_path(from),
+            reason = crate::i18n::io_error(&e)
+        )),
+        Content::Text(_) => Diagnostic::error(tr!(
+            "cannot-make",
+            file = rel,
+            reason = crate::i18n::io_error(&e)
+        )),
     })?;
     if crate::output::holds(&target, &bytes) {
         return Ok(None);
     }
-    crate::output::atomic_write(&target, &bytes)
-        .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", target.display())))?;
+    crate::output::atomic_write(&target, &bytes).map_err(|e| {
+        Diagnostic::error(tr!(
+            "cannot-write",
+            file = crate::diag::shown_path(&target),
+            reason = crate::i18n::io_error(&e)
+        ))
+    })?;
     Ok(Some(rel.to_string()))
 }

@@ -11,6 +11,7 @@ use crate::diag::{Diagnostic, Diagnostics, shown_path};
 use crate::engine::Engine;
 use crate::meeting::{Meeting, Punkt, inspect};
 use crate::render::meeting_view::Inspected;
+use crate::tr;
 
 /// Counts every attachment's pages; errors for unusable files (returned, so the packets
 /// that would embed them are left out), warnings for inaccessible or repaired ones.
@@ -54,9 +55,9 @@ pub(crate) fn inspect_attachments(
                 }
                 if info.repaired {
                     diags.push(
-                        Diagnostic::warning(format!("the attachment {shown} has a damaged cross-reference table; it was rebuilt to read the file, as PDF readers do"))
+                        Diagnostic::warning(tr!("attachment-repaired", file = shown.as_str()))
                             .with_path(shown_path(&path))
-                            .with_help("the packet shows its pages; to be sure of the file, export it anew from its source system or run `qpdf in.pdf out.pdf` on it"),
+                            .with_help(tr!("attachment-repaired.help")),
                     );
                 }
                 if !problems.is_empty() {
@@ -71,7 +72,7 @@ pub(crate) fn inspect_attachments(
                 diags.push(
                     error
                         .with_path(shown_path(&path))
-                        .with_help("the agenda and minutes are built; the reading packets that include this attachment are not, until it is replaced by a readable PDF"),
+                        .with_help(tr!("attachment-unusable.help")),
                 );
                 unusable.insert(fil);
             }
@@ -100,42 +101,36 @@ enum Problem {
 }
 
 impl Problem {
-    /// What one file is: "the attachment x.pdf <is a scan without text>".
-    fn one(self) -> &'static str {
-        match self {
-            Problem::Scanned => "is a scan without text",
-            Problem::FontsNotEmbedded => "has fonts that are not embedded",
-            Problem::Untagged => "is not a tagged PDF",
-        }
-    }
-
-    /// What several files are: "12 attachments <are scans without text>".
-    fn many(self) -> &'static str {
-        match self {
-            Problem::Scanned => "are scans without text",
-            Problem::FontsNotEmbedded => "have fonts that are not embedded",
-            Problem::Untagged => "are not tagged PDFs",
-        }
+    /// What `count` files are: "the attachment x.pdf <is a scan without text>", "12
+    /// attachments <are scans without text>".
+    fn said(self, count: usize) -> String {
+        let message = match self {
+            Problem::Scanned => tr!("attachment-problem-scanned", count = count),
+            Problem::FontsNotEmbedded => tr!("attachment-problem-fonts", count = count),
+            Problem::Untagged => tr!("attachment-problem-untagged", count = count),
+        };
+        message.text
     }
 }
 
 /// Warns of attachments with the same accessibility
 /// problems: one by one when they are few, else once, naming the first of them.
 fn report_inaccessible(problems: &[Problem], files: &[Attached], diags: &mut Diagnostics) {
-    let said = |form: fn(Problem) -> &'static str| {
+    let said = |count: usize| {
+        let and = format!(" {} ", tr!("and"));
         problems
             .iter()
-            .map(|p| form(*p))
+            .map(|p| p.said(count))
             .collect::<Vec<_>>()
-            .join(" and ")
+            .join(&and)
     };
     if files.len() <= ONE_BY_ONE {
         for (case, fil) in files {
             diags.push(
-                Diagnostic::warning(format!(
-                    "the attachment {} {}: the packets that include it are not fully accessible",
-                    shown_path(fil),
-                    said(Problem::one)
+                Diagnostic::warning(tr!(
+                    "attachment-inaccessible",
+                    file = shown_path(fil),
+                    problems = said(1)
                 ))
                 .with_path(shown_path(case)),
             );
@@ -148,15 +143,18 @@ fn report_inaccessible(problems: &[Problem], files: &[Attached], diags: &mut Dia
         .map(|(_, f)| shown_path(f))
         .collect();
     if files.len() > NAMED {
-        named.push(format!("and {} more", files.len() - NAMED));
+        named.push(tr!("and-more", count = files.len() - NAMED).text);
     }
     diags.push(
-        Diagnostic::warning(format!(
-            "{} attachments {}: the packets that include them are not fully accessible",
-            files.len(),
-            said(Problem::many)
+        Diagnostic::warning(tr!(
+            "attachments-inaccessible",
+            count = files.len(),
+            problems = said(files.len())
         ))
-        .with_help(format!("they are {}", named.join(", "))),
+        .with_help(tr!(
+            "attachments-inaccessible.help",
+            files = named.join(", ")
+        )),
     );
 }
 

@@ -17,6 +17,7 @@ use crate::meeting::Edition;
 use crate::output::{Staged, stage};
 use crate::project::Project;
 use crate::render::meeting_view::Inspected;
+use crate::tr;
 
 /// What making a document's PDFs needs and asks.
 pub struct Making<'t, 'a> {
@@ -389,14 +390,20 @@ impl Made {
     pub fn put_in_place(self, diags: &mut Diagnostics) -> Result<(), Failed> {
         for file in self.staged {
             let shown = shown_path(file.target());
-            file.commit()
-                .map_err(|e| diags.fail(Diagnostic::error(format!("cannot write {shown}: {e}"))))?;
+            file.commit().map_err(|e| {
+                diags.fail(Diagnostic::error(tr!(
+                    "cannot-write",
+                    file = shown.as_str(),
+                    reason = crate::i18n::io_error(&e)
+                )))
+            })?;
         }
         for stale in self.left_out.iter().filter(|p| p.exists()) {
             std::fs::remove_file(stale).map_err(|e| {
-                diags.fail(Diagnostic::error(format!(
-                    "cannot remove the outdated {}: {e}",
-                    shown_path(stale)
+                diags.fail(Diagnostic::error(tr!(
+                    "cannot-remove-outdated",
+                    file = shown_path(stale),
+                    reason = crate::i18n::io_error(&e)
                 )))
             })?;
         }
@@ -417,8 +424,13 @@ fn file_of(target: &Path, edition: Option<Edition>) -> PathBuf {
 
 /// Stages a PDF (and its Typst, when kept) beside its target.
 fn stage_all(path: &Path, typeset: &Typeset) -> Result<Vec<Staged>, Diagnostic> {
-    let fail =
-        |e: std::io::Error| Diagnostic::error(format!("cannot write {}: {e}", shown_path(path)));
+    let fail = |e: std::io::Error| {
+        Diagnostic::error(tr!(
+            "cannot-write",
+            file = shown_path(path),
+            reason = crate::i18n::io_error(&e)
+        ))
+    };
     let mut staged = vec![stage(path, &typeset.pdf.bytes).map_err(fail)?];
     if let Some(typst) = &typeset.typst {
         staged.push(stage(&path.with_extension("typ"), typst.as_bytes()).map_err(fail)?);

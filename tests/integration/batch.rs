@@ -152,7 +152,7 @@ fn a_changed_attachment_rebuilds_its_meeting() {
 )]
 fn a_panic_in_one_document_does_not_stop_the_others() {
     let project = project_with(3);
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+    let out = crate::common::sagsgen()
         .arg("build")
         .current_dir(project.path())
         .env("SAGSGEN_TEST_PANIC", "c1.toml")

@@ -53,7 +53,7 @@ fn build_works_from_a_subfolder_of_the_project() {
     let project = Project::empty();
     project.write("sagsgen.toml", "[organisation]\nnavn = \"Rodby Kommune\"\n");
     project.write("cases/2024/a.toml", notat(""));
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+    let out = crate::common::sagsgen()
         .args(["build", "."])
         .current_dir(project.path().join("cases/2024"))
         .output()

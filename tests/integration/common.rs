@@ -9,6 +9,16 @@ use lopdf::{Document, Object};
 use tempfile::TempDir;
 
 /// The repository root (for the example cases and fixtures).
+/// The binary, with the environment's language left out: a test sees sagsgen's default
+/// (Danish) unless it sets `LANG` or passes `--sprog`, whatever the machine's locale is.
+pub fn sagsgen() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_sagsgen"));
+    for name in ["LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
+        command.env_remove(name);
+    }
+    command
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -91,7 +101,7 @@ impl Project {
 
     /// Runs `sagsgen ARGS` in the project folder with these environment variables.
     pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+        let out = sagsgen()
             .args(args)
             .current_dir(self.path())
             .env("NO_COLOR", "1")

@@ -74,7 +74,7 @@ fn every_format_imports_checks_and_builds_with_every_section_in_order() {
     );
     let root = project.path().join("projekt");
     let in_root = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+        let out = crate::common::sagsgen()
             .args(args)
             .current_dir(&root)
             .env("NO_COLOR", "1")
@@ -301,7 +301,7 @@ fn closed_items_stay_out_of_every_public_file() {
     let (project, run) = imported();
     assert_eq!(run.code, 0, "{}", run.stderr);
     let root = project.path().join("projekt");
-    let built = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+    let built = crate::common::sagsgen()
         .arg("build")
         .current_dir(&root)
         .output()
@@ -497,7 +497,7 @@ fn an_existing_project_keeps_its_committees_and_its_own_caption_table() {
     project.write("cases/.keep", "");
     let page = repo().join("tests/fixtures/import/firstagenda/referat.html");
     // Run from a folder inside the project, without --to: the project is found above.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+    let out = crate::common::sagsgen()
         .args(["import", page.to_str().unwrap()])
         .current_dir(project.path().join("cases"))
         .env("NO_COLOR", "1")
@@ -619,7 +619,7 @@ fn an_edoc_publishing_export_imports_with_its_plain_text_split_into_sections() {
         "{case}"
     );
     let root = project.path().join("projekt");
-    let built = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+    let built = crate::common::sagsgen()
         .arg("build")
         .current_dir(&root)
         .env("NO_COLOR", "1")

@@ -10,7 +10,15 @@ use crate::common::repo;
 
 /// The floors, from the ground up; a module may call the floors below it.
 const FLOORS: &[&[&str]] = &[
-    &["field_table", "input", "diag", "dates", "danish", "digest"],
+    &[
+        "field_table",
+        "input",
+        "diag",
+        "dates",
+        "danish",
+        "digest",
+        "i18n",
+    ],
     &["project", "committee", "export_format"],
     &["case", "meeting"],
     &["loader"],

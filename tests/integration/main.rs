@@ -11,6 +11,7 @@ mod conformance;
 mod errors;
 mod escaping;
 mod handbook;
+mod i18n;
 mod import;
 mod layering;
 mod meetings;

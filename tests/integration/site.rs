@@ -1122,7 +1122,7 @@ fn an_imported_attachment_without_its_file_says_it_was_not_in_the_export() {
     let run = project.run(&["import", page.to_str().unwrap(), "--to", "p"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let root = project.path().join("p");
-    let site = std::process::Command::new(env!("CARGO_BIN_EXE_sagsgen"))
+    let site = crate::common::sagsgen()
         .arg("site")
         .current_dir(&root)
         .env("NO_COLOR", "1")

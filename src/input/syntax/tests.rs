@@ -12,40 +12,40 @@ fn explain_toml(text: &str) -> Explained {
 #[track_caller]
 fn assert_explained(text: &str, message: &str, help: &str) {
     let e = explain_toml(text);
-    assert!(e.message.contains(message), "{e:?}");
-    assert!(e.help.contains(help), "{e:?}");
+    assert!(e.message.text.contains(message), "{e:?}");
+    assert!(e.help.text.contains(help), "{e:?}");
 }
 
 #[test]
 fn quotes_from_a_word_processor() {
     assert_explained(
         "titel = “Budget 2025”\n",
-        "typographic quotes",
+        "typografiske anførselstegn",
         "`titel = \"Budget 2025\"`",
     );
-    assert_explained("titel = „Budget“\n", "typographic quotes", "\"Budget\"");
+    assert_explained(
+        "titel = „Budget“\n",
+        "typografiske anførselstegn",
+        "\"Budget\"",
+    );
 }
 
 #[test]
 fn danish_dates() {
-    assert_explained(
-        "dato = 20-10-2020\n",
-        "year-month-day",
-        "`dato = 2020-10-20`",
-    );
-    assert_explained("dato = 5.3.2021\n", "year-month-day", "`dato = 2021-03-05`");
+    assert_explained("dato = 20-10-2020\n", "år-måned-dag", "`dato = 2020-10-20`");
+    assert_explained("dato = 5.3.2021\n", "år-måned-dag", "`dato = 2021-03-05`");
 }
 
 #[test]
 fn danish_letters_and_spaces_in_field_names() {
     assert_explained(
         "økonomiske_konsekvenser = \"x\"\n",
-        "only reads in quotes",
-        "`oekonomiske_konsekvenser` or `\"økonomiske_konsekvenser\"`",
+        "kun kan stå i et feltnavn i anførselstegn",
+        "`oekonomiske_konsekvenser` eller `\"økonomiske_konsekvenser\"`",
     );
     assert_explained(
         "det videre forløb = \"x\"\n",
-        "contains spaces",
+        "indeholder mellemrum",
         "`det_videre_forloeb`",
     );
 }
@@ -54,18 +54,18 @@ fn danish_letters_and_spaces_in_field_names() {
 fn backslashes_and_missing_quotes() {
     assert_explained(
         "tekst = \"Se C:\\Users\\dok\"\n",
-        "backslash",
+        "omvendt skråstreg",
         "`tekst = 'Se C:\\Users\\dok'`",
     );
     assert_explained(
         "titel = Budget 2025\n",
-        "must be in quotes",
+        "skal stå i anførselstegn",
         "`titel = \"Budget 2025\"`",
     );
     assert_explained(
         "titel = \"Mangler anførselstegn\ntil = \"x\"\n",
-        "has no closing quote",
-        "on the same line",
+        "mangler det afsluttende anførselstegn",
+        "på samme linje",
     );
 }
 
@@ -75,7 +75,8 @@ fn an_unclosed_long_text_points_where_it_opened() {
     let e = explain_toml(text);
     assert!(
         e.message
-            .contains("`tekst` starts with \"\"\" but never ends"),
+            .text
+            .contains("`tekst` begynder med \"\"\", men slutter aldrig"),
         "{e:?}"
     );
     let span = e.span.expect("points at the opening");
@@ -86,15 +87,21 @@ fn an_unclosed_long_text_points_where_it_opened() {
 fn a_field_given_twice_says_where_first() {
     assert_explained(
         "type = \"notat\"\ntitel = \"T\"\ntitel = \"U\"\n",
-        "`titel` is given twice",
-        "already set on line 2",
+        "`titel` står to gange",
+        "står allerede på linje 2",
     );
 }
 
 #[test]
 fn anything_else_keeps_the_parsers_words() {
     let e = explain_toml("[[bilag]\n");
-    assert!(e.message.starts_with("TOML syntax error: "), "{e:?}");
+    assert_eq!(e.message.code, "syntax-other");
+    assert!(
+        e.message
+            .text
+            .starts_with("linjen kan ikke læses (TOML-fejl: "),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -108,12 +115,12 @@ fn the_whole_date_or_key_is_pointed_at() {
 
 #[test]
 fn yes_no_lists_and_short_dates() {
-    assert_explained("udkast = ja\n", "true or false", "`udkast = true`");
-    assert_explained("udkast = True\n", "true or false", "`udkast = true`");
+    assert_explained("udkast = ja\n", "true eller false", "`udkast = true`");
+    assert_explained("udkast = True\n", "true eller false", "`udkast = true`");
     assert_explained(
         "udvalg = USS, UDF\n",
-        "looks like a list",
+        "ligner en liste",
         "`udvalg = [\"USS\", \"UDF\"]`",
     );
-    assert_explained("dato = 2025-5-5\n", "two digits", "`dato = 2025-05-05`");
+    assert_explained("dato = 2025-5-5\n", "to cifre", "`dato = 2025-05-05`");
 }
