@@ -591,3 +591,4 @@ cli-man = Skriv man-siden (roff)
 cli-schema = Skriv JSON-skemaet for sags- og mødefiler (eller for sagsgen.toml) til teksteditorer
 cli-schema--of = Hvilket skema: sag (sags- og mødefiler, standard) eller config (sagsgen.toml)
 cli-value-options = [TILVALG]
+template-invalid-typst = denne linje i din skabelon gav ugyldig Typst; ret den, eller slet filen for at bruge den indbyggede skabelon

@@ -596,3 +596,4 @@ cli-man = Print the man page (roff)
 cli-schema = Print the JSON Schema of case and meeting files (or of sagsgen.toml), for editors
 cli-schema--of = Which schema: sag (case and meeting files, the default) or config (sagsgen.toml)
 cli-value-options = [OPTIONS]
+template-invalid-typst = this line of your template override produced invalid Typst; fix it, or delete the file to use the built-in template

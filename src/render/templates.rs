@@ -200,7 +200,7 @@ impl Templates {
             source,
             span: Some(span),
         });
-        diagnostic.help = Some("this line of your template override produced invalid Typst; fix it, or delete the file to use the built-in template".into());
+        diagnostic.help(tr!("template-invalid-typst"));
         diagnostic
     }
 

@@ -13,6 +13,76 @@ fn help_lists_the_commands() {
     );
 }
 
+/// `--help` speaks the run's language, clap's own words (usage, headings, flags) too.
+#[test]
+fn help_is_danish_unless_english_is_asked_for() {
+    let project = Project::empty();
+    let danish = project.run(&["build", "--help"]);
+    assert_eq!(danish.code, 0, "{}", danish.stderr);
+    for said in [
+        "Lav sags- og mødefiler til PDF'er under `output/` (kun det, der er ændret)",
+        "Brug: sagsgen build [TILVALG] [STI]...",
+        "Tilvalg:",
+        "Argumenter:",
+        "-o, --output <MAPPE>",
+        "Hvor PDF'erne skal skrives (standard: `output/` i projektmappen)",
+        "-h, --help",
+        "Vis denne hjælp",
+    ] {
+        assert!(danish.stdout.contains(said), "{said:?}\n{}", danish.stdout);
+    }
+    for english in ["Usage", "Options", "Print help", "Where to write", "[default"] {
+        assert!(!danish.stdout.contains(english), "{english:?}\n{}", danish.stdout);
+    }
+    let top = project.run(&["--help"]);
+    assert!(top.stdout.contains("Kommandoer:"), "{}", top.stdout);
+    assert!(top.stdout.contains("Vis versionen"), "{}", top.stdout);
+    let english = project.run(&["build", "--help", "--sprog", "en"]);
+    assert_eq!(english.code, 0, "{}", english.stderr);
+    for said in [
+        "Build case and meeting files into PDFs under `output/` (only what changed)",
+        "Usage: sagsgen build [OPTIONS] [PATH]...",
+        "-o, --output <DIR>",
+        "Print help",
+    ] {
+        assert!(english.stdout.contains(said), "{said:?}\n{}", english.stdout);
+    }
+    let from_environment = project.run_with(&["check", "--help"], &[("LANG", "en_US.UTF-8")]);
+    assert!(
+        from_environment.stdout.contains("Check case and meeting files for every problem"),
+        "{}",
+        from_environment.stdout
+    );
+}
+
+/// A wrong command line gets a Danish message with clap's suggestion, the usage and exit 2.
+#[test]
+fn usage_errors_are_danish_and_exit_2() {
+    let project = Project::empty();
+    let run = project.run(&["biuld"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "fejl: `biuld` er ikke en kommando\n\n  tip: mente du `build`?\n\nBrug: sagsgen [TILVALG] <KOMMANDO>\n\nSe `sagsgen --help` for mere.\n"
+    );
+    let run = project.run(&["check", "--color", "blaa"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("fejl: `blaa` kan ikke bruges som --color <FARVE>\n\n  mulige værdier: auto, always, never\n"),
+        "{}",
+        run.stderr
+    );
+    let run = project.run(&["import"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.starts_with("fejl: <FIL>... skal angives"), "{}", run.stderr);
+    let run = project.run(&["biuld", "--sprog", "en"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.starts_with("error: unrecognized subcommand 'biuld'"), "{}", run.stderr);
+    let run = project.run(&["check", "--sprog", "tysk"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("mulige værdier: da, en"), "{}", run.stderr);
+}
+
 #[test]
 fn wrong_usage_exits_2() {
     let project = Project::empty();
@@ -22,7 +92,7 @@ fn wrong_usage_exits_2() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("no such file or folder: no-such-folder"),
+            .contains("fejl: filen eller mappen findes ikke: no-such-folder"),
         "{}",
         run.stderr
     );
@@ -35,11 +105,11 @@ fn success_exits_0_with_a_summary_and_quiet_is_quiet() {
     let run = project.run(&["build"]);
     assert_eq!(run.code, 0);
     assert!(
-        run.stderr.contains("Built output/a.pdf (1 page)"),
+        run.stderr.contains("    Lavet output/a.pdf (1 side)"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("Finished: 1 built"), "{}", run.stderr);
+    assert!(run.stderr.contains("Færdig: 1 lavet"), "{}", run.stderr);
     let quiet = project.run(&["build", "--quiet"]);
     assert_eq!(quiet.code, 0);
     assert!(
@@ -112,7 +182,7 @@ fn diagnostics_as_json_lines_for_tools() {
             m["message"]
                 .as_str()
                 .unwrap()
-                .contains("did you mean `sagsfremstilling`?")
+                .contains("mente du `sagsfremstilling`?")
         })
         .expect("the typo is reported");
     assert_eq!(typo["severity"], "error");
@@ -121,7 +191,8 @@ fn diagnostics_as_json_lines_for_tools() {
         (typo["line"].as_u64(), typo["column"].as_u64()),
         (Some(6), Some(1))
     );
-    assert_eq!(typo["help"], "write `sagsfremstilling` instead");
+    assert_eq!(typo["help"], "skriv `sagsfremstilling` i stedet");
+    assert_eq!(typo["code"], "field-unknown-near");
 }
 
 #[test]
@@ -146,6 +217,7 @@ fn a_problem_seen_twice_in_a_run_is_said_once() {
     let project = Project::examples();
     let run = project.run(&["build", "."]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let warning = "the committee \"Udvalg for skole og ungdomsuddannelse\" is not in `[udvalg]`";
+    let warning =
+        "udvalget \"Udvalg for skole og ungdomsuddannelse\" står ikke under `[udvalg]`";
     assert_eq!(run.stderr.matches(warning).count(), 1, "{}", run.stderr);
 }

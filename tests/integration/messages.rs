@@ -73,19 +73,53 @@ fn typst() {
     assert_output(&project, TYPST);
 }
 
-const TOML_SYNTAX: &str = r#"error: the text of `titel` has no closing quote
-  ┌─ cases/sag.toml:2:19
-  │
-2 │ titel = "Uden slut
-  │                   ^
-  │
-  = help: end the text with a quote (") on the same line; text over several lines goes between triple quotes (""" … """)
+/// The language: Danish without a word about it, and with a Danish environment; English
+/// with `--sprog en` or an English environment; `--sprog` wins over the environment.
+#[test]
+fn the_language_is_danish_unless_english_is_asked_for() {
+    let project = one_case(&notat("tekts = \"Mere.\"\n"));
+    let said = |args: &[&str], env: &[(&str, &str)]| {
+        let mut all = vec!["check", "--color", "never"];
+        all.extend_from_slice(args);
+        let run = project.run_with(&all, env);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        run.stderr
+    };
+    assert_eq!(said(&[], &[]), FIELD);
+    assert_eq!(said(&[], &[("LANG", "da_DK.UTF-8")]), FIELD);
+    assert_eq!(said(&["--sprog", "da"], &[("LANG", "en_GB.UTF-8")]), FIELD);
+    assert_eq!(said(&["--sprog", "en"], &[]), FIELD_IN_ENGLISH);
+    assert_eq!(said(&[], &[("LANG", "en_US.UTF-8")]), FIELD_IN_ENGLISH);
+    assert_eq!(said(&[], &[("LC_MESSAGES", "en_US.UTF-8"), ("LANG", "da_DK.UTF-8")]), FIELD_IN_ENGLISH);
+    assert_eq!(said(&[], &[("LC_ALL", "da_DK.UTF-8"), ("LANG", "en_US.UTF-8")]), FIELD);
+}
 
-   Failed cases/sag.toml (1 error)
-Files with errors: cases/sag.toml
-Finished: 0 checked, 1 failed
-"#;
-const FIELD: &str = r#"error: `tekts` is not a field of a notat; did you mean `tekst`?
+/// A tool reads the same code whatever the language; the text is the run's.
+#[test]
+fn json_messages_keep_their_code_in_every_language() {
+    let project = one_case(&notat("tekts = \"Mere.\"\n"));
+    for (sprog, message, help) in [
+        (
+            "da",
+            "`tekts` er ikke et felt i et notat; mente du `tekst`?",
+            "skriv `tekst` i stedet",
+        ),
+        (
+            "en",
+            "`tekts` is not a field of a notat; did you mean `tekst`?",
+            "write `tekst` instead",
+        ),
+    ] {
+        let run = project.run(&["check", "--message-format", "json", "--sprog", sprog]);
+        let line: serde_json::Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
+        assert_eq!(line["code"], "field-unknown-near", "{line}");
+        assert_eq!(line["message"], message, "{line}");
+        assert_eq!(line["help"], help, "{line}");
+        assert_eq!(line["severity"], "error", "{line}");
+    }
+}
+
+const FIELD_IN_ENGLISH: &str = r#"error: `tekts` is not a field of a notat; did you mean `tekst`?
   ┌─ cases/sag.toml:5:1
   │
 5 │ tekts = "Mere."
@@ -97,55 +131,79 @@ const FIELD: &str = r#"error: `tekts` is not a field of a notat; did you mean `t
 Files with errors: cases/sag.toml
 Finished: 0 checked, 1 failed
 "#;
-const COMMITTEE: &str = r#"error: "XYZ" is not a committee abbreviation in sagsgen.toml
+const TOML_SYNTAX: &str = r#"fejl: teksten i `titel` mangler det afsluttende anførselstegn
+  ┌─ cases/sag.toml:2:19
+  │
+2 │ titel = "Uden slut
+  │                   ^
+  │
+  = hjælp: afslut teksten med et anførselstegn (") på samme linje; tekst over flere linjer skal stå mellem tre anførselstegn (""" … """)
+
+  Fejlede cases/sag.toml (1 fejl)
+Filer med fejl: cases/sag.toml
+Færdig: 0 tjekket, 1 fejlede
+"#;
+const FIELD: &str = r#"fejl: `tekts` er ikke et felt i et notat; mente du `tekst`?
+  ┌─ cases/sag.toml:5:1
+  │
+5 │ tekts = "Mere."
+  │ ^^^^^
+  │
+  = hjælp: skriv `tekst` i stedet
+
+  Fejlede cases/sag.toml (1 fejl)
+Filer med fejl: cases/sag.toml
+Færdig: 0 tjekket, 1 fejlede
+"#;
+const COMMITTEE: &str = r#"fejl: "XYZ" er ikke en udvalgsforkortelse i sagsgen.toml
   ┌─ cases/sag.toml:9:11
   │
 9 │ udvalg = ["XYZ"]
   │           ^^^^^
   │
-  = help: the known abbreviations are BR, KB, OEU; or write the committee's full name
+  = hjælp: de kendte forkortelser er BR, KB, OEU; eller skriv udvalgets fulde navn
 
-   Failed cases/sag.toml (1 error)
-Files with errors: cases/sag.toml
-Finished: 0 checked, 1 failed
+  Fejlede cases/sag.toml (1 fejl)
+Filer med fejl: cases/sag.toml
+Færdig: 0 tjekket, 1 fejlede
 "#;
-const ATTACHMENT: &str = r#"error: the attachment "../bilag/kort.pdf" does not exist
+const ATTACHMENT: &str = r#"fejl: bilaget "../bilag/kort.pdf" findes ikke
    ┌─ cases/sag.toml:12:7
    │
 12 │ fil = "../bilag/kort.pdf"
    │       ^^^^^^^^^^^^^^^^^^^
    │
-   = help: `fil` is relative to the folder of this case file
+   = hjælp: `fil` regnes fra den mappe, sagsfilen ligger i
 
-   Failed cases/sag.toml (1 error)
-Files with errors: cases/sag.toml
-Finished: 0 checked, 1 failed
+  Fejlede cases/sag.toml (1 fejl)
+Filer med fejl: cases/sag.toml
+Færdig: 0 tjekket, 1 fejlede
 "#;
-const TEMPLATE: &str = r#"error: template notat.typ.j2: `doc.tli` is not a value this template is given
+const TEMPLATE: &str = r#"fejl: skabelonen notat.typ.j2: `doc.tli` er ikke en værdi, skabelonen får
   ┌─ templates/notat.typ.j2:9:19
   │
 9 │     [*Til:*], [{{ doc.tli }}],
   │                   ^^^^^^^
   │
-  = help: did you mean `doc.til`?
+  = hjælp: mente du `doc.til`?
 
-   Failed cases/sag.toml (1 error)
-Files with errors: cases/sag.toml
-Finished: 0 checked, 1 failed
+  Fejlede cases/sag.toml (1 fejl)
+Filer med fejl: cases/sag.toml
+Færdig: 0 tjekket, 1 fejlede
 "#;
-const TYPST: &str = r#"error: typesetting cases/sag.toml failed: unknown variable: ukendt-funktion
+const TYPST: &str = r#"fejl: opsætningen af cases/sag.toml mislykkedes: unknown variable: ukendt-funktion
    ┌─ templates/notat.typ.j2:29:1
    │
 29 │ #ukendt-funktion()
    │ ^^^^^^^^^^^^^^^^^^
    │
-   = at line 76 of the generated Typst: #ukendt-funktion()
-   = hint: if you meant to use subtraction, try adding spaces around the minus sign: `ukendt - funktion`
-   = help: this line of your template override produced invalid Typst; fix it, or delete the file to use the built-in template
+   = på linje 76 i den lavede Typst-kilde: #ukendt-funktion()
+   = tip: if you meant to use subtraction, try adding spaces around the minus sign: `ukendt - funktion`
+   = hjælp: denne linje i din skabelon gav ugyldig Typst; ret den, eller slet filen for at bruge den indbyggede skabelon
 
-   Failed cases/sag.toml (1 error)
-Files with errors: cases/sag.toml
-Finished: 0 checked, 1 failed
+  Fejlede cases/sag.toml (1 fejl)
+Filer med fejl: cases/sag.toml
+Færdig: 0 tjekket, 1 fejlede
 "#;
 
 /// A broken case that two meetings include: its error is said once a run, whether the case
@@ -165,7 +223,7 @@ fn a_case_included_twice_is_reported_once() {
         assert_eq!(run.code, 1, "{}", run.stderr);
         assert_eq!(
             run.stderr
-                .matches("`tekts` is not a field of a notat")
+                .matches("`tekts` er ikke et felt i et notat")
                 .count(),
             1,
             "{args:?}: {}",
@@ -173,7 +231,7 @@ fn a_case_included_twice_is_reported_once() {
         );
         assert_eq!(
             run.stderr
-                .matches("the case file \"../cases/a.toml\" has errors")
+                .matches("sagsfilen \"../cases/a.toml\" har fejl")
                 .count(),
             2,
             "{args:?}: {}",
@@ -192,13 +250,13 @@ fn two_items_with_one_number() {
     );
     let (code, stderr) = check(&project);
     assert_eq!(code, 0, "a warning, not an error: {stderr}");
-    let expected = "warning: two items have the number \"1\"; this is the second
+    let expected = "advarsel: to punkter har nummeret \"1\"; dette er det andet
   ┌─ moeder/m.toml:9:1
   │
 9 │ [[punkter]]
   │ ^^^^^^^^^^^
   │
-  = help: give each item its own `nummer`, or leave `nummer` out to number the items by their place
+  = hjælp: giv hvert punkt sit eget `nummer`, eller udelad `nummer`, så punkterne nummereres efter deres plads
 
 ";
     assert!(stderr.starts_with(expected), "\n--- got ---\n{stderr}");
@@ -209,5 +267,5 @@ fn two_items_with_one_number() {
     );
     let (code, stderr) = check(&project);
     assert_eq!(code, 0, "{stderr}");
-    assert!(!stderr.contains("warning"), "{stderr}");
+    assert!(!stderr.contains("advarsel"), "{stderr}");
 }

@@ -7,104 +7,104 @@ use crate::common::Project;
 const MISTAKES: &[(&str, &str, &str)] = &[
     (
         "cases/curly-quotes.toml:2:9",
-        "the text of `titel` is in typographic quotes",
+        "teksten i `titel` står i typografiske anførselstegn",
         "`titel = \"Budget 2025\"`",
     ),
     (
         "cases/danish-date.toml:5:8",
-        "`dato` must be written year-month-day",
+        "`dato` skal skrives år-måned-dag",
         "`dato = 2020-10-20`",
     ),
     (
         "cases/danish-date2.toml:5:8",
-        "`dato` must be written year-month-day",
+        "`dato` skal skrives år-måned-dag",
         "`dato = 2020-10-20`",
     ),
     (
         "cases/danish-key.toml:5:1",
-        "`økonomiske_konsekvenser` has letters TOML only reads in quotes",
-        "`oekonomiske_konsekvenser` or `\"økonomiske_konsekvenser\"`",
+        "feltnavnet `økonomiske_konsekvenser` har bogstaver (æ, ø, å)",
+        "`oekonomiske_konsekvenser` eller `\"økonomiske_konsekvenser\"`",
     ),
     (
         "cases/key-space.toml:6:1",
-        "`det videre forløb` contains spaces",
+        "feltnavnet `det videre forløb` indeholder mellemrum",
         "`det_videre_forloeb`",
     ),
     (
         "cases/unquoted.toml:2:9",
-        "the text of `titel` must be in quotes",
+        "teksten i `titel` skal stå i anførselstegn",
         "`titel = \"Budget 2025\"`",
     ),
     (
         "cases/unclosed.toml:4:1",
-        "the text of `tekst` starts with \"\"\" but never ends",
-        "end the text with \"\"\"",
+        "teksten i `tekst` begynder med \"\"\", men slutter aldrig",
+        "afslut teksten med \"\"\"",
     ),
     (
         "cases/backslash.toml:4:",
-        "contains a backslash",
+        "indeholder en omvendt skråstreg",
         "`tekst = 'Se C:\\Users\\dok'`",
     ),
     (
         "cases/dup.toml:3:1",
-        "`titel` is given twice",
-        "already set on line 2",
+        "`titel` står to gange",
+        "står allerede på linje 2",
     ),
     (
         "cases/after-table.toml:10:1",
-        "`indstilling` is a field of the case, but it stands below a `[[…]]` line",
-        "move the line up",
+        "`indstilling` er et felt i sagen, men det står under en `[[…]]`-linje",
+        "flyt linjen op",
     ),
     (
         "moeder/m.toml:7:1",
-        "`dato` is a field of the meeting, but it stands below a `[[…]]` line",
-        "move the line up",
+        "`dato` er et felt i mødet, men det står under en `[[…]]`-linje",
+        "flyt linjen op",
     ),
     (
         "cases/capital.toml:2:1",
-        "`Titel` is not a field of a notat; did you mean `titel`?",
-        "write `titel` instead",
+        "`Titel` er ikke et felt i et notat; mente du `titel`?",
+        "skriv `titel` i stedet",
     ),
     (
         "cases/type-case.toml:1:8",
-        "\"Notat\" is not a kind of case; did you mean \"notat\"?",
-        "`type` is one of",
+        "\"Notat\" er ikke en slags sag; mente du \"notat\"?",
+        "`type` er en af",
     ),
     (
         "cases/udkast-ja.toml:5:10",
-        "`udkast` is true or false",
+        "`udkast` er true eller false",
         "`udkast = true`",
     ),
     (
         "cases/list-unquoted.toml:4:10",
-        "`udvalg` looks like a list",
+        "`udvalg` ligner en liste",
         "`udvalg = [\"USS\", \"UDF\"]`",
     ),
     (
         "cases/short-date.toml:5:8",
-        "two digits for the month and the day",
+        "to cifre for måned og dag",
         "`dato = 2025-05-05`",
     ),
     (
         "cases/notat-field.toml:4:1",
-        "`til` is a field of a notat, not of an orienteringssag",
-        "change `type` if the file is meant to be a notat",
+        "`til` er et felt i et notat, ikke i en orienteringssag",
+        "ret `type`, hvis filen skal være et notat",
     ),
     (
         "cases/number-title.toml:2:9",
-        "`titel` must be text in quotes, not the number 2025",
+        "`titel` skal være en tekst i anførselstegn, ikke tallet 2025",
         "`titel = \"2025\"`",
     ),
     (
         "cases/empty.toml:1:1",
-        "missing field `type`",
-        "add a first line such as `type = ",
+        "feltet `type` mangler",
+        "tilføj en første linje som `type = ",
     ),
 ];
 
 /// The diagnostic block (message, source lines, notes) that mentions `position`.
 fn block_at<'s>(stderr: &'s str, position: &str) -> &'s str {
-    let blocks: Vec<&str> = stderr.split("\nerror").collect();
+    let blocks: Vec<&str> = stderr.split("\nfejl").collect();
     blocks
         .into_iter()
         .find(|b| b.contains(&format!("┌─ {position}")))
@@ -119,7 +119,7 @@ fn everyday_mistakes_get_plain_messages_with_a_fix() {
     for (position, message, help) in MISTAKES {
         let block = block_at(&run.stderr, position);
         assert!(block.contains(message), "{position}: {message}\n{block}");
-        assert!(block.contains("help: "), "{position}: a help line\n{block}");
+        assert!(block.contains("hjælp: "), "{position}: a help line\n{block}");
         assert!(block.contains(help), "{position}: {help}\n{block}");
     }
     for jargon in [
@@ -132,13 +132,13 @@ fn everyday_mistakes_get_plain_messages_with_a_fix() {
         assert!(!run.stderr.contains(jargon), "{jargon}\n{}", run.stderr);
     }
     assert!(
-        !run.stderr.contains("missing field `indstilling`")
-            && !run.stderr.contains("missing field `dato`"),
+        !run.stderr.contains("feltet `indstilling` mangler")
+            && !run.stderr.contains("feltet `dato` mangler"),
         "a field below a [[…]] line is not also called missing\n{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("Files with errors: ") && !run.stderr.contains("no PDF written"),
+        run.stderr.contains("Filer med fejl: ") && !run.stderr.contains("ingen PDF skrevet"),
         "check writes nothing, and says nothing about writing\n{}",
         run.stderr
     );
@@ -171,6 +171,10 @@ fn every_error_of_every_broken_fixture_has_a_position_and_a_help_line() {
             }
             errors += 1;
             assert!(d["line"].as_u64().is_some_and(|l| l > 0), "{fixture}: {d}");
+            assert!(
+                d["code"].as_str().is_some_and(|c| !c.is_empty()),
+                "{fixture}: an error without a code: {d}"
+            );
             assert!(d["column"].as_u64().is_some(), "{fixture}: {d}");
             assert!(
                 d["help"].as_str().is_some_and(|h| !h.is_empty()),
