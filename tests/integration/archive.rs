@@ -82,18 +82,18 @@ fn verify_catches_flipped_bytes_deleted_and_added_files() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("changed: uden-dato/notater/notat-regionshandicapraadet.pdf"),
+            .contains("ændret: uden-dato/notater/notat-regionshandicapraadet.pdf"),
         "{}",
         run.stderr
     );
     assert!(
         run.stderr
-            .contains("missing: 2020/USS/uss-2020-11-02/referat.pdf"),
+            .contains("mangler: 2020/USS/uss-2020-11-02/referat.pdf"),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("extra: 2020/USS/fremmed.pdf"),
+        run.stderr.contains("i overskud: 2020/USS/fremmed.pdf"),
         "{}",
         run.stderr
     );
@@ -120,7 +120,7 @@ fn re_archiving_is_idempotent_and_changes_need_new_version() {
     assert!(
         refused
             .stderr
-            .contains("already archived with other content"),
+            .contains("er allerede arkiveret med et andet indhold"),
         "{}",
         refused.stderr
     );
@@ -159,7 +159,7 @@ fn drafts_are_not_archived() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("a draft (udkast = true) is not archived"),
+            .contains("et udkast (udkast = true) arkiveres ikke"),
         "{}",
         run.stderr
     );
@@ -187,10 +187,11 @@ fn verify_catches_a_file_that_no_longer_conforms() {
     let run = project.run(&["verify", "arkiv"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr
-            .contains("not conforming: uden-dato/notater/notat-regionshandicapraadet.pdf"),
+        run.stderr.contains(
+            "overholder ikke standarden: uden-dato/notater/notat-regionshandicapraadet.pdf"
+        ),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("1 problem found"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 problem fundet"), "{}", run.stderr);
 }

@@ -33,7 +33,7 @@ fn an_unchanged_project_is_not_rebuilt_and_nothing_is_written() {
     let run = project.run(&["build"]);
     assert_eq!(run.code, 0);
     assert!(
-        run.stderr.contains("Finished: 0 built, 5 unchanged"),
+        run.stderr.contains("Færdig: 0 lavet, 5 uændret"),
         "{}",
         run.stderr
     );
@@ -58,7 +58,7 @@ fn a_changed_case_rebuilds_only_itself() {
     );
     let run = project.run(&["build"]);
     assert!(
-        run.stderr.contains("Built output/c2.pdf") && run.stderr.contains("1 built, 3 unchanged"),
+        run.stderr.contains("Lavet output/c2.pdf") && run.stderr.contains("1 lavet, 3 uændret"),
         "{}",
         run.stderr
     );
@@ -75,7 +75,7 @@ fn templates_config_and_force_rebuild_everything() {
     );
     let run = project.run(&["build"]);
     assert!(
-        run.stderr.contains("3 built"),
+        run.stderr.contains("3 lavet"),
         "a template change rebuilds all: {}",
         run.stderr
     );
@@ -83,7 +83,7 @@ fn templates_config_and_force_rebuild_everything() {
     project.write("sagsgen.toml", "[organisation]\nnavn = \"Ny Kommune\"\n");
     let run = project.run(&["build"]);
     assert!(
-        run.stderr.contains("3 built"),
+        run.stderr.contains("3 lavet"),
         "a sagsgen.toml change rebuilds all: {}",
         run.stderr
     );
@@ -91,11 +91,11 @@ fn templates_config_and_force_rebuild_everything() {
         project
             .run(&["build"])
             .stderr
-            .contains("0 built, 3 unchanged")
+            .contains("0 lavet, 3 uændret")
     );
     let run = project.run(&["build", "--force"]);
     assert!(
-        run.stderr.contains("3 built") && !run.stderr.contains("unchanged"),
+        run.stderr.contains("3 lavet") && !run.stderr.contains("uændret"),
         "{}",
         run.stderr
     );
@@ -110,7 +110,7 @@ fn deleted_outputs_and_fixed_failures_are_rebuilt() {
         project
             .run(&["build"])
             .stderr
-            .contains("1 built, 1 unchanged")
+            .contains("1 lavet, 1 uændret")
     );
     assert!(project.exists("output/c0.pdf"));
     project.write("cases/c1.toml", "type = \"notat\"\n");
@@ -125,7 +125,7 @@ fn deleted_outputs_and_fixed_failures_are_rebuilt() {
         project
             .run(&["build"])
             .stderr
-            .contains("1 built, 1 unchanged")
+            .contains("1 lavet, 1 uændret")
     );
 }
 
@@ -137,12 +137,12 @@ fn a_changed_attachment_rebuilds_its_meeting() {
         project
             .run(&["build", "moeder"])
             .stderr
-            .contains("0 built, 1 unchanged")
+            .contains("0 lavet, 1 uændret")
     );
     let other = project.read("bilag/vurdering-grund.pdf");
     project.write("bilag/teknisk-bilag-styringsaftale.pdf", other);
     let run = project.run(&["build", "moeder"]);
-    assert!(run.stderr.contains("1 built"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 lavet"), "{}", run.stderr);
 }
 
 #[test]
@@ -161,7 +161,7 @@ fn a_panic_in_one_document_does_not_stop_the_others() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("sagsgen failed unexpectedly on this file: a deliberate test panic"),
+        stderr.contains("sagsgen fejlede uventet på denne fil: a deliberate test panic"),
         "{stderr}"
     );
     assert!(project.exists("output/c0.pdf") && project.exists("output/c2.pdf"));
@@ -175,11 +175,11 @@ fn an_interrupted_build_keeps_whole_pdfs_and_leaves_no_temp_files() {
     let project = project_with(TOTAL);
     let mut run = Spawned::start(project.path(), &["build", "--jobs", "1"], &[]);
     // Interrupt once the build is under way: after its first PDF.
-    run.wait_for("Built ");
+    run.wait_for("Lavet ");
     run.interrupt();
     let (code, stderr) = run.finish();
     assert_eq!(code, Some(130), "{stderr}");
-    assert!(stderr.contains("not started (interrupted)"), "{stderr}");
+    assert!(stderr.contains("ikke startet (afbrudt)"), "{stderr}");
     let mut pdfs = 0;
     for entry in std::fs::read_dir(project.path().join("output")).unwrap() {
         let path = entry.unwrap().path();
@@ -201,9 +201,9 @@ fn an_interrupted_build_keeps_whole_pdfs_and_leaves_no_temp_files() {
     let rerun = project.run(&["build"]);
     assert_eq!(rerun.code, 0, "{}", rerun.stderr);
     let expected = if pdfs == 0 {
-        format!("{TOTAL} built")
+        format!("{TOTAL} lavet")
     } else {
-        format!("{} built, {pdfs} unchanged", TOTAL - pdfs)
+        format!("{} lavet, {pdfs} uændret", TOTAL - pdfs)
     };
     assert!(
         rerun.stderr.contains(&expected),
@@ -226,7 +226,7 @@ fn a_changed_item_case_rebuilds_its_meeting() {
         ),
     );
     let run = project.run(&["build", "moeder"]);
-    assert!(run.stderr.contains("1 built"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 lavet"), "{}", run.stderr);
     let agenda = project.text("output/moeder/uss-2020-11-02/dagsorden.pdf");
     assert!(
         agenda.contains("Salg af grunden på Industrivej"),
@@ -269,11 +269,11 @@ fn every_file_is_read_once_a_run_though_meetings_and_cases_share_them() {
     files.sort();
     assert_eq!(files.len(), 12, "{files:?}");
     assert_eq!(reads(&run.stderr), files, "{}", run.stderr);
-    assert!(run.stderr.contains("12 built"), "{}", run.stderr);
+    assert!(run.stderr.contains("12 lavet"), "{}", run.stderr);
     // A run with nothing to build reads each once too, and builds nothing.
     let again = project.run_with(&["build"], &trace);
     assert_eq!(reads(&again.stderr), files, "{}", again.stderr);
-    assert!(again.stderr.contains("12 unchanged"), "{}", again.stderr);
+    assert!(again.stderr.contains("12 uændret"), "{}", again.stderr);
 }
 
 /// The `.toml` files under a folder, by path from the project root.

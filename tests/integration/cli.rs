@@ -31,8 +31,18 @@ fn help_is_danish_unless_english_is_asked_for() {
     ] {
         assert!(danish.stdout.contains(said), "{said:?}\n{}", danish.stdout);
     }
-    for english in ["Usage", "Options", "Print help", "Where to write", "[default"] {
-        assert!(!danish.stdout.contains(english), "{english:?}\n{}", danish.stdout);
+    for english in [
+        "Usage",
+        "Options",
+        "Print help",
+        "Where to write",
+        "[default",
+    ] {
+        assert!(
+            !danish.stdout.contains(english),
+            "{english:?}\n{}",
+            danish.stdout
+        );
     }
     let top = project.run(&["--help"]);
     assert!(top.stdout.contains("Kommandoer:"), "{}", top.stdout);
@@ -45,11 +55,17 @@ fn help_is_danish_unless_english_is_asked_for() {
         "-o, --output <DIR>",
         "Print help",
     ] {
-        assert!(english.stdout.contains(said), "{said:?}\n{}", english.stdout);
+        assert!(
+            english.stdout.contains(said),
+            "{said:?}\n{}",
+            english.stdout
+        );
     }
     let from_environment = project.run_with(&["check", "--help"], &[("LANG", "en_US.UTF-8")]);
     assert!(
-        from_environment.stdout.contains("Check case and meeting files for every problem"),
+        from_environment
+            .stdout
+            .contains("Check case and meeting files for every problem"),
         "{}",
         from_environment.stdout
     );
@@ -74,13 +90,26 @@ fn usage_errors_are_danish_and_exit_2() {
     );
     let run = project.run(&["import"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.starts_with("fejl: <FIL>... skal angives"), "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("fejl: <FIL>... skal angives"),
+        "{}",
+        run.stderr
+    );
     let run = project.run(&["biuld", "--sprog", "en"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.starts_with("error: unrecognized subcommand 'biuld'"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("error: unrecognized subcommand 'biuld'"),
+        "{}",
+        run.stderr
+    );
     let run = project.run(&["check", "--sprog", "tysk"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("mulige værdier: da, en"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("mulige værdier: da, en"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -217,7 +246,6 @@ fn a_problem_seen_twice_in_a_run_is_said_once() {
     let project = Project::examples();
     let run = project.run(&["build", "."]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let warning =
-        "udvalget \"Udvalg for skole og ungdomsuddannelse\" står ikke under `[udvalg]`";
+    let warning = "udvalget \"Udvalg for skole og ungdomsuddannelse\" står ikke under `[udvalg]`";
     assert_eq!(run.stderr.matches(warning).count(), 1, "{}", run.stderr);
 }

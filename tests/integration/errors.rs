@@ -4,7 +4,12 @@
 use crate::common::{Project, notat};
 
 /// (file stem, position prefix, message fragments in Danish, the same in English)
-type Broken = (&'static str, &'static str, &'static [&'static str], &'static [&'static str]);
+type Broken = (
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
 
 const BROKEN: &[Broken] = &[
     (
@@ -127,10 +132,16 @@ const BROKEN: &[Broken] = &[
 #[track_caller]
 fn assert_all_said(said: &str, danish: bool) {
     for (stem, position, in_danish, in_english) in BROKEN {
-        assert!(said.contains(position), "no diagnostic at {position}\n{said}");
+        assert!(
+            said.contains(position),
+            "no diagnostic at {position}\n{said}"
+        );
         let fragments = if danish { in_danish } else { in_english };
         for fragment in *fragments {
-            assert!(said.contains(fragment), "missing {fragment:?} for {stem}\n{said}");
+            assert!(
+                said.contains(fragment),
+                "missing {fragment:?} for {stem}\n{said}"
+            );
         }
     }
 }
@@ -138,8 +149,20 @@ fn assert_all_said(said: &str, danish: bool) {
 /// No word of the other language's frame (levels, help, summary) in a run's messages.
 #[track_caller]
 fn assert_all_danish(said: &str) {
-    for english in ["error", "warning", "help:", "Failed", "Finished", "Files with", " is ", " the "] {
-        assert!(!said.contains(english), "{english:?} in a Danish run:\n{said}");
+    for english in [
+        "error",
+        "warning",
+        "help:",
+        "Failed",
+        "Finished",
+        "Files with",
+        " is ",
+        " the ",
+    ] {
+        assert!(
+            !said.contains(english),
+            "{english:?} in a Danish run:\n{said}"
+        );
     }
 }
 
@@ -179,15 +202,27 @@ fn the_broken_input_suite_speaks_danish_unless_told_english() {
         assert_eq!(run.code, 1, "{}", run.stderr);
         assert_all_said(&run.stderr, true);
         assert_all_danish(&run.stderr);
-        assert!(run.stderr.contains("Færdig: 1 tjekket, 14 fejlede"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("Færdig: 1 tjekket, 14 fejlede"),
+            "{}",
+            run.stderr
+        );
     }
     let run = project.run(&["check", "--sprog", "en"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_all_said(&run.stderr, false);
     for danish in ["fejl:", "hjælp:", "Fejlede", "Færdig", " er ", " ikke "] {
-        assert!(!run.stderr.contains(danish), "{danish:?} in an English run:\n{}", run.stderr);
+        assert!(
+            !run.stderr.contains(danish),
+            "{danish:?} in an English run:\n{}",
+            run.stderr
+        );
     }
-    assert!(run.stderr.contains("Finished: 1 checked, 14 failed"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Finished: 1 checked, 14 failed"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

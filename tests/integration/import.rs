@@ -53,22 +53,20 @@ fn every_format_imports_checks_and_builds_with_every_section_in_order() {
     // The report says, per item and for the whole import, how many of the source's words
     // the case files hold.
     assert!(
-        run.stderr.contains("  Punkt 1.1 Klimaplan for kommunens bygninger → cases/2021/mil-03-03/punkt-02-klimaplan-for-kommunens-bygninger.toml (words kept: 100 %)\n"),
+        run.stderr.contains("  Punkt 1.1 Klimaplan for kommunens bygninger → cases/2021/mil-03-03/punkt-02-klimaplan-for-kommunens-bygninger.toml (ord med: 100 %)\n"),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("Words kept: ")
-            && run
-                .stderr
-                .contains(" words are in the case files (100 %)\n"),
+        run.stderr.contains("Ord med: ")
+            && run.stderr.contains(" ord står i sagsfilerne (100 %)\n"),
         "{}",
         run.stderr
     );
     // An attachment the page only links to is said to come without its file, as in
     // every other format.
     assert!(
-        run.stderr.contains("    warning: attachment \"Bilag 1: Fordeling af tilskud\": the export names no file for it; it is listed without its file\n"),
+        run.stderr.contains("    advarsel: bilaget \"Bilag 1: Fordeling af tilskud\": eksporten nævner ingen fil til det; det står på listen uden sin fil\n"),
         "{}",
         run.stderr
     );
@@ -87,7 +85,7 @@ fn every_format_imports_checks_and_builds_with_every_section_in_order() {
     };
     let (code, stderr) = in_root(&["check"]);
     assert_eq!(code, Some(0), "{stderr}");
-    assert!(!stderr.contains("error"), "{stderr}");
+    assert!(!stderr.contains("fejl"), "{stderr}");
     let (code, stderr) = in_root(&["build"]);
     assert_eq!(code, Some(0), "{stderr}");
 
@@ -251,7 +249,7 @@ fn the_project_gets_meetings_cases_committees_and_attachments() {
     }
     // The Acadre manifest and its agenda, given together, are one meeting.
     assert_eq!(
-        run.stderr.matches("Imported Økonomiudvalget").count(),
+        run.stderr.matches("Importerede Økonomiudvalget").count(),
         1,
         "{}",
         run.stderr
@@ -347,7 +345,7 @@ fn a_second_import_changes_nothing_and_an_edited_file_is_kept_unless_forced() {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let again = project.run(&args);
     assert_eq!(again.code, 0, "{}", again.stderr);
-    assert!(again.stderr.contains("nothing changed"), "{}", again.stderr);
+    assert!(again.stderr.contains("intet ændret"), "{}", again.stderr);
     assert_eq!(files(&root), before);
 
     let case = "projekt/cases/2021/bsu-05-10/punkt-01-skolestruktur-i-nordbyen.toml";
@@ -357,7 +355,7 @@ fn a_second_import_changes_nothing_and_an_edited_file_is_kept_unless_forced() {
     assert_eq!(kept.code, 1, "{}", kept.stderr);
     assert!(
         kept.stderr
-            .contains("punkt-01-skolestruktur-i-nordbyen.toml differs"),
+            .contains("punkt-01-skolestruktur-i-nordbyen.toml er anderledes"),
         "{}",
         kept.stderr
     );
@@ -379,9 +377,9 @@ fn the_report_says_where_each_caption_went_also_as_json() {
         "\"Baggrund\" → afsnit (før sagsfremstilling)",
         "\"Sagsfremstilling\" → sagsfremstilling",
         "\"Beslutning\" → beslutning (MIL, 04-11-2020)",
-        "the link to http://www.eksempel.dk/klima is not https",
-        "Enclosures/2.docx is not a PDF",
-        "attachment \"Et bilag der ikke kan læses\": the attachment",
+        "linket til http://www.eksempel.dk/klima er ikke https",
+        "Enclosures/2.docx er ikke en PDF",
+        "bilaget \"Et bilag der ikke kan læses\": bilaget",
         "\"Lovgrundlag\" → udeladt (tomt)",
     ] {
         assert!(run.stderr.contains(line), "{line}\n---\n{}", run.stderr);
@@ -470,11 +468,11 @@ fn a_file_no_system_wrote_is_refused_and_the_others_still_import() {
     ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     for line in [
-        "noget.xml: cannot import this file: XML with a <regneark> root that sagsgen does not know (under it: <række>, <kolonne>); sagsgen reads SBSYS Publication XML",
-        "eDoc agenda XML (the Fujitsu schema or the eDocAgendaPublishing <Meeting> export), FirstAgenda Publication pages saved as HTML, and XML a project describes in sagsgen.toml ([import.formater]) — see \"Eksporter, sagsgen ikke kender\" in sagsgen's handbook (docs/src/import.md)",
-        "side.html: cannot import this file: an HTML page, but not a FirstAgenda Publication",
-        "ødelagt.xml: cannot import this file: not readable XML",
-        "mangler.xml does not exist",
+        "noget.xml: filen kan ikke importeres: XML med roden <regneark>, som sagsgen ikke kender (under den: <række>, <kolonne>); sagsgen læser SBSYS Publication-XML",
+        "eDoc-dagsordens-XML (Fujitsu-skemaet eller eDocAgendaPublishing-eksporten <Meeting>), FirstAgenda Publication-sider gemt som HTML og XML, som et projekt beskriver i sagsgen.toml ([import.formater]) — se \"Eksporter, sagsgen ikke kender\" i sagsgens håndbog (docs/src/import.md)",
+        "side.html: filen kan ikke importeres: en HTML-side, men ikke en dagsorden eller et referat fra FirstAgenda Publication",
+        "ødelagt.xml: filen kan ikke importeres: XML, der ikke kan læses",
+        "filen eller mappen findes ikke: mangler.xml",
     ] {
         assert!(run.stderr.contains(line), "{line}\n---\n{}", run.stderr);
     }
@@ -506,7 +504,7 @@ fn an_existing_project_keeps_its_committees_and_its_own_caption_table() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("\"Resume\" → beslutningstema"), "{stderr}");
-    assert!(!stderr.contains("Committees added"), "{stderr}");
+    assert!(!stderr.contains("Udvalg tilføjet"), "{stderr}");
     let config = text(&project, "sagsgen.toml");
     assert!(!config.contains("KF ="), "{config}");
     let case = text(
@@ -551,7 +549,7 @@ fn a_supplementary_agenda_in_the_same_export_adds_its_items() {
     let meeting = text(&project, "p/moeder/tu-2022-02-02.toml");
     assert_eq!(meeting.matches("[[punkter]]").count(), 2, "{meeting}");
     assert!(
-        !run.stderr.contains("hold the same meeting"),
+        !run.stderr.contains("indeholder det samme møde"),
         "{}",
         run.stderr
     );
@@ -576,12 +574,12 @@ fn one_meeting_in_two_exports_is_imported_once_from_the_fuller() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("hold the same meeting; it is imported from a/Publication7.xml"),
+            .contains("indeholder det samme møde; det importeres fra a/Publication7.xml"),
         "{}",
         run.stderr
     );
     assert_eq!(
-        run.stderr.matches("Imported Miljøudvalget").count(),
+        run.stderr.matches("Importerede Miljøudvalget").count(),
         1,
         "{}",
         run.stderr
@@ -674,7 +672,7 @@ fn an_html_rendition_beside_its_export_is_skipped_with_a_note() {
     let run = project.run(&["import", "eksport", "--to", "projekt"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains("eksport/moede.html: skipped: the system's own HTML rendition of moede.xml, which was imported"),
+        run.stderr.contains("eksport/moede.html: sprunget over: systemets egen HTML-udgave af moede.xml, som blev importeret"),
         "{}",
         run.stderr
     );
@@ -683,7 +681,7 @@ fn an_html_rendition_beside_its_export_is_skipped_with_a_note() {
     let alone = project.run(&["import", "eksport", "--to", "andet"]);
     assert_eq!(alone.code, 1, "{}", alone.stderr);
     assert!(
-        alone.stderr.contains("cannot import this file"),
+        alone.stderr.contains("filen kan ikke importeres"),
         "{}",
         alone.stderr
     );
@@ -706,19 +704,19 @@ fn text_no_reader_takes_is_reported_and_strict_makes_it_an_error() {
     let run = project.run(&["import", "eksport/referat.html", "--to", "projekt"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains("    warning: 7 of the source's ")
+        run.stderr.contains("    advarsel: 7 af kildens ")
             && run.stderr.contains(
-                " words are not in cases/2025/kf-10-08/punkt-01-tilskud-til-foreninger-2026.toml ("
+                " ord står ikke i cases/2025/kf-10-08/punkt-01-tilskud-til-foreninger-2026.toml ("
             )
-            && run
-                .stderr
-                .contains(" kept); the first missing: \"Et afsnit som ingen læser tager med\"\n"),
+            && run.stderr.contains(
+                " med); det første, der mangler: \"Et afsnit som ingen læser tager med\"\n"
+            ),
         "{}",
         run.stderr
     );
     assert!(
         run.stderr
-            .contains("Words kept: 57 of the export's 64 words are in the case files (89.0 %)\n"),
+            .contains("Ord med: 57 af eksportens 64 ord står i sagsfilerne (89.0 %)\n"),
         "{}",
         run.stderr
     );
@@ -733,7 +731,7 @@ fn text_no_reader_takes_is_reported_and_strict_makes_it_an_error() {
     assert!(
         strict
             .stderr
-            .contains("error: 7 of the export's 64 words are not in the files written (--strict)"),
+            .contains("fejl: 7 af eksportens 64 ord står ikke i de skrevne filer (--strict)"),
         "{}",
         strict.stderr
     );
@@ -770,7 +768,7 @@ fn a_built_in_format_described_in_sagsgen_toml_imports_as_the_built_in_reader_do
         "{}",
         described.stderr
     );
-    built_in.assert_said("sagsgen.toml: the export does not say which municipality or region it comes from: the new sagsgen.toml says navn = \"Kommunen\" under [organisation]; write your organisation's name there");
+    built_in.assert_said("sagsgen.toml: eksporten siger ikke, hvilken kommune eller region den kommer fra: den nye sagsgen.toml siger navn = \"Kommunen\" under [organisation]; skriv jeres organisations navn der");
     assert!(
         String::from_utf8(project.read("indbygget/sagsgen.toml"))
             .unwrap()
@@ -823,7 +821,7 @@ bilag_fil = "@fil"
     );
     let run = project.run(&["import", "eksport.xml", "--to", "p"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    run.assert_said("Imported Teknik- og Miljøudvalget (TMU) 04-03-2026 (arkiv: eksport.xml)");
+    run.assert_said("Importerede Teknik- og Miljøudvalget (TMU) 04-03-2026 (arkiv: eksport.xml)");
     let meeting = text(&project, "p/moeder/tmu-2026-03-04.toml");
     assert!(meeting.contains("tid = \"16:00\""), "{meeting}");
     let first = text(
@@ -862,10 +860,10 @@ fn a_wrong_format_description_is_an_error_of_check_naming_its_line() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     for said in [
         "sagsgen.toml:3:10",
-        "`udvalg`: \"/eksport/udvalg\" starts with /; a path goes from the element it is read from, e.g. \"eksport/udvalg\"",
-        "`title` is not a field of `[import.formater.arkiv]`; did you mean `titel`?",
-        "missing field `dato`: `[import.formater.arkiv]` must have it",
-        "`afsnit_indhold` needs `afsnit`, which says where the entries are",
+        "`udvalg`: \"/eksport/udvalg\" begynder med /; en sti går fra det element, den læses fra, fx \"eksport/udvalg\"",
+        "`title` er ikke et felt i afsnittet `[import.formater.arkiv]`; mente du `titel`?",
+        "feltet `dato` mangler: afsnittet `[import.formater.arkiv]` skal have det",
+        "`afsnit_indhold` kræver `afsnit`, som siger, hvor posterne står",
     ] {
         run.assert_said(said);
     }
@@ -901,7 +899,7 @@ fn text_an_xml_reader_does_not_look_at_is_reported_in_every_xml_format() {
             &format!("p-{name}"),
         ]);
         assert_eq!(run.code, 0, "{name}: {}", run.stderr);
-        run.assert_said("kept); the first missing: \"Borgermødet ønskede tydeligere skiltning ved kildepladsen\"\n");
+        run.assert_said("med); det første, der mangler: \"Borgermødet ønskede tydeligere skiltning ved kildepladsen\"\n");
         let strict = project.run(&[
             "import",
             &format!("{name}/eksport.xml"),
@@ -910,6 +908,6 @@ fn text_an_xml_reader_does_not_look_at_is_reported_in_every_xml_format() {
             "--strict",
         ]);
         assert_eq!(strict.code, 1, "{name}: {}", strict.stderr);
-        strict.assert_said("words are not in the files written (--strict)");
+        strict.assert_said("ord står ikke i de skrevne filer (--strict)");
     }
 }

@@ -18,6 +18,8 @@ const FLOORS: &[&[&str]] = &[
         "danish",
         "digest",
         "i18n",
+        // i18n's macro, exported at the crate's root (`crate::tr`).
+        "tr",
     ],
     &["project", "committee", "export_format"],
     &["case", "meeting"],

@@ -840,8 +840,8 @@ fn check_warns_about_vague_closed_titles_and_missing_public_decisions() {
     let run = project.run(&["check", "moeder"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     run.assert_said("moeder/m.toml:4:1");
-    run.assert_said("the closed item \"Personsag\" does not say what it is about");
-    run.assert_said("has a decision without `offentlig_tekst`");
+    run.assert_said("det lukkede punkt \"Personsag\" siger ikke, hvad det handler om");
+    run.assert_said("har en beslutning uden `offentlig_tekst`");
     assert!(!project.exists("output"), "check writes nothing");
 }
 
@@ -855,15 +855,15 @@ fn broken_meetings_are_reported_and_write_nothing() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     for expected in [
         "moeder/m.toml:4:7",
-        "`tid` must be a time such as \"15:30\"",
+        "`tid` skal være et klokkeslæt som \"15:30\"",
         "moeder/m.toml:6:7",
-        "the case file \"../sager/mangler.toml\" does not exist",
+        "sagsfilen \"../sager/mangler.toml\" findes ikke",
         "sager/fejl.toml:9:1",
-        "did you mean `sagsfremstilling`?",
+        "mente du `sagsfremstilling`?",
         "moeder/m.toml:8:7",
-        "the case file \"../sager/fejl.toml\" has errors",
-        "either `sag = \"…\"` or a standing item",
-        "an item needs `sag = \"…\"` (a case file) or a `titel`",
+        "sagsfilen \"../sager/fejl.toml\" har fejl",
+        "enten `sag = \"…\"` eller et fast punkt",
+        "et punkt skal have `sag = \"…\"` (en sagsfil) eller en `titel`",
     ] {
         assert!(
             run.stderr.contains(expected),
@@ -883,7 +883,7 @@ fn unusable_attachments_are_errors_naming_the_file() {
     );
     let run = project.run(&["build", "moeder"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    run.assert_said("the attachment bilag/broken.pdf is not a readable PDF");
+    run.assert_said("bilaget bilag/broken.pdf er ikke en PDF, der kan læses");
     run.assert_said("sager/a.toml");
     run.assert_not_said("panicked");
     assert_only_packets_missing(&project, &run.stderr);
@@ -910,7 +910,7 @@ fn assert_only_packets_missing(project: &Project, stderr: &str) {
             "{name}: {stderr}"
         );
     }
-    assert!(stderr.contains("1 built without some files"), "{stderr}");
+    assert!(stderr.contains("1 lavet uden nogle filer"), "{stderr}");
     let again = project.run(&["build", "moeder"]);
     assert_eq!(again.code, 1, "still an error: {}", again.stderr);
 }
@@ -955,7 +955,7 @@ fn an_attachment_with_a_damaged_cross_reference_table_is_repaired_into_the_packe
     let run = project.run(&["build", "moeder"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     run.assert_said(
-        "the attachment bilag/skadet.pdf has a damaged cross-reference table; it was rebuilt",
+        "bilaget bilag/skadet.pdf har en beskadiget krydsreferencetabel; den blev genopbygget",
     );
     let packet = project.read("output/moeder/m/dagsorden-med-bilag.pdf");
     assert!(
@@ -991,7 +991,7 @@ fn inaccessible_attachments_are_reported_but_built() {
     let run = project.run(&["build", "moeder"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     run.assert_said(
-        "the attachment bilag/word.pdf has fonts that are not embedded and is not a tagged PDF",
+        "bilaget bilag/word.pdf har skrifttyper, der ikke er indlejret og er ikke en tagget PDF",
     );
     let packet = pdf_text(&project.read("output/moeder/m/dagsorden-med-bilag.pdf"));
     assert!(
@@ -1069,12 +1069,20 @@ fn many_inaccessible_attachments_are_reported_in_one_warning() {
     let run = project.run(&["build", "moeder"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     run.assert_said(
-        "5 attachments have fonts that are not embedded and are not tagged PDFs: the \
-             packets that include them are not fully accessible",
+        "5 bilag har skrifttyper, der ikke er indlejret og er ikke taggede PDF'er: de \
+             læsepakker, der indeholder dem, er ikke fuldt tilgængelige",
     );
     run.assert_said("bilag/w5.pdf");
-    run.assert_not_said("the attachment bilag/w1.pdf");
-    run.assert_said("1 warning");
+    run.assert_not_said("bilaget bilag/w1.pdf");
+    // One warning for the five, not one each.
+    assert_eq!(
+        run.stderr
+            .matches("har skrifttyper, der ikke er indlejret")
+            .count(),
+        1,
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -1091,12 +1099,10 @@ fn encrypted_attachments_are_refused_with_the_file_named() {
     let project = one_attachment("Låst", "locked.pdf", bytes);
     let run = project.run(&["build", "moeder"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let named = run
-        .stderr
-        .contains("the attachment bilag/locked.pdf is encrypted")
+    let named = run.stderr.contains("bilaget bilag/locked.pdf er krypteret")
         || run
             .stderr
-            .contains("the attachment bilag/locked.pdf is not a readable PDF");
+            .contains("bilaget bilag/locked.pdf er ikke en PDF, der kan læses");
     assert!(named, "{}", run.stderr);
     run.assert_not_said("panicked");
     assert_only_packets_missing(&project, &run.stderr);
@@ -1112,14 +1118,14 @@ fn check_warns_about_items_without_a_decision_for_the_minutes() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stderr
-            .matches("the minutes will say \"Ingen beslutning registreret\"")
+            .matches("referatet vil sige \"Ingen beslutning registreret\"")
             .count(),
         2,
         "{}",
         run.stderr
     );
-    run.assert_said("add `beslutning = \"…\"` to this item");
-    run.assert_said("add a [[beslutninger]] entry");
+    run.assert_said("tilføj `beslutning = \"…\"` til punktet");
+    run.assert_said("tilføj et [[beslutninger]]-afsnit");
     let build = project.run(&["build", "moeder"]);
     assert_eq!(build.code, 0, "{}", build.stderr);
     let minutes = pdf_text(&project.read("output/moeder/m/referat.pdf"));

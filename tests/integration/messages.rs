@@ -90,8 +90,17 @@ fn the_language_is_danish_unless_english_is_asked_for() {
     assert_eq!(said(&["--sprog", "da"], &[("LANG", "en_GB.UTF-8")]), FIELD);
     assert_eq!(said(&["--sprog", "en"], &[]), FIELD_IN_ENGLISH);
     assert_eq!(said(&[], &[("LANG", "en_US.UTF-8")]), FIELD_IN_ENGLISH);
-    assert_eq!(said(&[], &[("LC_MESSAGES", "en_US.UTF-8"), ("LANG", "da_DK.UTF-8")]), FIELD_IN_ENGLISH);
-    assert_eq!(said(&[], &[("LC_ALL", "da_DK.UTF-8"), ("LANG", "en_US.UTF-8")]), FIELD);
+    assert_eq!(
+        said(
+            &[],
+            &[("LC_MESSAGES", "en_US.UTF-8"), ("LANG", "da_DK.UTF-8")]
+        ),
+        FIELD_IN_ENGLISH
+    );
+    assert_eq!(
+        said(&[], &[("LC_ALL", "da_DK.UTF-8"), ("LANG", "en_US.UTF-8")]),
+        FIELD
+    );
 }
 
 /// A tool reads the same code whatever the language; the text is the run's.
@@ -111,7 +120,8 @@ fn json_messages_keep_their_code_in_every_language() {
         ),
     ] {
         let run = project.run(&["check", "--message-format", "json", "--sprog", sprog]);
-        let line: serde_json::Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
+        let line: serde_json::Value =
+            serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
         assert_eq!(line["code"], "field-unknown-near", "{line}");
         assert_eq!(line["message"], message, "{line}");
         assert_eq!(line["help"], help, "{line}");

@@ -119,7 +119,10 @@ fn everyday_mistakes_get_plain_messages_with_a_fix() {
     for (position, message, help) in MISTAKES {
         let block = block_at(&run.stderr, position);
         assert!(block.contains(message), "{position}: {message}\n{block}");
-        assert!(block.contains("hjælp: "), "{position}: a help line\n{block}");
+        assert!(
+            block.contains("hjælp: "),
+            "{position}: a help line\n{block}"
+        );
         assert!(block.contains(help), "{position}: {help}\n{block}");
     }
     for jargon in [

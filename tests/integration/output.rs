@@ -386,7 +386,7 @@ fn long_documents_flow_over_many_pages() {
     );
     let run = project.run(&["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("pages)"), "{}", run.stderr);
+    assert!(run.stderr.contains("sider)"), "{}", run.stderr);
     let doc = pdf(&project.read("output/a.pdf"));
     assert!(doc.get_pages().len() > 10);
     assert_in_order(
@@ -494,9 +494,7 @@ fn a_missing_logo_is_an_error_in_sagsgen_toml() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr.contains("sagsgen.toml:2:8")
-            && run
-                .stderr
-                .contains("the logo \"mangler.svg\" does not exist"),
+            && run.stderr.contains("logoet \"mangler.svg\" findes ikke"),
         "{}",
         run.stderr
     );
@@ -671,20 +669,20 @@ fn template_mistakes_point_at_the_expression_and_say_what_to_do() {
         (
             "#heading[{{ doc.titl }}]\n{{ doc.tekst }}\n",
             "templates/notat.typ.j2:1:13",
-            "`doc.titl` is not a value this template is given",
-            "did you mean `doc.titel`?",
+            "`doc.titl` er ikke en værdi, skabelonen får",
+            "mente du `doc.titel`?",
         ),
         (
             "#heading[{{ doc.titel }}]\n{% if doc.til %}\nx\n",
             "templates/notat.typ.j2:2:1",
-            "`{% if %}` is never closed",
-            "add `{% endif %}`",
+            "`{% if %}` bliver aldrig afsluttet",
+            "tilføj `{% endif %}`",
         ),
         (
             "#heading[{{ doc.titel | uppr }}]\n",
             "templates/notat.typ.j2:1:25",
             "filter uppr is unknown",
-            "built-in filters",
+            "indbyggede filtre",
         ),
     ];
     for (template, at, message, help) in cases {

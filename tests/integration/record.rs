@@ -17,7 +17,7 @@ fn built() -> Project {
     let project = Project::fixture("record");
     let run = project.run(&["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    run.assert_not_said("warning");
+    run.assert_not_said("advarsel");
     project
 }
 
@@ -150,8 +150,10 @@ fn planned_and_cancelled_meetings_check_and_build_no_documents() {
         "moeder/bu-2025-06-16.toml",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    run.assert_said("moeder/bu-2025-06-02.toml: no documents: a planned meeting (no items yet)");
-    run.assert_said("moeder/bu-2025-06-16.toml: no documents: the meeting is cancelled (aflyst)");
+    run.assert_said(
+        "moeder/bu-2025-06-02.toml: ingen dokumenter: et planlagt møde (endnu ingen punkter)",
+    );
+    run.assert_said("moeder/bu-2025-06-16.toml: ingen dokumenter: mødet er aflyst");
     assert!(!project.exists("output/moeder/bu-2025-06-02"));
     assert!(!project.exists("output/moeder/bu-2025-06-16"));
     // Nor are they archived; the meeting that was held is.
@@ -180,9 +182,9 @@ fn a_record_naming_strangers_or_counting_too_many_votes_is_said() {
     );
     let run = project.run(&["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    run.assert_said("warning: the decision on \"Ny skolestruktur i Nordbyen\" names \"Carl Carlson\" in `inhabile`, who is not in the meeting's `medlemmer` or `stedfortraedere`");
+    run.assert_said("advarsel: beslutningen om \"Ny skolestruktur i Nordbyen\" nævner \"Carl Carlson\" i `inhabile`, som ikke står i mødets `medlemmer` eller `stedfortraedere`");
     // The ØU meeting of the 13th now has no decision; one of the 14th is after it.
-    run.assert_said("warning: \"Ny skolestruktur i Nordbyen\" has a decision of Økonomiudvalget dated 14-05-2025, after this meeting on 13-05-2025; this meeting's documents do not show it");
+    run.assert_said("advarsel: \"Ny skolestruktur i Nordbyen\" har en beslutning fra Økonomiudvalget den 14-05-2025, efter dette møde den 13-05-2025; mødets dokumenter viser den ikke");
     project.write(
         "cases/skolestruktur.toml",
         case.replace(
@@ -192,7 +194,7 @@ fn a_record_naming_strangers_or_counting_too_many_votes_is_said() {
     );
     let run = project.run(&["check", "moeder/oeu-2025-05-13.toml"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    run.assert_said("error: the vote on \"Ny skolestruktur i Nordbyen\" counts 10 votes, but 9 members were present for the item");
+    run.assert_said("fejl: afstemningen om \"Ny skolestruktur i Nordbyen\" tæller 10 stemmer, men 9 medlemmer var til stede under punktet");
 }
 
 #[test]
@@ -245,10 +247,10 @@ fn an_outcome_or_a_role_sagsgen_does_not_know_is_an_error_and_letter_case_does_n
     );
     let run = project.run(&["check", "moeder/bu-2025-05-05.toml"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    run.assert_said("error: \"godkendt\" is not an outcome of a vote");
-    run.assert_said("= help: write resultat = \"vedtaget\" or resultat = \"forkastet\"");
-    run.assert_said("error: \"kasserer\" is not a role sagsgen knows");
+    run.assert_said("fejl: \"godkendt\" er ikke et udfald af en afstemning");
+    run.assert_said("= hjælp: skriv resultat = \"vedtaget\" eller resultat = \"forkastet\"");
+    run.assert_said("fejl: \"kasserer\" er ikke en rolle, sagsgen kender");
     run.assert_said(
-        "= help: write rolle = \"formand\" or rolle = \"næstformand\", or leave `rolle` out",
+        "= hjælp: skriv rolle = \"formand\" eller rolle = \"næstformand\", eller udelad `rolle`",
     );
 }

@@ -20,11 +20,7 @@ fn init_makes_a_project_that_builds_at_once() {
     // As init says: `sagsgen build`, no path — the whole project, meeting included.
     let build = project.run(&["build"]);
     assert_eq!(build.code, 0, "{}", build.stderr);
-    assert!(
-        build.stderr.contains("Finished: 4 built"),
-        "{}",
-        build.stderr
-    );
+    assert!(build.stderr.contains("Færdig: 4 lavet"), "{}", build.stderr);
     for pdf in [
         "eksempel-notat",
         "eksempel-beslutningssag",
@@ -41,7 +37,11 @@ fn init_never_overwrites_and_can_write_the_templates() {
     project.write("sagsgen.toml", "[organisation]\nnavn = \"Min Kommune\"\n");
     let run = project.run(&["init", ".", "--templates"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("Kept ./sagsgen.toml"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Beholdt ./sagsgen.toml (den findes)"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(
         project.read("sagsgen.toml"),
         b"[organisation]\nnavn = \"Min Kommune\"\n"
@@ -90,7 +90,7 @@ fn new_refuses_to_overwrite() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("already exists; sagsgen new never overwrites"),
+            .contains("findes allerede; sagsgen new overskriver aldrig"),
         "{}",
         run.stderr
     );
@@ -124,7 +124,7 @@ fn new_fills_in_the_projects_own_committees_and_brings_the_schema() {
         "new files check in this project\n{}",
         check.stderr
     );
-    assert!(!check.stderr.contains("error"), "{}", check.stderr);
+    assert!(!check.stderr.contains("fejl"), "{}", check.stderr);
 }
 
 #[test]
@@ -172,7 +172,7 @@ fn every_command_without_a_path_takes_the_whole_project() {
     );
     // The one warning README explains (its "two commands"): the original's own name of a committee.
     assert_eq!(
-        check.stderr.matches("warning:").count(),
+        check.stderr.matches("advarsel:").count(),
         1,
         "{}",
         check.stderr
@@ -180,7 +180,7 @@ fn every_command_without_a_path_takes_the_whole_project() {
     assert!(
         check
             .stderr
-            .contains("\"Udvalg for skole og ungdomsuddannelse\" is not in `[udvalg]`"),
+            .contains("\"Udvalg for skole og ungdomsuddannelse\" står ikke under `[udvalg]`"),
         "{}",
         check.stderr
     );
@@ -201,7 +201,7 @@ fn a_project_without_cases_or_moeder_is_told_what_to_do() {
     let run = project.run(&["build"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
-        run.stderr.contains("has no cases/ or moeder/ folder"),
+        run.stderr.contains("har ingen mappe cases/ eller moeder/"),
         "{}",
         run.stderr
     );

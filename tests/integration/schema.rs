@@ -252,7 +252,7 @@ fn the_loader_refuses_every_schema_fixture_and_names_its_line() {
     }
     let files = toml_files(&project.path().join("bad")).len();
     assert!(
-        run.stderr.contains(&format!("{files} failed")),
+        run.stderr.contains(&format!("{files} fejlede")),
         "{}",
         run.stderr
     );

@@ -84,13 +84,16 @@ fn a_wrong_placering_is_an_error_with_a_suggestion() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr.contains("cases/sag.toml:12:13")
-            && run.stderr.contains("\"sagsfremstiling\" is not a section of this case; did you mean \"sagsfremstilling\"?"),
+            && run.stderr.contains(
+                "\"sagsfremstiling\" er ikke et afsnit i denne sag; mente du \"sagsfremstilling\"?"
+            ),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr
-            .contains("`placering` must say \"før …\" or \"efter …\" a section, not \"midt i\""),
+        run.stderr.contains(
+            "`placering` skal sige \"før …\" eller \"efter …\" et afsnit, ikke \"midt i\""
+        ),
         "{}",
         run.stderr
     );
@@ -141,7 +144,7 @@ fn a_project_names_what_imported_captions_become() {
     assert_eq!(bad.code, 1, "{}", bad.stderr);
     assert!(
         bad.stderr.contains("sagsgen.toml:2:16")
-            && bad.stderr.contains("\"sagsfremstiling\" is not something a section can become; did you mean \"sagsfremstilling\"?"),
+            && bad.stderr.contains("\"sagsfremstiling\" er ikke noget, et afsnit kan blive til; mente du \"sagsfremstilling\"?"),
         "{}",
         bad.stderr
     );
@@ -200,14 +203,14 @@ fn overskrifter_names_only_sections_of_the_case() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "\"sagsfremstiling\" in `overskrifter` is not a section of this case; did you mean \"sagsfremstilling\"?"
+            "\"sagsfremstiling\" i `overskrifter` er ikke et afsnit i denne sag; mente du \"sagsfremstilling\"?"
         ),
         "{}",
         run.stderr
     );
     assert!(
         run.stderr
-            .contains("the heading of `indstilling` must be one line of text in quotes"),
+            .contains("overskriften til `indstilling` skal være én linje tekst i anførselstegn"),
         "{}",
         run.stderr
     );

@@ -12,8 +12,13 @@ use crate::common::{Project, Spawned, browser_ready, browser_script};
 fn started(project: &Project) -> (Spawned, String) {
     // The address is the command's output, on standard output.
     let mut server = Spawned::start_stdout(project.path(), &["serve", "--port", "0"]);
-    let line = server.wait_for("Preview on ");
-    let url = line.split("Preview on ").nth(1).unwrap().trim().to_string();
+    let line = server.wait_for("Forhåndsvisning på ");
+    let url = line
+        .split("Forhåndsvisning på ")
+        .nth(1)
+        .unwrap()
+        .trim()
+        .to_string();
     (server, url)
 }
 
@@ -552,11 +557,11 @@ fn a_planned_or_cancelled_meeting_shows_why_it_has_no_pages_and_no_edition_switc
     for (file, why) in [
         (
             "moeder/bu-2025-06-02.toml",
-            "a planned meeting (no items yet): it has no documents",
+            "et planlagt møde (endnu ingen punkter): det har ingen dokumenter",
         ),
         (
             "moeder/bu-2025-06-16.toml",
-            "the meeting is cancelled (aflyst): it has no documents",
+            "mødet er aflyst: det har ingen dokumenter",
         ),
     ] {
         let (status, page) = get(&url, &format!("/dokument?f={file}"));
@@ -581,7 +586,7 @@ fn a_previewed_packet_takes_its_page_numbers_from_its_agenda_as_a_built_one_does
         &["serve", "--port", &port.to_string()],
         &[("SAGSGEN_TEST_TRACE", "1")],
     );
-    server.wait_for("Open it in a browser");
+    server.wait_for("Åbn den i en browser");
     let url = format!("http://127.0.0.1:{port}/");
     let (status, page) = get(
         &url,

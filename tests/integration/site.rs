@@ -252,7 +252,7 @@ fn the_site_has_every_meeting_and_item_and_its_links_resolve() {
     let (project, run) = site_of_examples();
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains("Published 1 meeting to output/site"),
+        run.stderr.contains("Offentliggjorde 1 møde i output/site"),
         "{}",
         run.stderr
     );
@@ -410,7 +410,7 @@ fn a_rerun_writes_nothing_a_change_rewrites_only_what_shows_it_and_the_site_is_r
     let before = tree(&site);
     let again = project.run(&["site"]);
     assert_eq!(again.code, 0, "{}", again.stderr);
-    assert!(again.stderr.contains("0 files written"), "{}", again.stderr);
+    assert!(again.stderr.contains("0 filer skrevet"), "{}", again.stderr);
     assert_eq!(tree(&site), before);
     // Another folder gets the very same bytes.
     let elsewhere = project.run(&["site", "--to", "andet"]);
@@ -467,7 +467,7 @@ fn a_meeting_with_errors_is_left_out_and_said_so() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("moeder/odelagt.toml has errors and is left out of the site"),
+            .contains("moeder/odelagt.toml har fejl og kommer ikke med på hjemmesiden"),
         "{}",
         run.stderr
     );
@@ -702,8 +702,8 @@ fn the_site_names_its_organisation_links_its_statement_and_publishes_a_calendar(
     let bare = project.run(&["site"]);
     assert_eq!(bare.code, 0, "{}", bare.stderr);
     // A public body's site without a statement or a licence: said.
-    bare.assert_said("warning: sagsgen.toml: the site links no accessibility statement: a Danish public body must link its tilgængelighedserklæring from every page");
-    bare.assert_said("warning: sagsgen.toml: the open data states no licence");
+    bare.assert_said("advarsel: sagsgen.toml: hjemmesiden linker ikke til en tilgængelighedserklæring: en dansk offentlig myndighed skal linke til sin tilgængelighedserklæring fra hver side");
+    bare.assert_said("advarsel: sagsgen.toml: de åbne data angiver ingen licens");
     let config = String::from_utf8(project.read("sagsgen.toml")).unwrap();
     project.write(
         "sagsgen.toml",
@@ -712,7 +712,7 @@ fn the_site_names_its_organisation_links_its_statement_and_publishes_a_calendar(
     );
     let run = project.run(&["site"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    run.assert_not_said("warning");
+    run.assert_not_said("advarsel");
     let site = project.path().join("output/site");
     for (rel, bytes) in tree(&site).iter().filter(|(r, _)| r.ends_with(".html")) {
         let html = String::from_utf8_lossy(bytes);
@@ -870,7 +870,7 @@ fn a_run_with_nothing_changed_does_nothing_yet_restores_a_removed_file_and_repea
     let manifest = std::fs::read_to_string(site.join(".sagsgen-site")).unwrap();
     assert!(manifest.starts_with("#fingerprint "), "{manifest}");
     let again = project.run(&["site"]);
-    again.assert_said("0 files written");
+    again.assert_said("0 filer skrevet");
     // A file of the site removed by hand: the next run makes the site again.
     std::fs::remove_file(site.join("uss/index.html")).unwrap();
     let restored = project.run(&["site"]);
@@ -885,7 +885,7 @@ fn a_run_with_nothing_changed_does_nothing_yet_restores_a_removed_file_and_repea
     assert_eq!(failed.code, 1, "{}", failed.stderr);
     let repeated = project.run(&["site"]);
     assert_eq!(repeated.code, 1, "{}", repeated.stderr);
-    repeated.assert_said("is left out of the site");
+    repeated.assert_said("kommer ikke med på hjemmesiden");
 }
 
 /// What OParl 1.1 requires of each type (its schema's `required`).

@@ -26,7 +26,7 @@ fn watch_rebuilds_what_changes_and_keeps_going_after_errors() {
     );
     let mut watch = Spawned::start(project.path(), &["watch"], &[]);
     let pdf_says = |rel: &str, text: &str| project.exists(rel) && project.text(rel).contains(text);
-    watch.wait_for("watching");
+    watch.wait_for("holder øje med");
     assert!(pdf_says("output/a.pdf", "Første udgave"));
 
     project.write(
@@ -38,8 +38,8 @@ fn watch_rebuilds_what_changes_and_keeps_going_after_errors() {
     });
 
     project.write("cases/a.toml", "type = \"notat\"\ntitel = 5\n");
-    watch.wait_for("`titel` must be text in quotes");
-    watch.wait_for("watching");
+    watch.wait_for("`titel` skal være en tekst i anførselstegn");
+    watch.wait_for("holder øje med");
     assert!(
         pdf_says("output/a.pdf", "Anden udgave"),
         "the good PDF is kept"
@@ -69,12 +69,12 @@ fn watch_waits_quietly_for_a_broken_sagsgen_toml_to_be_fixed() {
     project.write("sagsgen.toml", "[pdf]\nstandard = \"a-9z\"\n");
     project.write("cases/a.toml", notat(""));
     let mut watch = Spawned::start(project.path(), &["watch"], &[]);
-    watch.wait_for("is not a PDF/A level");
+    watch.wait_for("er ikke et PDF/A-niveau");
     project.write("sagsgen.toml", "[pdf]\nstandard = \"a-2b\"\n");
-    watch.wait_for("watching");
+    watch.wait_for("holder øje med");
     assert!(project.exists("output/a.pdf"), "built once it is fixed");
     assert_eq!(
-        watch.count("is not a PDF/A level"),
+        watch.count("er ikke et PDF/A-niveau"),
         1,
         "said once, not again and again while nothing changed: {:?}",
         watch.seen
