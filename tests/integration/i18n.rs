@@ -259,3 +259,144 @@ fn the_danish_messages_use_a_secretariats_words() {
         );
     }
 }
+
+/// Where a message belongs in the handbook's catalogue, by its code's first word.
+const TOPICS: &[(&str, &[&str])] = &[
+    ("Filen kan ikke læses", &["file", "syntax"]),
+    ("Felter", &["field", "case", "adgang", "url", "placering", "overskrifter", "votes", "afstemning", "resultat", "rolle", "member", "tid"]),
+    ("Udvalg", &["committee"]),
+    ("Bilag", &["bilag", "attachment", "attachments"]),
+    ("Møder og referater", &["item", "meeting", "decision", "record", "vote", "approval", "substitute", "no-documents"]),
+    ("Indstillinger (sagsgen.toml)", &["project", "site-address", "logo", "caption", "pdf-standard", "format", "path"]),
+    ("Import", &["import"]),
+    ("Hjemmeside", &["site"]),
+    ("Arkiv", &["archive", "verify", "manifest", "pdf", "extract", "validator"]),
+    ("Skabeloner og opsætning", &["template", "typesetting", "font", "document"]),
+    ("Kommandolinjen", &["usage", "new", "path-not-found", "threads", "internal", "cannot", "serve", "stdout", "man"]),
+];
+
+/// Codes that are parts of other messages (words, headings, the help), not messages.
+const PARTS: &[&str] = &[
+    "level-", "status-", "summary-", "kind-", "found-", "table-", "cli-", "io-", "and",
+    "did-you-mean", "use-one-of", "progress-", "report-", "interrupted", "no-case-files",
+    "init-ready", "watch-", "site-publish", "site-removed", "serve-address", "serve-started",
+    "verify-intact", "verify-problems", "extract-wrote", "import-formats", "import-seen",
+    "import-cut-off-", "import-described-place", "typesetting-at-line", "typesetting-hint",
+    "template-built-in-bug", "attachment-problem-", "syntax-write",
+];
+
+fn topic(code: &str) -> &'static str {
+    TOPICS
+        .iter()
+        .filter_map(|(title, prefixes)| {
+            let best = prefixes
+                .iter()
+                .filter(|p| code == **p || code.starts_with(&format!("{p}-")))
+                .map(|p| p.len())
+                .max()?;
+            Some((best, *title))
+        })
+        .max_by_key(|(len, _)| *len)
+        .map_or("Øvrige", |(_, title)| title)
+}
+
+/// A message as the handbook shows it: placeables as "…", a choice by its usual form.
+fn shown(pattern: &Pattern<&str>) -> String {
+    let mut out = String::new();
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => out.push_str(value),
+            PatternElement::Placeable { expression } => out.push_str(&shown_expression(expression)),
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn shown_expression(expression: &Expression<&str>) -> String {
+    match expression {
+        Expression::Select { variants, .. } => variants
+            .iter()
+            .find(|v| v.default)
+            .map(|v| shown(&v.value))
+            .unwrap_or_default(),
+        Expression::Inline(InlineExpression::StringLiteral { value }) => value.to_string(),
+        Expression::Inline(InlineExpression::Placeable { expression }) => {
+            shown_expression(expression)
+        }
+        Expression::Inline(_) => "…".to_string(),
+    }
+}
+
+/// The catalogue of every message, by topic: code, text and what to do.
+fn catalogue_markdown() -> String {
+    let text = std::fs::read_to_string(repo().join("locales/da/sagsgen.ftl")).unwrap();
+    let resource = fluent_syntax::parser::parse(text.as_str()).unwrap();
+    let mut topics: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for entry in resource.body {
+        let Entry::Message(message) = entry else {
+            continue;
+        };
+        let code = message.id.name;
+        let Some(value) = &message.value else {
+            continue;
+        };
+        if PARTS.iter().any(|p| code == p.trim_end_matches('-') || code.starts_with(p)) {
+            continue;
+        }
+        let help = message
+            .attributes
+            .iter()
+            .filter(|a| a.id.name.starts_with("help"))
+            .map(|a| shown(&a.value))
+            .collect::<Vec<_>>()
+            .join(" / ");
+        let cell = |s: &str| s.replace('|', "\\|");
+        let title = topic(code);
+        let place = TOPICS
+            .iter()
+            .position(|(t, _)| *t == title)
+            .unwrap_or(TOPICS.len());
+        topics.entry(place).or_default().push(format!(
+            "| `{code}` | {} | {} |",
+            cell(&shown(value)),
+            cell(&help)
+        ));
+    }
+    let mut out = String::from("<!-- message catalogue: written by tests/integration/i18n.rs -->\n");
+    for (place, rows) in topics {
+        let title = TOPICS.get(place).map_or("Øvrige", |(t, _)| *t);
+        out.push_str(&format!(
+            "\n### {title}\n\n| kode | meddelelsen siger | hvad du gør |\n| --- | --- | --- |\n"
+        ));
+        for row in rows {
+            out.push_str(&row);
+            out.push('\n');
+        }
+    }
+    out.push_str("\n<!-- end of message catalogue -->");
+    out
+}
+
+/// The handbook's chapter on messages lists every message the program can say, as the
+/// Danish message file has it (`SAGSGEN_BLESS=1` writes it).
+#[test]
+fn the_handbook_lists_every_message() {
+    let path = repo().join("docs/src/meddelelser.md");
+    let chapter = std::fs::read_to_string(&path).unwrap();
+    let start = chapter
+        .find("<!-- message catalogue")
+        .expect("the chapter has the catalogue");
+    let end_mark = "<!-- end of message catalogue -->";
+    let end = chapter.find(end_mark).expect("and its end") + end_mark.len();
+    let expected = catalogue_markdown();
+    if chapter[start..end] != expected {
+        if std::env::var_os("SAGSGEN_BLESS").is_some() {
+            let updated = format!("{}{expected}{}", &chapter[..start], &chapter[end..]);
+            std::fs::write(&path, updated).unwrap();
+        } else {
+            panic!(
+                "docs/src/meddelelser.md does not list the messages of locales/da; run `SAGSGEN_BLESS=1 cargo test --test integration i18n`. Expected:\n{expected}"
+            );
+        }
+    }
+}
