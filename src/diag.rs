@@ -86,9 +86,10 @@ pub struct Diagnostic {
     pub help: Option<Box<str>>,
     /// Extra lines of context.
     pub notes: Box<[String]>,
-    /// For a Typst error: the byte offset in the generated Typst it points at (so the
-    /// template layer can point it into a user's template override instead).
-    pub generated_offset: Option<usize>,
+    /// For a Typst error: one past the byte offset in the generated Typst it points at (see
+    /// [`Diagnostic::generated_offset`]); four bytes, so that a diagnostic stays small
+    /// enough to return by value.
+    generated_at: Option<std::num::NonZeroU32>,
 }
 
 impl Diagnostic {
@@ -111,7 +112,7 @@ impl Diagnostic {
             path: None,
             help: None,
             notes: Box::default(),
-            generated_offset: None,
+            generated_at: None,
         }
     }
 
@@ -157,6 +158,19 @@ impl Diagnostic {
         notes.push(note.text);
         self.notes = notes.into_boxed_slice();
         self
+    }
+
+    /// For a Typst error: the byte offset in the generated Typst it points at, so that the
+    /// template layer can point it into a user's template override instead.
+    pub fn generated_offset(&self) -> Option<usize> {
+        self.generated_at.map(|at| at.get() as usize - 1)
+    }
+
+    /// Records where in the generated Typst the error is (see [`Self::generated_offset`]).
+    pub fn set_generated_offset(&mut self, offset: usize) {
+        self.generated_at = u32::try_from(offset + 1)
+            .ok()
+            .and_then(std::num::NonZeroU32::new);
     }
 
     /// Whether this is an error (as opposed to a warning).

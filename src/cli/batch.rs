@@ -125,7 +125,7 @@ fn print_summary(report: &Report, verb: &str) {
         (report.warnings(), "summary-warnings"),
     ];
     parts.extend(counts.iter().filter(|(n, _)| *n > 0).map(|(n, code)| {
-        crate::i18n::Message::new(*code, &[("count", crate::i18n::Arg::from(*n))]).text
+        crate::i18n::Message::new(code, &[("count", crate::i18n::Arg::from(*n))]).text
     }));
     eprintln!("{}", tr!("summary-finished", parts = parts.join(", ")));
 }

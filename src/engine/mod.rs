@@ -341,7 +341,7 @@ fn convert(
             line = line + 1,
             text = excerpt(line_text)
         ));
-        out.generated_offset = Some(offset);
+        out.set_generated_offset(offset);
     }
     for hint in &d.hints {
         out = out.with_note(tr!("typesetting-hint", hint = hint.v.as_str()));

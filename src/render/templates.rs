@@ -182,7 +182,7 @@ impl Templates {
     /// generated Typst it points at (errors from the built-in templates stay as they are).
     pub fn locate(&self, mut diagnostic: Diagnostic, map: Option<&SourceMap>) -> Diagnostic {
         let Some((index, line)) = map
-            .zip(diagnostic.generated_offset)
+            .zip(diagnostic.generated_offset())
             .and_then(|(m, o)| m.lookup(o))
         else {
             return diagnostic;

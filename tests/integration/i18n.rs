@@ -263,26 +263,118 @@ fn the_danish_messages_use_a_secretariats_words() {
 /// Where a message belongs in the handbook's catalogue, by its code's first word.
 const TOPICS: &[(&str, &[&str])] = &[
     ("Filen kan ikke læses", &["file", "syntax"]),
-    ("Felter", &["field", "case", "adgang", "url", "placering", "overskrifter", "votes", "afstemning", "resultat", "rolle", "member", "tid"]),
+    (
+        "Felter",
+        &[
+            "field",
+            "case",
+            "adgang",
+            "url",
+            "placering",
+            "overskrifter",
+            "votes",
+            "afstemning",
+            "resultat",
+            "rolle",
+            "member",
+            "tid",
+        ],
+    ),
     ("Udvalg", &["committee"]),
     ("Bilag", &["bilag", "attachment", "attachments"]),
-    ("Møder og referater", &["item", "meeting", "decision", "record", "vote", "approval", "substitute", "no-documents"]),
-    ("Indstillinger (sagsgen.toml)", &["project", "site-address", "logo", "caption", "pdf-standard", "format", "path"]),
+    (
+        "Møder og referater",
+        &[
+            "item",
+            "meeting",
+            "decision",
+            "record",
+            "vote",
+            "approval",
+            "substitute",
+            "no-documents",
+        ],
+    ),
+    (
+        "Indstillinger (sagsgen.toml)",
+        &[
+            "project",
+            "site-address",
+            "logo",
+            "caption",
+            "pdf-standard",
+            "format",
+            "path",
+        ],
+    ),
     ("Import", &["import"]),
     ("Hjemmeside", &["site"]),
-    ("Arkiv", &["archive", "verify", "manifest", "pdf", "extract", "validator"]),
-    ("Skabeloner og opsætning", &["template", "typesetting", "font", "document"]),
-    ("Kommandolinjen", &["usage", "new", "path-not-found", "threads", "internal", "cannot", "serve", "stdout", "man"]),
+    (
+        "Arkiv",
+        &[
+            "archive",
+            "verify",
+            "manifest",
+            "pdf",
+            "extract",
+            "validator",
+        ],
+    ),
+    (
+        "Skabeloner og opsætning",
+        &["template", "typesetting", "font", "document"],
+    ),
+    (
+        "Kommandolinjen",
+        &[
+            "usage",
+            "new",
+            "path-not-found",
+            "threads",
+            "internal",
+            "cannot",
+            "serve",
+            "stdout",
+            "man",
+        ],
+    ),
 ];
 
 /// Codes that are parts of other messages (words, headings, the help), not messages.
 const PARTS: &[&str] = &[
-    "level-", "status-", "summary-", "kind-", "found-", "table-", "cli-", "io-", "and",
-    "did-you-mean", "use-one-of", "progress-", "report-", "interrupted", "no-case-files",
-    "init-ready", "watch-", "site-publish", "site-removed", "serve-address", "serve-started",
-    "verify-intact", "verify-problems", "extract-wrote", "import-formats", "import-seen",
-    "import-cut-off-", "import-described-place", "typesetting-at-line", "typesetting-hint",
-    "template-built-in-bug", "attachment-problem-", "syntax-write",
+    "level-",
+    "status-",
+    "summary-",
+    "kind-",
+    "found-",
+    "table-",
+    "cli-",
+    "io-",
+    "and",
+    "did-you-mean",
+    "use-one-of",
+    "progress-",
+    "report-",
+    "interrupted",
+    "no-case-files",
+    "init-ready",
+    "watch-",
+    "site-publish",
+    "site-removed",
+    "serve-address",
+    "serve-started",
+    "verify-intact",
+    "verify-problems",
+    "extract-wrote",
+    "import-formats",
+    "import-seen",
+    "import-cut-off-",
+    "import-described-place",
+    "typesetting-at-line",
+    "typesetting-hint",
+    "template-built-in-bug",
+    "attachment-problem-",
+    "syntax-write",
 ];
 
 fn topic(code: &str) -> &'static str {
@@ -340,7 +432,10 @@ fn catalogue_markdown() -> String {
         let Some(value) = &message.value else {
             continue;
         };
-        if PARTS.iter().any(|p| code == p.trim_end_matches('-') || code.starts_with(p)) {
+        if PARTS
+            .iter()
+            .any(|p| code == p.trim_end_matches('-') || code.starts_with(p))
+        {
             continue;
         }
         let help = message
@@ -362,7 +457,8 @@ fn catalogue_markdown() -> String {
             cell(&help)
         ));
     }
-    let mut out = String::from("<!-- message catalogue: written by tests/integration/i18n.rs -->\n");
+    let mut out =
+        String::from("<!-- message catalogue: written by tests/integration/i18n.rs -->\n");
     for (place, rows) in topics {
         let title = TOPICS.get(place).map_or("Øvrige", |(t, _)| *t);
         out.push_str(&format!(
