@@ -29,11 +29,11 @@ field-missing = feltet `{ $field }` mangler: { $table } skal have det
 field-wrong-kind = `{ $field }` skal være { $expected }, ikke { $found }
     .help = skriv det sådan: `{ $field } = { $example }`
 field-not-a-choice = "{ $written }" er ikke { $what }
-field-too-long = `{ $field }` er { $count } tegn lang; højst { $limit } tegn er tilladt
+field-too-long = `{ $field }` er på { $count } tegn; højst { $limit } tegn er tilladt
     .help = gør teksten kortere, eller flyt detaljerne over i et bilag
 field-word-too-long = `{ $field }` har { $count } tegn uden mellemrum; højst { $limit } er tilladt
     .help = del teksten op i ord, eller gør den kortere
-field-empty = `{ $field }` er tom
+field-empty = `{ $field }` er tomt
     .help = `{ $field }` skal have en tekst: skriv den mellem anførselstegnene
 field-not-a-date = `{ $field }` skal være en dato som 2020-10-20, ikke { $found }
     .help = skriv datoen som år-måned-dag uden klokkeslæt: `dato = 2020-10-20`
@@ -81,7 +81,7 @@ syntax-unclosed-long-text = teksten i `{ $field }` begynder med { $quotes }, men
 syntax-unclosed-text = teksten i `{ $field }` mangler det afsluttende anførselstegn
     .help = afslut teksten med et anførselstegn (") på samme linje; tekst over flere linjer skal stå mellem tre anførselstegn (""" … """)
 syntax-curly-quotes = teksten i `{ $field }` står i typografiske anførselstegn (“…”), som sagsgen ikke kan læse
-    .help = brug lige anførselstegn, som et tekstbehandlingsprogram ikke gør: `{ $field } = "{ $text }"`
+    .help = brug lige anførselstegn (") i stedet for tekstbehandlingens krøllede: `{ $field } = "{ $text }"`
 syntax-backslash = teksten i `{ $field }` indeholder en omvendt skråstreg (\), som indleder en særlig kode i tekst i dobbelte anførselstegn
     .help = skriv \\ for hver \, eller sæt teksten i enkelte anførselstegn ('…')
     .help-quoted = skriv teksten i enkelte anførselstegn, hvor \ bare er et tegn: `{ $field } = '{ $text }'` (eller skriv \\ for hver \)
@@ -246,7 +246,7 @@ format-not-section = `{ $name }` under `[import.formater]` skal beskrive et form
 format-root-not-a-name = "{ $written }" er ikke et elementnavn
     .help = skriv rodelementets navn uden < >, fx `rod = "Publication"`
 format-text-kind-unknown = "{ $written }" er ikke en slags tekst, sagsgen læser
-    .help = brug "html" (HTML, også escapet eller i CDATA) eller "tekst" (ren tekst)
+    .help = brug "html" (HTML, også når det er kodet som tekst eller står i CDATA) eller "tekst" (ren tekst)
 format-path-invalid = `{ $field }`: { $why }
     .help = skriv elementnavne adskilt af /, fx "Items/Item"; // for en vilkårlig dybde, [@attr='værdi'] for at vælge, @attr for at læse en attribut, | mellem alternativer
 format-needs = `{ $field }` kræver `{ $needs }`, som siger, hvor posterne står
@@ -306,7 +306,7 @@ font-not-a-font = det er ikke en skrifttype, Typst kan læse
 ## Building (typeset/)
 
 and = og
-and-more = og { $count } mere
+and-more = og { $count } andre
 cannot-remove-outdated = den forældede { $file } kan ikke fjernes: { $reason }
 attachment-problem-scanned = { $count ->
     [one] er en scanning uden tekst

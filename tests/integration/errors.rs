@@ -99,7 +99,7 @@ const BROKEN: &[Broken] = &[
     (
         "too-long",
         "cases/too-long.toml:2:9",
-        &["`titel` er 5000 tegn lang; højst 1000"],
+        &["`titel` er på 5000 tegn; højst 1000"],
         &["`titel` is 5000 characters long; at most 1000"],
     ),
     (
