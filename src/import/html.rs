@@ -7,6 +7,7 @@
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
+use crate::i18n::Message;
 use crate::tr;
 
 /// The Markdown of an HTML fragment, and what could not be kept as it was.
@@ -15,7 +16,7 @@ pub struct Converted {
     /// The text as Markdown (blocks separated by blank lines, no trailing newline).
     pub markdown: String,
     /// Plain-language notes: `http://` links kept as text, and the like.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
 }
 
 /// The text a browser shows of an HTML fragment, its pieces apart (for counting words and
@@ -62,7 +63,7 @@ struct Writer {
     blocks: Vec<String>,
     /// The paragraph being written.
     line: String,
-    warnings: Vec<String>,
+    warnings: Vec<Message>,
 }
 
 impl Writer {
@@ -161,9 +162,9 @@ impl Writer {
                         // the report says a picture was left out.
                         let alt = element.attr("alt").map(str::trim).unwrap_or("");
                         self.warnings.push(if alt.is_empty() {
-                            tr!("import-picture-left-out").text
+                            tr!("import-picture-left-out")
                         } else {
-                            tr!("import-picture-described", alt = alt).text
+                            tr!("import-picture-described", alt = alt)
                         });
                         escape(&collapse(alt))
                     }
@@ -197,11 +198,11 @@ impl Writer {
         }
         if href.len() > 300 || href.starts_with("data:") || href.starts_with("javascript:") {
             // An address no reader could type (embedded data): the text alone, said.
-            self.warnings.push(tr!("import-link-overlong").text);
+            self.warnings.push(tr!("import-link-overlong"));
             return text.to_string();
         }
         self.warnings
-            .push(tr!("import-link-not-https", address = href).text);
+            .push(tr!("import-link-not-https", address = href));
         let shown = escape(href);
         if text.is_empty() || text == shown {
             shown

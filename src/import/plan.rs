@@ -6,6 +6,7 @@
 use crate::committee::Committees;
 use crate::dates::Date;
 use crate::field_table;
+use crate::i18n::Message;
 use crate::tr;
 
 use super::captions::{self, Target};
@@ -126,7 +127,7 @@ pub struct ItemPlan {
     /// Where each caption went.
     pub mappings: Vec<Mapping>,
     /// What the report must say about the item.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
 }
 
 /// One part of a case, in the order it is written.
@@ -258,12 +259,12 @@ fn plan_item(
 
 /// The item with a title: a case must have one, so the item's number stands in for a
 /// missing one, and the report says so.
-fn titled(item: &SourceItem, warnings: &mut Vec<String>) -> SourceItem {
+fn titled(item: &SourceItem, warnings: &mut Vec<Message>) -> SourceItem {
     let mut source = item.clone();
     if source.titel.trim().is_empty() {
         let nummer = item.nummer.clone().unwrap_or_else(|| "uden nummer".into());
         source.titel = format!("Punkt {nummer}");
-        warnings.push(tr!("import-no-title", title = source.titel.as_str()).text);
+        warnings.push(tr!("import-no-title", title = source.titel.as_str()));
     }
     source
 }
@@ -351,7 +352,7 @@ impl Placer {
 fn convert(
     section: &SourceSection,
     overrides: &[(String, String)],
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Message>,
 ) -> Option<Part> {
     // Some exports carry a section as plain text (SBSYS text fields): its line breaks
     // and blank lines are its structure.
@@ -363,7 +364,11 @@ fn convert(
     let converted = html::to_markdown(&source, INNER_HEADING_LEVEL);
     let caption = crate::render::escape::plain_line(&section.caption);
     for w in converted.warnings {
-        warnings.push(format!("{}: {w}", shown_caption(&caption)));
+        // Said of the section it is in: the same code, the caption before the text.
+        warnings.push(Message {
+            code: w.code,
+            text: format!("{}: {w}", shown_caption(&caption)),
+        });
     }
     if converted.markdown.trim().is_empty() {
         return None;
@@ -469,7 +474,7 @@ fn decision_blocks(
     meeting_udvalg: &str,
     registry: &mut Registry,
     placering: &str,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Message>,
 ) -> Vec<Block> {
     let heading = decisions::from_caption(&part.caption);
     let udvalg = match &heading.udvalg {
@@ -497,27 +502,21 @@ fn decision_blocks(
         // any other caption without a date is worth a look.
         let dato = date.unwrap_or_else(|| {
             if !plain {
-                warnings.push(
-                    tr!(
-                        "import-decision-no-date",
-                        caption = shown_caption(&part.caption),
-                        date = meeting.dato.short()
-                    )
-                    .text,
-                );
+                warnings.push(tr!(
+                    "import-decision-no-date",
+                    caption = shown_caption(&part.caption),
+                    date = meeting.dato.short()
+                ));
             }
             meeting.dato
         });
         if heading.udvalg.is_none() && dato != meeting.dato {
-            warnings.push(
-                tr!(
-                    "import-decision-no-committee",
-                    caption = shown_caption(&part.caption),
-                    date = dato.short(),
-                    committee = meeting_udvalg.to_string()
-                )
-                .text,
-            );
+            warnings.push(tr!(
+                "import-decision-no-committee",
+                caption = shown_caption(&part.caption),
+                date = dato.short(),
+                committee = meeting_udvalg.to_string()
+            ));
         }
         let standard = registry
             .full(&udvalg)
@@ -581,7 +580,7 @@ fn add_absent(
     item: &SourceItem,
     meeting: &SourceMeeting,
     udvalg: &str,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Message>,
 ) {
     if item.fravaerende.is_empty() {
         return;
@@ -603,13 +602,10 @@ fn add_absent(
                 }
             }
         }
-        None => warnings.push(
-            tr!(
-                "import-absent-no-decision",
-                names = item.fravaerende.join(", ")
-            )
-            .text,
-        ),
+        None => warnings.push(tr!(
+            "import-absent-no-decision",
+            names = item.fravaerende.join(", ")
+        )),
     }
 }
 

@@ -127,7 +127,7 @@ fn item_objects(m: &MeetingReport) -> Vec<serde_json::Value> {
                 "titel": item.titel,
                 "file": item.file,
                 "sections": item.mappings.iter().map(|map| json!({"caption": map.caption, "target": map.target})).collect::<Vec<_>>(),
-                "warnings": item.warnings,
+                "warnings": item.warnings.iter().map(|w| json!({"code": w.code, "message": w.text})).collect::<Vec<_>>(),
                 "coverage": coverage_json(&item.coverage),
             })
         })

@@ -41,7 +41,7 @@ pub struct ItemReport {
     /// Where each caption went.
     pub mappings: Vec<Mapping>,
     /// What the user should look at.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::i18n::Message>,
     /// How much of the source item's text its case file holds.
     pub coverage: Coverage,
 }
@@ -302,17 +302,14 @@ fn meeting_report(plan: &MeetingPlan, made: &write::MeetingFiles) -> MeetingRepo
             let file = made.case_files.get(i).cloned().unwrap_or_default();
             let coverage = coverage::of_item(&item.source, &written_text(made, &file));
             if !coverage.complete() {
-                warnings.push(
-                    tr!(
-                        "import-words-missing",
-                        missing = coverage.words - coverage.kept,
-                        words = coverage.words,
-                        file = file.display().to_string(),
-                        kept = coverage.shown(),
-                        first = coverage.first_missing.as_deref().unwrap_or("")
-                    )
-                    .text,
-                );
+                warnings.push(tr!(
+                    "import-words-missing",
+                    missing = coverage.words - coverage.kept,
+                    words = coverage.words,
+                    file = file.display().to_string(),
+                    kept = coverage.shown(),
+                    first = coverage.first_missing.as_deref().unwrap_or("")
+                ));
             }
             ItemReport {
                 coverage,

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::plan::{Block, ItemPlan, MeetingPlan};
 use super::toml_text::{self, key, list, string, text};
+use crate::i18n::Message;
 use crate::output::Content;
 use crate::project::schema::CASE_SCHEMA_FILE;
 use crate::project::schema::schema_directive;
@@ -32,7 +33,7 @@ pub struct MeetingFiles {
     /// For each item (by index): its case file.
     pub case_files: Vec<PathBuf>,
     /// For each item (by index): notes about its attachments.
-    pub warnings: Vec<Vec<String>>,
+    pub warnings: Vec<Vec<Message>>,
 }
 
 /// The folder-name form of a committee key: `KIU` → `kiu`, `ØU` → `oeu`.
@@ -108,7 +109,7 @@ fn attachments(
     item: &ItemPlan,
     export: &Path,
     dir: &Path,
-) -> (Vec<(Listed, Option<PathBuf>)>, Vec<String>) {
+) -> (Vec<(Listed, Option<PathBuf>)>, Vec<Message>) {
     let export_dir = export.parent().unwrap_or(Path::new("."));
     let mut warnings = Vec::new();
     let mut used: Vec<String> = Vec::new();
@@ -120,7 +121,7 @@ fn attachments(
             // Said for every format alike: a listed attachment without its file is one a
             // reader of the packet will miss.
             None => {
-                warnings.push(tr!("import-attachment-no-file", title = a.titel.as_str()).text);
+                warnings.push(tr!("import-attachment-no-file", title = a.titel.as_str()));
                 None
             }
         };
@@ -149,18 +150,15 @@ fn locate(
     export_dir: &Path,
     named: &Path,
     titel: &str,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Message>,
 ) -> Option<PathBuf> {
     let path = find_case_insensitive(export_dir, named);
     let Some(path) = path else {
-        warnings.push(
-            tr!(
-                "import-attachment-missing",
-                title = titel,
-                file = named.display().to_string()
-            )
-            .text,
-        );
+        warnings.push(tr!(
+            "import-attachment-missing",
+            title = titel,
+            file = named.display().to_string()
+        ));
         return None;
     };
     let mut head = [0u8; 5];
@@ -169,28 +167,22 @@ fn locate(
         .is_ok()
         && &head == b"%PDF-";
     if !is_pdf {
-        warnings.push(
-            tr!(
-                "import-attachment-not-pdf",
-                title = titel,
-                file = named.display().to_string()
-            )
-            .text,
-        );
+        warnings.push(tr!(
+            "import-attachment-not-pdf",
+            title = titel,
+            file = named.display().to_string()
+        ));
         return None;
     }
     // A PDF sagsgen cannot read (encrypted, truncated) would stop the packets: listed
     // without its file instead, and said.
     let read = |p: &Path| std::fs::read(p).map(typst::foundations::Bytes::new);
     if let Err(e) = crate::meeting::inspect(&path, &read) {
-        warnings.push(
-            tr!(
-                "import-attachment-unreadable",
-                title = titel,
-                reason = &e.message
-            )
-            .text,
-        );
+        warnings.push(tr!(
+            "import-attachment-unreadable",
+            title = titel,
+            reason = &e.message
+        ));
         return None;
     }
     Some(path)
