@@ -49,7 +49,11 @@ fn links_https_and_mailto_kept_http_as_text_with_a_warning() {
         "[Se her](<https://aarhus.dk/x>), [skriv](<mailto:a@b.dk>) og gammel side (http://gammel.dk)"
     );
     assert_eq!(converted.warnings.len(), 1);
-    assert!(converted.warnings[0].contains("http://gammel.dk"));
+    assert_eq!(converted.warnings[0].code, "import-link-not-https");
+    assert_eq!(
+        converted.warnings[0].text,
+        "linket til http://gammel.dk er ikke https: bevaret som tekst med adressen"
+    );
 }
 
 #[test]
