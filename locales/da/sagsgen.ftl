@@ -592,3 +592,19 @@ cli-schema = Skriv JSON-skemaet for sags- og mødefiler (eller for sagsgen.toml)
 cli-schema--of = Hvilket skema: sag (sags- og mødefiler, standard) eller config (sagsgen.toml)
 cli-value-options = [TILVALG]
 template-invalid-typst = denne linje i din skabelon gav ugyldig Typst; ret den, eller slet filen for at bruge den indbyggede skabelon
+syntax-toml = linjen kan ikke læses: { $what }
+toml-unclosed-heading = en overskrift som `[udvalg]` eller `[[bilag]]` mangler sin afsluttende `]`
+toml-unclosed-braces = `{"{"}` mangler sin afsluttende `{"}"}` (alt mellem dem skal stå på én linje)
+toml-unclosed-list = listen mangler sin afsluttende `]`
+toml-missing-comma = der mangler et komma mellem to værdier
+toml-extra-comma = der står et komma for meget
+toml-missing-value = der står intet efter `=`; skriv værdien efter lighedstegnet
+toml-missing-equals = der mangler et `=` mellem feltnavnet og værdien
+toml-extra-equals = der står et `=` for meget
+toml-bad-key = feltnavnet kan ikke læses; feltnavne er ord med a–z, tal og _
+toml-trailing = der står noget efter værdien, som ikke hører til; hvert felt skal stå på sin egen linje
+toml-number = tallet er skrevet forkert; skriv det med cifre, uden foranstillede nuller
+toml-comment = en kommentar (efter #) indeholder et tegn, der ikke er tilladt
+toml-line-break = et linjeskift er ødelagt (et CR uden LF); gem filen igen i din editor
+toml-too-deep = der er for mange lister eller afsnit inden i hinanden
+toml-unreadable-value = værdien kan ikke læses; tekster skal stå i anførselstegn

@@ -597,3 +597,19 @@ cli-schema = Print the JSON Schema of case and meeting files (or of sagsgen.toml
 cli-schema--of = Which schema: sag (case and meeting files, the default) or config (sagsgen.toml)
 cli-value-options = [OPTIONS]
 template-invalid-typst = this line of your template override produced invalid Typst; fix it, or delete the file to use the built-in template
+syntax-toml = the line cannot be read: { $what }
+toml-unclosed-heading = a heading such as `[udvalg]` or `[[bilag]]` lacks its closing `]`
+toml-unclosed-braces = `{"{"}` lacks its closing `{"}"}` (everything between them goes on one line)
+toml-unclosed-list = the list lacks its closing `]`
+toml-missing-comma = a comma is missing between two values
+toml-extra-comma = there is one comma too many
+toml-missing-value = nothing follows the `=`; write the value after it
+toml-missing-equals = an `=` is missing between the field name and its value
+toml-extra-equals = there is one `=` too many
+toml-bad-key = the field name cannot be read; field names are words of a–z, digits and _
+toml-trailing = something follows the value that does not belong there; each field goes on a line of its own
+toml-number = the number is written wrongly; write it in digits, without leading zeros
+toml-comment = a comment (after #) holds a character that is not allowed
+toml-line-break = a line break is damaged (a CR without LF); save the file again in your editor
+toml-too-deep = lists or sections are nested too deep
+toml-unreadable-value = the value cannot be read; texts go in quotes

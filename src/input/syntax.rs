@@ -46,10 +46,57 @@ pub fn explain(text: &str, span: &Range<usize>, parser: &str) -> Explained {
         .iter()
         .find_map(|rule| rule(text, &line, parser))
         .unwrap_or_else(|| Explained {
-            message: tr!("syntax-other", parser = parser),
+            message: match in_words(parser) {
+                Some(what) => tr!("syntax-toml", what = what),
+                None => tr!("syntax-other", parser = parser),
+            },
             help: tr!("syntax-other.help"),
             span: None,
         })
+}
+
+/// The parser's own words for what it found (`unclosed array`, `missing value for key`)
+/// said in the user's: the mistakes no rule above recognises from the line itself. The
+/// parser's English stands only for what none of these covers.
+fn in_words(parser: &str) -> Option<Message> {
+    const WORDS: &[(&str, &str)] = &[
+        ("unclosed array table", "toml-unclosed-heading"),
+        ("unclosed table", "toml-unclosed-heading"),
+        ("missing table open", "toml-unclosed-heading"),
+        ("unclosed inline table", "toml-unclosed-braces"),
+        ("missing inline table opening", "toml-unclosed-braces"),
+        ("unclosed array", "toml-unclosed-list"),
+        ("missing array opening", "toml-unclosed-list"),
+        ("missing comma between array elements", "toml-missing-comma"),
+        (
+            "missing comma between key-value pairs",
+            "toml-missing-comma",
+        ),
+        ("extra comma", "toml-extra-comma"),
+        ("missing value", "toml-missing-value"),
+        ("key with no value", "toml-missing-value"),
+        ("missing assignment", "toml-missing-equals"),
+        ("extra assignment", "toml-extra-equals"),
+        ("extra `=`", "toml-extra-equals"),
+        ("unexpected `=` in array", "toml-extra-equals"),
+        ("unquoted keys cannot be empty", "toml-bad-key"),
+        ("invalid unquoted key", "toml-bad-key"),
+        ("invalid key", "toml-bad-key"),
+        ("missing key", "toml-bad-key"),
+        ("unexpected content", "toml-trailing"),
+        ("unexpected key or value", "toml-trailing"),
+        ("unexpected leading zero", "toml-number"),
+        ("redundant", "toml-number"),
+        ("may only go between digits", "toml-number"),
+        ("unexpected sign", "toml-number"),
+        ("invalid comment character", "toml-comment"),
+        ("carriage return", "toml-line-break"),
+        ("recursion", "toml-too-deep"),
+        ("invalid", "toml-unreadable-value"),
+    ];
+    let parser = parser.to_lowercase();
+    let (_, code) = WORDS.iter().find(|(words, _)| parser.contains(words))?;
+    Some(Message::new(code, &[]))
 }
 
 /// The line of the error, split at its first `=`.

@@ -93,14 +93,31 @@ fn a_field_given_twice_says_where_first() {
 }
 
 #[test]
-fn anything_else_keeps_the_parsers_words() {
+fn the_parsers_words_are_said_in_the_users() {
     let e = explain_toml("[[bilag]\n");
-    assert_eq!(e.message.code, "syntax-other");
-    assert!(
-        e.message
-            .text
-            .starts_with("linjen kan ikke læses (TOML-fejl: "),
-        "{e:?}"
+    assert_eq!(e.message.code, "syntax-toml");
+    assert_eq!(
+        e.message.text,
+        "linjen kan ikke læses: en overskrift som `[udvalg]` eller `[[bilag]]` mangler sin afsluttende `]`"
+    );
+    let e = explain_toml("udvalg = [\"A\" \"B\"]\n");
+    assert_eq!(
+        e.message.text,
+        "linjen kan ikke læses: der mangler et komma mellem to værdier"
+    );
+    let e = explain_toml("a.b. = 1\n");
+    assert_eq!(
+        e.message.text,
+        "linjen kan ikke læses: feltnavnet kan ikke læses; feltnavne er ord med a–z, tal og _"
+    );
+}
+
+#[test]
+fn words_the_table_does_not_know_keep_the_parsers() {
+    assert!(in_words("expected tuple with length 2").is_none());
+    assert_eq!(
+        tr!("syntax-other", parser = "expected tuple with length 2").text,
+        "linjen kan ikke læses (TOML-fejl: expected tuple with length 2)"
     );
 }
 
