@@ -406,6 +406,10 @@ pub fn shown_path(path: &Path) -> String {
         .components()
         .filter(|c| *c != std::path::Component::CurDir)
         .collect();
+    if clean.as_os_str().is_empty() {
+        // The working directory itself.
+        return ".".to_string();
+    }
     clean.display().to_string()
 }
 
@@ -419,4 +423,35 @@ pub(crate) fn trace(message: std::fmt::Arguments<'_>) {
     }
     #[cfg(not(debug_assertions))]
     let _ = message;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_is_shown_from_the_working_directory_and_the_directory_itself_as_a_dot() {
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(shown_path(&cwd), ".");
+        assert_eq!(
+            shown_path(&cwd.join("cases").join("a.toml")),
+            format!("cases{}a.toml", std::path::MAIN_SEPARATOR)
+        );
+        assert_eq!(shown_path(Path::new("./cases")), "cases");
+    }
+
+    #[test]
+    fn the_level_is_said_in_the_run_language_and_json_keeps_the_code() {
+        let d = Diagnostic::error(tr!("file-not-utf8")).with_help(tr!("file-not-utf8.help"));
+        assert_eq!(d.to_string(), "fejl: filen er ikke gemt som UTF-8-tekst");
+        let mut out = codespan_reporting::term::termcolor::Buffer::no_color();
+        d.emit(&mut out);
+        assert_eq!(
+            String::from_utf8(out.into_inner()).unwrap(),
+            "fejl: filen er ikke gemt som UTF-8-tekst\n = hjælp: gem filen som UTF-8 (i de fleste programmer: \"Gem med kodning\" → UTF-8)\n\n"
+        );
+        let json = d.to_json();
+        assert_eq!(json["code"], "file-not-utf8");
+        assert_eq!(json["severity"], "error");
+    }
 }

@@ -593,6 +593,7 @@ cli-schema--of = Hvilket skema: sag (sags- og mødefiler, standard) eller config
 cli-value-options = [TILVALG]
 template-invalid-typst = denne linje i din skabelon gav ugyldig Typst; ret den, eller slet filen for at bruge den indbyggede skabelon
 syntax-toml = linjen kan ikke læses: { $what }
+    .help = se på stedet, markeringen peger på, og sammenlign med eksempelsagerne (`sagsgen new` skriver en ny fil med alle felter)
 toml-unclosed-heading = en overskrift som `[udvalg]` eller `[[bilag]]` mangler sin afsluttende `]`
 toml-unclosed-braces = `{"{"}` mangler sin afsluttende `{"}"}` (alt mellem dem skal stå på én linje)
 toml-unclosed-list = listen mangler sin afsluttende `]`
@@ -608,3 +609,5 @@ toml-comment = en kommentar (efter #) indeholder et tegn, der ikke er tilladt
 toml-line-break = et linjeskift er ødelagt (et CR uden LF); gem filen igen i din editor
 toml-too-deep = der er for mange lister eller afsnit inden i hinanden
 toml-unreadable-value = værdien kan ikke læses; tekster skal stå i anførselstegn
+syntax-impossible-date = `{ $field }` er ikke en dato, der findes: { $date }
+    .help = skriv datoen som år-måned-dag med en måned fra 01 til 12 og en dag, måneden har, fx `dato = 2025-01-13`

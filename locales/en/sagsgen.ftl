@@ -598,6 +598,7 @@ cli-schema--of = Which schema: sag (case and meeting files, the default) or conf
 cli-value-options = [OPTIONS]
 template-invalid-typst = this line of your template override produced invalid Typst; fix it, or delete the file to use the built-in template
 syntax-toml = the line cannot be read: { $what }
+    .help = look where the marker points, and compare with the example cases (`sagsgen new` writes a new file with every field)
 toml-unclosed-heading = a heading such as `[udvalg]` or `[[bilag]]` lacks its closing `]`
 toml-unclosed-braces = `{"{"}` lacks its closing `{"}"}` (everything between them goes on one line)
 toml-unclosed-list = the list lacks its closing `]`
@@ -613,3 +614,5 @@ toml-comment = a comment (after #) holds a character that is not allowed
 toml-line-break = a line break is damaged (a CR without LF); save the file again in your editor
 toml-too-deep = lists or sections are nested too deep
 toml-unreadable-value = the value cannot be read; texts go in quotes
+syntax-impossible-date = `{ $field }` is not a date that exists: { $date }
+    .help = write the date as year-month-day with a month from 01 to 12 and a day the month has, e.g. `dato = 2025-01-13`

@@ -50,7 +50,10 @@ pub fn explain(text: &str, span: &Range<usize>, parser: &str) -> Explained {
                 Some(what) => tr!("syntax-toml", what = what),
                 None => tr!("syntax-other", parser = parser),
             },
-            help: tr!("syntax-other.help"),
+            help: match in_words(parser) {
+                Some(_) => tr!("syntax-toml.help"),
+                None => tr!("syntax-other.help"),
+            },
             span: None,
         })
 }
@@ -262,6 +265,24 @@ fn short_date(_: &str, line: &Line<'_>, _: &str) -> Option<Explained> {
     };
     if !(year.len() == 4 && digits(year, 4) && digits(month, 2) && digits(day, 2)) {
         return None;
+    }
+    let (m, d) = (month.parse::<u8>().ok()?, day.parse::<u8>().ok()?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return explained_at(
+            line,
+            value,
+            tr!("syntax-impossible-date", field = line.key, date = value),
+            tr!("syntax-impossible-date.help"),
+        );
+    }
+    if month.len() == 2 && day.len() == 2 {
+        // A whole date the parser still refused (30 February): said as a date.
+        return explained_at(
+            line,
+            value,
+            tr!("syntax-impossible-date", field = line.key, date = value),
+            tr!("syntax-impossible-date.help"),
+        );
     }
     explained_at(
         line,

@@ -140,4 +140,14 @@ fn yes_no_lists_and_short_dates() {
         "`udvalg = [\"USS\", \"UDF\"]`",
     );
     assert_explained("dato = 2025-5-5\n", "to cifre", "`dato = 2025-05-05`");
+    assert_explained(
+        "dato = 2025-13-01\n",
+        "`dato` er ikke en dato, der findes: 2025-13-01",
+        "en måned fra 01 til 12",
+    );
+    assert_explained(
+        "dato = 2025-02-30\n",
+        "`dato` er ikke en dato, der findes: 2025-02-30",
+        "en dag, måneden har",
+    );
 }
