@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::progress::Progress;
+use super::progress::{Doing, Progress};
 use super::{Exit, GlobalArgs, ProjectArgs};
 use crate::batch::{self, FileReport, Options, Outcome, Report};
 use crate::diag::{self, shown_path};
@@ -47,7 +47,7 @@ pub fn run_and_report(
     global: &GlobalArgs,
     inputs: &Selection,
     options: &Options,
-    verb: &'static str,
+    doing: Doing,
 ) -> Exit {
     if inputs.files.is_empty() {
         if !global.quiet {
@@ -56,7 +56,7 @@ pub fn run_and_report(
         return Exit::Ok;
     }
     watch_for_interrupt();
-    let progress = Progress::new(global, inputs.files.len(), verb);
+    let progress = Progress::new(global, inputs.files.len(), doing);
     let observe = |report: &FileReport| progress.file_done(report);
     let result = batch::run(
         &inputs.project,
@@ -74,7 +74,7 @@ pub fn run_and_report(
         }
     };
     if !global.quiet {
-        print_summary(&report, verb);
+        print_summary(&report, doing);
     }
     if report.interrupted() > 0 {
         Exit::Interrupted
@@ -85,7 +85,7 @@ pub fn run_and_report(
     }
 }
 
-fn print_summary(report: &Report, verb: &str) {
+fn print_summary(report: &Report, doing: Doing) {
     let names = |keep: &dyn Fn(&FileReport) -> bool| -> Vec<String> {
         report
             .files
@@ -97,7 +97,7 @@ fn print_summary(report: &Report, verb: &str) {
     let failed = names(&|f| f.outcome == Outcome::Failed);
     if !failed.is_empty() {
         let files = failed.join(", ");
-        let line = if verb == "Checked" {
+        let line = if doing == Doing::Check {
             tr!("summary-files-with-errors", files = files)
         } else {
             tr!("summary-files-with-errors-unwritten", files = files)
@@ -111,7 +111,7 @@ fn print_summary(report: &Report, verb: &str) {
             tr!("summary-incomplete-files", files = incomplete.join(", "))
         );
     }
-    let done = if verb == "Checked" {
+    let done = if doing == Doing::Check {
         tr!("summary-checked", count = report.built())
     } else {
         tr!("summary-built", count = report.built())

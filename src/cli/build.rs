@@ -1,6 +1,7 @@
 //! `sagsgen build`: compile case files to PDFs.
 
 use super::batch::{resolve, run_and_report};
+use super::progress::Doing;
 use super::{BuildArgs, Exit, GlobalArgs};
 use crate::batch::Options;
 
@@ -18,5 +19,5 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Exit {
         jobs: args.jobs,
         incremental: !args.force,
     };
-    run_and_report(global, &inputs, &options, "Built")
+    run_and_report(global, &inputs, &options, Doing::Build)
 }

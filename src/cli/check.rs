@@ -1,6 +1,7 @@
 //! `sagsgen check`: everything `build` does except writing.
 
 use super::batch::{resolve, run_and_report};
+use super::progress::Doing;
 use super::{CheckArgs, Exit, GlobalArgs};
 use crate::batch::Options;
 
@@ -19,5 +20,5 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Exit {
         jobs: 0,
         incremental: false,
     };
-    run_and_report(global, &inputs, &options, "Checked")
+    run_and_report(global, &inputs, &options, Doing::Check)
 }

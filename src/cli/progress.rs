@@ -11,27 +11,38 @@ use crate::batch::{FileReport, Outcome};
 use crate::diag::{self, Diagnostic, shown_path};
 use crate::tr;
 
-/// The word for what a batch did to a file ("Built", "Checked") in the run's language.
-pub fn verb_word(verb: &str) -> String {
-    match verb {
-        "Checked" => tr!("status-checked").text,
-        _ => tr!("status-built").text,
+/// What a batch does with its files: `build` writes PDFs, `check` only reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doing {
+    /// Build the documents (and write them, unless told not to).
+    Build,
+    /// Check the files, writing nothing.
+    Check,
+}
+
+impl Doing {
+    /// The word for what was done to a file ("Lavet", "Tjekket") in the run's language.
+    pub fn done_word(self) -> String {
+        match self {
+            Self::Build => tr!("status-built").text,
+            Self::Check => tr!("status-checked").text,
+        }
     }
 }
 
 /// Live output of a batch.
 pub struct Progress<'a> {
     global: &'a GlobalArgs,
-    verb: &'static str,
+    doing: Doing,
     bar: Option<ProgressBar>,
 }
 
 impl<'a> Progress<'a> {
     /// Output for a batch of `total` files.
-    pub fn new(global: &'a GlobalArgs, total: usize, verb: &'static str) -> Self {
+    pub fn new(global: &'a GlobalArgs, total: usize, doing: Doing) -> Self {
         let terminal = std::io::stderr().is_terminal();
         let bar = (terminal && !global.quiet && total > 1).then(|| bar(total));
-        Self { global, verb, bar }
+        Self { global, doing, bar }
     }
 
     /// Reports one finished file.
@@ -65,7 +76,7 @@ impl<'a> Progress<'a> {
 
     /// The line that says what happened to a file (none for unchanged ones, as cargo does).
     fn status_line(&self, report: &FileReport) -> Option<String> {
-        let verb = verb_word(self.verb);
+        let verb = self.doing.done_word();
         match &report.outcome {
             Outcome::Built { output, pages } if self.bar.is_none() => {
                 let pages = tr!("status-pages", count = *pages);
@@ -110,7 +121,7 @@ impl<'a> Progress<'a> {
 
     /// Whether the command writes files (`build`), rather than only checking them.
     fn writes(&self) -> bool {
-        self.verb != "Checked"
+        self.doing == Doing::Build
     }
 
     /// Removes the bar.

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::batch::{resolve, run_and_report};
+use super::progress::Doing;
 use super::{Exit, GlobalArgs, ProjectArgs};
 use crate::batch::Options;
 use crate::diag;
@@ -61,7 +62,7 @@ pub fn run(global: &GlobalArgs, args: &SiteArgs) -> Exit {
     let built = if args.no_build {
         Exit::Ok
     } else {
-        run_and_report(global, &build, &options, "Built")
+        run_and_report(global, &build, &options, Doing::Build)
     };
     if built == Exit::Interrupted {
         return built;

@@ -10,6 +10,7 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant, SystemTime};
 
 use super::batch::{INTERRUPTED, resolve, run_and_report, watch_for_interrupt};
+use super::progress::Doing;
 use super::{BuildArgs, Exit, GlobalArgs};
 use crate::batch::Options;
 
@@ -59,7 +60,7 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Exit {
                 incremental: true,
             };
             let start = Instant::now();
-            run_and_report(global, &inputs, &options, "Built");
+            run_and_report(global, &inputs, &options, Doing::Build);
             let took = format!("{:.0}", start.elapsed().as_secs_f64() * 1000.0);
             let folder = dunce::simplified(&root).display().to_string();
             eprintln!(
