@@ -87,6 +87,8 @@ syntax-backslash = teksten i `{ $field }` indeholder en omvendt skråstreg (\), 
     .help-quoted = skriv teksten i enkelte anførselstegn, hvor \ bare er et tegn: `{ $field } = '{ $text }'` (eller skriv \\ for hver \)
 syntax-danish-date = `{ $field }` skal skrives år-måned-dag
 syntax-short-date = `{ $field }` skal have to cifre for måned og dag
+syntax-impossible-date = `{ $field }` er ikke en dato, der findes: { $date }
+    .help = skriv datoen som år-måned-dag med en måned fra 01 til 12 og en dag, måneden har, fx `dato = 2025-01-13`
 syntax-date =
     .help = skriv `{ $field } = { $date }`
 syntax-yes-or-no = `{ $field }` er true eller false (uden anførselstegn), ikke { $written }
@@ -101,6 +103,23 @@ syntax-twice = `{ $field }` står to gange
 syntax-unquoted-text = teksten i `{ $field }` skal stå i anførselstegn
     .help = sæt teksten i anførselstegn: "…"
     .help-field = sæt teksten i anførselstegn: `{ $field } = "{ $text }"`
+syntax-toml = linjen kan ikke læses: { $what }
+    .help = se på stedet, markeringen peger på, og sammenlign med eksempelsagerne (`sagsgen new` skriver en ny fil med alle felter)
+toml-unclosed-heading = en overskrift som `[udvalg]` eller `[[bilag]]` mangler sin afsluttende `]`
+toml-unclosed-braces = `{"{"}` mangler sin afsluttende `{"}"}` (alt mellem dem skal stå på én linje)
+toml-unclosed-list = listen mangler sin afsluttende `]`
+toml-missing-comma = der mangler et komma mellem to værdier
+toml-extra-comma = der står et komma for meget
+toml-missing-value = der står intet efter `=`; skriv værdien efter lighedstegnet
+toml-missing-equals = der mangler et `=` mellem feltnavnet og værdien
+toml-extra-equals = der står et `=` for meget
+toml-bad-key = feltnavnet kan ikke læses; feltnavne er ord med a–z, tal og _
+toml-trailing = der står noget efter værdien, som ikke hører til; hvert felt skal stå på sin egen linje
+toml-number = tallet er skrevet forkert; skriv det med cifre, uden foranstillede nuller
+toml-comment = en kommentar (efter #) indeholder et tegn, der ikke er tilladt
+toml-line-break = et linjeskift er ødelagt (et CR uden LF); gem filen igen i din editor
+toml-too-deep = der er for mange lister eller afsnit inden i hinanden
+toml-unreadable-value = værdien kan ikke læses; tekster skal stå i anførselstegn
 
 ## Cases (case/)
 
@@ -290,6 +309,7 @@ template-not-found =
     .help = skabelonerne er { $templates } samt dine egne filer i templates/
 template-other =
     .help = ret skabelonen, eller slet den for at bruge den indbyggede
+template-invalid-typst = denne linje i din skabelon gav ugyldig Typst; ret den, eller slet filen for at bruge den indbyggede skabelon
 
 ## Typesetting (engine/)
 
@@ -363,6 +383,39 @@ import-rendition-skipped = sprunget over: systemets egen HTML-udgave af { $expor
 import-cannot-read = filen kan ikke importeres: { $why }
 import-same-meeting = { $kept } og { $dropped } indeholder det samme møde; det importeres fra { $kept }, som har mest tekst
 import-words-missing = { $missing } af kildens { $words } ord står ikke i { $file } ({ $kept } med); det første, der mangler: "{ $first }"
+import-no-title = punktet har ingen titel; det kaldes "{ $title }"
+import-decision-no-date = { $caption }: beslutningen nævner ingen dato; mødets dato ({ $date }) bruges
+import-decision-no-committee = { $caption }: beslutningen den { $date } nævner intet udvalg; mødets udvalg ({ $committee }) bruges
+import-absent-no-decision = eksporten nævner { $names } som fraværende under punktet, men punktet har ingen beslutning fra dette møde at skrive det under; ikke importeret
+import-attachment-no-file = bilaget "{ $title }": eksporten nævner ingen fil til det; det står på listen uden sin fil
+import-attachment-missing = bilaget "{ $title }": filen { $file } ligger ikke i eksportmappen; det står på listen uden sin fil
+import-attachment-not-pdf = bilaget "{ $title }": { $file } er ikke en PDF; det står på listen uden sin fil (konvertér det til PDF, og sæt `fil`)
+import-attachment-unreadable = bilaget "{ $title }": { $reason }; det står på listen uden sin fil
+import-picture-left-out = et billede er udeladt (læg det i et bilag, hvis det har betydning)
+import-picture-described = et billede ("{ $alt }") er udeladt; dets beskrivelse er bevaret
+import-link-overlong = et link med en indlejret eller meget lang adresse: teksten er bevaret, adressen udeladt
+import-link-not-https = linket til { $address } er ikke https: bevaret som tekst med adressen
+report-imported = Importerede { $committee } { $date } ({ $system }: { $source }) → { $file }
+report-item = Punkt { $number } { $title } → { $file } (ord med: { $kept })
+report-committees-added = Udvalg tilføjet i sagsgen.toml:
+report-kept = Beholdt { $file }: den er anderledes end det, importen ville skrive (--force overskriver den)
+report-words-kept = Ord med: { $kept } af eksportens { $words } ord står i sagsfilerne ({ $share })
+report-summary = { $meetings ->
+    [one] 1 møde
+   *[other] { $meetings } møder
+}, { $items ->
+    [one] 1 punkt
+   *[other] { $items } punkter
+}: { $written ->
+    [one] 1 fil skrevet
+   *[other] { $written } filer skrevet
+}, { $unchanged } uændret
+report-summary-kept = { $count } beholdt (anderledes)
+report-nothing-changed = intet ændret
+import-strict-lost = { $missing } af eksportens { $words } ord står ikke i de skrevne filer (--strict)
+    .help = advarslerne ovenfor nævner hvert punkt og citerer det første stykke, der mangler; importér uden --strict for at beholde det, der blev læst
+import-kept = { $file } er anderledes end det, importen ville skrive; den blev beholdt
+    .help = kør importen igen med --force for at overskrive den
 
 ## The preview (serve/)
 
@@ -436,10 +489,6 @@ verify-problems = { $count ->
 }
 extract-wrote = Skrev { $name } til { $file }
 extract-cannot-write = kildefilen kan ikke skrives: { $reason }
-import-strict-lost = { $missing } af eksportens { $words } ord står ikke i de skrevne filer (--strict)
-    .help = advarslerne ovenfor nævner hvert punkt og citerer det første stykke, der mangler; importér uden --strict for at beholde det, der blev læst
-import-kept = { $file } er anderledes end det, importen ville skrive; den blev beholdt
-    .help = kør importen igen med --force for at overskrive den
 status-created = Oprettet
 status-kept = Beholdt
 status-kept-exists = den findes
@@ -463,35 +512,6 @@ site-published = { $count ->
 }, { $unchanged } uændret
 site-removed = { $count } fjernet
 watch-watching = [{ $ms } ms] holder øje med ændringer i { $folder } (Ctrl-C stopper)
-import-no-title = punktet har ingen titel; det kaldes "{ $title }"
-import-decision-no-date = { $caption }: beslutningen nævner ingen dato; mødets dato ({ $date }) bruges
-import-decision-no-committee = { $caption }: beslutningen den { $date } nævner intet udvalg; mødets udvalg ({ $committee }) bruges
-import-absent-no-decision = eksporten nævner { $names } som fraværende under punktet, men punktet har ingen beslutning fra dette møde at skrive det under; ikke importeret
-import-attachment-no-file = bilaget "{ $title }": eksporten nævner ingen fil til det; det står på listen uden sin fil
-import-attachment-missing = bilaget "{ $title }": filen { $file } ligger ikke i eksportmappen; det står på listen uden sin fil
-import-attachment-not-pdf = bilaget "{ $title }": { $file } er ikke en PDF; det står på listen uden sin fil (konvertér det til PDF, og sæt `fil`)
-import-attachment-unreadable = bilaget "{ $title }": { $reason }; det står på listen uden sin fil
-import-picture-left-out = et billede er udeladt (læg det i et bilag, hvis det har betydning)
-import-picture-described = et billede ("{ $alt }") er udeladt; dets beskrivelse er bevaret
-import-link-overlong = et link med en indlejret eller meget lang adresse: teksten er bevaret, adressen udeladt
-import-link-not-https = linket til { $address } er ikke https: bevaret som tekst med adressen
-report-imported = Importerede { $committee } { $date } ({ $system }: { $source }) → { $file }
-report-item = Punkt { $number } { $title } → { $file } (ord med: { $kept })
-report-committees-added = Udvalg tilføjet i sagsgen.toml:
-report-kept = Beholdt { $file }: den er anderledes end det, importen ville skrive (--force overskriver den)
-report-words-kept = Ord med: { $kept } af eksportens { $words } ord står i sagsfilerne ({ $share })
-report-summary = { $meetings ->
-    [one] 1 møde
-   *[other] { $meetings } møder
-}, { $items ->
-    [one] 1 punkt
-   *[other] { $items } punkter
-}: { $written ->
-    [one] 1 fil skrevet
-   *[other] { $written } filer skrevet
-}, { $unchanged } uændret
-report-summary-kept = { $count } beholdt (anderledes)
-report-nothing-changed = intet ændret
 
 ## Usage errors (cli/usage.rs)
 
@@ -517,6 +537,7 @@ cli-heading-commands = Kommandoer
 cli-heading-options = Tilvalg
 cli-heading-arguments = Argumenter
 cli-value-command = KOMMANDO
+cli-value-options = [TILVALG]
 cli-value-DIR = MAPPE
 cli-value-FILE = FIL
 cli-value-PATH = STI
@@ -590,24 +611,3 @@ cli-completions--shell = Skallen: bash, zsh, fish, elvish eller powershell
 cli-man = Skriv man-siden (roff)
 cli-schema = Skriv JSON-skemaet for sags- og mødefiler (eller for sagsgen.toml) til teksteditorer
 cli-schema--of = Hvilket skema: sag (sags- og mødefiler, standard) eller config (sagsgen.toml)
-cli-value-options = [TILVALG]
-template-invalid-typst = denne linje i din skabelon gav ugyldig Typst; ret den, eller slet filen for at bruge den indbyggede skabelon
-syntax-toml = linjen kan ikke læses: { $what }
-    .help = se på stedet, markeringen peger på, og sammenlign med eksempelsagerne (`sagsgen new` skriver en ny fil med alle felter)
-toml-unclosed-heading = en overskrift som `[udvalg]` eller `[[bilag]]` mangler sin afsluttende `]`
-toml-unclosed-braces = `{"{"}` mangler sin afsluttende `{"}"}` (alt mellem dem skal stå på én linje)
-toml-unclosed-list = listen mangler sin afsluttende `]`
-toml-missing-comma = der mangler et komma mellem to værdier
-toml-extra-comma = der står et komma for meget
-toml-missing-value = der står intet efter `=`; skriv værdien efter lighedstegnet
-toml-missing-equals = der mangler et `=` mellem feltnavnet og værdien
-toml-extra-equals = der står et `=` for meget
-toml-bad-key = feltnavnet kan ikke læses; feltnavne er ord med a–z, tal og _
-toml-trailing = der står noget efter værdien, som ikke hører til; hvert felt skal stå på sin egen linje
-toml-number = tallet er skrevet forkert; skriv det med cifre, uden foranstillede nuller
-toml-comment = en kommentar (efter #) indeholder et tegn, der ikke er tilladt
-toml-line-break = et linjeskift er ødelagt (et CR uden LF); gem filen igen i din editor
-toml-too-deep = der er for mange lister eller afsnit inden i hinanden
-toml-unreadable-value = værdien kan ikke læses; tekster skal stå i anførselstegn
-syntax-impossible-date = `{ $field }` er ikke en dato, der findes: { $date }
-    .help = skriv datoen som år-måned-dag med en måned fra 01 til 12 og en dag, måneden har, fx `dato = 2025-01-13`

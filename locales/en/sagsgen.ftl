@@ -89,6 +89,8 @@ syntax-backslash = the text of `{ $field }` contains a backslash (\), which star
     .help-quoted = write the text in single quotes, where \ is just a character: `{ $field } = '{ $text }'` (or write \\ for each \)
 syntax-danish-date = `{ $field }` must be written year-month-day
 syntax-short-date = `{ $field }` needs two digits for the month and the day
+syntax-impossible-date = `{ $field }` is not a date that exists: { $date }
+    .help = write the date as year-month-day with a month from 01 to 12 and a day the month has, e.g. `dato = 2025-01-13`
 syntax-date =
     .help = write `{ $field } = { $date }`
 syntax-yes-or-no = `{ $field }` is true or false (without quotes), not { $written }
@@ -103,6 +105,23 @@ syntax-twice = `{ $field }` is given twice
 syntax-unquoted-text = the text of `{ $field }` must be in quotes
     .help = put the text in quotes: "…"
     .help-field = put the text in quotes: `{ $field } = "{ $text }"`
+syntax-toml = the line cannot be read: { $what }
+    .help = look where the marker points, and compare with the example cases (`sagsgen new` writes a new file with every field)
+toml-unclosed-heading = a heading such as `[udvalg]` or `[[bilag]]` lacks its closing `]`
+toml-unclosed-braces = `{"{"}` lacks its closing `{"}"}` (everything between them goes on one line)
+toml-unclosed-list = the list lacks its closing `]`
+toml-missing-comma = a comma is missing between two values
+toml-extra-comma = there is one comma too many
+toml-missing-value = nothing follows the `=`; write the value after it
+toml-missing-equals = an `=` is missing between the field name and its value
+toml-extra-equals = there is one `=` too many
+toml-bad-key = the field name cannot be read; field names are words of a–z, digits and _
+toml-trailing = something follows the value that does not belong there; each field goes on a line of its own
+toml-number = the number is written wrongly; write it in digits, without leading zeros
+toml-comment = a comment (after #) holds a character that is not allowed
+toml-line-break = a line break is damaged (a CR without LF); save the file again in your editor
+toml-too-deep = lists or sections are nested too deep
+toml-unreadable-value = the value cannot be read; texts go in quotes
 
 ## Cases (case/)
 
@@ -291,6 +310,7 @@ template-not-found =
     .help = the templates are { $templates }, and any file of your own in templates/
 template-other =
     .help = fix the template, or delete it to use the built-in one
+template-invalid-typst = this line of your template override produced invalid Typst; fix it, or delete the file to use the built-in template
 
 ## Typesetting (engine/)
 
@@ -365,6 +385,39 @@ import-rendition-skipped = skipped: the system's own HTML rendition of { $export
 import-cannot-read = cannot import this file: { $why }
 import-same-meeting = { $kept } and { $dropped } hold the same meeting; it is imported from { $kept }, which has more text
 import-words-missing = { $missing } of the source's { $words } words are not in { $file } ({ $kept } kept); the first missing: "{ $first }"
+import-no-title = the item has no title; it is called "{ $title }"
+import-decision-no-date = { $caption }: the decision names no date; the meeting's date ({ $date }) is used
+import-decision-no-committee = { $caption }: the decision of { $date } names no committee; the meeting's committee ({ $committee }) is used
+import-absent-no-decision = the export lists { $names } as absent from the item, but the item has no decision of this meeting to record it under; not imported
+import-attachment-no-file = attachment "{ $title }": the export names no file for it; it is listed without its file
+import-attachment-missing = attachment "{ $title }": its file { $file } is not in the export folder; it is listed without its file
+import-attachment-not-pdf = attachment "{ $title }": { $file } is not a PDF; it is listed without its file (convert it to PDF and set `fil`)
+import-attachment-unreadable = attachment "{ $title }": { $reason }; it is listed without its file
+import-picture-left-out = a picture is left out (add it to an attachment if it matters)
+import-picture-described = a picture ("{ $alt }") is left out; its description is kept
+import-link-overlong = a link with an embedded or overlong address: its text is kept, the address left out
+import-link-not-https = the link to { $address } is not https: kept as text with its address
+report-imported = Imported { $committee } { $date } ({ $system }: { $source }) → { $file }
+report-item = Punkt { $number } { $title } → { $file } (words kept: { $kept })
+report-committees-added = Committees added to sagsgen.toml:
+report-kept = Kept { $file }: it differs from what the import would write (--force overwrites it)
+report-words-kept = Words kept: { $kept } of the export's { $words } words are in the case files ({ $share })
+report-summary = { $meetings ->
+    [one] 1 meeting
+   *[other] { $meetings } meetings
+}, { $items ->
+    [one] 1 item
+   *[other] { $items } items
+}: { $written ->
+    [one] 1 file written
+   *[other] { $written } files written
+}, { $unchanged } unchanged
+report-summary-kept = { $count } kept (differ)
+report-nothing-changed = nothing changed
+import-strict-lost = { $missing } of the export's { $words } words are not in the files written (--strict)
+    .help = the warnings above name each item and quote the first missing passage; import without --strict to keep what was read
+import-kept = { $file } differs from what the import would write; it was kept
+    .help = run the import again with --force to overwrite it
 
 ## The preview (serve/)
 
@@ -441,10 +494,6 @@ verify-problems = { $count ->
 }
 extract-wrote = Wrote { $name } to { $file }
 extract-cannot-write = cannot write the source: { $reason }
-import-strict-lost = { $missing } of the export's { $words } words are not in the files written (--strict)
-    .help = the warnings above name each item and quote the first missing passage; import without --strict to keep what was read
-import-kept = { $file } differs from what the import would write; it was kept
-    .help = run the import again with --force to overwrite it
 status-created = Created
 status-kept = Kept
 status-kept-exists = it exists
@@ -468,35 +517,6 @@ site-published = { $count ->
 }, { $unchanged } unchanged
 site-removed = { $count } removed
 watch-watching = [{ $ms } ms] watching { $folder } for changes (Ctrl-C to stop)
-import-no-title = the item has no title; it is called "{ $title }"
-import-decision-no-date = { $caption }: the decision names no date; the meeting's date ({ $date }) is used
-import-decision-no-committee = { $caption }: the decision of { $date } names no committee; the meeting's committee ({ $committee }) is used
-import-absent-no-decision = the export lists { $names } as absent from the item, but the item has no decision of this meeting to record it under; not imported
-import-attachment-no-file = attachment "{ $title }": the export names no file for it; it is listed without its file
-import-attachment-missing = attachment "{ $title }": its file { $file } is not in the export folder; it is listed without its file
-import-attachment-not-pdf = attachment "{ $title }": { $file } is not a PDF; it is listed without its file (convert it to PDF and set `fil`)
-import-attachment-unreadable = attachment "{ $title }": { $reason }; it is listed without its file
-import-picture-left-out = a picture is left out (add it to an attachment if it matters)
-import-picture-described = a picture ("{ $alt }") is left out; its description is kept
-import-link-overlong = a link with an embedded or overlong address: its text is kept, the address left out
-import-link-not-https = the link to { $address } is not https: kept as text with its address
-report-imported = Imported { $committee } { $date } ({ $system }: { $source }) → { $file }
-report-item = Punkt { $number } { $title } → { $file } (words kept: { $kept })
-report-committees-added = Committees added to sagsgen.toml:
-report-kept = Kept { $file }: it differs from what the import would write (--force overwrites it)
-report-words-kept = Words kept: { $kept } of the export's { $words } words are in the case files ({ $share })
-report-summary = { $meetings ->
-    [one] 1 meeting
-   *[other] { $meetings } meetings
-}, { $items ->
-    [one] 1 item
-   *[other] { $items } items
-}: { $written ->
-    [one] 1 file written
-   *[other] { $written } files written
-}, { $unchanged } unchanged
-report-summary-kept = { $count } kept (differ)
-report-nothing-changed = nothing changed
 
 ## Usage errors (cli/usage.rs)
 
@@ -522,6 +542,7 @@ cli-heading-commands = Commands
 cli-heading-options = Options
 cli-heading-arguments = Arguments
 cli-value-command = COMMAND
+cli-value-options = [OPTIONS]
 cli-value-DIR = DIR
 cli-value-FILE = FILE
 cli-value-PATH = PATH
@@ -595,24 +616,3 @@ cli-completions--shell = The shell: bash, zsh, fish, elvish or powershell
 cli-man = Print the man page (roff)
 cli-schema = Print the JSON Schema of case and meeting files (or of sagsgen.toml), for editors
 cli-schema--of = Which schema: sag (case and meeting files, the default) or config (sagsgen.toml)
-cli-value-options = [OPTIONS]
-template-invalid-typst = this line of your template override produced invalid Typst; fix it, or delete the file to use the built-in template
-syntax-toml = the line cannot be read: { $what }
-    .help = look where the marker points, and compare with the example cases (`sagsgen new` writes a new file with every field)
-toml-unclosed-heading = a heading such as `[udvalg]` or `[[bilag]]` lacks its closing `]`
-toml-unclosed-braces = `{"{"}` lacks its closing `{"}"}` (everything between them goes on one line)
-toml-unclosed-list = the list lacks its closing `]`
-toml-missing-comma = a comma is missing between two values
-toml-extra-comma = there is one comma too many
-toml-missing-value = nothing follows the `=`; write the value after it
-toml-missing-equals = an `=` is missing between the field name and its value
-toml-extra-equals = there is one `=` too many
-toml-bad-key = the field name cannot be read; field names are words of a–z, digits and _
-toml-trailing = something follows the value that does not belong there; each field goes on a line of its own
-toml-number = the number is written wrongly; write it in digits, without leading zeros
-toml-comment = a comment (after #) holds a character that is not allowed
-toml-line-break = a line break is damaged (a CR without LF); save the file again in your editor
-toml-too-deep = lists or sections are nested too deep
-toml-unreadable-value = the value cannot be read; texts go in quotes
-syntax-impossible-date = `{ $field }` is not a date that exists: { $date }
-    .help = write the date as year-month-day with a month from 01 to 12 and a day the month has, e.g. `dato = 2025-01-13`
