@@ -116,6 +116,25 @@ impl Diagnostic {
         }
     }
 
+    /// `<file> kan ikke læses: <why>`: a file that could not be read, named as the user
+    /// sees it (see [`shown_path`]).
+    pub fn cannot_read(file: &str, error: &std::io::Error) -> Self {
+        Self::error(tr!(
+            "cannot-read",
+            file = file,
+            reason = crate::i18n::io_error(error)
+        ))
+    }
+
+    /// `<file> kan ikke skrives: <why>`: a file that could not be written.
+    pub fn cannot_write(file: &str, error: &std::io::Error) -> Self {
+        Self::error(tr!(
+            "cannot-write",
+            file = file,
+            reason = crate::i18n::io_error(error)
+        ))
+    }
+
     /// Points the diagnostic at a byte range of a source file.
     pub fn at(mut self, source: &Arc<SourceText>, span: Range<usize>) -> Self {
         self.location = Some(Location {
@@ -450,6 +469,12 @@ mod tests {
             String::from_utf8(out.into_inner()).unwrap(),
             "fejl: filen er ikke gemt som UTF-8-tekst\n = hjælp: gem filen som UTF-8 (i de fleste programmer: \"Gem med kodning\" → UTF-8)\n\n"
         );
+        // In colour too: the level word sits between colour codes.
+        let mut coloured = codespan_reporting::term::termcolor::Buffer::ansi();
+        d.emit(&mut coloured);
+        let coloured = String::from_utf8(coloured.into_inner()).unwrap();
+        assert!(coloured.contains("fejl\u{1b}"), "{coloured:?}");
+        assert!(!coloured.contains("error"), "{coloured:?}");
         let json = d.to_json();
         assert_eq!(json["code"], "file-not-utf8");
         assert_eq!(json["severity"], "error");

@@ -83,13 +83,8 @@ impl Manifest {
         if !path.exists() {
             return Ok(Self::default());
         }
-        let bytes = std::fs::read(&path).map_err(|e| {
-            Diagnostic::error(tr!(
-                "cannot-read",
-                file = crate::diag::shown_path(&path),
-                reason = crate::i18n::io_error(&e)
-            ))
-        })?;
+        let bytes = std::fs::read(&path)
+            .map_err(|e| Diagnostic::cannot_read(&crate::diag::shown_path(&path), &e))?;
         serde_json::from_slice(&bytes).map_err(|e| {
             Diagnostic::error(tr!(
                 "manifest-invalid",

@@ -203,13 +203,9 @@ pub fn run(
         }
     }
     if manifest != before {
-        manifest.save(to).map_err(|e| {
-            Diagnostic::error(tr!(
-                "cannot-write",
-                file = manifest::JSON,
-                reason = crate::i18n::io_error(&e)
-            ))
-        })?;
+        manifest
+            .save(to)
+            .map_err(|e| Diagnostic::cannot_write(manifest::JSON, &e))?;
     }
     Ok(Run { failed })
 }
@@ -301,13 +297,8 @@ pub fn store(
     let hash = sha256(&doc.bytes);
     let target = dir.join(&doc.file);
     if target.exists() {
-        let existing = std::fs::read(&target).map_err(|e| {
-            Diagnostic::error(tr!(
-                "cannot-read",
-                file = shown_path(&target),
-                reason = crate::i18n::io_error(&e)
-            ))
-        })?;
+        let existing = std::fs::read(&target)
+            .map_err(|e| Diagnostic::cannot_read(&shown_path(&target), &e))?;
         if sha256(&existing) == hash {
             if manifest.get(&doc.file).is_none() {
                 manifest.add(Record {
@@ -331,13 +322,8 @@ pub fn store(
         doc.file = file;
         doc.record.version = version;
     }
-    atomic_write(&dir.join(&doc.file), &doc.bytes).map_err(|e| {
-        Diagnostic::error(tr!(
-            "cannot-write",
-            file = doc.file.as_str(),
-            reason = crate::i18n::io_error(&e)
-        ))
-    })?;
+    atomic_write(&dir.join(&doc.file), &doc.bytes)
+        .map_err(|e| Diagnostic::cannot_write(&doc.file, &e))?;
     let stored = if doc.record.version > 1 {
         Stored::NewVersion(doc.file.clone())
     } else {

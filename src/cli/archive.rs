@@ -115,13 +115,7 @@ pub fn verify_archive(global: &GlobalArgs, args: &VerifyArgs) -> Exit {
 /// Runs `sagsgen extract`.
 pub fn extract(global: &GlobalArgs, args: &ExtractArgs) -> Exit {
     let result = std::fs::read(&args.file)
-        .map_err(|e| {
-            Diagnostic::error(tr!(
-                "cannot-read",
-                file = shown_path(&args.file),
-                reason = crate::i18n::io_error(&e)
-            ))
-        })
+        .map_err(|e| Diagnostic::cannot_read(&shown_path(&args.file), &e))
         .and_then(|bytes| embedded_source(&bytes));
     let (name, bytes) = match result {
         Ok(found) => found,

@@ -177,13 +177,7 @@ pub fn init(global: &GlobalArgs, args: &InitArgs) -> Exit {
 
 /// Writes a file that does not exist yet, creating its folder.
 fn write_new(path: &Path, contents: &str) -> Result<(), Diagnostic> {
-    let fail = |e: std::io::Error| {
-        Diagnostic::error(tr!(
-            "cannot-write",
-            file = path.display().to_string(),
-            reason = crate::i18n::io_error(&e)
-        ))
-    };
+    let fail = |e: std::io::Error| Diagnostic::cannot_write(&path.display().to_string(), &e);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }

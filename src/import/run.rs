@@ -400,14 +400,9 @@ fn put_in_place(request: &Request, files: Vec<Planned>, report: &mut Report) {
                     crate::output::Content::Copy(from) => from.display().to_string(),
                     crate::output::Content::Text(_) => file.path.display().to_string(),
                 };
-                report.errors.push(
-                    Diagnostic::error(tr!(
-                        "cannot-read",
-                        file = from,
-                        reason = crate::i18n::io_error(&e)
-                    ))
-                    .with_path(target),
-                );
+                report
+                    .errors
+                    .push(Diagnostic::cannot_read(&from, &e).with_path(target));
                 continue;
             }
         };
@@ -422,14 +417,9 @@ fn put_in_place(request: &Request, files: Vec<Planned>, report: &mut Report) {
         }
         match crate::output::atomic_write(&target, &bytes) {
             Ok(()) => report.written.push(file.path),
-            Err(e) => report.errors.push(
-                Diagnostic::error(tr!(
-                    "cannot-write",
-                    file = shown_path(&target),
-                    reason = crate::i18n::io_error(&e)
-                ))
-                .with_path(target),
-            ),
+            Err(e) => report
+                .errors
+                .push(Diagnostic::cannot_write(&shown_path(&target), &e).with_path(target)),
         }
     }
 }

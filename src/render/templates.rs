@@ -394,12 +394,9 @@ fn load(dir: &Path, name: &str) -> Result<Option<String>, Error> {
         return std::fs::read_to_string(&path).map(Some).map_err(|e| {
             Error::new(
                 ErrorKind::InvalidOperation,
-                tr!(
-                    "cannot-read",
-                    file = shown_path(&path),
-                    reason = crate::i18n::io_error(&e)
-                )
-                .text,
+                Diagnostic::cannot_read(&shown_path(&path), &e)
+                    .message
+                    .into_string(),
             )
         });
     }

@@ -445,11 +445,10 @@ fn write_manifest(site: &Path, fingerprint: Option<&str>, report: &mut Report) {
     if manifest != before
         && let Err(e) = crate::output::atomic_write(&manifest_path, manifest.as_bytes())
     {
-        report.errors.push(Diagnostic::error(tr!(
-            "cannot-write",
-            file = crate::diag::shown_path(&manifest_path),
-            reason = crate::i18n::io_error(&e)
-        )));
+        report.errors.push(Diagnostic::cannot_write(
+            &crate::diag::shown_path(&manifest_path),
+            &e,
+        ));
     }
 }
 
@@ -465,11 +464,7 @@ fn write_if_changed(
 ) -> Result<Option<String>, Diagnostic> {
     let target = site.join(rel);
     let bytes = content.bytes().map_err(|e| match content {
-        Content::Copy(from) => Diagnostic::error(tr!(
-            "cannot-read",
-            file = crate::diag::shown_path(from),
-            reason = crate::i18n::io_error(&e)
-        )),
+        Content::Copy(from) => Diagnostic::cannot_read(&crate::diag::shown_path(from), &e),
         Content::Text(_) => Diagnostic::error(tr!(
             "cannot-make",
             file = rel,
@@ -479,12 +474,7 @@ fn write_if_changed(
     if crate::output::holds(&target, &bytes) {
         return Ok(None);
     }
-    crate::output::atomic_write(&target, &bytes).map_err(|e| {
-        Diagnostic::error(tr!(
-            "cannot-write",
-            file = crate::diag::shown_path(&target),
-            reason = crate::i18n::io_error(&e)
-        ))
-    })?;
+    crate::output::atomic_write(&target, &bytes)
+        .map_err(|e| Diagnostic::cannot_write(&crate::diag::shown_path(&target), &e))?;
     Ok(Some(rel.to_string()))
 }

@@ -390,13 +390,8 @@ impl Made {
     pub fn put_in_place(self, diags: &mut Diagnostics) -> Result<(), Failed> {
         for file in self.staged {
             let shown = shown_path(file.target());
-            file.commit().map_err(|e| {
-                diags.fail(Diagnostic::error(tr!(
-                    "cannot-write",
-                    file = shown.as_str(),
-                    reason = crate::i18n::io_error(&e)
-                )))
-            })?;
+            file.commit()
+                .map_err(|e| diags.fail(Diagnostic::cannot_write(&shown, &e)))?;
         }
         for stale in self.left_out.iter().filter(|p| p.exists()) {
             std::fs::remove_file(stale).map_err(|e| {
@@ -424,13 +419,7 @@ fn file_of(target: &Path, edition: Option<Edition>) -> PathBuf {
 
 /// Stages a PDF (and its Typst, when kept) beside its target.
 fn stage_all(path: &Path, typeset: &Typeset) -> Result<Vec<Staged>, Diagnostic> {
-    let fail = |e: std::io::Error| {
-        Diagnostic::error(tr!(
-            "cannot-write",
-            file = shown_path(path),
-            reason = crate::i18n::io_error(&e)
-        ))
-    };
+    let fail = |e: std::io::Error| Diagnostic::cannot_write(&shown_path(path), &e);
     let mut staged = vec![stage(path, &typeset.pdf.bytes).map_err(fail)?];
     if let Some(typst) = &typeset.typst {
         staged.push(stage(&path.with_extension("typ"), typst.as_bytes()).map_err(fail)?);
