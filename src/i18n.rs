@@ -300,6 +300,20 @@ mod tests {
     }
 
     #[test]
+    fn the_common_reasons_a_file_cannot_be_read_are_said_in_the_users_words() {
+        use std::io::{Error, ErrorKind};
+        let said = |kind| io_error(&Error::from(kind));
+        assert_eq!(said(ErrorKind::NotFound), "filen eller mappen findes ikke");
+        assert_eq!(
+            said(ErrorKind::PermissionDenied),
+            "du har ikke adgang til den"
+        );
+        // Any other reason as the operating system words it.
+        let other = Error::other("disk on fire");
+        assert_eq!(io_error(&other), "disk on fire");
+    }
+
+    #[test]
     fn an_unknown_id_is_shown_as_itself() {
         assert_eq!(
             format(Language::Danish, "no-such-message", &[]),

@@ -89,6 +89,8 @@ fn the_language_is_danish_unless_english_is_asked_for() {
     assert_eq!(said(&[], &[("LANG", "da_DK.UTF-8")]), FIELD);
     assert_eq!(said(&["--sprog", "da"], &[("LANG", "en_GB.UTF-8")]), FIELD);
     assert_eq!(said(&["--sprog", "en"], &[]), FIELD_IN_ENGLISH);
+    assert_eq!(said(&["--language=en"], &[]), FIELD_IN_ENGLISH);
+    assert_eq!(said(&["--sprog", "engelsk"], &[]), FIELD_IN_ENGLISH);
     assert_eq!(said(&[], &[("LANG", "en_US.UTF-8")]), FIELD_IN_ENGLISH);
     assert_eq!(
         said(
