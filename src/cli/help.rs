@@ -10,9 +10,11 @@ use crate::i18n::text_of;
 
 /// The command definition with its texts in the run's language.
 pub fn localised(command: Command) -> Command {
-    let command = localise(command, "sagsgen", true);
     // `sagsgen help <command>` would show clap's English; `--help` says the same.
-    command.disable_help_subcommand(true)
+    let command = localise(command, "sagsgen", true).disable_help_subcommand(true);
+    let mut built = command.clone();
+    built.build();
+    with_own_usage(command, &mut built)
 }
 
 fn localise(command: Command, path: &str, root: bool) -> Command {
@@ -50,7 +52,6 @@ fn localise(command: Command, path: &str, root: bool) -> Command {
     for id in ids {
         command = command.mut_arg(&id, |arg| localise_arg(arg, path));
     }
-    command = with_own_usage(command, path);
     let names: Vec<String> = command
         .get_subcommands()
         .map(|c| c.get_name().to_string())
@@ -94,22 +95,25 @@ fn localise_arg(arg: Arg, path: &str) -> Arg {
     }
 }
 
-/// The usage line with clap's `[OPTIONS]` in the run's language.
-fn with_own_usage(command: Command, path: &str) -> Command {
-    let full_name = if path == "sagsgen" {
-        "sagsgen".to_string()
-    } else {
-        format!("sagsgen {}", path.replace('-', " "))
-    };
-    let usage = command
-        .clone()
-        .bin_name(full_name)
-        .render_usage()
-        .to_string();
+/// Every command's usage line with clap's `[OPTIONS]` in the run's language, rendered from a
+/// built copy of the definition: there each command has its full name and the options
+/// every command takes, as clap's own line would.
+fn with_own_usage(command: Command, built: &mut Command) -> Command {
+    let usage = built.render_usage().to_string();
     let usage = usage.trim_start();
     let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
-    let own = usage.replace("[OPTIONS]", &text("cli-value-options"));
-    command.override_usage(own)
+    let mut command =
+        command.override_usage(usage.replace("[OPTIONS]", &text("cli-value-options")));
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in names {
+        if let Some(below) = built.find_subcommand_mut(&name) {
+            command = command.mut_subcommand(&name, |c| with_own_usage(c, below));
+        }
+    }
+    command
 }
 
 /// clap's help layout, with its "Usage:" in the run's language.

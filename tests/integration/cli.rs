@@ -44,6 +44,15 @@ fn help_is_danish_unless_english_is_asked_for() {
             danish.stdout
         );
     }
+    // A command with no options of its own still takes every command's (`--sprog` …).
+    let schema = project.run(&["schema", "--help"]);
+    assert!(
+        schema
+            .stdout
+            .contains("Brug: sagsgen schema [TILVALG] [HVILKET]"),
+        "{}",
+        schema.stdout
+    );
     let top = project.run(&["--help"]);
     assert!(top.stdout.contains("Kommandoer:"), "{}", top.stdout);
     assert!(top.stdout.contains("Vis versionen"), "{}", top.stdout);
@@ -187,6 +196,18 @@ fn completions_and_man_page_come_from_the_command_definition() {
         man.stdout.contains(".TH sagsgen 1") && man.stdout.contains("build"),
         "{}",
         man.stdout
+    );
+    // The manual speaks the run's language, as `--help` does.
+    assert!(
+        man.stdout.contains("Sproget i meddelelser og hjælp") && man.stdout.contains(".SH TILVALG"),
+        "{}",
+        man.stdout
+    );
+    let english = project.run(&["man", "--sprog", "en"]);
+    assert!(
+        english.stdout.contains("The language of messages and help"),
+        "{}",
+        english.stdout
     );
     assert_eq!(
         project.run(&["completions", "tcsh"]).code,
