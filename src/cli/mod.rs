@@ -65,6 +65,8 @@ pub struct GlobalArgs {
     pub message_format: MessageFormatArg,
     /// The language of messages and help: da (Danish) or en (English). Default: English
     /// when the environment's language (LC_ALL, LC_MESSAGES, LANG) is English, else Danish.
+    /// Read by [`main`] before the rest of the command line (so that its help and errors
+    /// speak it); declared here so that clap accepts, checks and documents it.
     #[arg(
         long,
         value_enum,
@@ -250,12 +252,6 @@ fn asked_language(args: impl Iterator<Item = std::ffi::OsString>) -> crate::i18n
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Exit {
     crate::diag::set_format(cli.global.message_format.into());
-    if let Some(sprog) = cli.global.sprog {
-        crate::i18n::set_language(match sprog {
-            Sprog::Da => crate::i18n::Language::Danish,
-            Sprog::En => crate::i18n::Language::English,
-        });
-    }
     match cli.command {
         Command::Build(args) => build::run(&cli.global, &args),
         Command::Check(args) => check::run(&cli.global, &args),
