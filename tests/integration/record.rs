@@ -227,25 +227,23 @@ fn an_outcome_or_a_role_sagsgen_does_not_know_is_an_error_and_letter_case_does_n
     let project = Project::fixture("record");
     let case = String::from_utf8(project.read("cases/skolestruktur.toml")).unwrap();
     let meeting = String::from_utf8(project.read("moeder/bu-2025-05-05.toml")).unwrap();
-    project.write(
-        "cases/skolestruktur.toml",
-        case.replacen("resultat = \"vedtaget\"", "resultat = \"VEDTAGET\"", 1),
-    );
-    project.write(
-        "moeder/bu-2025-05-05.toml",
-        meeting.replace("rolle = \"næstformand\"", "rolle = \"Næstformand\""),
-    );
-    let run = project.run(&["check", "moeder/bu-2025-05-05.toml"]);
+    // The case's outcome and the meeting's vice-chair's role, written as given.
+    let write = |resultat: &str, rolle: &str| {
+        let resultat = format!("resultat = \"{resultat}\"");
+        let rolle = format!("rolle = \"{rolle}\"");
+        project.write(
+            "cases/skolestruktur.toml",
+            case.replacen("resultat = \"vedtaget\"", &resultat, 1),
+        );
+        project.write(
+            "moeder/bu-2025-05-05.toml",
+            meeting.replace("rolle = \"næstformand\"", &rolle),
+        );
+        project.run(&["check", "moeder/bu-2025-05-05.toml"])
+    };
+    let run = write("VEDTAGET", "Næstformand");
     assert_eq!(run.code, 0, "{}", run.stderr);
-    project.write(
-        "cases/skolestruktur.toml",
-        case.replacen("resultat = \"vedtaget\"", "resultat = \"godkendt\"", 1),
-    );
-    project.write(
-        "moeder/bu-2025-05-05.toml",
-        meeting.replace("rolle = \"næstformand\"", "rolle = \"kasserer\""),
-    );
-    let run = project.run(&["check", "moeder/bu-2025-05-05.toml"]);
+    let run = write("godkendt", "kasserer");
     assert_eq!(run.code, 1, "{}", run.stderr);
     run.assert_said("fejl: \"godkendt\" er ikke et udfald af en afstemning");
     run.assert_said("= hjælp: skriv resultat = \"vedtaget\" eller resultat = \"forkastet\"");
