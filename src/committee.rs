@@ -67,15 +67,10 @@ impl Committees {
                     entries.push((key.span(), key.get_ref().to_string(), full.to_string()));
                 }
                 _ => {
-                    reader
-                        .error(
-                            value.span(),
-                            tr!("committee-name-not-text", abbreviation = &**key.get_ref()),
-                        )
-                        .help(tr!(
-                            "committee-name-not-text.help",
-                            abbreviation = &**key.get_ref()
-                        ));
+                    reader.error(
+                        value.span(),
+                        tr!("committee-name-not-text", abbreviation = &**key.get_ref()),
+                    );
                 }
             }
         }

@@ -110,7 +110,8 @@ impl Diagnostic {
             message: message.text.into_boxed_str(),
             location: None,
             path: None,
-            help: None,
+            // The message's own help; a place that knows better says so with `with_help`.
+            help: message.help.map(String::into_boxed_str),
             notes: Box::default(),
             generated_at: None,
         }
@@ -461,7 +462,7 @@ mod tests {
 
     #[test]
     fn the_level_is_said_in_the_run_language_and_json_keeps_the_code() {
-        let d = Diagnostic::error(tr!("file-not-utf8")).with_help(tr!("file-not-utf8.help"));
+        let d = Diagnostic::error(tr!("file-not-utf8"));
         assert_eq!(d.to_string(), "fejl: filen er ikke gemt som UTF-8-tekst");
         let mut out = codespan_reporting::term::termcolor::Buffer::no_color();
         d.emit(&mut out);

@@ -432,12 +432,10 @@ pub fn parse_formats(reader: &mut Reader, table: &DeTable<'_>) -> Vec<ExportForm
                 }
             }
             _ => {
-                reader
-                    .error(
-                        value.span(),
-                        tr!("format-not-section", name = navn.as_str()),
-                    )
-                    .help(tr!("format-not-section.help", name = navn.as_str()));
+                reader.error(
+                    value.span(),
+                    tr!("format-not-section", name = navn.as_str()),
+                );
             }
         }
     }
@@ -473,31 +471,25 @@ fn parse_format(
         match f.holds {
             Name if is_name(value.trim()) => format.rod = value.trim().to_string(),
             Name => {
-                reader
-                    .error(
-                        span,
-                        tr!("format-root-not-a-name", written = value.as_str()),
-                    )
-                    .help(tr!("format-root-not-a-name.help"));
+                reader.error(
+                    span,
+                    tr!("format-root-not-a-name", written = value.as_str()),
+                );
             }
             TextKind => match value.trim() {
                 "html" => {}
                 "tekst" => format.plain_text = true,
                 _ => {
-                    reader
-                        .error(
-                            span,
-                            tr!("format-text-kind-unknown", written = value.as_str()),
-                        )
-                        .help(tr!("format-text-kind-unknown.help"));
+                    reader.error(
+                        span,
+                        tr!("format-text-kind-unknown", written = value.as_str()),
+                    );
                 }
             },
             Path => match ElementPath::parse(&value) {
                 Ok(path) => format.paths.push((f.name, path)),
                 Err(why) => {
-                    reader
-                        .error(span, tr!("format-path-invalid", field = f.name, why = why))
-                        .help(tr!("format-path-invalid.help"));
+                    reader.error(span, tr!("format-path-invalid", field = f.name, why = why));
                 }
             },
         }

@@ -175,6 +175,9 @@ pub struct Message {
     pub code: &'static str,
     /// The text in the run's language.
     pub text: String,
+    /// What to do about it: the message's own `.help`, when the message file gives it one
+    /// that these values fill (a diagnostic made of the message shows it).
+    pub help: Option<String>,
 }
 
 impl Message {
@@ -185,9 +188,11 @@ impl Message {
 
     /// The message `code` with these values, in a given language.
     pub fn in_language(language: Language, code: &'static str, args: &[(&str, Arg)]) -> Self {
+        let args = fluent_args(args);
         Self {
             code,
-            text: format(language, code, args),
+            text: format(language, code, &args),
+            help: own_help(language, code, &args),
         }
     }
 }
@@ -213,22 +218,48 @@ pub fn text_of(id: &str) -> Option<String> {
 /// Formats message `id` (or `id.attribute`) in a language. An id missing from the
 /// language's file falls back to the other language, then to the id itself — a test
 /// keeps both files complete, so neither happens in a release.
-fn format(language: Language, id: &str, args: &[(&str, Arg)]) -> String {
-    let mut fluent_args = FluentArgs::new();
-    for (name, Arg(value)) in args {
-        fluent_args.set(*name, value.clone());
-    }
+fn format(language: Language, id: &str, args: &FluentArgs<'_>) -> String {
     let other = match language {
         Language::Danish => Language::English,
         Language::English => Language::Danish,
     };
     [language, other]
         .into_iter()
-        .find_map(|language| format_in(bundle(language), id, &fluent_args))
+        .find_map(|language| format_in(bundle(language), id, args))
         .unwrap_or_else(|| id.to_owned())
 }
 
+fn fluent_args<'a>(args: &[(&'a str, Arg)]) -> FluentArgs<'a> {
+    let mut fluent_args = FluentArgs::new();
+    for (name, Arg(value)) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    fluent_args
+}
+
+/// The help a message gives itself (`code.help`), filled with the message's own values;
+/// `None` when it has none, or when its help needs a value the message does not (then the
+/// place that says it gives the help, with that value).
+fn own_help(language: Language, code: &str, args: &FluentArgs<'_>) -> Option<String> {
+    if code.contains('.') {
+        return None;
+    }
+    let (text, missing) = resolve(bundle(language), &format!("{code}.help"), args)?;
+    missing.is_empty().then_some(text)
+}
+
 fn format_in(bundle: &Bundle, id: &str, args: &FluentArgs<'_>) -> Option<String> {
+    let (text, errors) = resolve(bundle, id, args)?;
+    debug_assert!(errors.is_empty(), "message {id}: {errors:?}");
+    Some(text)
+}
+
+/// Message `id` (or `id.attribute`) with these values, and what Fluent could not fill.
+fn resolve(
+    bundle: &Bundle,
+    id: &str,
+    args: &FluentArgs<'_>,
+) -> Option<(String, Vec<fluent_bundle::FluentError>)> {
     let (name, attribute) = match id.split_once('.') {
         Some((name, attribute)) => (name, Some(attribute)),
         None => (id, None),
@@ -240,8 +271,7 @@ fn format_in(bundle: &Bundle, id: &str, args: &FluentArgs<'_>) -> Option<String>
     };
     let mut errors = Vec::new();
     let text = bundle.format_pattern(pattern, Some(args), &mut errors);
-    debug_assert!(errors.is_empty(), "message {id}: {errors:?}");
-    Some(text.into_owned())
+    Some((text.into_owned(), errors))
 }
 
 /// Why a file could not be read or written, in the run's language: the common reasons in
@@ -316,7 +346,7 @@ mod tests {
     #[test]
     fn an_unknown_id_is_shown_as_itself() {
         assert_eq!(
-            format(Language::Danish, "no-such-message", &[]),
+            format(Language::Danish, "no-such-message", &FluentArgs::new()),
             "no-such-message"
         );
     }

@@ -330,17 +330,11 @@ fn check_logo(reader: &mut Reader, logo: &str, span: Range<usize>, root: &Path) 
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     if !matches!(ext.as_deref(), Some("svg" | "png" | "jpg" | "jpeg")) {
-        reader
-            .error(span, tr!("logo-wrong-kind", logo = logo))
-            .help(tr!("logo-wrong-kind.help"));
+        reader.error(span, tr!("logo-wrong-kind", logo = logo));
     } else if !path.is_file() {
-        reader
-            .error(span, tr!("logo-missing", logo = logo))
-            .help(tr!("logo-missing.help"));
+        reader.error(span, tr!("logo-missing", logo = logo));
     } else if !path.canonicalize().is_ok_and(|p| p.starts_with(root)) {
-        reader
-            .error(span, tr!("logo-outside", logo = logo))
-            .help(tr!("logo-outside.help"));
+        reader.error(span, tr!("logo-outside", logo = logo));
     }
 }
 
@@ -379,12 +373,10 @@ fn parse_captions(reader: &mut Reader, captions: &DeTable<'_>) -> Vec<(String, S
     let mut out = Vec::new();
     for (key, value) in captions.iter() {
         let Some(target) = value.get_ref().as_str() else {
-            reader
-                .error(
-                    value.span(),
-                    tr!("caption-not-text", caption = &**key.get_ref()),
-                )
-                .help(tr!("caption-not-text.help", caption = &**key.get_ref()));
+            reader.error(
+                value.span(),
+                tr!("caption-not-text", caption = &**key.get_ref()),
+            );
             continue;
         };
         let folded = crate::danish::fold(target.trim());

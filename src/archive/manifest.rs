@@ -91,7 +91,6 @@ impl Manifest {
                 file = crate::diag::shown_path(&path),
                 reason = e.to_string()
             ))
-            .with_help(tr!("manifest-invalid.help"))
         })
     }
 

@@ -113,9 +113,7 @@ pub fn prepare(
         && case.udkast
     {
         return Err(vec![
-            Diagnostic::error(tr!("archive-draft"))
-                .in_file(source)
-                .with_help(tr!("archive-draft.help")),
+            Diagnostic::error(tr!("archive-draft")).in_file(source),
         ]);
     }
     let origin = input

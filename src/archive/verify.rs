@@ -49,8 +49,7 @@ pub fn verify(dir: &Path) -> Result<Vec<Problem>, Diagnostic> {
             "archive-not-an-archive",
             folder = crate::diag::shown_path(dir),
             manifest = JSON
-        ))
-        .with_help(tr!("archive-not-an-archive.help")));
+        )));
     }
     let manifest = Manifest::load(dir)?;
     let mut problems = Vec::new();

@@ -285,8 +285,7 @@ fn isolated(ctx: &Context<'_>, input: &Path, loaded: &Loaded) -> FileReport {
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "?".to_string());
             let d = Diagnostic::error(tr!("internal-failure", detail = what))
-                .with_path(shown_path(input))
-                .with_help(tr!("internal-failure.help"));
+                .with_path(shown_path(input));
             FileReport {
                 input: input.to_path_buf(),
                 outcome: Outcome::Failed,

@@ -28,9 +28,7 @@ pub fn committee(
     match table.resolve(written) {
         Ok(c) => {
             if !c.known {
-                reader
-                    .warning(span, tr!("committee-not-configured", written = written))
-                    .help(tr!("committee-not-configured.help"));
+                reader.warning(span, tr!("committee-not-configured", written = written));
             }
             Some(c)
         }
@@ -145,9 +143,7 @@ fn placement(
             None
         }
         _ => {
-            reader
-                .error(span, tr!("placering-unknown", written = written))
-                .help(tr!("placering-unknown.help"));
+            reader.error(span, tr!("placering-unknown", written = written));
             None
         }
     }
@@ -229,12 +225,10 @@ pub fn load_headings(
                 out.insert(name, text.trim().to_string());
             }
             _ => {
-                reader
-                    .error(
-                        value.span(),
-                        tr!("overskrifter-not-text", written = &**written),
-                    )
-                    .help(tr!("overskrifter-not-text.help", written = &**written));
+                reader.error(
+                    value.span(),
+                    tr!("overskrifter-not-text", written = &**written),
+                );
             }
         }
     }
@@ -337,28 +331,20 @@ fn check_attachment(
     span: Range<usize>,
 ) -> Option<std::path::PathBuf> {
     let Some(written) = crate::input::written_path(fil) else {
-        reader
-            .error(span, tr!("bilag-on-drive", fil = fil))
-            .help(tr!("bilag-on-drive.help"));
+        reader.error(span, tr!("bilag-on-drive", fil = fil));
         return None;
     };
     let path = dir.join(written);
     let Ok(canonical) = path.canonicalize() else {
-        reader
-            .error(span, tr!("bilag-missing", fil = fil))
-            .help(tr!("bilag-missing.help"));
+        reader.error(span, tr!("bilag-missing", fil = fil));
         return None;
     };
     if !canonical.starts_with(&project.root) {
-        reader
-            .error(span, tr!("bilag-outside", fil = fil))
-            .help(tr!("bilag-outside.help"));
+        reader.error(span, tr!("bilag-outside", fil = fil));
         return None;
     }
     if !canonical.is_file() || !is_pdf(&canonical) {
-        reader
-            .error(span, tr!("bilag-not-pdf", fil = fil))
-            .help(tr!("bilag-not-pdf.help"));
+        reader.error(span, tr!("bilag-not-pdf", fil = fil));
         return None;
     }
     Some(canonical)

@@ -84,9 +84,7 @@ pub fn load_case(
 /// Reads `type`; `None` (with an error recorded) when missing or wrong.
 pub fn read_kind(reader: &mut Reader, table: &DeTable<'_>) -> Option<Kind> {
     let Some((_, value)) = table.iter().find(|(k, _)| k.get_ref() == "type") else {
-        reader
-            .error(0..0, tr!("case-type-missing"))
-            .help(tr!("case-type-missing.help"));
+        reader.error(0..0, tr!("case-type-missing"));
         return None;
     };
     let Some(name) = value.get_ref().as_str() else {
@@ -176,9 +174,7 @@ pub(super) fn read_adgang(reader: &mut Reader, fields: &Fields<'_, '_>) -> Adgan
     };
     Adgang::parse(&text).unwrap_or_else(|| {
         let span = fields.value_span("adgang").unwrap_or(0..0);
-        reader
-            .error(span, tr!("adgang-unknown", written = text.as_str()))
-            .help(tr!("adgang-unknown.help"));
+        reader.error(span, tr!("adgang-unknown", written = text.as_str()));
         Adgang::default()
     })
 }

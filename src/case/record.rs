@@ -167,9 +167,7 @@ fn load_afstemning(
             .map(|i| [Resultat::Vedtaget, Resultat::Forkastet][i]),
     };
     if afstemning == Afstemning::default() {
-        reader
-            .warning(anchor, tr!("afstemning-empty"))
-            .help(tr!("afstemning-empty.help"));
+        reader.warning(anchor, tr!("afstemning-empty"));
         return None;
     }
     Some(afstemning)
@@ -182,12 +180,10 @@ fn votes(reader: &mut Reader, fields: &Fields<'_, '_>, name: &str) -> Option<Ste
         DeValue::Integer(i) => match u32::from_str_radix(i.as_str(), i.radix()) {
             Ok(n) => Some(Stemmer::Antal(n)),
             Err(_) => {
-                reader
-                    .error(
-                        value.span(),
-                        tr!("votes-negative", field = name, written = i.as_str()),
-                    )
-                    .help(tr!("votes-negative.help", field = name));
+                reader.error(
+                    value.span(),
+                    tr!("votes-negative", field = name, written = i.as_str()),
+                );
                 None
             }
         },
@@ -201,12 +197,10 @@ fn votes(reader: &mut Reader, fields: &Fields<'_, '_>, name: &str) -> Option<Ste
             Some(Stemmer::Hvem(who))
         }
         other => {
-            reader
-                .error(
-                    value.span(),
-                    tr!("votes-wrong-kind", field = name, found = describe(other)),
-                )
-                .help(tr!("votes-wrong-kind.help", field = name));
+            reader.error(
+                value.span(),
+                tr!("votes-wrong-kind", field = name, found = describe(other)),
+            );
             None
         }
     }

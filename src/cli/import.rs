@@ -50,20 +50,15 @@ pub fn run(global: &GlobalArgs, args: &ImportArgs) -> Exit {
     let lost = args.strict && !report.coverage().complete();
     if lost {
         let all = report.coverage();
-        problems.push(
-            Diagnostic::error(tr!(
-                "import-strict-lost",
-                missing = all.words - all.kept,
-                words = all.words
-            ))
-            .with_help(tr!("import-strict-lost.help")),
-        );
+        problems.push(Diagnostic::error(tr!(
+            "import-strict-lost",
+            missing = all.words - all.kept,
+            words = all.words
+        )));
     }
     problems.extend(report.notes.iter().cloned());
     problems.extend(report.kept.iter().map(|k| {
-        Diagnostic::error(tr!("import-kept", file = shown_path(k)))
-            .with_path(root.join(k))
-            .with_help(tr!("import-kept.help"))
+        Diagnostic::error(tr!("import-kept", file = shown_path(k))).with_path(root.join(k))
     }));
     if json {
         // The messages stand before the closing summary, which a tool reads as the end.

@@ -45,8 +45,7 @@ pub fn new(global: &GlobalArgs, args: &NewArgs) -> Exit {
         PathBuf::from(name)
     };
     if path.exists() {
-        let d = Diagnostic::error(tr!("new-exists", file = path.display().to_string()))
-            .with_help(tr!("new-exists.help"));
+        let d = Diagnostic::error(tr!("new-exists", file = path.display().to_string()));
         diag::print(&[d], global.color_choice());
         return Exit::InputErrors;
     }

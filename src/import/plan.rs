@@ -366,8 +366,8 @@ fn convert(
     for w in converted.warnings {
         // Said of the section it is in: the same code, the caption before the text.
         warnings.push(Message {
-            code: w.code,
             text: format!("{}: {w}", shown_caption(&caption)),
+            ..w
         });
     }
     if converted.markdown.trim().is_empty() {

@@ -208,32 +208,28 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     fn of_other_kind(&self, reader: &mut Reader, key: &Spanned<DeString<'i>>, other: &str) {
         let name = key.get_ref();
-        reader
-            .error(
-                key.span(),
-                tr!(
-                    "field-of-other-kind",
-                    field = &**name,
-                    other = other,
-                    table = &self.what
-                ),
-            )
-            .help(tr!("field-of-other-kind.help", other = other));
+        reader.error(
+            key.span(),
+            tr!(
+                "field-of-other-kind",
+                field = &**name,
+                other = other,
+                table = &self.what
+            ),
+        );
     }
 
     fn misplaced(&self, reader: &mut Reader, key: &Spanned<DeString<'i>>, parent: &str) {
         let name = key.get_ref();
-        reader
-            .error(
-                key.span(),
-                tr!(
-                    "field-misplaced",
-                    field = &**name,
-                    parent = parent,
-                    table = &self.what
-                ),
-            )
-            .help(tr!("field-misplaced.help", parent = parent));
+        reader.error(
+            key.span(),
+            tr!(
+                "field-misplaced",
+                field = &**name,
+                parent = parent,
+                table = &self.what
+            ),
+        );
     }
 
     fn unknown(
@@ -246,17 +242,15 @@ impl<'a, 'i> Fields<'a, 'i> {
         match suggest(name, known) {
             Some(s) => {
                 self.suggested.push(s);
-                reader
-                    .error(
-                        key.span(),
-                        tr!(
-                            "field-unknown-near",
-                            field = name,
-                            table = &self.what,
-                            near = s
-                        ),
-                    )
-                    .help(tr!("field-unknown-near.help", near = s));
+                reader.error(
+                    key.span(),
+                    tr!(
+                        "field-unknown-near",
+                        field = name,
+                        table = &self.what,
+                        near = s
+                    ),
+                );
             }
             None => {
                 let list = known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>();
@@ -390,17 +384,15 @@ impl<'a, 'i> Fields<'a, 'i> {
         let count = text.chars().count();
         if count > limit {
             let key = self.written_key(name);
-            reader
-                .error(
-                    value.span(),
-                    tr!(
-                        "field-too-long",
-                        field = key.as_str(),
-                        count = count,
-                        limit = limit
-                    ),
-                )
-                .help(tr!("field-too-long.help"));
+            reader.error(
+                value.span(),
+                tr!(
+                    "field-too-long",
+                    field = key.as_str(),
+                    count = count,
+                    limit = limit
+                ),
+            );
             return None;
         }
         let longest = text
@@ -410,24 +402,20 @@ impl<'a, 'i> Fields<'a, 'i> {
             .unwrap_or(0);
         if longest > MAX_WORD_CHARS {
             let key = self.written_key(name);
-            reader
-                .error(
-                    value.span(),
-                    tr!(
-                        "field-word-too-long",
-                        field = key.as_str(),
-                        count = longest,
-                        limit = MAX_WORD_CHARS
-                    ),
-                )
-                .help(tr!("field-word-too-long.help"));
+            reader.error(
+                value.span(),
+                tr!(
+                    "field-word-too-long",
+                    field = key.as_str(),
+                    count = longest,
+                    limit = MAX_WORD_CHARS
+                ),
+            );
             return None;
         }
         if required && text.trim().is_empty() {
             let key = self.written_key(name);
-            reader
-                .error(value.span(), tr!("field-empty", field = key.as_str()))
-                .help(tr!("field-empty.help", field = key.as_str()));
+            reader.error(value.span(), tr!("field-empty", field = key.as_str()));
             return None;
         }
         Some(text.to_string())
@@ -455,12 +443,10 @@ impl<'a, 'i> Fields<'a, 'i> {
         if date.is_none() {
             let key = self.written_key(name);
             let found = describe(value.get_ref());
-            reader
-                .error(
-                    value.span(),
-                    tr!("field-not-a-date", field = key.as_str(), found = found),
-                )
-                .help(tr!("field-not-a-date.help"));
+            reader.error(
+                value.span(),
+                tr!("field-not-a-date", field = key.as_str(), found = found),
+            );
         }
         date
     }
@@ -502,29 +488,25 @@ impl<'a, 'i> Fields<'a, 'i> {
         let key = self.written_key(name);
         let Some(s) = item.get_ref().as_str() else {
             let found = describe(item.get_ref());
-            reader
-                .error(
-                    item.span(),
-                    tr!(
-                        "field-list-entry-not-text",
-                        field = key.as_str(),
-                        found = found
-                    ),
-                )
-                .help(tr!("field-list-entry-not-text.help", field = key.as_str()));
+            reader.error(
+                item.span(),
+                tr!(
+                    "field-list-entry-not-text",
+                    field = key.as_str(),
+                    found = found
+                ),
+            );
             return None;
         };
         if s.chars().count() > MAX_LINE_CHARS {
-            reader
-                .error(
-                    item.span(),
-                    tr!(
-                        "field-list-entry-too-long",
-                        field = key.as_str(),
-                        limit = MAX_LINE_CHARS
-                    ),
-                )
-                .help(tr!("field-list-entry-too-long.help"));
+            reader.error(
+                item.span(),
+                tr!(
+                    "field-list-entry-too-long",
+                    field = key.as_str(),
+                    limit = MAX_LINE_CHARS
+                ),
+            );
             return None;
         }
         Some(Spanned::new(item.span(), s.to_string()))
@@ -537,12 +519,10 @@ impl<'a, 'i> Fields<'a, 'i> {
         };
         let DeValue::Array(items) = value.get_ref() else {
             let key = self.written_key(name);
-            reader
-                .error(
-                    value.span(),
-                    tr!("field-not-sections", field = key.as_str()),
-                )
-                .help(tr!("field-not-sections.help", field = key.as_str()));
+            reader.error(
+                value.span(),
+                tr!("field-not-sections", field = key.as_str()),
+            );
             return Vec::new();
         };
         let mut tables = Vec::new();

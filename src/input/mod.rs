@@ -55,13 +55,11 @@ fn decode(bytes: Vec<u8>, shown: &str) -> Result<Arc<SourceText>, Diagnostic> {
                 .next()
                 .map_or(offset, |c| offset + c.len_utf8());
             if let Some(letter) = windows_1252_letter(e.as_bytes(), valid) {
-                return Err(Diagnostic::error(tr!("file-ansi", letter = letter))
-                    .at(&source, offset..end)
-                    .with_help(tr!("file-ansi.help")));
+                return Err(
+                    Diagnostic::error(tr!("file-ansi", letter = letter)).at(&source, offset..end)
+                );
             }
-            Err(Diagnostic::error(tr!("file-not-utf8"))
-                .at(&source, offset..end)
-                .with_help(tr!("file-not-utf8.help")))
+            Err(Diagnostic::error(tr!("file-not-utf8")).at(&source, offset..end))
         }
     }
 }

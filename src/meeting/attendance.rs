@@ -33,12 +33,10 @@ fn member(reader: &mut Reader, item: &toml::Spanned<DeValue<'_>>) -> Option<Medl
         DeValue::String(name) if !name.trim().is_empty() => Some(Medlem::named(name.trim())),
         DeValue::Table(table) => member_table(reader, table, item.span()),
         other => {
-            reader
-                .error(
-                    item.span(),
-                    tr!("member-wrong-kind", found = describe(other)),
-                )
-                .help(tr!("member-wrong-kind.help"));
+            reader.error(
+                item.span(),
+                tr!("member-wrong-kind", found = describe(other)),
+            );
             None
         }
     }
@@ -132,12 +130,10 @@ pub fn check(reader: &mut Reader, meeting: &Meeting, fields: &Fields<'_, '_>) {
         {
             let span = fields.value_span("stedfortraedere").unwrap_or(0..0);
             let anchor = reader.first_line(span);
-            reader
-                .warning(
-                    anchor,
-                    tr!("substitute-for-unknown", name = &s.navn, replaced = &s.for_),
-                )
-                .help(tr!("substitute-for-unknown.help"));
+            reader.warning(
+                anchor,
+                tr!("substitute-for-unknown", name = &s.navn, replaced = &s.for_),
+            );
         }
     }
     let Some(godkendelse) = &meeting.godkendelse else {
@@ -145,24 +141,20 @@ pub fn check(reader: &mut Reader, meeting: &Meeting, fields: &Fields<'_, '_>) {
     };
     let span = fields.value_span("godkendelse").unwrap_or(0..0);
     if godkendelse.dato < meeting.dato {
-        reader
-            .warning(
-                span.clone(),
-                tr!(
-                    "approval-before-meeting",
-                    approved = godkendelse.dato.short(),
-                    meeting = meeting.dato.short()
-                ),
-            )
-            .help(tr!("approval-before-meeting.help"));
+        reader.warning(
+            span.clone(),
+            tr!(
+                "approval-before-meeting",
+                approved = godkendelse.dato.short(),
+                meeting = meeting.dato.short()
+            ),
+        );
     }
     let present = meeting.present();
     for name in &godkendelse.af {
         let was_there = present.iter().any(|p| super::same_person(p.navn, name));
         if listed && !was_there {
-            reader
-                .warning(span.clone(), tr!("approval-by-absent", name = name))
-                .help(tr!("approval-by-absent.help"));
+            reader.warning(span.clone(), tr!("approval-by-absent", name = name));
         }
     }
 }
@@ -183,18 +175,16 @@ pub fn check_item(reader: &mut Reader, meeting: &Meeting, punkt: &Punkt, span: R
         .iter()
         .filter(|b| b.udvalg.full == meeting.udvalg.full && b.dato > meeting.dato)
     {
-        reader
-            .warning(
-                anchor.clone(),
-                tr!(
-                    "decision-after-meeting",
-                    title = punkt.titel(),
-                    committee = &meeting.udvalg.full,
-                    date = later.dato.short(),
-                    meeting = meeting.dato.short()
-                ),
-            )
-            .help(tr!("decision-after-meeting.help"));
+        reader.warning(
+            anchor.clone(),
+            tr!(
+                "decision-after-meeting",
+                title = punkt.titel(),
+                committee = &meeting.udvalg.full,
+                date = later.dato.short(),
+                meeting = meeting.dato.short()
+            ),
+        );
     }
     if let Some(own) = meeting.decision_of(case) {
         check_record(reader, meeting, punkt, &own.record, anchor);
@@ -216,17 +206,15 @@ fn check_record(
         if (may_be_party && meeting.is_party(name)) || meeting.knows(name) {
             continue;
         }
-        reader
-            .warning(
-                anchor.clone(),
-                tr!(
-                    "record-names-stranger",
-                    title = punkt.titel(),
-                    name = name,
-                    field = field
-                ),
-            )
-            .help(tr!("record-names-stranger.help"));
+        reader.warning(
+            anchor.clone(),
+            tr!(
+                "record-names-stranger",
+                title = punkt.titel(),
+                name = name,
+                field = field
+            ),
+        );
     }
     warn_about_absent_parties(reader, meeting, punkt, record, anchor.clone());
     let Some(counted) = record.afstemning.as_ref().and_then(|a| a.counted()) else {
@@ -235,17 +223,15 @@ fn check_record(
     let away = record.inhabile.len() + record.fravaerende.len();
     let present = meeting.present().len().saturating_sub(away);
     if counted as usize > present {
-        reader
-            .error(
-                anchor,
-                tr!(
-                    "vote-too-many",
-                    title = punkt.titel(),
-                    counted = counted,
-                    present = present
-                ),
-            )
-            .help(tr!("vote-too-many.help"));
+        reader.error(
+            anchor,
+            tr!(
+                "vote-too-many",
+                title = punkt.titel(),
+                counted = counted,
+                present = present
+            ),
+        );
     }
 }
 
@@ -292,17 +278,15 @@ fn warn_about_absent_parties(
         };
         for party in who.iter().filter(|w| parties.contains(&w.trim())) {
             if !present.iter().any(|p| p.parti == Some(party.trim())) {
-                reader
-                    .warning(
-                        anchor.clone(),
-                        tr!(
-                            "vote-absent-party",
-                            title = punkt.titel(),
-                            party = party,
-                            field = field
-                        ),
-                    )
-                    .help(tr!("vote-absent-party.help"));
+                reader.warning(
+                    anchor.clone(),
+                    tr!(
+                        "vote-absent-party",
+                        title = punkt.titel(),
+                        party = party,
+                        field = field
+                    ),
+                );
             }
         }
     }

@@ -156,9 +156,7 @@ fn warn_about_shared_numbers(reader: &mut Reader, punkter: &[(Punkt, Range<usize
             .map_or_else(|| (place + 1).to_string(), str::to_string);
         if seen.contains(&number) {
             let anchor = reader.first_line(span.clone());
-            reader
-                .warning(anchor, tr!("item-number-twice", number = number.as_str()))
-                .help(tr!("item-number-twice.help"));
+            reader.warning(anchor, tr!("item-number-twice", number = number.as_str()));
         }
         seen.push(number);
     }
@@ -190,9 +188,7 @@ fn check_time(reader: &mut Reader, fields: &Fields<'_, '_>, tid: &str) -> bool {
             .is_some_and(|m| m < 60);
     if !ok {
         let span = fields.value_span("tid").unwrap_or(0..0);
-        reader
-            .error(span, tr!("tid-invalid", written = tid))
-            .help(tr!("tid-invalid.help"));
+        reader.error(span, tr!("tid-invalid", written = tid));
     }
     ok
 }
@@ -219,9 +215,7 @@ fn load_item(
     let nummer = fields.text(reader, "nummer", false);
     if fields.has("sag") {
         if fields.has("titel") || fields.has("tekst") || fields.has("beslutning") {
-            reader
-                .error(anchor, tr!("item-both-kinds"))
-                .help(tr!("item-both-kinds.help"));
+            reader.error(anchor, tr!("item-both-kinds"));
         }
         let sag = fields.text(reader, "sag", true)?;
         let span = fields.value_span("sag").unwrap_or(0..0);
@@ -229,9 +223,7 @@ fn load_item(
             .map(|p| p.numbered(nummer));
     }
     if !fields.has("titel") {
-        reader
-            .error(anchor, tr!("item-neither-kind"))
-            .help(tr!("item-neither-kind.help"));
+        reader.error(anchor, tr!("item-neither-kind"));
         return None;
     }
     Some(Punkt::Staaende {
@@ -251,22 +243,16 @@ fn load_case_item(
     span: Range<usize>,
 ) -> Option<Punkt> {
     let Some(written) = crate::input::written_path(sag) else {
-        reader
-            .error(span, tr!("item-case-on-drive", sag = sag))
-            .help(tr!("item-case-on-drive.help"));
+        reader.error(span, tr!("item-case-on-drive", sag = sag));
         return None;
     };
     let path = dir.join(written);
     let Ok(canonical) = path.canonicalize() else {
-        reader
-            .error(span, tr!("item-case-missing", sag = sag))
-            .help(tr!("item-case-missing.help"));
+        reader.error(span, tr!("item-case-missing", sag = sag));
         return None;
     };
     if !canonical.starts_with(&project.root) {
-        reader
-            .error(span, tr!("item-case-outside", sag = sag))
-            .help(tr!("item-case-outside.help"));
+        reader.error(span, tr!("item-case-outside", sag = sag));
         return None;
     }
     let what = match case_of(&canonical) {
@@ -278,9 +264,7 @@ fn load_case_item(
             });
         }
         ItemCase::Meeting => {
-            reader
-                .error(span, tr!("item-case-is-meeting", sag = sag))
-                .help(tr!("item-case-is-meeting.help"));
+            reader.error(span, tr!("item-case-is-meeting", sag = sag));
             return None;
         }
         ItemCase::Unreadable => tr!("item-case-unreadable", sag = sag),
@@ -298,9 +282,7 @@ fn warn_about_item(reader: &mut Reader, meeting: &Meeting, punkt: &Punkt, span: 
     let shown = punkt.offentlig_titel();
     let titel = shown.trim().trim_end_matches(['.', ':']).to_lowercase();
     if closed && VAGUE_TITLES.contains(&titel.as_str()) {
-        reader
-            .warning(anchor.clone(), tr!("item-closed-vague", title = shown))
-            .help(tr!("item-closed-vague.help"));
+        reader.warning(anchor.clone(), tr!("item-closed-vague", title = shown));
     }
     let decision = match punkt {
         Punkt::Sag { case, .. } => {
@@ -328,12 +310,10 @@ fn warn_about_item(reader: &mut Reader, meeting: &Meeting, punkt: &Punkt, span: 
             reader.warning(anchor, message).help(help);
         }
         Some(false) if closed => {
-            reader
-                .warning(
-                    anchor,
-                    tr!("item-closed-no-public-text", title = punkt.titel()),
-                )
-                .help(tr!("item-closed-no-public-text.help"));
+            reader.warning(
+                anchor,
+                tr!("item-closed-no-public-text", title = punkt.titel()),
+            );
         }
         Some(_) => {}
     }

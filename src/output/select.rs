@@ -35,10 +35,7 @@ pub fn select(
     let missing: Vec<Diagnostic> = paths
         .iter()
         .filter(|p| !p.exists())
-        .map(|path| {
-            Diagnostic::error(tr!("path-not-found", path = shown_path(path)))
-                .with_help(tr!("path-not-found.help"))
-        })
+        .map(|path| Diagnostic::error(tr!("path-not-found", path = shown_path(path))))
         .collect();
     if !missing.is_empty() {
         return Err(Refused::Usage(missing));
@@ -52,8 +49,7 @@ pub fn select(
             let d = Diagnostic::error(tr!(
                 "project-no-input-folders",
                 folder = dunce::simplified(&project.root).display().to_string()
-            ))
-            .with_help(tr!("project-no-input-folders.help"));
+            ));
             return Err(Refused::Usage(vec![d]));
         }
         folders

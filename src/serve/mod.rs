@@ -79,14 +79,11 @@ pub fn run(options: &Options, started: &dyn Fn(&str)) -> Result<(), Vec<Diagnost
         // Loopback only: the preview is for the person at this machine.
         let address = SocketAddr::from((Ipv4Addr::LOCALHOST, options.port));
         let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| {
-            vec![
-                Diagnostic::error(tr!(
-                    "serve-cannot-listen",
-                    address = address.to_string(),
-                    reason = crate::i18n::io_error(&e)
-                ))
-                .with_help(tr!("serve-cannot-listen.help")),
-            ]
+            vec![Diagnostic::error(tr!(
+                "serve-cannot-listen",
+                address = address.to_string(),
+                reason = crate::i18n::io_error(&e)
+            ))]
         })?;
         let bound = listener.local_addr().map_err(|e| {
             vec![Diagnostic::error(tr!(

@@ -84,13 +84,10 @@ pub fn publish(project: &Project, files: &[PathBuf], options: &Options) -> Repor
             continue;
         }
         if l.meeting().is_none() {
-            report.errors.push(
-                Diagnostic::error(tr!(
-                    "site-meeting-has-errors",
-                    file = crate::diag::shown_path(&l.path)
-                ))
-                .with_help(tr!("site-meeting-has-errors.help")),
-            );
+            report.errors.push(Diagnostic::error(tr!(
+                "site-meeting-has-errors",
+                file = crate::diag::shown_path(&l.path)
+            )));
             continue;
         }
         let meeting = l.meeting().expect("checked above");
@@ -355,14 +352,11 @@ fn meeting_files(
         let page = page?;
         linked.push((m.folder(), page.dokumenter.clone(), page.bilag.clone()));
         for pdf in &page.missing {
-            warnings.push(
-                Diagnostic::warning(tr!(
-                    "site-pdf-not-built",
-                    file = crate::diag::shown_path(pdf),
-                    meeting = m.title()
-                ))
-                .with_help(tr!("site-pdf-not-built.help")),
-            );
+            warnings.push(Diagnostic::warning(tr!(
+                "site-pdf-not-built",
+                file = crate::diag::shown_path(pdf),
+                meeting = m.title()
+            )));
         }
         let folder = m.folder();
         index.add_page(&page.html, &folder, &m.title(), &m.dato);

@@ -56,8 +56,7 @@ pub(crate) fn inspect_attachments(
                 if info.repaired {
                     diags.push(
                         Diagnostic::warning(tr!("attachment-repaired", file = shown.as_str()))
-                            .with_path(shown_path(&path))
-                            .with_help(tr!("attachment-repaired.help")),
+                            .with_path(shown_path(&path)),
                     );
                 }
                 if !problems.is_empty() {
